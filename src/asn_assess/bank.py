@@ -1,0 +1,311 @@
+"""Load and validate question banks (TOML).
+
+Validation runs in three passes and reports every problem it finds, not only the first:
+
+1. reading: the file exists, is not empty, is UTF-8, is valid TOML (line and column);
+2. structure: pydantic checks keys, types and translations (key path per problem);
+3. consistency: cross-references that a single key cannot check (duplicate ids, an
+   item's scale, option scores, band order), walked over the raw TOML so that it runs
+   even when pass 2 found problems elsewhere.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+from asn_assess.errors import BankError, Problem
+from asn_assess.models import Bank
+
+if sys.version_info >= (3, 14):
+    import tomllib
+else:  # tomli >= 2.1 gives lineno/colno on errors; tomllib gains them in 3.14
+    import tomli as tomllib
+
+DEFAULT_BANK_ID = "asn-profesional"
+
+
+# --- reading --------------------------------------------------------------------
+
+
+def load_bank(path: str | Path) -> Bank:
+    """Read, parse and validate a bank file. Raises ``BankError`` listing all problems."""
+    path = Path(path)
+    return parse_bank(_read_text(path), source=str(path))
+
+
+def parse_bank(text: str, source: str = "<bank>") -> Bank:
+    """Parse and validate bank TOML given as text."""
+    if not text.strip():
+        raise BankError(Problem(source, "the file is empty; a bank needs at least id, "
+                                        "version, languages, scales, bands and pillars"))
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise BankError(_toml_problem(error, source)) from None
+    if not data:
+        raise BankError(Problem(source, "the file holds only comments; see "
+                                        "`asn-assess bank template` for a starting point"))
+    return bank_from_data(data, source)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise BankError(Problem(str(path), "no such file")) from None
+    except IsADirectoryError:
+        raise BankError(Problem(str(path), "is a folder, not a bank file")) from None
+    except OSError as error:
+        raise BankError(Problem(str(path), f"cannot be read ({error.strerror})")) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise BankError(
+            Problem(f"{path}:{line}", f"not UTF-8 text (byte {error.start}); save the file as UTF-8")
+        ) from None
+
+
+def _toml_problem(error: Exception, source: str) -> Problem:
+    line = getattr(error, "lineno", None)
+    column = getattr(error, "colno", None)
+    message = getattr(error, "msg", None) or str(error)
+    where = f"{source}:{line}:{column}" if line else source
+    return Problem(where, f"TOML syntax error: {message}")
+
+
+# --- validation -----------------------------------------------------------------
+
+
+def bank_from_data(data: dict[str, Any], source: str = "<bank>") -> Bank:
+    """Validate parsed TOML data and build a ``Bank``; all problems in one ``BankError``."""
+    from pydantic import ValidationError
+
+    languages = data.get("languages")
+    if not (isinstance(languages, list) and all(isinstance(x, str) for x in languages)):
+        languages = None  # reported by pydantic; translations cannot be checked yet
+    problems: list[Problem] = []
+    bank: Optional[Bank] = None
+    try:
+        bank = Bank.model_validate(data, context={"languages": languages})
+    except ValidationError as error:
+        problems.extend(
+            Problem(f"{source}: {key_path(e['loc'])}" if e["loc"] else source,
+                    _friendly_message(e))
+            for e in error.errors(include_url=False)
+        )
+    problems.extend(
+        Problem(f"{source}: {path}" if path else source, message)
+        for path, message in consistency_problems(data)
+    )
+    if problems:
+        raise BankError(_unique(problems))
+    assert bank is not None
+    return bank
+
+
+def key_path(loc: tuple[Any, ...]) -> str:
+    """('pillars', 1, 'items', 2, 'reverse') -> 'pillars[1].items[2].reverse'."""
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+def _friendly_message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return "unknown key (check its spelling; docs/bank-format.md lists every key)"
+    if kind == "missing":
+        return "required key is missing"
+    if kind == "greater_than" and error["loc"] and error["loc"][-1] == "weight":
+        return f"weight must be greater than 0, got {error['input']!r}"
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, "):]
+    return message
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen: set[Problem] = set()
+    return [p for p in problems if not (p in seen or seen.add(p))]
+
+
+def _tables(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The tables of an array of tables, with their index; anything else is skipped
+    (pass 2 reports it)."""
+    if isinstance(value, list):
+        for index, table in enumerate(value):
+            if isinstance(table, dict):
+                yield index, table
+
+
+def consistency_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """Rules that span keys. Returns (key path, message) pairs; tolerant of bad types."""
+    problems: list[tuple[str, str]] = []
+
+    scale_ranges: dict[str, tuple[int, int]] = {}
+    for index, scale in _tables(data.get("scales")):
+        path = f"scales[{index}]"
+        if scale.get("id") in scale_ranges:
+            problems.append((f"{path}.id", f"duplicate scale id {scale['id']!r}"))
+        values = [p.get("value") for _, p in _tables(scale.get("points"))]
+        values = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
+        if len(set(values)) != len(values):
+            problems.append((f"{path}.points", "two points share the same value"))
+        if isinstance(scale.get("id"), str) and values:
+            scale_ranges[scale["id"]] = (min(values), max(values))
+
+    band_ids: set[str] = set()
+    previous_min: Optional[float] = None
+    for index, band in _tables(data.get("bands")):
+        path = f"bands[{index}]"
+        if band.get("id") in band_ids:
+            problems.append((f"{path}.id", f"duplicate band id {band['id']!r}"))
+        if isinstance(band.get("id"), str):
+            band_ids.add(band["id"])
+        low = band.get("min")
+        if not isinstance(low, (int, float)) or isinstance(low, bool):
+            continue
+        if index == 0 and low != 0:
+            problems.append((f"{path}.min", f"the first band must start at 0, not {low}"))
+        if previous_min is not None and low <= previous_min:
+            problems.append(
+                (f"{path}.min", f"bands must be sorted by rising `min`: {low} follows {previous_min}")
+            )
+        previous_min = low
+    develop = data.get("develop_below_band")
+    if isinstance(develop, str) and band_ids and develop not in band_ids:
+        problems.append(("develop_below_band", f"no band has id {develop!r}"))
+
+    seen_ids: dict[str, str] = {}
+
+    def claim(item_id: Any, path: str) -> None:
+        if not isinstance(item_id, str):
+            return
+        if item_id in seen_ids:
+            problems.append((f"{path}.id", f"duplicate id {item_id!r}, first used at {seen_ids[item_id]}"))
+        else:
+            seen_ids[item_id] = path
+
+    pillars = data.get("pillars")
+    if isinstance(pillars, list) and not pillars:
+        problems.append(("pillars", "the bank has no pillars"))
+    for p_index, pillar in _tables(pillars):
+        p_path = f"pillars[{p_index}]"
+        claim(pillar.get("id"), p_path)
+        indicators = pillar.get("indicators")
+        if not indicators:
+            problems.append((p_path, f"pillar {pillar.get('id')!r} has no indicators, so no items"))
+        for i_index, indicator in _tables(indicators):
+            i_path = f"{p_path}.indicators[{i_index}]"
+            claim(indicator.get("id"), i_path)
+            items = indicator.get("items")
+            if not items:
+                problems.append((i_path, f"indicator {indicator.get('id')!r} has no items"))
+            for t_index, item in _tables(items):
+                t_path = f"{i_path}.items[{t_index}]"
+                claim(item.get("id"), t_path)
+                problems.extend(_item_problems(item, t_path, scale_ranges))
+    return problems
+
+
+def _item_problems(
+    item: dict[str, Any], path: str, scale_ranges: dict[str, tuple[int, int]]
+) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    scale_id = item.get("scale")
+    scale_range = scale_ranges.get(scale_id) if isinstance(scale_id, str) else None
+    if isinstance(scale_id, str) and scale_range is None:
+        known = ", ".join(sorted(scale_ranges)) or "none"
+        problems.append((f"{path}.scale", f"no scale has id {scale_id!r} (scales: {known})"))
+    situational = item.get("kind") == "situational"
+    options = item.get("options")
+    if situational:
+        if "reverse" in item:
+            problems.append(
+                (f"{path}.reverse", "a situational item cannot be reversed; "
+                                    "give each option the score it deserves instead")
+            )
+        if not options:
+            problems.append((f"{path}.options", "a situational item needs options"))
+        if "scenario" not in item:
+            problems.append((f"{path}.scenario", "a situational item needs a scenario"))
+    else:
+        if options:
+            problems.append((f"{path}.options", 'only items with kind = "situational" have options'))
+        if "scenario" in item:
+            problems.append((f"{path}.scenario", 'only items with kind = "situational" have a scenario'))
+    option_ids: set[str] = set()
+    for o_index, option in _tables(options):
+        o_path = f"{path}.options[{o_index}]"
+        if option.get("id") in option_ids:
+            problems.append((f"{o_path}.id", f"duplicate option id {option['id']!r}"))
+        if isinstance(option.get("id"), str):
+            option_ids.add(option["id"])
+        score = option.get("score")
+        if scale_range and isinstance(score, int) and not isinstance(score, bool):
+            low, high = scale_range
+            if not low <= score <= high:
+                problems.append(
+                    (f"{o_path}.score", f"score {score} is outside scale {scale_id!r} ({low}-{high})")
+                )
+    return problems
+
+
+# --- finding banks ------------------------------------------------------------------
+
+
+def bundled_bank_dir() -> Path:
+    """Where the banks shipped with the tool live.
+
+    In a wheel they are packaged as ``asn_assess/questions``; in a source checkout
+    (editable install, tests) they are the top-level ``questions/`` folder.
+    """
+    packaged = Path(__file__).parent / "questions"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "questions"
+
+
+def bundled_bank_paths() -> list[Path]:
+    return sorted(bundled_bank_dir().glob("*.toml"))
+
+
+def resolve_bank(reference: Optional[str] = None) -> Bank:
+    """A bank from a file path, or a bundled bank by id; the default bank when None."""
+    reference = reference or DEFAULT_BANK_ID
+    path = Path(reference)
+    if path.suffix == ".toml" or path.exists():
+        return load_bank(path)
+    for candidate in bundled_bank_paths():
+        if candidate.stem == reference:
+            return load_bank(candidate)
+    known = ", ".join(p.stem for p in bundled_bank_paths()) or "none"
+    raise BankError(
+        Problem(reference, f"no bank file or bundled bank with this id (bundled: {known})")
+    )
+
+
+def starter_bank_text() -> str:
+    """The starter bank written by `asn-assess bank template` (valid as it stands)."""
+    return (Path(__file__).parent / "templates" / "starter-bank.toml").read_text(encoding="utf-8")
+
+
+def normalised_bank(bank: Bank) -> dict[str, Any]:
+    """The bank as plain data with every default filled in, for `bank show --json`:
+    each item also states its scale range, its reverse flag and its weight."""
+    data = bank.model_dump(mode="json")
+    for pillar in data["pillars"]:
+        for indicator in pillar["indicators"]:
+            for item in indicator["items"]:
+                model = bank.items[item["id"]]
+                scale = bank.scale_of(model)
+                item["reverse"] = model.is_reversed
+                item["scale_range"] = [scale.low, scale.high]
+    return data

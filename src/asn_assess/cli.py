@@ -1,0 +1,272 @@
+"""The command-line shell: parse arguments, call the core, print, map errors to exit codes.
+
+Only Typer is imported at module level; everything else is imported inside the command
+that needs it, so `asn-assess --version` and the first question appear quickly.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+from typing import Annotated, Callable, Optional, TypeVar
+
+import typer
+
+from asn_assess import __version__
+
+EXIT_OK = 0
+EXIT_INVALID = 1  # bad bank, bad answers, bad rows when strict
+EXIT_USAGE = 2  # wrong arguments (Click uses 2 as well)
+EXIT_INTERRUPTED = 130
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+app = typer.Typer(
+    name="asn-assess",
+    help=(
+        "Self-assessment of the three pillars of a professional civil servant (ASN): "
+        "lead yourself, lead your organization, lead your programs.\n\n"
+        "Example: asn-assess start"
+    ),
+    no_args_is_help=True,
+    context_settings=CONTEXT,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+bank_app = typer.Typer(
+    help="List, show, validate and start question banks.\n\nExample: asn-assess bank show",
+    no_args_is_help=True,
+    context_settings=CONTEXT,
+    rich_markup_mode=None,
+)
+app.add_typer(bank_app, name="bank")
+
+Command = TypeVar("Command", bound=Callable[..., object])
+
+
+def reports_errors(command: Command) -> Command:
+    """Turn the core's ``AssessError`` into one line per problem on stderr and its exit
+    code: a user's mistake never shows a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from asn_assess.errors import AssessError
+
+        try:
+            return command(*args, **kwargs)
+        except AssessError as error:
+            for problem in error.problems:
+                typer.echo(f"error: {problem}", err=True)
+            raise typer.Exit(error.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"asn-assess {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        Optional[bool],
+        typer.Option("--version", "-V", callback=_version, is_eager=True,
+                     help="Print the version and exit."),
+    ] = None,
+) -> None:
+    """Self-assessment of the three pillars of a professional ASN."""
+
+
+BankOption = Annotated[
+    Optional[str],
+    typer.Option("--bank", "-b", metavar="ID|PATH",
+                 help="A bundled bank id or a bank TOML file. Default: asn-profesional."),
+]
+
+
+# --- bank ---------------------------------------------------------------------------
+
+
+@bank_app.command("list")
+@reports_errors
+def bank_list() -> None:
+    """List the bundled banks: id, version, title and counts.
+
+    Example: asn-assess bank list
+    """
+    from asn_assess.bank import bundled_bank_paths, load_bank
+    from asn_assess.report import bank_list_table
+
+    banks = [load_bank(path) for path in bundled_bank_paths()]
+    _stdout().print(bank_list_table(banks))
+
+
+@bank_app.command("show")
+@reports_errors
+def bank_show(
+    bank: Annotated[Optional[str], typer.Argument(metavar="[ID|PATH]",
+                                                  help="Bank id or file. Default: asn-profesional.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the whole normalised bank as JSON.")] = False,
+    lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the tree: id or en.")] = "id",
+) -> None:
+    """Show a bank as a tree of pillars, indicators and item counts.
+
+    Example: asn-assess bank show --lang en
+    Example: asn-assess bank show questions/asn-profesional.toml --json > bank.json
+    """
+    from asn_assess.bank import normalised_bank, resolve_bank
+
+    loaded = resolve_bank(bank)
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(normalised_bank(loaded), ensure_ascii=False, indent=2))
+        return
+    from asn_assess.report import bank_tree
+
+    _stdout().print(bank_tree(loaded, _language(loaded, lang)))
+
+
+@bank_app.command("validate")
+def bank_validate(
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Bank TOML files to check.")],
+) -> None:
+    """Check bank files and list every problem found. Exit 0 when all are valid, 1 otherwise.
+
+    Example: asn-assess bank validate questions/*.toml
+    """
+    from asn_assess.bank import load_bank
+    from asn_assess.errors import BankError
+
+    failed = 0
+    for path in paths:
+        try:
+            bank = load_bank(path)
+        except BankError as error:
+            failed += 1
+            for problem in error.problems:
+                typer.echo(f"error: {problem}", err=True)
+            typer.echo(f"{path}: invalid ({len(error.problems)} problem"
+                       f"{'s' if len(error.problems) != 1 else ''})", err=True)
+        else:
+            typer.echo(f"{path}: valid ({bank.id} {bank.version}: {len(bank.pillars)} pillars, "
+                       f"{bank.indicator_count} indicators, {bank.item_count} items)")
+    if failed:
+        raise typer.Exit(EXIT_INVALID)
+
+
+@bank_app.command("template")
+@reports_errors
+def bank_template(
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
+) -> None:
+    """Write a small, valid starter bank to adapt.
+
+    Example: asn-assess bank template -o my-bank.toml
+    """
+    from asn_assess.bank import starter_bank_text
+
+    text = starter_bank_text()
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    _write_output(output, text, force)
+    typer.echo(f"wrote {output}; check it with: asn-assess bank validate {output}", err=True)
+
+
+# --- score, schema -------------------------------------------------------------------
+
+
+@app.command()
+@reports_errors
+def score(
+    answers: Annotated[str, typer.Argument(metavar="FILE|-", help="Answer sheet JSON, or - for stdin.")],
+    bank: BankOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON instead of the report.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Also save the result JSON to this file.")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", "-l", help="Report language (id or en). Default: the sheet's.")] = None,
+) -> None:
+    """Score one answer sheet without prompts.
+
+    The bank is the bundled bank named in the sheet unless --bank is given.
+
+    Example: asn-assess score answers.json --json > result.json
+    """
+    from asn_assess.bank import resolve_bank
+    from asn_assess.documents import parse_answer_sheet, read_text, to_json
+    from asn_assess.errors import AnswerSheetError
+    from asn_assess.scoring import score as score_sheet
+
+    if answers == "-":
+        sheet = parse_answer_sheet(sys.stdin.read(), "<stdin>")
+    else:
+        sheet = parse_answer_sheet(read_text(answers, AnswerSheetError), answers)
+    loaded = resolve_bank(bank or sheet.bank_id)
+    result = score_sheet(loaded, sheet)
+    if output is not None:
+        _write_output(output, to_json(result), force=True)
+    if as_json:
+        typer.echo(to_json(result), nl=False)
+        return
+    from asn_assess.report import result_report
+
+    language = _language(loaded, lang or result.language)
+    _stdout().print(result_report(loaded, result, language))
+
+
+@app.command()
+@reports_errors
+def schema(
+    name: Annotated[str, typer.Argument(metavar="answers|result|bank", help="Which document.")],
+) -> None:
+    """Print the JSON Schema of an answer sheet, a result or a bank.
+
+    Example: asn-assess schema answers > answers.schema.json
+    """
+    import json
+
+    from asn_assess.models import AnswerSheet, Bank, Result
+
+    models = {"answers": AnswerSheet, "result": Result, "bank": Bank}
+    if name not in models:
+        typer.echo(f"error: unknown schema {name!r}; choose one of: answers, result, bank", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    typer.echo(json.dumps(models[name].model_json_schema(), ensure_ascii=False, indent=2))
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def _stdout():
+    from asn_assess.report import make_console
+
+    return make_console(stderr=False)
+
+
+def _language(bank, requested: str) -> str:
+    from asn_assess.errors import AssessError
+
+    if requested not in bank.languages:
+        raise AssessError(f"language {requested!r} is not in bank {bank.id!r} "
+                          f"(languages: {', '.join(bank.languages)})")
+    return requested
+
+
+def _write_output(path: Path, text: str, force: bool) -> None:
+    from asn_assess.documents import atomic_write_text
+    from asn_assess.errors import AssessError
+
+    if path.exists() and not force:
+        raise AssessError(f"{path}: already exists; pass --force to overwrite it")
+    try:
+        atomic_write_text(path, text)
+    except OSError as error:
+        raise AssessError(f"{path}: cannot write ({error.strerror})") from None
+
+
+def main() -> None:
+    app()
