@@ -178,6 +178,117 @@ def bank_template(
     typer.echo(f"wrote {output}; check it with: asn-assess bank validate {output}", err=True)
 
 
+# --- start ------------------------------------------------------------------------------
+
+
+DataDirOption = Annotated[
+    Optional[Path],
+    typer.Option("--data-dir", metavar="DIR", envvar="ASN_ASSESS_HOME",
+                 help="Folder for progress and saved results. Default: the user data folder."),
+]
+
+
+@app.command()
+def start(
+    bank: BankOption = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", "-l", help="id (Bahasa Indonesia, default) or en.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Also save the result JSON to this file.")] = None,
+    resume: Annotated[Optional[bool], typer.Option("--resume/--new", help="Resume a session in progress, or start anew (the old one is kept). Default: ask.")] = None,
+    profile: Annotated[bool, typer.Option("--profile/--no-profile", help="Ask for name, NIP, unit and position (each optional).")] = True,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Take the assessment interactively and see your report per pillar.
+
+    Keys: a number (or a-e) to answer, b back, s skip, ? help, q save and quit.
+    Progress is saved after every answer; Ctrl-C saves too.
+
+    Example: asn-assess start --lang en
+    Example: asn-assess start --no-profile < answers.txt   (one answer per line)
+    """
+    from asn_assess.errors import AssessError
+
+    try:
+        _run_start(bank, lang, output, resume, profile, data_dir)
+    except AssessError as error:
+        for problem in error.problems:
+            typer.echo(f"error: {problem}", err=True)
+        raise typer.Exit(error.exit_code) from None
+
+
+def _run_start(bank_ref, lang, output, resume, profile, data_dir) -> None:
+    from asn_assess.bank import resolve_bank
+    from asn_assess.session import (EndOfInput, Session, SessionInterrupted, SessionQuit,
+                                    Terminal, open_progress)
+    from asn_assess.i18n import t
+    from asn_assess.store import data_dir as user_data_dir, save_result
+
+    loaded = resolve_bank(bank_ref)
+    if lang is not None:
+        _language(loaded, lang)
+    folder = user_data_dir(data_dir)
+    bank_path = bank_ref if bank_ref and Path(bank_ref).exists() else None
+    terminal = Terminal()
+    try:
+        progress, progress_file, resumed = open_progress(
+            loaded, bank_path, folder, lang, resume, terminal)
+        session = Session(loaded, progress, progress_file, terminal, ask_profile=profile)
+        result = session.run(welcome=not resumed)
+    except (KeyboardInterrupt, EndOfInput):
+        typer.echo("", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except SessionInterrupted as stop:
+        typer.echo(stop.message, err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except SessionQuit as stop:
+        typer.echo(stop.message, err=True)
+        raise typer.Exit(EXIT_OK) from None
+
+    from asn_assess.documents import to_json
+    from asn_assess.report import result_report
+
+    language = progress.language
+    saved = save_result(folder, result)
+    if output is not None:
+        _write_output(output, to_json(result), force=True)
+    progress_file.unlink(missing_ok=True)  # the result now holds every answer
+    _stdout().print(result_report(loaded, result, language))
+    typer.echo(t("end.result_saved", language, path=saved), err=True)
+    if output is not None:
+        typer.echo(t("end.result_saved", language, path=output), err=True)
+
+
+@app.command()
+@reports_errors
+def report(
+    result_file: Annotated[str, typer.Argument(metavar="RESULT", help="A saved result JSON, or - for stdin.")],
+    bank: BankOption = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", "-l", help="Report language (id or en). Default: the result's.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Show a saved result as the report per pillar.
+
+    Example: asn-assess report result.json --lang en
+    """
+    from asn_assess.bank import resolve_bank
+    from asn_assess.documents import parse_result, read_text, to_json
+    from asn_assess.errors import ResultError
+
+    if result_file == "-":
+        result = parse_result(sys.stdin.read(), "<stdin>")
+    else:
+        result = parse_result(read_text(result_file, ResultError), result_file)
+    if as_json:
+        typer.echo(to_json(result), nl=False)
+        return
+    from asn_assess.report import result_report
+
+    loaded = resolve_bank(bank or result.bank_id)
+    if (loaded.id, loaded.version) != (result.bank_id, result.bank_version):
+        raise ResultError(f"{result_file}: the result is for {result.bank_id} {result.bank_version}, "
+                          f"the bank is {loaded.id} {loaded.version}; pass the matching bank with --bank")
+    _stdout().print(result_report(loaded, result, _language(loaded, lang or result.language)))
+
+
 # --- score, schema -------------------------------------------------------------------
 
 

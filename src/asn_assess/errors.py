@@ -47,7 +47,11 @@ class AnswerSheetError(AssessError):
 
 
 class NipError(AssessError):
-    """A NIP that does not follow the 18-digit layout."""
+    """A NIP that does not follow the 18-digit layout. ``code`` and ``values`` name the
+    reason so it can be said in any interface language."""
+
+    code: str = ""
+    values: dict = {}
 
 
 class ResultError(AssessError):

@@ -16,6 +16,15 @@ import datetime as _dt
 import re
 
 from asn_assess.errors import NipError
+from asn_assess.i18n import t
+
+
+def _error(code: str, **values: object) -> NipError:
+    """A NipError in English that also carries its reason code, so an interactive
+    session can say the same thing in the person's language (i18n keys ``nip.*``)."""
+    error = NipError(t(f"nip.{code}", "en", **values))
+    error.code, error.values = code, values
+    return error
 
 _SEPARATORS = re.compile(r"[\s.\-]+")
 
@@ -28,28 +37,22 @@ def normalize_nip(raw: str) -> str:
     """Return the NIP as 18 digits, or raise ``NipError`` saying what is wrong."""
     nip = _strip(raw)
     if not nip.isdigit() or not nip.isascii():
-        raise NipError("a NIP has digits only (spaces are allowed between the groups)")
+        raise _error("digits_only")
     if len(nip) != 18:
-        raise NipError(f"a NIP has 18 digits, this one has {len(nip)}")
+        raise _error("length", count=len(nip))
     try:
         birth = _dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
-        raise NipError(
-            f"digits 1-8 ({nip[0:8]}) must be a real birth date as YYYYMMDD"
-        ) from None
+        raise _error("birth_date", digits=nip[0:8]) from None
     appointed_year, appointed_month = int(nip[8:12]), int(nip[12:14])
     if not 1 <= appointed_month <= 12:
-        raise NipError(
-            f"digits 9-14 ({nip[8:14]}) must be the year and month of appointment as YYYYMM"
-        )
+        raise _error("appointment", digits=nip[8:14])
     if (appointed_year, appointed_month) <= (birth.year, birth.month):
-        raise NipError(
-            f"the appointment month ({nip[8:14]}) must come after the birth date ({nip[0:8]})"
-        )
+        raise _error("appointment_order", appointed=nip[8:14], born=nip[0:8])
     if nip[14] not in "12":
-        raise NipError(f"digit 15 ({nip[14]}) is the gender digit and must be 1 or 2")
+        raise _error("gender", digit=nip[14])
     if nip[15:18] == "000":
-        raise NipError("digits 16-18 are a sequence number starting at 001, not 000")
+        raise _error("sequence")
     return nip
 
 
@@ -57,7 +60,7 @@ def normalize_ni_pppk(raw: str) -> str:
     """NI PPPK: 18 digits. Its layout is not published, so only the length is checked."""
     number = _strip(raw)
     if not number.isdigit() or not number.isascii() or len(number) != 18:
-        raise NipError("an NI PPPK has 18 digits (spaces are allowed between the groups)")
+        raise _error("pppk")
     return number
 
 

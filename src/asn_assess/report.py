@@ -1,0 +1,227 @@
+"""Rich renderables for people: the result report, the bank tree and list.
+
+Builders return renderables and never print; the CLI decides where they go. Rich itself
+drops colour for NO_COLOR and for output that is not a terminal.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from asn_assess.i18n import format_score, t
+from asn_assess.models import Bank, IndicatorResult, Result
+from asn_assess.nip import format_nip
+
+BAR_WIDTH = 20
+# Band styles by position from the lowest band; banks may have any number of bands.
+BAND_STYLES = ("red", "yellow", "green", "bold green", "bold cyan")
+
+
+def make_console(stderr: bool = False) -> Console:
+    """A console for people. Plain text when NO_COLOR is set or the stream is no terminal."""
+    return Console(
+        stderr=stderr,
+        highlight=False,
+        no_color=bool(os.environ.get("NO_COLOR")) or None,
+        soft_wrap=False,
+    )
+
+
+def score_bar(value: Optional[float], width: int = BAR_WIDTH) -> str:
+    """A text bar: full blocks for the score, light shade for the rest."""
+    if value is None:
+        return "·" * width
+    filled = round(value / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _band_style(bank: Bank, band_id: Optional[str]) -> str:
+    index = next((i for i, band in enumerate(bank.bands) if band.id == band_id), 0)
+    return BAND_STYLES[min(index, len(BAND_STYLES) - 1)]
+
+
+def _band_label(bank: Bank, band_id: Optional[str], language: str) -> str:
+    band = bank.band(band_id) if band_id else None
+    return bank.text(band.label, language) if band else "-"
+
+
+def _score_text(value: Optional[float], language: str) -> str:
+    return format_score(value, language) if value is not None else "-"
+
+
+def development_threshold(bank: Bank) -> float:
+    """Indicators scoring below this get development actions in the report.
+
+    A bank names its threshold band (``develop_below_band``); without one, every
+    indicator below the highest band gets them.
+    """
+    band = bank.band(bank.develop_below_band) if bank.develop_below_band else None
+    return band.min if band else bank.bands[-1].min
+
+
+def result_report(bank: Bank, result: Result, language: str) -> RenderableType:
+    """The whole report: overall score, a panel per pillar, counts."""
+    parts: list[RenderableType] = [_overall_panel(bank, result, language)]
+    pillars_by_id = {pillar.id: pillar for pillar in bank.pillars}
+    for number, pillar_result in enumerate(result.pillars, start=1):
+        pillar = pillars_by_id[pillar_result.id]
+        parts.append(_pillar_panel(bank, pillar, pillar_result, number, language))
+    skipped = result.overall.total_items - result.overall.answered_items
+    parts.append(
+        Text(t("report.counts", language, answered=result.overall.answered_items,
+               total=result.overall.total_items, skipped=skipped))
+    )
+    parts.append(Text(t("report.note", language), style="dim"))
+    return Group(*parts)
+
+
+def _overall_panel(bank: Bank, result: Result, language: str) -> Panel:
+    lines = Text()
+    lines.append(bank.text(bank.title, language), style="bold")
+    lines.append("\n")
+    respondent = result.respondent
+    if respondent and (respondent.name or respondent.nip or respondent.unit or respondent.position):
+        who = [respondent.name, format_nip(respondent.nip) if respondent.nip else None,
+               respondent.position, respondent.unit]
+        lines.append(f"{t('report.respondent', language)}: {', '.join(w for w in who if w)}\n")
+    overall = result.overall
+    if overall.score is None:
+        lines.append(t("report.overall_not_enough", language))
+    else:
+        style = _band_style(bank, overall.band)
+        lines.append(f"{t('report.overall', language)}: ")
+        lines.append(format_score(overall.score, language), style="bold")
+        lines.append("  ")
+        lines.append(score_bar(overall.score), style=style)
+        lines.append("  ")
+        lines.append(_band_label(bank, overall.band, language), style=style)
+        band = bank.band(overall.band) if overall.band else None
+        if band:
+            lines.append("\n" + bank.text(band.meaning, language))
+    return Panel(lines, title=t("report.title", language), title_align="left")
+
+
+def _pillar_panel(bank, pillar, pillar_result, number, language) -> Panel:
+    indicators_by_id = {indicator.id: indicator for indicator in pillar.indicators}
+    body: list[RenderableType] = []
+
+    heading = Text()
+    if pillar_result.score is None:
+        heading.append(t("report.pillar_not_enough", language,
+                         scored=pillar_result.scored_indicators,
+                         total=pillar_result.total_indicators))
+    else:
+        style = _band_style(bank, pillar_result.band)
+        heading.append(f"{t('report.score', language)}: ")
+        heading.append(format_score(pillar_result.score, language), style="bold")
+        heading.append("  ")
+        heading.append(score_bar(pillar_result.score), style=style)
+        heading.append("  ")
+        heading.append(_band_label(bank, pillar_result.band, language), style=style)
+    body.append(heading)
+
+    table = Table(box=None, pad_edge=False, show_edge=False, expand=False)
+    table.add_column(t("report.indicator", language), overflow="fold", ratio=3)
+    table.add_column(t("report.score", language), justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column(t("report.band", language), no_wrap=True)
+    for indicator_result in pillar_result.indicators:
+        indicator = indicators_by_id[indicator_result.id]
+        title = bank.text(indicator.title, language)
+        if indicator_result.score is None:
+            table.add_row(title, "-", score_bar(None, 10),
+                          t("report.not_enough", language,
+                            answered=indicator_result.answered_items,
+                            total=indicator_result.total_items))
+            continue
+        style = _band_style(bank, indicator_result.band)
+        table.add_row(title, format_score(indicator_result.score, language),
+                      Text(score_bar(indicator_result.score, 10), style=style),
+                      Text(_band_label(bank, indicator_result.band, language), style=style))
+    body.append(Text())
+    body.append(table)
+
+    extremes = _extremes_text(bank, indicators_by_id, pillar_result.indicators, language)
+    if extremes is not None:
+        body.append(Text())
+        body.append(extremes)
+
+    threshold = development_threshold(bank)
+    for indicator_result in pillar_result.indicators:
+        if indicator_result.score is None or indicator_result.score >= threshold:
+            continue
+        indicator = indicators_by_id[indicator_result.id]
+        if not indicator.actions:
+            continue
+        body.append(Text())
+        body.append(Text(t("report.development", language,
+                           indicator=bank.text(indicator.title, language)), style="bold"))
+        # A grid keeps wrapped action text indented under its own bullet.
+        actions = Table.grid(padding=(0, 1))
+        actions.add_column(no_wrap=True)
+        actions.add_column(no_wrap=True, style="italic")
+        actions.add_column(overflow="fold")
+        for action in indicator.actions:
+            actions.add_row(" -", t("action." + action.kind, language),
+                            bank.text(action.text, language))
+        body.append(actions)
+
+    title = f"{t('report.pillar', language, number=number)}: {bank.text(pillar.title, language)}"
+    return Panel(Group(*body), title=title, title_align="left")
+
+
+def _extremes_text(bank, indicators_by_id, results: list[IndicatorResult], language) -> Optional[Text]:
+    scored = [r for r in results if r.score is not None]
+    if len(scored) < 2:
+        return None
+    best = max(scored, key=lambda r: r.score)
+    worst = min(scored, key=lambda r: r.score)
+    if best.score == worst.score:
+        return Text(t("report.all_equal", language))
+
+    def name(result: IndicatorResult) -> str:
+        title = bank.text(indicators_by_id[result.id].title, language)
+        return f"{title} ({format_score(result.score, language)})"
+
+    text = Text()
+    text.append(f"{t('report.strongest', language)}: ", style="bold")
+    text.append(name(best) + "\n")
+    text.append(f"{t('report.weakest', language)}: ", style="bold")
+    text.append(name(worst))
+    return text
+
+
+# --- banks ----------------------------------------------------------------------------
+
+
+def bank_list_table(banks: list[Bank]) -> Table:
+    table = Table(title=None, box=None, pad_edge=False)
+    for column in ("id", "version", "title", "pillars", "indicators", "items"):
+        table.add_column(column, overflow="fold")
+    for bank in banks:
+        table.add_row(bank.id, bank.version, bank.text(bank.title, "en"), str(len(bank.pillars)),
+                      str(bank.indicator_count), str(bank.item_count))
+    return table
+
+
+def bank_tree(bank: Bank, language: str) -> Tree:
+    tree = Tree(Text(f"{bank.text(bank.title, language)}  ({bank.id} {bank.version})", style="bold"))
+    for pillar in bank.pillars:
+        pillar_node = tree.add(Text(f"{bank.text(pillar.title, language)}  [{pillar.id}]", style="bold"))
+        for indicator in pillar.indicators:
+            counts = [t("bank.items", language, count=len(indicator.items))]
+            situational = sum(item.is_situational for item in indicator.items)
+            reverse = sum(item.is_reversed for item in indicator.items)
+            if reverse:
+                counts.append(t("bank.reverse", language, count=reverse))
+            if situational:
+                counts.append(t("bank.situational", language, count=situational))
+            pillar_node.add(f"{bank.text(indicator.title, language)}  [{indicator.id}]: {', '.join(counts)}")
+    return tree
