@@ -121,6 +121,9 @@ class Session:
         self.ask_profile = ask_profile
         self.language = progress.language
         self.questions = questions_of(bank)
+        if not ask_profile:
+            # The choice is part of the session: resuming it does not ask after all.
+            self.progress.profile_done = True
 
     # --- the flow -------------------------------------------------------------------
 

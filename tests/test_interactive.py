@@ -1,0 +1,246 @@
+"""`asn-assess start` driven in a real pseudo-terminal (pexpect), and with piped input.
+
+Each test runs the installed module as a person would, with its own data folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from asn_assess.bank import bundled_bank_dir, load_bank, starter_bank_text
+from asn_assess.models import AnswerSheet
+from asn_assess.scoring import score
+
+BANK = load_bank(bundled_bank_dir() / "asn-profesional.toml")
+PROMPT = r"(Jawaban|Pilihan|Answer|Choice) \("
+TIMEOUT = 20
+
+
+def answer_for(item, index: int) -> str:
+    """A deterministic, varied answer for the index-th question."""
+    if item.is_situational:
+        return item.options[index % len(item.options)].id
+    return str(1 + index % 5)
+
+
+def expected_value(item, typed: str):
+    return typed if item.is_situational else int(typed)
+
+
+@pytest.fixture
+def env(tmp_path):
+    environment = dict(os.environ)
+    environment.update({"ASN_ASSESS_HOME": str(tmp_path / "home"), "NO_COLOR": "1",
+                        "COLUMNS": "80", "LINES": "40", "TERM": "xterm"})
+    return environment
+
+
+@pytest.fixture
+def starter_bank(tmp_path) -> Path:
+    path = tmp_path / "starter.toml"
+    path.write_text(starter_bank_text(), encoding="utf-8")
+    return path
+
+
+def spawn(env, *args) -> pexpect.spawn:
+    child = pexpect.spawn(sys.executable, ["-m", "asn_assess", "start", *args], env=env,
+                          encoding="utf-8", timeout=TIMEOUT, dimensions=(40, 80))
+    return child
+
+
+def saved_results(env) -> list[dict]:
+    folder = Path(env["ASN_ASSESS_HOME"]) / "results"
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+
+
+def finish(child) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus
+
+
+def comparable(result: dict) -> dict:
+    """A result without the times at which it was taken."""
+    return {k: v for k, v in result.items() if k not in ("started_at", "finished_at")}
+
+
+def test_answer_everything_then_see_the_report(env):
+    child = spawn(env)
+    child.expect("Tekan Enter untuk mulai")
+    child.sendline("")
+    child.expect("Nama: ")
+    child.sendline("Siti Aminah")
+    child.expect("NIP: ")
+    child.sendline("19860926 201513 2 001")  # month 13: asked again with the reason
+    child.expect("tahun dan bulan")
+    child.expect("NIP: ")
+    child.sendline("19860926 201505 2 001")
+    child.expect("Unit kerja: ")
+    child.sendline("BKPSDM")
+    child.expect("Jabatan: ")
+    child.sendline("")
+    typed = {}
+    for index, item in enumerate(BANK.items.values()):
+        child.expect(PROMPT)
+        typed[item.id] = answer_for(item, index)
+        child.sendline(typed[item.id])
+    child.expect("Skor keseluruhan")
+    child.expect("Pilar 3")
+    child.expect("Hasil disimpan di")
+    assert finish(child) == 0
+
+    [result] = saved_results(env)
+    assert result["respondent"]["nip"] == "198609262015052001"
+    assert result["respondent"]["name"] == "Siti Aminah"
+    answers = {item_id: expected_value(BANK.items[item_id], value) for item_id, value in typed.items()}
+    expected = score(BANK, AnswerSheet(bank_id=BANK.id, bank_version=BANK.version, answers=answers))
+    assert result["overall"] == expected.model_dump(mode="json")["overall"]
+    assert result["answers"] == answers
+    # The finished session leaves no progress behind.
+    assert not list((Path(env["ASN_ASSESS_HOME"]) / "progress").glob("*.json"))
+
+
+def test_back_changes_an_answer_and_skip_leaves_it_out(env, starter_bank):
+    child = spawn(env, "--bank", str(starter_bank), "--no-profile", "--lang", "en")
+    child.expect("Press Enter to start")
+    child.sendline("")
+    child.expect("Question 1 of 3")
+    child.expect(PROMPT)
+    child.sendline("2")
+    child.expect("Question 2 of 3")
+    child.expect(PROMPT)
+    child.sendline("b")
+    child.expect("Question 1 of 3")
+    child.expect("Saved answer: 2 Disagree")
+    child.expect(PROMPT)
+    child.sendline("5")
+    child.expect("Question 2 of 3")
+    child.expect(PROMPT)
+    child.sendline("s")
+    child.expect("Question 3 of 3")
+    child.expect(PROMPT)
+    child.sendline("z")  # not an option: asked again with a hint
+    child.expect("Type one letter from a to e")
+    child.sendline("b")  # on a situational item, b is an option
+    child.expect("Overall score|No overall score")
+    assert finish(child) == 0
+    [result] = saved_results(env)
+    assert result["answers"] == {"disiplin-01": 5, "disiplin-s1": "b"}
+
+
+def run_uninterrupted(env, bank_path: Path, answers: list[str]) -> dict:
+    child = spawn(env, "--bank", str(bank_path), "--no-profile")
+    child.expect("Tekan Enter")
+    child.sendline("")
+    for answer in answers:
+        child.expect(PROMPT)
+        child.sendline(answer)
+    assert finish(child) == 0
+    return saved_results(env)[-1]
+
+
+def test_quit_then_resume_gives_the_same_result(env, starter_bank, tmp_path):
+    reference_env = dict(env, ASN_ASSESS_HOME=str(tmp_path / "reference"))
+    reference = run_uninterrupted(reference_env, starter_bank, ["4", "2", "d"])
+
+    child = spawn(env, "--bank", str(starter_bank), "--no-profile")
+    child.expect("Tekan Enter")
+    child.sendline("")
+    child.expect(PROMPT)
+    child.sendline("4")
+    child.expect(PROMPT)
+    child.sendline("q")
+    child.expect("asn-assess start --resume")
+    assert finish(child) == 0
+    assert saved_results(env) == []
+
+    child = spawn(env, "--bank", str(starter_bank))
+    child.expect("1 dari 3 pertanyaan sudah dijawab")
+    child.expect(r"\[Y/t\]")
+    child.sendline("")
+    child.expect("Pertanyaan 2 dari 3")
+    child.expect(PROMPT)
+    child.sendline("2")
+    child.expect(PROMPT)
+    child.sendline("d")
+    assert finish(child) == 0
+    [result] = saved_results(env)
+    assert comparable(result) == comparable(reference)
+
+
+def test_ctrl_c_saves_then_resume_finishes(env, starter_bank):
+    child = spawn(env, "--bank", str(starter_bank), "--no-profile")
+    child.expect("Tekan Enter")
+    child.sendline("")
+    child.expect(PROMPT)
+    child.sendline("3")
+    child.expect(PROMPT)
+    child.sendintr()
+    child.expect("asn-assess start --resume")
+    output = child.before or ""
+    assert finish(child) == 130
+    assert "Traceback" not in output
+
+    child = spawn(env, "--bank", str(starter_bank), "--resume")
+    child.expect("Pertanyaan 2 dari 3")
+    child.expect(PROMPT)
+    child.sendline("1")
+    child.expect(PROMPT)
+    child.sendline("a")
+    assert finish(child) == 0
+    [result] = saved_results(env)
+    assert result["answers"] == {"disiplin-01": 3, "disiplin-02": 1, "disiplin-s1": "a"}
+
+
+def test_piped_answers_match_score(tmp_path, env):
+    typed = [answer_for(item, index) for index, item in enumerate(BANK.items.values())]
+    typed[5] = "s"  # one skipped
+    output = tmp_path / "result.json"
+    run = subprocess.run(
+        [sys.executable, "-m", "asn_assess", "start", "--no-profile", "--output", str(output)],
+        input="\n".join(typed) + "\n", capture_output=True, text=True, env=env, timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "Skor keseluruhan" in run.stdout
+
+    answers = {item.id: expected_value(item, value)
+               for item, value in zip(BANK.items.values(), typed) if value != "s"}
+    sheet = tmp_path / "answers.json"
+    sheet.write_text(json.dumps({"bank_id": BANK.id, "bank_version": BANK.version,
+                                 "answers": answers}), encoding="utf-8")
+    scored = subprocess.run([sys.executable, "-m", "asn_assess", "score", str(sheet), "--json"],
+                            capture_output=True, text=True, env=env, timeout=60)
+    assert scored.returncode == 0, scored.stderr
+    assert comparable(json.loads(output.read_text(encoding="utf-8"))) == comparable(json.loads(scored.stdout))
+
+
+def test_end_of_input_saves_progress_and_exits_130(tmp_path, env):
+    run = subprocess.run([sys.executable, "-m", "asn_assess", "start", "--no-profile"],
+                         input="4\n5\n", capture_output=True, text=True, env=env, timeout=60)
+    assert run.returncode == 130
+    assert "asn-assess start --resume" in run.stderr
+    assert "Traceback" not in run.stderr
+    progress = json.loads((Path(env["ASN_ASSESS_HOME"]) / "progress" / "asn-profesional.json")
+                          .read_text(encoding="utf-8"))
+    assert list(progress["answers"].values()) == [4, 5]
+
+
+def test_new_keeps_the_old_session(tmp_path, env):
+    subprocess.run([sys.executable, "-m", "asn_assess", "start", "--no-profile"],
+                   input="4\n", capture_output=True, text=True, env=env, timeout=60)
+    run = subprocess.run([sys.executable, "-m", "asn_assess", "start", "--no-profile", "--new"],
+                         input="2\n", capture_output=True, text=True, env=env, timeout=60)
+    assert run.returncode == 130
+    folder = Path(env["ASN_ASSESS_HOME"]) / "progress"
+    kept = list(folder.glob("*.old.json"))
+    assert len(kept) == 1
+    assert list(json.loads(kept[0].read_text(encoding="utf-8"))["answers"].values()) == [4]
+    current = json.loads((folder / "asn-profesional.json").read_text(encoding="utf-8"))
+    assert list(current["answers"].values()) == [2]
