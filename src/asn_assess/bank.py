@@ -84,7 +84,7 @@ def bank_from_data(data: dict[str, Any], source: str = "<bank>") -> Bank:
     from pydantic import ValidationError
 
     languages = data.get("languages")
-    if not (isinstance(languages, list) and all(isinstance(x, str) for x in languages)):
+    if not (languages and isinstance(languages, list) and all(isinstance(x, str) for x in languages)):
         languages = None  # reported by pydantic; translations cannot be checked yet
     problems: list[Problem] = []
     bank: Optional[Bank] = None
@@ -95,6 +95,7 @@ def bank_from_data(data: dict[str, Any], source: str = "<bank>") -> Bank:
             Problem(f"{source}: {key_path(e['loc'])}" if e["loc"] else source,
                     _friendly_message(e))
             for e in error.errors(include_url=False)
+            if not _is_echo_of_inner_error(e)
         )
     problems.extend(
         Problem(f"{source}: {path}" if path else source, message)
@@ -104,6 +105,15 @@ def bank_from_data(data: dict[str, Any], source: str = "<bank>") -> Bank:
         raise BankError(_unique(problems))
     assert bank is not None
     return bank
+
+
+def _is_echo_of_inner_error(error: dict[str, Any]) -> bool:
+    """Pydantic adds "should have at least 1 item" to a list whose elements failed, even
+    when the list is long enough; the element's own error is the one worth reporting."""
+    if error["type"] != "too_short":
+        return False
+    value, minimum = error.get("input"), (error.get("ctx") or {}).get("min_length", 0)
+    return isinstance(value, (list, tuple)) and len(value) >= minimum
 
 
 def key_path(loc: tuple[Any, ...]) -> str:
@@ -149,17 +159,24 @@ def consistency_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
     """Rules that span keys. Returns (key path, message) pairs; tolerant of bad types."""
     problems: list[tuple[str, str]] = []
 
-    scale_ranges: dict[str, tuple[int, int]] = {}
+    languages = data.get("languages")
+    if isinstance(languages, list):
+        repeated = sorted({lang for lang in languages if isinstance(lang, str) and languages.count(lang) > 1})
+        if repeated:
+            problems.append(("languages", f"{', '.join(repeated)} listed more than once"))
+
+    scale_values: dict[str, set[int]] = {}
     for index, scale in _tables(data.get("scales")):
         path = f"scales[{index}]"
-        if scale.get("id") in scale_ranges:
+        if scale.get("id") in scale_values:
             problems.append((f"{path}.id", f"duplicate scale id {scale['id']!r}"))
         values = [p.get("value") for _, p in _tables(scale.get("points"))]
         values = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
         if len(set(values)) != len(values):
             problems.append((f"{path}.points", "two points share the same value"))
+        problems.extend(_spelling_clashes(scale, path))
         if isinstance(scale.get("id"), str) and values:
-            scale_ranges[scale["id"]] = (min(values), max(values))
+            scale_values[scale["id"]] = set(values)
 
     band_ids: set[str] = set()
     previous_min: Optional[float] = None
@@ -194,8 +211,8 @@ def consistency_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
             seen_ids[item_id] = path
 
     pillars = data.get("pillars")
-    if isinstance(pillars, list) and not pillars:
-        problems.append(("pillars", "the bank has no pillars"))
+    if not pillars:
+        problems.append(("pillars", "the bank has no pillars; add at least one [[pillars]] table"))
     for p_index, pillar in _tables(pillars):
         p_path = f"pillars[{p_index}]"
         claim(pillar.get("id"), p_path)
@@ -211,18 +228,38 @@ def consistency_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
             for t_index, item in _tables(items):
                 t_path = f"{i_path}.items[{t_index}]"
                 claim(item.get("id"), t_path)
-                problems.extend(_item_problems(item, t_path, scale_ranges))
+                problems.extend(_item_problems(item, t_path, scale_values))
+    return problems
+
+
+def _spelling_clashes(scale: dict[str, Any], path: str) -> list[tuple[str, str]]:
+    """A label or alias that stands for two points would make typed answers ambiguous."""
+    from asn_assess.answers import normalise_label
+
+    owner: dict[str, Any] = {}
+    problems = []
+    for p_index, point in _tables(scale.get("points")):
+        label = point.get("label")
+        spellings = [str(point.get("value"))]
+        spellings += [v for v in (label.values() if isinstance(label, dict) else []) if isinstance(v, str)]
+        spellings += [a for a in point.get("aliases", []) if isinstance(a, str)]
+        for spelling in spellings:
+            key = normalise_label(spelling)
+            if key in owner and owner[key] != point.get("value"):
+                problems.append((f"{path}.points[{p_index}]",
+                                 f"{spelling!r} already stands for value {owner[key]}"))
+            owner.setdefault(key, point.get("value"))
     return problems
 
 
 def _item_problems(
-    item: dict[str, Any], path: str, scale_ranges: dict[str, tuple[int, int]]
+    item: dict[str, Any], path: str, scale_values: dict[str, set[int]]
 ) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
     scale_id = item.get("scale")
-    scale_range = scale_ranges.get(scale_id) if isinstance(scale_id, str) else None
-    if isinstance(scale_id, str) and scale_range is None:
-        known = ", ".join(sorted(scale_ranges)) or "none"
+    values = scale_values.get(scale_id) if isinstance(scale_id, str) else None
+    if isinstance(scale_id, str) and values is None:
+        known = ", ".join(sorted(scale_values)) or "none"
         problems.append((f"{path}.scale", f"no scale has id {scale_id!r} (scales: {known})"))
     situational = item.get("kind") == "situational"
     options = item.get("options")
@@ -249,12 +286,12 @@ def _item_problems(
         if isinstance(option.get("id"), str):
             option_ids.add(option["id"])
         score = option.get("score")
-        if scale_range and isinstance(score, int) and not isinstance(score, bool):
-            low, high = scale_range
-            if not low <= score <= high:
-                problems.append(
-                    (f"{o_path}.score", f"score {score} is outside scale {scale_id!r} ({low}-{high})")
-                )
+        if values and isinstance(score, int) and not isinstance(score, bool) and score not in values:
+            low, high = min(values), max(values)
+            where = "outside" if not low <= score <= high else "not a value of"
+            problems.append(
+                (f"{o_path}.score", f"score {score} is {where} scale {scale_id!r} ({low}-{high})")
+            )
     return problems
 
 
@@ -281,7 +318,8 @@ def resolve_bank(reference: Optional[str] = None) -> Bank:
     """A bank from a file path, or a bundled bank by id; the default bank when None."""
     reference = reference or DEFAULT_BANK_ID
     path = Path(reference)
-    if path.suffix == ".toml" or path.exists():
+    # A bare id names a bundled bank even if a folder of that name is in the way.
+    if path.suffix == ".toml" or path.is_file():
         return load_bank(path)
     for candidate in bundled_bank_paths():
         if candidate.stem == reference:

@@ -35,7 +35,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 bank_app = typer.Typer(
-    help="List, show, validate and start question banks.\n\nExample: asn-assess bank show",
+    help="List, show, validate question banks, or start a new one from a template.\n\nExample: asn-assess bank show",
     no_args_is_help=True,
     context_settings=CONTEXT,
     rich_markup_mode=None,
@@ -115,6 +115,7 @@ def bank_show(
     """Show a bank as a tree of pillars, indicators and item counts.
 
     Example: asn-assess bank show --lang en
+
     Example: asn-assess bank show questions/asn-profesional.toml --json > bank.json
     """
     from asn_assess.bank import normalised_bank, resolve_bank
@@ -152,8 +153,8 @@ def bank_validate(
             typer.echo(f"{path}: invalid ({len(error.problems)} problem"
                        f"{'s' if len(error.problems) != 1 else ''})", err=True)
         else:
-            typer.echo(f"{path}: valid ({bank.id} {bank.version}: {len(bank.pillars)} pillars, "
-                       f"{bank.indicator_count} indicators, {bank.item_count} items)")
+            typer.echo(f"{path}: valid ({bank.id} {bank.version}; pillars: {len(bank.pillars)}, "
+                       f"indicators: {bank.indicator_count}, items: {bank.item_count})")
     if failed:
         raise typer.Exit(EXIT_INVALID)
 
@@ -203,6 +204,7 @@ def start(
     Progress is saved after every answer; Ctrl-C saves too.
 
     Example: asn-assess start --lang en
+
     Example: asn-assess start --no-profile < answers.txt   (one answer per line)
     """
     from asn_assess.errors import AssessError
@@ -309,7 +311,7 @@ def score(
     """
     from asn_assess.bank import resolve_bank
     from asn_assess.documents import parse_answer_sheet, read_text, to_json
-    from asn_assess.errors import AnswerSheetError
+    from asn_assess.errors import AnswerSheetError, Problem
     from asn_assess.scoring import score as score_sheet
 
     if answers == "-":
@@ -317,7 +319,12 @@ def score(
     else:
         sheet = parse_answer_sheet(read_text(answers, AnswerSheetError), answers)
     loaded = resolve_bank(bank or sheet.bank_id)
-    result = score_sheet(loaded, sheet)
+    try:
+        result = score_sheet(loaded, sheet)
+    except AnswerSheetError as error:  # name the file as well as the key
+        source = "<stdin>" if answers == "-" else answers
+        raise AnswerSheetError([Problem(f"{source}: {p.where}", p.message)
+                                for p in error.problems]) from None
     if output is not None:
         _write_output(output, to_json(result), force=True)
     if as_json:

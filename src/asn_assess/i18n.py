@@ -7,6 +7,8 @@ checks it.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 
@@ -77,6 +79,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nip.appointment_order": {
         "id": "bulan pengangkatan ({appointed}) harus sesudah tanggal lahir ({born})",
         "en": "the appointment month ({appointed}) must come after the birth date ({born})",
+    },
+    "nip.appointment_future": {
+        "id": "bulan pengangkatan ({digits}) belum terjadi",
+        "en": "the appointment month ({digits}) is in the future",
     },
     "nip.gender": {
         "id": "angka ke-15 ({digit}) adalah kode jenis kelamin: 1 atau 2",
@@ -195,5 +201,8 @@ def t(key: str, language: str, **values: object) -> str:
 
 def format_score(value: float, language: str, digits: int = 1) -> str:
     """A score for display: Indonesian writes a decimal comma (72,5), English a point."""
-    text = f"{value:.{digits}f}"
+    # Half-up from the shortest decimal form, as people round: 81.25 -> 81.3, not the
+    # 81.2 that binary round-half-even gives.
+    step = Decimal(1).scaleb(-digits)
+    text = str(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
     return text.replace(".", ",") if language == "id" else text

@@ -19,6 +19,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    StrictBool,
     StrictInt,
     StrictStr,
     ValidationInfo,
@@ -98,7 +99,7 @@ class Scale(_Frozen):
 
 class Band(_Frozen):
     id: Identifier
-    min: float = Field(ge=0, le=100, description="Lowest score (0-100) in this band.")
+    min: float = Field(ge=0, le=100, strict=True, description="Lowest score (0-100) in this band.")
     label: LangText
     meaning: LangText
 
@@ -114,10 +115,10 @@ class Item(_Frozen):
     kind: Literal["scale", "situational"] = "scale"
     scale: Identifier
     text: LangText
-    reverse: Optional[bool] = Field(
+    reverse: Optional[StrictBool] = Field(
         default=None, description="Negatively worded: scored in reverse. Scale items only."
     )
-    weight: float = Field(default=1.0, gt=0)
+    weight: float = Field(default=1.0, gt=0, strict=True)
     scenario: Optional[LangText] = None
     options: tuple[Option, ...] = ()
 
@@ -145,8 +146,9 @@ class Indicator(_Frozen):
     id: Identifier
     title: LangText
     description: Optional[LangText] = None
-    weight: float = Field(default=1.0, gt=0)
-    items: tuple[Item, ...] = Field(min_length=1)
+    weight: float = Field(default=1.0, gt=0, strict=True)
+    # An empty or missing list is reported by bank.consistency_problems, with the id.
+    items: tuple[Item, ...] = ()
     actions: tuple[Action, ...] = ()
 
 
@@ -154,8 +156,8 @@ class Pillar(_Frozen):
     id: Identifier
     title: LangText
     description: Optional[LangText] = None
-    weight: float = Field(default=1.0, gt=0)
-    indicators: tuple[Indicator, ...] = Field(min_length=1)
+    weight: float = Field(default=1.0, gt=0, strict=True)
+    indicators: tuple[Indicator, ...] = ()
 
 
 class Bank(_Frozen):
@@ -169,6 +171,7 @@ class Bank(_Frozen):
         default=0.5,
         ge=0,
         le=1,
+        strict=True,
         description="Share of a level's parts that must be answered for it to get a score.",
     )
     develop_below_band: Optional[Identifier] = Field(
@@ -177,7 +180,7 @@ class Bank(_Frozen):
     )
     scales: tuple[Scale, ...] = Field(min_length=1)
     bands: tuple[Band, ...] = Field(min_length=1)
-    pillars: tuple[Pillar, ...] = Field(min_length=1)
+    pillars: tuple[Pillar, ...] = ()
 
     _items: dict[str, Item] = PrivateAttr(default_factory=dict)
     _scales: dict[str, Scale] = PrivateAttr(default_factory=dict)

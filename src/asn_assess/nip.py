@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from typing import Optional
 
 from asn_assess.errors import NipError
 from asn_assess.i18n import t
@@ -26,6 +27,7 @@ def _error(code: str, **values: object) -> NipError:
     error.code, error.values = code, values
     return error
 
+
 _SEPARATORS = re.compile(r"[\s.\-]+")
 
 
@@ -33,8 +35,11 @@ def _strip(raw: str) -> str:
     return _SEPARATORS.sub("", raw)
 
 
-def normalize_nip(raw: str) -> str:
-    """Return the NIP as 18 digits, or raise ``NipError`` saying what is wrong."""
+def normalize_nip(raw: str, today: Optional[_dt.date] = None) -> str:
+    """Return the NIP as 18 digits, or raise ``NipError`` saying what is wrong.
+
+    ``today`` (default: the current date) bounds the appointment month: a NIP cannot
+    record an appointment that has not happened yet."""
     nip = _strip(raw)
     if not nip.isdigit() or not nip.isascii():
         raise _error("digits_only")
@@ -49,6 +54,9 @@ def normalize_nip(raw: str) -> str:
         raise _error("appointment", digits=nip[8:14])
     if (appointed_year, appointed_month) <= (birth.year, birth.month):
         raise _error("appointment_order", appointed=nip[8:14], born=nip[0:8])
+    today = today or _dt.date.today()
+    if (appointed_year, appointed_month) > (today.year, today.month):
+        raise _error("appointment_future", digits=nip[8:14])
     if nip[14] not in "12":
         raise _error("gender", digit=nip[14])
     if nip[15:18] == "000":

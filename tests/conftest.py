@@ -1,0 +1,254 @@
+"""Shared fixtures: bank texts, bank builders and a quiet, fixed-width terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from asn_assess.bank import load_bank, parse_bank, starter_bank_text
+from asn_assess.errors import BankError, Problem
+from asn_assess.models import Bank
+
+REPO = Path(__file__).resolve().parents[1]
+BUNDLED_BANK_PATH = REPO / "questions" / "asn-profesional.toml"
+STARTER_BANK_PATH = REPO / "src" / "asn_assess" / "templates" / "starter-bank.toml"
+
+# A small bank written for exact-number scoring tests. Every score below can be
+# worked out by hand from this text:
+#
+#   scales  agree 1-5, four 0-3, fit 1-5 (situational)
+#   bands   low >= 0, mid >= 50, high >= 75
+#   pillar A (weight 2)
+#     a1 (weight 1): a1-1 agree w1, a1-2 agree reversed w3, a1-3 four w1,
+#                    a1-s situational (x=5, y=2, z=1)
+#     a2 (weight 3): a2-1, a2-2 agree
+#   pillar B (weight 1)
+#     b1, b2, b3: two agree items each
+SMALL_BANK_TOML = """\
+id = "small"
+version = "2.0"
+languages = ["id"]
+min_answered = 0.5
+develop_below_band = "mid"
+title = { id = "Bank kecil" }
+description = { id = "Bank untuk uji skor." }
+
+[[scales]]
+id = "agree"
+name = { id = "Setuju" }
+points = [
+  { value = 1, label = { id = "STS" } },
+  { value = 2, label = { id = "TS" } },
+  { value = 3, label = { id = "N" } },
+  { value = 4, label = { id = "S" } },
+  { value = 5, label = { id = "SS" } },
+]
+
+[[scales]]
+id = "four"
+name = { id = "Empat titik" }
+points = [
+  { value = 0, label = { id = "nol" } },
+  { value = 1, label = { id = "satu" } },
+  { value = 2, label = { id = "dua" } },
+  { value = 3, label = { id = "tiga" } },
+]
+
+[[scales]]
+id = "fit"
+name = { id = "Ketepatan" }
+points = [
+  { value = 1, label = { id = "1" } },
+  { value = 2, label = { id = "2" } },
+  { value = 3, label = { id = "3" } },
+  { value = 4, label = { id = "4" } },
+  { value = 5, label = { id = "5" } },
+]
+
+[[bands]]
+id = "low"
+min = 0
+label = { id = "Rendah" }
+meaning = { id = "Rendah." }
+
+[[bands]]
+id = "mid"
+min = 50
+label = { id = "Sedang" }
+meaning = { id = "Sedang." }
+
+[[bands]]
+id = "high"
+min = 75
+label = { id = "Tinggi" }
+meaning = { id = "Tinggi." }
+
+[[pillars]]
+id = "A"
+weight = 2
+title = { id = "Pilar A" }
+
+[[pillars.indicators]]
+id = "a1"
+title = { id = "Indikator a1" }
+
+[[pillars.indicators.items]]
+id = "a1-1"
+scale = "agree"
+text = { id = "Saya bekerja." }
+
+[[pillars.indicators.items]]
+id = "a1-2"
+scale = "agree"
+reverse = true
+weight = 3
+text = { id = "Saya menunda." }
+
+[[pillars.indicators.items]]
+id = "a1-3"
+scale = "four"
+text = { id = "Saya mencatat." }
+
+[[pillars.indicators.items]]
+id = "a1-s"
+kind = "situational"
+scale = "fit"
+scenario = { id = "Sebuah situasi." }
+text = { id = "Apa yang Anda lakukan?" }
+options = [
+  { id = "x", score = 5, text = { id = "Pilihan x" } },
+  { id = "y", score = 2, text = { id = "Pilihan y" } },
+  { id = "z", score = 1, text = { id = "Pilihan z" } },
+]
+
+[[pillars.indicators]]
+id = "a2"
+weight = 3
+title = { id = "Indikator a2" }
+
+[[pillars.indicators.items]]
+id = "a2-1"
+scale = "agree"
+text = { id = "Saya merencanakan." }
+
+[[pillars.indicators.items]]
+id = "a2-2"
+scale = "agree"
+text = { id = "Saya menyelesaikan." }
+
+[[pillars]]
+id = "B"
+title = { id = "Pilar B" }
+
+[[pillars.indicators]]
+id = "b1"
+title = { id = "Indikator b1" }
+
+[[pillars.indicators.items]]
+id = "b1-1"
+scale = "agree"
+text = { id = "Saya mendengar." }
+
+[[pillars.indicators.items]]
+id = "b1-2"
+scale = "agree"
+text = { id = "Saya bertanya." }
+
+[[pillars.indicators]]
+id = "b2"
+title = { id = "Indikator b2" }
+
+[[pillars.indicators.items]]
+id = "b2-1"
+scale = "agree"
+text = { id = "Saya menulis." }
+
+[[pillars.indicators.items]]
+id = "b2-2"
+scale = "agree"
+text = { id = "Saya membaca." }
+
+[[pillars.indicators]]
+id = "b3"
+title = { id = "Indikator b3" }
+
+[[pillars.indicators.items]]
+id = "b3-1"
+scale = "agree"
+text = { id = "Saya berbagi." }
+
+[[pillars.indicators.items]]
+id = "b3-2"
+scale = "agree"
+text = { id = "Saya membantu." }
+"""
+
+
+@pytest.fixture(autouse=True)
+def plain_fixed_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rich output 80 columns wide and without colour, whatever terminal runs the tests."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+
+@pytest.fixture(scope="session")
+def starter_text() -> str:
+    """The starter bank TOML that `asn-assess bank template` writes."""
+    return starter_bank_text()
+
+
+@pytest.fixture(scope="session")
+def small_bank_text() -> str:
+    return SMALL_BANK_TOML
+
+
+@pytest.fixture(scope="session")
+def small_bank() -> Bank:
+    return parse_bank(SMALL_BANK_TOML, source="small.toml")
+
+
+@pytest.fixture(scope="session")
+def bundled_bank() -> Bank:
+    return load_bank(BUNDLED_BANK_PATH)
+
+
+@pytest.fixture(scope="session")
+def build_bank() -> Callable[[str], Bank]:
+    """Build a bank from TOML text (raises ``BankError`` as the loader does)."""
+
+    def build(text: str, source: str = "bank.toml") -> Bank:
+        return parse_bank(text, source=source)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def bank_problems() -> Callable[[str], list[Problem]]:
+    """The problems the loader reports for invalid TOML text, read as ``bank.toml``.
+
+    Fails the test when the text is accepted."""
+
+    def problems(text: str) -> list[Problem]:
+        with pytest.raises(BankError) as caught:
+            parse_bank(text, source="bank.toml")
+        assert caught.value.problems, "a BankError must carry at least one problem"
+        return caught.value.problems
+
+    return problems
+
+
+@pytest.fixture(scope="session")
+def edit_text() -> Callable[..., str]:
+    """Apply ``(old, new)`` replacements to a text, each ``old`` occurring exactly once,
+    so an edit that silently misses (after the text changes) fails loudly."""
+
+    def edit(text: str, *replacements: tuple[str, str]) -> str:
+        for old, new in replacements:
+            assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times, expected once"
+            text = text.replace(old, new)
+        return text
+
+    return edit
