@@ -349,10 +349,11 @@ def schema(
 
     from asn_assess.models import AnswerSheet, Bank, Result
 
+    from asn_assess.errors import UsageError
+
     models = {"answers": AnswerSheet, "result": Result, "bank": Bank}
     if name not in models:
-        typer.echo(f"error: unknown schema {name!r}; choose one of: answers, result, bank", err=True)
-        raise typer.Exit(EXIT_USAGE)
+        raise UsageError(f"unknown schema {name!r}; choose one of: answers, result, bank")
     typer.echo(json.dumps(models[name].model_json_schema(), ensure_ascii=False, indent=2))
 
 
@@ -366,10 +367,10 @@ def _stdout():
 
 
 def _language(bank, requested: str) -> str:
-    from asn_assess.errors import AssessError
+    from asn_assess.errors import UsageError
 
     if requested not in bank.languages:
-        raise AssessError(f"language {requested!r} is not in bank {bank.id!r} "
+        raise UsageError(f"language {requested!r} is not in bank {bank.id!r} "
                           f"(languages: {', '.join(bank.languages)})")
     return requested
 

@@ -38,6 +38,12 @@ class AssessError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class UsageError(AssessError):
+    """A command-line value that makes no sense (exit code 2, like Click's own)."""
+
+    exit_code = 2
+
+
 class BankError(AssessError):
     """A question bank that cannot be read or is not valid."""
 
