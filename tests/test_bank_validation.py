@@ -444,28 +444,7 @@ _BUNDLED = load_bank(BUNDLED_BANK_PATH)
 _SCALE_ITEMS = [item for item in _BUNDLED.items.values() if not item.is_situational]
 _ABSOLUTES = re.compile(r"\b(selalu|tidak\s+pernah)\b", re.IGNORECASE)
 
-# Known content bug in questions/asn-profesional.toml, reported to the lead.
-_NOT_STARTING_WITH_SAYA = {"egaliter-03"}
-
-
-@pytest.mark.parametrize(
-    "item",
-    [
-        pytest.param(
-            item,
-            id=item.id,
-            marks=[
-                pytest.mark.xfail(
-                    strict=True,
-                    reason="BANK BUG: egaliter-03 starts with 'Saat ...', not 'Saya '",
-                )
-            ]
-            if item.id in _NOT_STARTING_WITH_SAYA
-            else [],
-        )
-        for item in _SCALE_ITEMS
-    ],
-)
+@pytest.mark.parametrize("item", _SCALE_ITEMS, ids=lambda item: item.id)
 def test_scale_item_text_starts_with_saya(item):
     assert item.text["id"].startswith("Saya "), item.text["id"]
 
@@ -478,6 +457,13 @@ def test_scale_item_text_has_six_to_twenty_two_words(item):
 @pytest.mark.parametrize("item", _SCALE_ITEMS, ids=lambda item: item.id)
 def test_scale_item_text_avoids_absolute_words(item):
     assert not _ABSOLUTES.search(item.text["id"]), item.text["id"]
+
+
+@pytest.mark.parametrize("item", _SCALE_ITEMS, ids=lambda item: item.id)
+def test_scale_item_names_one_behaviour(item):
+    # "dan"/"serta" joining two behaviours makes an item impossible to answer honestly.
+    assert not re.search(r"\b(dan|serta)\b", item.text["id"], re.IGNORECASE), item.text["id"]
+    assert not re.search(r"\band\b", item.text["en"], re.IGNORECASE), item.text["en"]
 
 
 def test_absolute_word_pattern_matches_whole_words_only():

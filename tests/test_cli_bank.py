@@ -102,7 +102,7 @@ def test_bank_show_output_fits_80_columns():
 
 def test_bank_show_in_a_language_the_bank_lacks_fails():
     result = run("bank", "show", "--lang", "fr")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error, like any bad option value
     assert "'fr'" in result.stderr
     assert_no_traceback(result)
 
