@@ -115,9 +115,15 @@ def item_score(bank: Bank, item: Item, answer: AnswerValue) -> float:
 
 
 def weighted_mean(pairs: Iterable[tuple[float, float]]) -> float:
-    pairs = list(pairs)
-    total_weight = sum(weight for weight, _ in pairs)
-    return sum(weight * value for weight, value in pairs) / total_weight
+    # Plain left-to-right additions, not sum(): Python 3.12+ compensates float sums, and
+    # the columnar batch path (fastscore.py) repeats exactly these operations in this
+    # order, so both give bit-identical scores on every Python.
+    total = 0.0
+    total_weight = 0.0
+    for weight, value in pairs:
+        total += weight * value
+        total_weight += weight
+    return total / total_weight
 
 
 def _mean_if_enough(

@@ -1,0 +1,124 @@
+"""Where batch results, error records and summaries are written.
+
+Files are written to a temporary file in the same folder and renamed when the run
+completes, so a failed or interrupted run never leaves a half-written output.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, BinaryIO, Optional
+
+from asn_assess.batch import ScoredBlock, output_columns, result_row
+from asn_assess.models import Bank
+
+
+class AtomicOutput:
+    """A binary stream to ``path`` that appears only on ``commit``; stdout when None."""
+
+    def __init__(self, path: Optional[Path]):
+        self.path = path
+        self._temporary: Optional[str] = None
+        if path is None:
+            self.stream: BinaryIO = sys.stdout.buffer
+            return
+        folder = path.parent if str(path.parent) else Path(".")
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, self._temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        self.stream = os.fdopen(handle, "wb")
+
+    def commit(self) -> None:
+        self.stream.flush()
+        if self._temporary is None:
+            return
+        os.fsync(self.stream.fileno())
+        self.stream.close()
+        os.replace(self._temporary, self.path)
+        self._temporary = None
+
+    def discard(self) -> None:
+        if self._temporary is None:
+            return
+        self.stream.close()
+        try:
+            os.unlink(self._temporary)
+        except FileNotFoundError:
+            pass
+        self._temporary = None
+
+
+def _schema(bank: Bank):
+    import pyarrow as pa
+
+    fields = []
+    for name in output_columns(bank):
+        if name in ("source", "respondent_id") or name.endswith("band"):
+            kind = pa.string()
+        elif name.endswith("score"):
+            kind = pa.float64()
+        else:
+            kind = pa.int64()
+        fields.append(pa.field(name, kind))
+    return pa.schema(fields)
+
+
+class CsvResults:
+    """Flat CSV, one row per respondent (``output_columns``)."""
+
+    def __init__(self, bank: Bank, output: AtomicOutput):
+        import pyarrow.csv as pacsv
+
+        self.schema = _schema(bank)
+        self.writer = pacsv.CSVWriter(output.stream, self.schema)
+
+    def write(self, block: ScoredBlock) -> None:
+        import pyarrow as pa
+
+        if block.table is not None:
+            self.writer.write_table(block.table.cast(self.schema))
+        if block.results:
+            rows = [result_row(result, source, row, respondent_id)
+                    for source, row, respondent_id, result in block.results]
+            self.writer.write_table(pa.Table.from_pylist(rows, schema=self.schema))
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+class JsonlResults:
+    """One JSON object per respondent: where it came from and the full result."""
+
+    def __init__(self, output: AtomicOutput, drop_profile: bool):
+        self.stream = io.TextIOWrapper(output.stream, encoding="utf-8", newline="\n",
+                                       write_through=True)
+        self.drop_profile = drop_profile
+
+    def write(self, block: ScoredBlock) -> None:
+        for source, row, respondent_id, result in block.results:
+            if self.drop_profile:  # pseudonymised runs carry no names or NIPs
+                result = result.model_copy(update={"respondent": None})
+            self.stream.write(json.dumps({"source": source, "row": row, "respondent_id": respondent_id,
+                                          "result": result.model_dump(mode="json")},
+                                         ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        self.stream.flush()
+        self.stream.detach()
+
+
+def write_summary_csv(rows: list[dict[str, Any]], output: AtomicOutput) -> None:
+    columns: list[str] = []
+    for row in rows:
+        columns += [key for key in row if key not in columns]
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    output.stream.write(text.getvalue().encode("utf-8"))
+    output.commit()

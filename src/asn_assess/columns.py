@@ -1,0 +1,251 @@
+"""Which column of a table holds what: matching survey-export headers to bank items.
+
+A column is matched to an item by, in order: the mapping file; the item id (also as the
+last part of a KoboToolbox group path such as ``diri/disiplin-01``); or the question
+text in any language of the bank, compared after folding case, spaces and punctuation.
+Known survey metadata (timestamps, e-mail, submission ids) and profile columns are
+recognised; every other column is reported as unused, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Union
+
+from asn_assess.answers import normalise_label, scale_lookup
+from asn_assess.errors import AssessError, Problem
+from asn_assess.models import Bank, Item
+
+if sys.version_info >= (3, 14):
+    import tomllib
+else:
+    import tomli as tomllib
+
+
+class MappingError(AssessError):
+    """A mapping file that cannot be read or names what the bank does not have."""
+
+
+class ColumnError(AssessError):
+    """A table whose header cannot be used."""
+
+
+# Headers that survey tools add and that hold no answers (compared after normalising).
+METADATA_HEADERS = frozenset(
+    {
+        # Google Forms, in English and Indonesian
+        "timestamp", "stempel waktu", "cap waktu", "score", "skor", "total score",
+        # KoboToolbox
+        "start", "end", "today", "deviceid", "username", "simserial", "subscriberid",
+        "phonenumber", "audit", "instanceid", "meta/instanceid", "id", "uuid",
+        "submission time", "validation status", "notes", "status", "submitted by",
+        "version", "tags", "index", "parent table name", "parent index",
+        # LimeSurvey
+        "response id", "submitdate", "date submitted", "lastpage", "last page",
+        "startlanguage", "start language", "seed", "startdate", "date started",
+        "datestamp", "date last action", "ipaddr", "ip address", "refurl", "referrer url",
+        "token",
+    }
+)
+
+# Profile columns, by the normalised header; these identify people.
+PROFILE_HEADERS = {
+    "name": frozenset({"name", "nama", "nama lengkap", "full name"}),
+    "nip": frozenset({"nip", "nomor induk pegawai", "ni pppk", "nip/ni pppk"}),
+    "email": frozenset({"email", "email address", "e-mail", "alamat email", "alamat e-mail"}),
+    "unit": frozenset({"unit", "unit kerja", "work unit", "satuan kerja", "opd"}),
+    "position": frozenset({"position", "jabatan"}),
+}
+IDENTIFYING_PROFILE = ("name", "nip", "email")
+
+_PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_header(text: str) -> str:
+    """Fold case, accents, punctuation and runs of space, so that a question's text in a
+    survey export matches the bank's text whatever the tool did to it."""
+    text = unicodedata.normalize("NFKC", text).replace("_", " ")
+    text = _PUNCTUATION.sub(" ", text.casefold())
+    return _SPACES.sub(" ", text).strip()
+
+
+def _metadata_key(header: str) -> str:
+    # Kobo prefixes its own fields with "_" ("_submission_time"); "_" becomes a space.
+    return normalise_header(header.lstrip("_"))
+
+
+AnswerValue = Union[int, str]
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """What a mapping file (TOML) adds: ``[columns]`` header -> item id, ``[labels]``
+    answer label -> scale value (a number) or option id (a text)."""
+
+    columns: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, AnswerValue] = field(default_factory=dict)
+
+
+def load_mapping(path: Path, bank: Bank) -> Mapping:
+    source = str(path)
+    try:
+        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    except FileNotFoundError:
+        raise MappingError(Problem(source, "no such file")) from None
+    except UnicodeDecodeError as error:
+        raise MappingError(Problem(source, f"not UTF-8 text (byte {error.start})")) from None
+    except tomllib.TOMLDecodeError as error:
+        where = f"{source}:{error.lineno}:{error.colno}" if getattr(error, "lineno", None) else source
+        raise MappingError(Problem(where, f"TOML syntax error: {error.msg}")) from None
+    problems = []
+    for key in data:
+        if key not in ("columns", "labels"):
+            problems.append(Problem(f"{source}: {key}", "unknown key (use [columns] and [labels])"))
+    columns = data.get("columns", {})
+    labels = data.get("labels", {})
+    for header, item_id in columns.items():
+        if not isinstance(item_id, str) or item_id not in bank.items:
+            problems.append(Problem(f"{source}: columns.{header}",
+                                    f"{item_id!r} is not an item of bank {bank.id!r}"))
+    for label, value in labels.items():
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            problems.append(Problem(f"{source}: labels.{label}",
+                                    "a label maps to a scale value (number) or an option id (text)"))
+    if problems:
+        raise MappingError(problems)
+    return Mapping(columns=dict(columns),
+                   labels={normalise_label(k): v for k, v in labels.items()})
+
+
+@dataclass(frozen=True)
+class ColumnPlan:
+    """What each column of a table is for."""
+
+    headers: tuple[str, ...]
+    items: dict[int, str]  # column index -> item id
+    id_column: Optional[int]
+    group_column: Optional[int]
+    profile: dict[str, int]  # name/nip/email/unit/position -> column index
+    metadata: tuple[int, ...]
+    unused: tuple[str, ...]
+
+    @property
+    def identifying_columns(self) -> tuple[int, ...]:
+        """Columns that hold who a person is: never copied raw into any output."""
+        found = [self.profile[k] for k in IDENTIFYING_PROFILE if k in self.profile]
+        if self.id_column is not None:
+            found.append(self.id_column)
+        return tuple(sorted(set(found)))
+
+
+def plan_columns(headers: list[str], bank: Bank, mapping: Optional[Mapping] = None,
+                 id_column: Optional[str] = None, group_column: Optional[str] = None,
+                 source: str = "<input>") -> ColumnPlan:
+    """Decide what every column holds. Raises ``ColumnError`` for a header that cannot
+    be used (an item in two columns, a named column that is missing, no item at all)."""
+    mapping = mapping or Mapping()
+    by_id = {item_id.casefold(): item_id for item_id in bank.items}
+    by_text: dict[str, str] = {}
+    for item in bank.items.values():
+        for text in item.text.values():
+            # Situational stems ("Apa yang Anda lakukan?") repeat; match those by scenario.
+            if not item.is_situational:
+                by_text.setdefault(normalise_header(text), item.id)
+        if item.scenario:
+            for text in item.scenario.values():
+                by_text.setdefault(normalise_header(text), item.id)
+    mapped = {normalise_header(k): v for k, v in mapping.columns.items()}
+
+    items: dict[int, str] = {}
+    profile: dict[str, int] = {}
+    metadata: list[int] = []
+    unused: list[str] = []
+    problems: list[Problem] = []
+    chosen_id = _find(headers, id_column, "--id-column", source, problems)
+    chosen_group = _find(headers, group_column, "--summary-by", source, problems)
+    first_column_of: dict[str, int] = {}
+
+    for index, header in enumerate(headers):
+        if index in (chosen_id, chosen_group):
+            continue
+        key = normalise_header(header)
+        item_id = (
+            mapped.get(key)
+            or by_id.get(header.strip().casefold())
+            or by_id.get(header.strip().rsplit("/", 1)[-1].casefold())
+            or by_text.get(key)
+        )
+        if item_id:
+            if item_id in first_column_of:
+                problems.append(Problem(
+                    f"{source}: column {index + 1} ({header!r})",
+                    f"item {item_id!r} is already in column {first_column_of[item_id] + 1}"))
+                continue
+            first_column_of[item_id] = index
+            items[index] = item_id
+            continue
+        role = next((name for name, names in PROFILE_HEADERS.items() if key in names), None)
+        if role and role not in profile:
+            profile[role] = index
+        elif _metadata_key(header) in METADATA_HEADERS or not key:
+            metadata.append(index)
+        else:
+            unused.append(header)
+    if not items and not problems:
+        problems.append(Problem(source, f"no column matches an item of bank {bank.id!r}; "
+                                        "headers must be item ids or question texts, or "
+                                        "give a --mapping file"))
+    if problems:
+        raise ColumnError(problems)
+    return ColumnPlan(tuple(headers), items, chosen_id, chosen_group, profile,
+                      tuple(metadata), tuple(unused))
+
+
+def _find(headers: list[str], wanted: Optional[str], option: str, source: str,
+          problems: list[Problem]) -> Optional[int]:
+    if wanted is None:
+        return None
+    for index, header in enumerate(headers):
+        if header.strip() == wanted.strip():
+            return index
+    key = normalise_header(wanted)
+    for index, header in enumerate(headers):
+        if normalise_header(header) == key:
+            return index
+    problems.append(Problem(source, f"{option} {wanted!r}: no such column "
+                                    f"(columns: {', '.join(headers[:8])}{', ...' if len(headers) > 8 else ''})"))
+    return None
+
+
+def value_lookup(bank: Bank, item: Item, mapping: Optional[Mapping] = None) -> dict[str, AnswerValue]:
+    """Every accepted spelling of an answer to ``item`` (normalised) -> the answer value.
+
+    Scale items: the number (also as ``4.0``, as spreadsheets write it), each label in
+    every language and the aliases. Situational items: the option id and the option's
+    text in every language. Mapping labels come on top.
+    """
+    lookup: dict[str, AnswerValue] = {}
+    if item.is_situational:
+        for option in item.options:
+            lookup[normalise_label(option.id)] = option.id
+            for text in option.text.values():
+                lookup.setdefault(normalise_label(text), option.id)
+        if mapping:
+            for label, value in mapping.labels.items():
+                if isinstance(value, str) and item.option(value):
+                    lookup[label] = value
+        return lookup
+    scale = bank.scale_of(item)
+    lookup.update(scale_lookup(scale))
+    for point in scale.points:
+        lookup.setdefault(f"{point.value}.0", point.value)
+    if mapping:
+        for label, value in mapping.labels.items():
+            if isinstance(value, int) and scale.point(value):
+                lookup[label] = value
+    return lookup
