@@ -318,7 +318,7 @@ class _BlockScorer:
 
         rows = batch.num_rows
         counts.read += rows
-        item_scores: dict[str, np.ndarray] = {}
+        item_scores: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         item_values: dict[str, np.ndarray] = {}
         bad_cells: dict[int, list[str]] = {}
         for column, item_id in self.plan.items.items():
@@ -327,7 +327,8 @@ class _BlockScorer:
                 encoded = encoded.dictionary_encode()
             texts = encoded.dictionary.to_pylist()
             lookup, cache = self.lookups[item_id], self.score_cache[item_id]
-            scores = np.full(len(texts), np.nan)
+            scores = np.zeros(len(texts))
+            answered = np.zeros(len(texts), dtype=bool)
             values = np.empty(len(texts), dtype=object)
             bad = np.zeros(len(texts), dtype=bool)
             for index, text in enumerate(texts):
@@ -339,9 +340,10 @@ class _BlockScorer:
                     bad[index] = True
                 else:
                     scores[index] = cache[value]
+                    answered[index] = True
                     values[index] = value
             codes = encoded.indices.to_numpy(zero_copy_only=False)
-            item_scores[item_id] = scores[codes]
+            item_scores[item_id] = (scores[codes], answered[codes])
             if self.settings.want_results:
                 item_values[item_id] = values[codes]
             if bad.any():

@@ -298,14 +298,14 @@ MAX_ERRORS_ON_SCREEN = 20
 
 @app.command()
 def batch(
-    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="CSV / survey exports / JSONL answer sheets; - for stdin. Or the word 'template'.")],
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="CSV / survey exports / JSONL answer sheets; - for stdin. Or the word 'template'.")],
     bank: BankOption = None,
     output_format: Annotated[Optional[str], typer.Option("--format", "-f", metavar="csv|jsonl", help="Output format. Default: from --output's suffix, else csv.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write results here (atomically) instead of stdout.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write results here (atomically) instead of stdout.")] = None,
     errors: Annotated[Optional[Path], typer.Option("--errors", metavar="FILE", help="Write every rejected row here as JSONL.")] = None,
     summary_by: Annotated[Optional[str], typer.Option("--summary-by", metavar="COLUMN", help="Summarise scores per value of this column (e.g. the unit).")] = None,
     summary_output: Annotated[Optional[Path], typer.Option("--summary-output", metavar="FILE", help="Also write the summary as CSV.")] = None,
-    min_group: Annotated[int, typer.Option("--min-group", min=1, help="Smaller groups are pooled as '(other)' in the summary.")] = 5,
+    min_group: Annotated[int, typer.Option("--min-group", min=1, metavar="N", help="Smaller groups are pooled as '(other)' in the summary.")] = 5,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any row is rejected.")] = False,
     id_column: Annotated[Optional[str], typer.Option("--id-column", metavar="NAME", help="Column (or answer-sheet field) identifying each respondent.")] = None,
     mapping: Annotated[Optional[Path], typer.Option("--mapping", metavar="FILE", help="TOML: [columns] header = item id, [labels] label = value.")] = None,

@@ -60,7 +60,8 @@ PROFILE_HEADERS = {
     "unit": frozenset({"unit", "unit kerja", "work unit", "satuan kerja", "opd"}),
     "position": frozenset({"position", "jabatan"}),
 }
-IDENTIFYING_PROFILE = ("name", "nip", "email")
+IDENTIFYING_PROFILE = ("nip", "email", "name")  # also the order of preference for an id
+DEFAULT_ID_HEADERS = frozenset({"respondent id", "id responden"})
 
 _PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACES = re.compile(r"\s+")
@@ -167,6 +168,9 @@ def plan_columns(headers: list[str], bank: Bank, mapping: Optional[Mapping] = No
     unused: list[str] = []
     problems: list[Problem] = []
     chosen_id = _find(headers, id_column, "--id-column", source, problems)
+    if id_column is None:  # the column `batch template` writes, when present
+        chosen_id = next((i for i, h in enumerate(headers)
+                          if normalise_header(h) in DEFAULT_ID_HEADERS), None)
     chosen_group = _find(headers, group_column, "--summary-by", source, problems)
     first_column_of: dict[str, int] = {}
 
@@ -196,6 +200,9 @@ def plan_columns(headers: list[str], bank: Bank, mapping: Optional[Mapping] = No
             metadata.append(index)
         else:
             unused.append(header)
+    if chosen_id is None and id_column is None:
+        # No id column: the first identifying profile column names the respondent.
+        chosen_id = next((profile[k] for k in IDENTIFYING_PROFILE if k in profile), None)
     if not items and not problems:
         problems.append(Problem(source, f"no column matches an item of bank {bank.id!r}; "
                                         "headers must be item ids or question texts, or "

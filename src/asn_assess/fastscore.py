@@ -39,6 +39,12 @@ class BlockScores:
     scored_pillars: np.ndarray
 
 
+def _part(weight: float, scores: np.ndarray) -> tuple[float, np.ndarray, np.ndarray]:
+    """(weight, scores with 0.0 for None, scored mask) for one level's scores."""
+    present = ~np.isnan(scores)
+    return weight, np.where(present, scores, 0.0), present
+
+
 class ColumnarScorer:
     """Scores blocks of respondents given each item's answers as item scores."""
 
@@ -51,12 +57,13 @@ class ColumnarScorer:
         item = self.bank.items[item_id]
         return item_score(self.bank, item, value)
 
-    def score_block(self, item_scores: dict[str, np.ndarray], rows: int) -> BlockScores:
-        """``item_scores``: item id -> float64 array of item scores, NaN = unanswered.
-        An item missing from the dict is unanswered for every row."""
+    def score_block(self, item_scores: dict[str, tuple[np.ndarray, np.ndarray]],
+                    rows: int) -> BlockScores:
+        """``item_scores``: item id -> (item scores with 0.0 where unanswered, answered
+        mask). An item missing from the dict is unanswered in every row."""
         bank = self.bank
         min_answered = bank.min_answered
-        unanswered = np.full(rows, np.nan)
+        unanswered = (np.zeros(rows), np.zeros(rows, dtype=bool))
         indicators: dict[str, LevelScores] = {}
         pillars: dict[str, LevelScores] = {}
         scored_indicators: dict[str, np.ndarray] = {}
@@ -64,15 +71,15 @@ class ColumnarScorer:
             pillar_parts = []
             pillar_answered = np.zeros(rows, dtype=np.int64)
             for indicator in pillar.indicators:
-                parts = [(item.weight, item_scores.get(item.id, unanswered)) for item in indicator.items]
+                parts = [(item.weight, *item_scores.get(item.id, unanswered)) for item in indicator.items]
                 score, count = self._mean_if_enough(parts, len(indicator.items), min_answered, rows)
                 indicators[indicator.id] = LevelScores(score, self.bands(score), count)
-                pillar_parts.append((indicator.weight, score))
+                pillar_parts.append(_part(indicator.weight, score))
                 pillar_answered += count
             score, count = self._mean_if_enough(pillar_parts, len(pillar.indicators), min_answered, rows)
             pillars[pillar.id] = LevelScores(score, self.bands(score), pillar_answered)
             scored_indicators[pillar.id] = count
-        overall_parts = [(pillar.weight, pillars[pillar.id].score) for pillar in bank.pillars]
+        overall_parts = [_part(pillar.weight, pillars[pillar.id].score) for pillar in bank.pillars]
         total, weights, scored = self._accumulate(overall_parts, rows)
         all_scored = scored == len(bank.pillars)
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -83,14 +90,14 @@ class ColumnarScorer:
 
     @staticmethod
     def _accumulate(parts, rows):
-        # Left to right, like scoring.weighted_mean: total += w * v; weights += w.
+        # Left to right, like scoring.weighted_mean: total += w * v; weights += w, for the
+        # answered parts only. Adding w * 0.0 and 0.0 for the others changes no bit.
         total = np.zeros(rows)
         weights = np.zeros(rows)
         count = np.zeros(rows, dtype=np.int64)
-        for weight, values in parts:
-            present = ~np.isnan(values)
-            total = np.where(present, total + weight * values, total)
-            weights = np.where(present, weights + weight, weights)
+        for weight, filled, present in parts:
+            total += weight * filled
+            weights += weight * present
             count += present
         return total, weights, count
 
