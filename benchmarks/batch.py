@@ -1,0 +1,483 @@
+"""Batch scoring of a wide CSV: `asn-assess batch` against a hand-written pandas script.
+
+    python benchmarks/batch.py [--rows 1000000] [--seed 1] [--data-dir DIR] [--runs 1] [--keep]
+
+Generates N respondents for the bundled bank as a wide CSV (header
+`respondent_id,unit,<item ids in bank order>`; scale items a random point value,
+situational items a random option id; about 3% of cells empty: 2.5% skipped at random,
+plus 1% of respondents who stop part-way, so null indicators, pillars and overall
+scores occur; no row is left wholly empty, as `asn-assess batch` rejects such a row).
+The file is kept in --data-dir (default benchmarks/data/batch/, gitignored) and re-used
+by later runs with the same N, seed and bank.
+
+Then times, each as its own child process under a small wrapper that reports the wall
+time and the peak memory (max RSS) of that one command:
+- baseline: a pandas script (BASELINE_SCRIPT below) that reads the CSV and computes the
+  overall, pillar and indicator scores by the rules of docs/scoring.md, from the bank's
+  structure as printed by `asn-assess bank show --json` (fetched before timing, so the
+  script does not import asn_assess), and writes them as CSV;
+- `asn-assess batch INPUT.csv --format csv --output OUT.csv --id-column respondent_id`.
+
+Prints rows and input size; per command the wall time (s, median over --runs) and peak
+memory (MB, highest over --runs); the ratios asn-assess / pandas and the targets (time
+ratio <= 1.0; asn-assess peak memory < 150 MB at 1,000,000 rows). Finally it checks that
+both agree on a sample (1,000 random rows plus up to 1,000 rows with a null score):
+every overall, pillar and indicator score equal within 1e-9 and nulls in the same
+places. Exit status: 0 when they agree, 1 on any disagreement, 2 when a command fails
+(for example when this asn-assess has no `batch` command).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from asn_assess.bank import resolve_bank
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_DATA_DIR = HERE / "data" / "batch"
+GENERATOR_VERSION = 3  # bump when the generated data changes, so old files are not re-used
+CHUNK_ROWS = 100_000
+SKIP_SHARE = 0.025  # cells skipped at random
+STOP_SHARE = 0.01  # respondents who stop after a random item and leave the rest empty
+SAMPLE_ROWS = 1000
+TOLERANCE = 1e-9
+TIME_RATIO_TARGET = 1.0
+MEMORY_TARGET_MB = 150
+MEMORY_TARGET_ROWS = 1_000_000
+
+UNITS = [
+    "Sekretariat Jenderal", "Biro Umum", "Biro Keuangan", "Biro Hukum",
+    "Biro Perencanaan", "Biro Kepegawaian", "Inspektorat", "Pusat Data dan Informasi",
+    "Pusat Pendidikan dan Pelatihan", "Direktorat Pelayanan Publik",
+    "Direktorat Tata Kelola", "Direktorat Pengawasan", "Direktorat Kerja Sama",
+    "Bagian Hubungan Masyarakat", "Bagian Protokol", "Bagian Pengadaan",
+    "Balai Wilayah I", "Balai Wilayah II", "Kantor Perwakilan Daerah", "Unit Layanan Terpadu",
+]
+
+# Peak memory and wall time of one command: the wrapper's own memory is not counted,
+# RUSAGE_CHILDREN covers only the command it waited for.
+WRAPPER = """
+import json, resource, subprocess, sys, time
+command, out_path, err_path = json.loads(sys.argv[1]), sys.argv[2], sys.argv[3]
+with open(out_path, "wb") as out, open(err_path, "wb") as err:
+    began = time.perf_counter()
+    code = subprocess.run(command, stdout=out, stderr=err).returncode
+    wall = time.perf_counter() - began
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"returncode": code, "wall": wall, "maxrss_kb": usage.ru_maxrss}))
+"""
+
+BASELINE_SCRIPT = '''"""Score a wide CSV of answers with pandas, by the rules of docs/scoring.md.
+
+    python baseline.py BANK.json INPUT.csv OUTPUT.csv
+
+BANK.json is `asn-assess bank show --json`. Writes respondent_id, overall_score,
+pillar.<id>.score and indicator.<id>.score; a null score is an empty cell.
+"""
+
+import json
+import sys
+
+import numpy as np
+import pandas as pd
+
+bank_path, input_path, output_path = sys.argv[1:4]
+with open(bank_path, encoding="utf-8") as file:
+    bank = json.load(file)
+min_answered = bank["min_answered"]
+scale_range = {
+    scale["id"]: (min(p["value"] for p in scale["points"]),
+                  max(p["value"] for p in scale["points"]))
+    for scale in bank["scales"]
+}
+items = [item for pillar in bank["pillars"] for indicator in pillar["indicators"]
+         for item in indicator["items"]]
+
+dtypes = {"respondent_id": str}
+for item in items:
+    dtypes[item["id"]] = "category" if item["kind"] == "situational" else "float64"
+frame = pd.read_csv(input_path, usecols=list(dtypes), dtype=dtypes)
+
+
+def item_score(item):
+    low, high = scale_range[item["scale"]]
+    column = frame[item["id"]]
+    if item["kind"] == "situational":
+        option_score = {option["id"]: option["score"] for option in item["options"]}
+        value = column.map(option_score).astype("float64")
+    elif item["reverse"]:
+        value = low + high - column
+    else:
+        value = column
+    return (value - low) / (high - low) * 100
+
+
+def mean_if_enough(scores, weights):
+    """Weighted mean of the non-null columns; null when the non-null share is too low."""
+    weights = np.asarray(weights, dtype="float64")
+    present = scores.notna()
+    count = present.sum(axis=1)
+    value = scores.mul(weights).sum(axis=1) / present.mul(weights).sum(axis=1)
+    enough = (count > 0) & (count / scores.shape[1] >= min_answered)
+    return value.where(enough)
+
+
+indicator_scores = {}
+pillar_scores = {}
+for pillar in bank["pillars"]:
+    scored = {}
+    for indicator in pillar["indicators"]:
+        item_scores = pd.DataFrame({item["id"]: item_score(item) for item in indicator["items"]})
+        scored[indicator["id"]] = mean_if_enough(
+            item_scores, [item["weight"] for item in indicator["items"]])
+    pillar_scores[pillar["id"]] = mean_if_enough(
+        pd.DataFrame(scored), [indicator["weight"] for indicator in pillar["indicators"]])
+    indicator_scores.update(scored)
+
+pillars = pd.DataFrame(pillar_scores)
+pillar_weights = np.array([pillar["weight"] for pillar in bank["pillars"]], dtype="float64")
+overall = (pillars.mul(pillar_weights).sum(axis=1) / pillar_weights.sum()).where(
+    pillars.notna().all(axis=1))
+
+result = pd.DataFrame({"respondent_id": frame["respondent_id"], "overall_score": overall})
+for pillar_id, value in pillar_scores.items():
+    result[f"pillar.{pillar_id}.score"] = value
+for indicator_id, value in indicator_scores.items():
+    result[f"indicator.{indicator_id}.score"] = value
+result.to_csv(output_path, index=False)
+'''
+
+
+# --- data -----------------------------------------------------------------------------
+
+
+def item_tokens(bank) -> list[list[bytes]]:
+    """The possible answers of each item, in bank order, as CSV cell text."""
+    tokens = []
+    for item in bank.items.values():
+        if item.is_situational:
+            tokens.append([option.id.encode() for option in item.options])
+        else:
+            tokens.append([str(point.value).encode() for point in bank.scale_of(item).points])
+    return tokens
+
+
+def data_path(bank, rows: int, seed: int, data_dir: Path) -> Path:
+    header = ",".join(["respondent_id", "unit", *bank.items])
+    key = hashlib.sha256(f"{GENERATOR_VERSION}\n{header}\n{bank.version}".encode()).hexdigest()
+    return data_dir / f"{bank.id}-{rows}-seed{seed}-{key[:8]}.csv"
+
+
+def _padded(values: list[bytes], width: int) -> np.ndarray:
+    """Byte strings as a (len, width) uint8 table, padded with NUL (removed on writing)."""
+    table = np.zeros((len(values), width), dtype=np.uint8)
+    for row, value in enumerate(values):
+        table[row, : len(value)] = np.frombuffer(value, dtype=np.uint8)
+    return table
+
+
+def generate(bank, rows: int, seed: int, path: Path) -> None:
+    """Write the wide CSV. Each chunk is built as a fixed-width byte matrix in which NUL
+    pads short cells; dropping the NULs gives the CSV text."""
+    tokens = item_tokens(bank)
+    n_items = len(tokens)
+    cell_width = max(len(token) for choices in tokens for token in choices)
+    tables = [_padded(choices, cell_width) for choices in tokens]
+    unit_names = [name.encode() for name in UNITS]
+    unit_width = max(len(name) for name in unit_names)
+    unit_table = _padded(unit_names, unit_width)
+    id_digits = max(7, len(str(rows)))
+    powers = 10 ** np.arange(id_digits - 1, -1, -1, dtype=np.int64)
+    # Row layout: "R" digits "," unit ("," cell) * n_items "\n"
+    id_end = 1 + id_digits
+    unit_start = id_end + 1
+    cells_start = unit_start + unit_width
+    cell_stride = 1 + cell_width
+    width = cells_start + n_items * cell_stride + 1
+
+    rng = np.random.default_rng(seed)
+    partial = path.with_suffix(".partial")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(partial, "wb") as out:
+        out.write((",".join(["respondent_id", "unit", *bank.items]) + "\n").encode())
+        for start in range(0, rows, CHUNK_ROWS):
+            n = min(CHUNK_ROWS, rows - start)
+            matrix = np.zeros((n, width), dtype=np.uint8)
+            numbers = np.arange(start + 1, start + n + 1, dtype=np.int64)
+            matrix[:, 0] = ord("R")
+            matrix[:, 1:id_end] = (numbers[:, None] // powers) % 10 + ord("0")
+            matrix[:, id_end] = ord(",")
+            matrix[:, unit_start:cells_start] = unit_table[rng.integers(0, len(UNITS), n)]
+            cells = np.zeros((n, n_items, cell_stride), dtype=np.uint8)
+            cells[:, :, 0] = ord(",")
+            for column, table in enumerate(tables):
+                cells[:, column, 1:] = table[rng.integers(0, len(table), n)]
+            skipped = rng.random((n, n_items)) < SKIP_SHARE
+            stops = rng.random(n) < STOP_SHARE
+            stop_at = rng.integers(1, n_items, n)
+            skipped |= stops[:, None] & (np.arange(n_items)[None, :] >= stop_at[:, None])
+            # asn-assess batch rejects a row with no answer at all (pandas gives it null
+            # scores), so every row answers at least its first item.
+            skipped[:, 0] &= ~skipped.all(axis=1)
+            cells[:, :, 1:][skipped] = 0
+            matrix[:, cells_start:-1] = cells.reshape(n, -1)
+            matrix[:, -1] = ord("\n")
+            out.write(matrix.tobytes().replace(b"\0", b""))
+    os.replace(partial, path)
+
+
+# --- running --------------------------------------------------------------------------
+
+
+class CommandFailed(Exception):
+    def __init__(self, name, command, code, tail):
+        super().__init__(f"{name} failed with exit code {code}")
+        self.name, self.command, self.code, self.tail = name, command, code, tail
+
+
+def measure(command: list[str], log_prefix: Path) -> dict:
+    """Run ``command`` once under the wrapper; its wall time (s) and peak memory (MB)."""
+    out_log, err_log = log_prefix.with_suffix(".stdout"), log_prefix.with_suffix(".stderr")
+    wrapper = subprocess.run(
+        [sys.executable, "-c", WRAPPER, json.dumps(command), str(out_log), str(err_log)],
+        check=True, capture_output=True, text=True,
+    )
+    figures = json.loads(wrapper.stdout)
+    figures["peak_mb"] = figures["maxrss_kb"] / 1024  # Linux reports KiB
+    figures["stderr"] = err_log.read_text(encoding="utf-8", errors="replace")
+    return figures
+
+
+def run_many(name: str, command: list[str], runs: int, work: Path) -> dict:
+    walls, peaks = [], []
+    for run in range(runs):
+        figures = measure(command, work / f"{name}-{run}")
+        if figures["returncode"] != 0:
+            tail = "\n".join(figures["stderr"].strip().splitlines()[-15:])
+            raise CommandFailed(name, command, figures["returncode"], tail)
+        walls.append(figures["wall"])
+        peaks.append(figures["peak_mb"])
+    return {
+        "wall": statistics.median(walls), "wall_max": max(walls),
+        "peak": statistics.median(peaks), "peak_max": max(peaks),
+    }
+
+
+def asn_assess_command() -> list[str]:
+    script = Path(sys.executable).parent / "asn-assess"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("asn-assess")
+    return [found] if found else [sys.executable, "-m", "asn_assess"]
+
+
+def has_batch_command(asn_assess: list[str]) -> tuple[bool, str]:
+    check = subprocess.run([*asn_assess, "batch", "--help"], capture_output=True, text=True)
+    return check.returncode == 0, (check.stderr or check.stdout).strip()
+
+
+# --- comparing ------------------------------------------------------------------------
+
+
+def score_columns(bank) -> list[str]:
+    columns = ["overall_score"]
+    columns += [f"pillar.{pillar.id}.score" for pillar in bank.pillars]
+    columns += [f"indicator.{indicator.id}.score"
+                for pillar in bank.pillars for indicator in pillar.indicators]
+    return columns
+
+
+def read_scores(path: Path, columns: list[str], who: str) -> tuple[pd.DataFrame, list[str]]:
+    """The id and score columns; a null must be an empty cell, anything else a number."""
+    header = pd.read_csv(path, nrows=0).columns
+    missing = [c for c in ["respondent_id", *columns] if c not in header]
+    if missing:
+        return pd.DataFrame(), [f"{who}: no column {', '.join(missing)}"]
+    try:
+        frame = pd.read_csv(
+            path, usecols=["respondent_id", *columns],
+            dtype={"respondent_id": str, **{c: "float64" for c in columns}},
+            keep_default_na=False, na_values=[""],
+        )
+    except ValueError as error:
+        return pd.DataFrame(), [f"{who}: a score cell is neither a number nor empty ({error})"]
+    return frame, []
+
+
+def compare(bank, baseline_path: Path, contender_path: Path, rows: int, seed: int):
+    """Problems found, rows compared and example mismatches."""
+    columns = score_columns(bank)
+    baseline, problems = read_scores(baseline_path, columns, "pandas output")
+    contender, more = read_scores(contender_path, columns, "asn-assess output")
+    problems += more
+    if problems:
+        return problems, 0, 0, []
+    if len(baseline) != rows:
+        problems.append(f"pandas output has {len(baseline):,} rows, the input {rows:,}")
+    for who, frame in (("pandas", baseline), ("asn-assess", contender)):
+        if frame["respondent_id"].duplicated().any():
+            problems.append(f"{who} output repeats a respondent_id")
+    if problems:
+        return problems, 0, 0, []
+    baseline = baseline.set_index("respondent_id")
+    contender = contender.set_index("respondent_id")
+    if not baseline.index.equals(contender.index):
+        missing = baseline.index.difference(contender.index)
+        extra = contender.index.difference(baseline.index)
+        if len(missing) or len(extra):
+            return [f"respondent ids differ: {len(missing):,} only in the pandas output"
+                    f"{examples_of(missing)}, {len(extra):,} only in asn-assess's"
+                    f"{examples_of(extra)}"], 0, 0, []
+
+    rng = np.random.default_rng(seed + 1)
+    picked = rng.choice(len(baseline), size=min(SAMPLE_ROWS, len(baseline)), replace=False)
+    with_null = np.flatnonzero(baseline[columns].isna().any(axis=1).to_numpy())
+    with_null = np.setdiff1d(with_null, picked)
+    if len(with_null) > SAMPLE_ROWS:
+        with_null = rng.choice(with_null, size=SAMPLE_ROWS, replace=False)
+    ids = baseline.index[np.concatenate([picked, with_null])]
+    expected = baseline.loc[ids, columns].to_numpy()
+    actual = contender.loc[ids, columns].to_numpy()
+    same = (np.isnan(expected) & np.isnan(actual)) | (np.abs(expected - actual) <= TOLERANCE)
+    examples = []
+    for row, col in zip(*np.nonzero(~same)):
+        examples.append((ids[row], columns[col], expected[row, col], actual[row, col]))
+    if examples:
+        by_column = pd.Series([c for _, c, _, _ in examples]).value_counts()
+        problems.append(
+            f"{len(examples):,} cells in {len({r for r, _, _, _ in examples}):,} rows differ: "
+            + ", ".join(f"{c} ({n})" for c, n in by_column.items())
+        )
+    return problems, len(picked), len(with_null), examples
+
+
+def examples_of(ids: pd.Index) -> str:
+    return f" (e.g. {', '.join(ids[:5])})" if len(ids) else ""
+
+
+# --- main -----------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000, help="respondents to generate")
+    parser.add_argument("--seed", type=int, default=1, help="random seed of the generated data")
+    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR,
+                        help=f"folder of generated input files (default {DEFAULT_DATA_DIR})")
+    parser.add_argument("--runs", type=int, default=1, help="timed runs per command")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the outputs, the pandas script and the logs")
+    args = parser.parse_args()
+    if args.rows < 1 or args.runs < 1:
+        parser.error("--rows and --runs must be at least 1")
+
+    bank = resolve_bank()
+    asn_assess = asn_assess_command()
+    input_path = data_path(bank, args.rows, args.seed, args.data_dir)
+    if input_path.exists():
+        print(f"input: re-using {input_path}")
+    else:
+        began = time.perf_counter()
+        generate(bank, args.rows, args.seed, input_path)
+        print(f"input: generated {input_path} in {time.perf_counter() - began:.1f} s")
+
+    work = Path(tempfile.mkdtemp(prefix="asn-assess-batch-bench-"))
+    try:
+        bank_json = work / "bank.json"
+        shown = subprocess.run([*asn_assess, "bank", "show", "--json"],
+                               check=True, capture_output=True)
+        bank_json.write_bytes(shown.stdout)
+        baseline_script = work / "baseline.py"
+        baseline_script.write_text(BASELINE_SCRIPT, encoding="utf-8")
+        baseline_out = work / "pandas.csv"
+        contender_out = work / "asn-assess.csv"
+
+        print(f"rows: {args.rows:,}   input: {input_path.stat().st_size / 1e6:,.1f} MB   "
+              f"runs per command: {args.runs}")
+        baseline_command = [sys.executable, str(baseline_script), str(bank_json),
+                            str(input_path), str(baseline_out)]
+        try:
+            baseline = run_many("pandas", baseline_command, args.runs, work)
+        except CommandFailed as failed:
+            fail(failed)
+        report("baseline  pandas script      ", baseline, args.runs)
+
+        available, message = has_batch_command(asn_assess)
+        if not available:
+            print(f"error: `asn-assess batch` is not available in {asn_assess[0]}, so there is "
+                  f"nothing to compare yet:\n  {message.splitlines()[-1] if message else ''}",
+                  file=sys.stderr)
+            sys.exit(2)
+        contender_command = [*asn_assess, "batch", str(input_path), "--format", "csv",
+                             "--output", str(contender_out), "--id-column", "respondent_id"]
+        try:
+            contender = run_many("asn-assess", contender_command, args.runs, work)
+        except CommandFailed as failed:
+            fail(failed)
+        report("asn-assess batch            ", contender, args.runs)
+
+        time_ratio = contender["wall"] / baseline["wall"]
+        memory_ratio = contender["peak_max"] / baseline["peak_max"]
+        print(f"ratio asn-assess / pandas   : time {time_ratio:.2f}x "
+              f"(target <= {TIME_RATIO_TARGET:.2f}x: {met(time_ratio <= TIME_RATIO_TARGET)})"
+              f"   memory {memory_ratio:.2f}x")
+        memory_note = met(contender["peak_max"] < MEMORY_TARGET_MB)
+        if args.rows != MEMORY_TARGET_ROWS:
+            memory_note += f"; the target is set for {MEMORY_TARGET_ROWS:,} rows"
+        print(f"asn-assess peak memory      : {contender['peak_max']:,.1f} MB "
+              f"(target < {MEMORY_TARGET_MB} MB: {memory_note})")
+
+        problems, random_rows, null_rows, examples = compare(
+            bank, baseline_out, contender_out, args.rows, args.seed)
+        compared = random_rows + null_rows
+        print(f"agreement: compared {compared:,} rows ({random_rows:,} random, {null_rows:,} "
+              f"more with a null score), tolerance {TOLERANCE:g}: "
+              f"{'DISAGREE' if problems else 'same scores, same nulls'}")
+        for problem in problems:
+            print(f"  {problem}")
+        for respondent, column, expected, actual in examples[:10]:
+            print(f"  {respondent} {column}: pandas {fmt(expected)}, asn-assess {fmt(actual)}")
+        if args.keep:
+            print(f"kept: {work}")
+        sys.exit(1 if problems else 0)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def fail(failed: CommandFailed) -> None:
+    print(f"error: {failed.name} failed with exit code {failed.code}:\n  "
+          f"{' '.join(failed.command)}\n{failed.tail}", file=sys.stderr)
+    sys.exit(2)
+
+
+def report(label: str, figures: dict, runs: int) -> None:
+    line = f"{label}: {figures['wall']:8.2f} s   peak {figures['peak_max']:8.1f} MB"
+    if runs > 1:
+        line += f"   (median time; slowest run {figures['wall_max']:.2f} s)"
+    print(line)
+
+
+def met(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
+def fmt(value: float) -> str:
+    return "null" if np.isnan(value) else repr(float(value))
+
+
+if __name__ == "__main__":
+    main()
