@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from asn_assess.errors import BankError, Problem
+from asn_assess.files import read_text
 from asn_assess.models import Bank
 
 if sys.version_info >= (3, 14):
@@ -32,7 +33,7 @@ DEFAULT_BANK_ID = "asn-profesional"
 def load_bank(path: str | Path) -> Bank:
     """Read, parse and validate a bank file. Raises ``BankError`` listing all problems."""
     path = Path(path)
-    return parse_bank(_read_text(path), source=str(path))
+    return parse_bank(read_text(path, BankError), source=str(path))
 
 
 def parse_bank(text: str, source: str = "<bank>") -> Bank:
@@ -48,24 +49,6 @@ def parse_bank(text: str, source: str = "<bank>") -> Bank:
         raise BankError(Problem(source, "the file holds only comments; see "
                                         "`asn-assess bank template` for a starting point"))
     return bank_from_data(data, source)
-
-
-def _read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise BankError(Problem(str(path), "no such file")) from None
-    except IsADirectoryError:
-        raise BankError(Problem(str(path), "is a folder, not a bank file")) from None
-    except OSError as error:
-        raise BankError(Problem(str(path), f"cannot be read ({error.strerror})")) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise BankError(
-            Problem(f"{path}:{line}", f"not UTF-8 text (byte {error.start}); save the file as UTF-8")
-        ) from None
 
 
 def _toml_problem(error: Exception, source: str) -> Problem:

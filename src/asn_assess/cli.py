@@ -272,7 +272,8 @@ def report(
     Example: asn-assess report result.json --lang en
     """
     from asn_assess.bank import resolve_bank
-    from asn_assess.documents import parse_result, read_text, to_json
+    from asn_assess.documents import parse_result, to_json
+    from asn_assess.files import read_text
     from asn_assess.errors import ResultError
 
     if result_file == "-":
@@ -561,7 +562,8 @@ def score(
     Example: asn-assess score answers.json --json > result.json
     """
     from asn_assess.bank import resolve_bank
-    from asn_assess.documents import parse_answer_sheet, read_text, to_json
+    from asn_assess.documents import parse_answer_sheet, to_json
+    from asn_assess.files import read_text
     from asn_assess.errors import AnswerSheetError, Problem
     from asn_assess.scoring import score as score_sheet
 
@@ -627,7 +629,7 @@ def _language(bank, requested: str) -> str:
 
 
 def _write_output(path: Path, text: str, force: bool) -> None:
-    from asn_assess.documents import atomic_write_text
+    from asn_assess.files import atomic_write_text
     from asn_assess.errors import AssessError
 
     if path.exists() and not force:

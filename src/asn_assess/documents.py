@@ -1,12 +1,9 @@
-"""Reading and writing the tool's JSON documents (answer sheets, results) and atomic
-file writes. No terminal I/O here: callers decide what to print."""
+"""Reading and writing the tool's JSON documents: answer sheets and results.
+No terminal I/O here: callers decide what to print."""
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -16,41 +13,6 @@ from asn_assess.errors import AnswerSheetError, AssessError, Problem, ResultErro
 from asn_assess.models import AnswerSheet, Result
 
 Model = TypeVar("Model", bound=BaseModel)
-
-
-def atomic_write_text(path: str | Path, text: str) -> None:
-    """Write ``text`` so that ``path`` holds either the old or the new content, never
-    half of it: a temporary file in the same folder, flushed, then ``os.replace``."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-def read_text(path: str | Path, error: type[AssessError]) -> str:
-    """A UTF-8 file's text, or ``error`` naming the file and what went wrong."""
-    try:
-        return Path(path).read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise error(Problem(str(path), "no such file")) from None
-    except IsADirectoryError:
-        raise error(Problem(str(path), "is a folder, not a file")) from None
-    except UnicodeDecodeError as problem:
-        raise error(Problem(str(path), f"not UTF-8 text (byte {problem.start})")) from None
-    except OSError as problem:
-        raise error(Problem(str(path), f"cannot be read ({problem.strerror})")) from None
 
 
 def parse_document(text: str, model: type[Model], source: str, error: type[AssessError]) -> Model:

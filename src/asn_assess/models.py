@@ -238,28 +238,17 @@ class Respondent(BaseModel):
     unit: Optional[str] = None
     position: Optional[str] = None
 
-    @field_validator("nip")
+    @field_validator("nip", "ni_pppk")
     @classmethod
-    def _normalise_nip(cls, value: Optional[str]) -> Optional[str]:
+    def _normalise_number(cls, value: Optional[str], info: ValidationInfo) -> Optional[str]:
         if value is None or not value.strip():
             return None
-        from asn_assess.nip import normalize_nip
+        from asn_assess.nip import normalize_ni_pppk, normalize_nip
 
+        normalise = normalize_nip if info.field_name == "nip" else normalize_ni_pppk
         try:
-            return normalize_nip(value)
-        except NipError as error:  # pydantic reports ValueError with the key path
-            raise ValueError(str(error)) from None
-
-    @field_validator("ni_pppk")
-    @classmethod
-    def _normalise_ni_pppk(cls, value: Optional[str]) -> Optional[str]:
-        if value is None or not value.strip():
-            return None
-        from asn_assess.nip import normalize_ni_pppk
-
-        try:
-            return normalize_ni_pppk(value)
-        except NipError as error:
+            return normalise(value)
+        except NipError as error:  # pydantic reports a ValueError with its key path
             raise ValueError(str(error)) from None
 
 

@@ -82,6 +82,18 @@ def result_report(bank: Bank, result: Result, language: str) -> RenderableType:
     return Group(*parts)
 
 
+def _append_score(text: Text, bank: Bank, label: str, value: float, band_id: Optional[str],
+                  language: str) -> None:
+    """"label: 72,5  ██████████████░░░░░░  Cakap", coloured by band."""
+    style = _band_style(bank, band_id)
+    text.append(f"{label}: ")
+    text.append(format_score(value, language), style="bold")
+    text.append("  ")
+    text.append(score_bar(value), style=style)
+    text.append("  ")
+    text.append(_band_label(bank, band_id, language), style=style)
+
+
 def _overall_panel(bank: Bank, result: Result, language: str) -> Panel:
     lines = Text()
     lines.append(bank.text(bank.title, language), style="bold")
@@ -95,13 +107,7 @@ def _overall_panel(bank: Bank, result: Result, language: str) -> Panel:
     if overall.score is None:
         lines.append(t("report.overall_not_enough", language))
     else:
-        style = _band_style(bank, overall.band)
-        lines.append(f"{t('report.overall', language)}: ")
-        lines.append(format_score(overall.score, language), style="bold")
-        lines.append("  ")
-        lines.append(score_bar(overall.score), style=style)
-        lines.append("  ")
-        lines.append(_band_label(bank, overall.band, language), style=style)
+        _append_score(lines, bank, t("report.overall", language), overall.score, overall.band, language)
         band = bank.band(overall.band) if overall.band else None
         if band:
             lines.append("\n" + bank.text(band.meaning, language))
@@ -118,13 +124,8 @@ def _pillar_panel(bank, pillar, pillar_result, number, language) -> Panel:
                          scored=pillar_result.scored_indicators,
                          total=pillar_result.total_indicators))
     else:
-        style = _band_style(bank, pillar_result.band)
-        heading.append(f"{t('report.score', language)}: ")
-        heading.append(format_score(pillar_result.score, language), style="bold")
-        heading.append("  ")
-        heading.append(score_bar(pillar_result.score), style=style)
-        heading.append("  ")
-        heading.append(_band_label(bank, pillar_result.band, language), style=style)
+        _append_score(heading, bank, t("report.score", language), pillar_result.score,
+                      pillar_result.band, language)
     body.append(heading)
 
     table = Table(box=None, pad_edge=False, show_edge=False, expand=False)

@@ -14,7 +14,8 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from asn_assess.documents import atomic_write_text, parse_document, read_text, to_json
+from asn_assess.documents import parse_document, to_json
+from asn_assess.files import atomic_write_text, read_text
 from asn_assess.errors import AssessError
 from asn_assess.models import AnswerValue, Respondent, Result
 
