@@ -253,6 +253,7 @@ def _run_start(bank_ref, lang, output, resume, profile, data_dir) -> None:
     if output is not None:
         _write_output(output, to_json(result), force=True)
     progress_file.unlink(missing_ok=True)  # the result now holds every answer
+    typer.echo("", err=True)
     _stdout().print(result_report(loaded, result, language))
     typer.echo(t("end.result_saved", language, path=saved), err=True)
     if output is not None:

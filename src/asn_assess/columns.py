@@ -158,8 +158,11 @@ def plan_columns(headers: list[str], bank: Bank, mapping: Optional[Mapping] = No
             if not item.is_situational:
                 by_text.setdefault(normalise_header(text), item.id)
         if item.scenario:
-            for text in item.scenario.values():
+            for language, text in item.scenario.items():
                 by_text.setdefault(normalise_header(text), item.id)
+                # A form may title the question with the scenario and its stem together.
+                stem = item.text.get(language, "")
+                by_text.setdefault(normalise_header(f"{text} {stem}"), item.id)
     mapped = {normalise_header(k): v for k, v in mapping.columns.items()}
 
     items: dict[int, str] = {}

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Optional, TextIO
 
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 from asn_assess.answers import parse_option_answer, parse_scale_answer
@@ -228,12 +229,17 @@ class Session:
         if item.is_situational and item.scenario:
             self.terminal.show(Text(bank.text(item.scenario, lang)))
         self.terminal.show(Text(bank.text(item.text, lang), style="bold"))
+        # A grid keeps a long option's wrapped lines indented under its own text.
+        choices = Table.grid(padding=(0, 1))
+        choices.add_column(no_wrap=True)
+        choices.add_column(overflow="fold")
         if item.is_situational:
             for option in item.options:
-                self.terminal.show(Text(f"  {option.id}) {bank.text(option.text, lang)}"))
+                choices.add_row(f"  {option.id})", bank.text(option.text, lang))
         else:
             for point in bank.scale_of(item).points:
-                self.terminal.show(Text(f"  {point.value}  {bank.text(point.label, lang)}"))
+                choices.add_row(f"  {point.value} ", bank.text(point.label, lang))
+        self.terminal.show(choices)
         saved = self.progress.answers.get(item.id)
         if saved is not None:
             self.terminal.show(Text(t("question.current", lang, answer=self._describe(item, saved)),
