@@ -188,18 +188,28 @@ class GroupSummary:
 
 
 def detect_delimiter(head: bytes) -> str:
-    """`,`, `;` or tab: whichever splits the header line most, outside quotes."""
+    """`,`, `;` or tab: the one that splits most of the first records of ``head`` into as
+    many fields as the header. Counting the header alone is not enough: a question text
+    may hold commas in a `;`-separated file saved by a spreadsheet."""
+    import csv
+    import io
+
     text = head.decode("utf-8-sig", errors="replace")
-    counts = {",": 0, ";": 0, "\t": 0}
-    quoted = False
-    for char in text:
-        if char == '"':
-            quoted = not quoted
-        elif not quoted and char in counts:
-            counts[char] += 1
-        elif not quoted and char == "\n":
-            break
-    return max(counts, key=lambda d: (counts[d], d == ","))
+    if len(head) >= HEAD_BYTES:  # drop a record cut off at the end of the sample
+        text = text[: text.rfind("\n") + 1] or text
+
+    def fit(delimiter: str) -> tuple[bool, int, int, bool]:
+        # Most records as wide as the header, with a header of more than one column.
+        try:
+            records = [r for _, r in zip(range(20), csv.reader(io.StringIO(text, newline=""),
+                                                                 delimiter=delimiter)) if r]
+        except csv.Error:
+            return (False, 0, 0, False)
+        width = len(records[0]) if records else 0
+        matching = sum(len(r) == width for r in records)
+        return (width > 1, matching, width, delimiter == ",")
+
+    return max(",;\t", key=fit)
 
 
 def header_names(head: bytes, delimiter: str) -> list[str]:
@@ -247,8 +257,15 @@ def read_table(stream: BinaryIO, source: str, settings: TableSettings, counts: B
     names = header_names(head, delimiter)
     malformed: list[RowError] = []
 
+    skipped_rows: list[int] = []  # data row numbers of malformed records, in file order
+
     def skip_malformed(row) -> str:
-        malformed.append(RowError(source, None, row.number, None,
+        # pyarrow numbers records from 1 with the header as record 1 (known because the
+        # reader runs on one thread); a data row number counts from the first record after it.
+        data_row = row.number - 1 if row.number is not None else None
+        if data_row is not None:
+            skipped_rows.append(data_row)
+        malformed.append(RowError(source, data_row, None, None,
                                   [f"has {row.actual_columns} fields, the header has {row.expected_columns}"]))
         return "skip"
 
@@ -272,26 +289,42 @@ def read_table(stream: BinaryIO, source: str, settings: TableSettings, counts: B
         raise InputError(Problem(source, f"cannot be read as a table: {error}")) from None
     counts.unused_columns[source] = plan.unused
     scorer = _BlockScorer(settings, plan, source)
-    row_offset = 0
+    well_formed = 0  # rows read so far that split into the right number of fields
     while True:
         try:
             batch = reader.read_next_batch()
         except StopIteration:
             break
         except (pa.ArrowInvalid, UnicodeDecodeError) as error:
-            raise InputError(Problem(f"{source}: after row {row_offset}", f"cannot be read: {error}")) from None
+            raise InputError(Problem(f"{source}: after row {well_formed + len(skipped_rows)}",
+                                     f"cannot be read: {error}")) from None
         for error in malformed:
             counts.read += 1
             counts.rejected += 1
             on_error(error)
         malformed.clear()
         if batch.num_rows:
-            yield scorer.score(batch, row_offset, counts, on_error)
-            row_offset += batch.num_rows
+            numbers = data_row_numbers(well_formed, batch.num_rows, skipped_rows)
+            yield scorer.score(batch, numbers, counts, on_error)
+            well_formed += batch.num_rows
     for error in malformed:  # rows skipped while reading the last block
         counts.read += 1
         counts.rejected += 1
         on_error(error)
+
+
+def data_row_numbers(before: int, rows: int, skipped: list[int]):
+    """The data row numbers of ``rows`` well-formed rows that follow ``before`` others,
+    given the row numbers that malformed records took (ascending).
+
+    The k-th skipped record (0-based) came after ``skipped[k] - 1 - k`` well-formed rows,
+    so the j-th well-formed row (1-based) moves down by one for each skipped record
+    that came after fewer than j well-formed rows."""
+    import numpy as np
+
+    positions = np.arange(before + 1, before + rows + 1)
+    preceding = np.array(skipped, dtype=np.int64) - 1 - np.arange(len(skipped))
+    return positions + np.searchsorted(preceding, positions, side="left")
 
 
 class _BlockScorer:
@@ -312,7 +345,7 @@ class _BlockScorer:
             for item_id, lookup in self.lookups.items()
         }
 
-    def score(self, batch, row_offset: int, counts: BatchCounts,
+    def score(self, batch, row_numbers, counts: BatchCounts,
               on_error: Callable[[RowError], None]) -> ScoredBlock:
         import numpy as np
 
@@ -360,7 +393,7 @@ class _BlockScorer:
         ids = self._respondent_ids(batch)
         for row in np.flatnonzero(rejected | no_answers):
             reasons = bad_cells.get(int(row)) or ["no answers: every item is empty"]
-            on_error(RowError(self.source, row_offset + int(row) + 1, None, ids[row], reasons))
+            on_error(RowError(self.source, int(row_numbers[row]), None, ids[row], reasons))
         keep = np.flatnonzero(~(rejected | no_answers))
         counts.rejected += rows - len(keep)
         counts.scored += len(keep)
@@ -369,9 +402,9 @@ class _BlockScorer:
             groups = batch.column(self.plan.group_column).to_pylist()
             out.groups = [groups[i] or "" for i in keep]
         if self.settings.want_results:
-            out.results = list(self._results(keep, item_values, row_offset, ids))
+            out.results = list(self._results(keep, item_values, row_numbers, ids))
         else:
-            out.table = self._table(block, keep, row_offset, ids)
+            out.table = self._table(block, keep, row_numbers, ids)
         out.summary_values = self._summary_values(block, keep)
         return out
 
@@ -385,7 +418,7 @@ class _BlockScorer:
             return [value or None for value in raw]
         return [pseudonymize(value) if value else None for value in raw]
 
-    def _results(self, keep, item_values, row_offset, ids):
+    def _results(self, keep, item_values, row_numbers, ids):
         from asn_assess.scoring import score
 
         bank = self.bank
@@ -393,9 +426,9 @@ class _BlockScorer:
             answers = {item_id: values[row] for item_id, values in item_values.items()
                        if values[row] is not None}
             sheet = AnswerSheet(bank_id=bank.id, bank_version=bank.version, answers=answers)
-            yield self.source, row_offset + int(row) + 1, ids[row], score(bank, sheet)
+            yield self.source, int(row_numbers[row]), ids[row], score(bank, sheet)
 
-    def _table(self, block, keep, row_offset, ids):
+    def _table(self, block, keep, row_numbers, ids):
         import numpy as np
         import pyarrow as pa
 
@@ -412,7 +445,7 @@ class _BlockScorer:
 
         data = {
             "source": pa.array([self.source] * len(keep)),
-            "row": pa.array(keep + row_offset + 1),
+            "row": pa.array(row_numbers[keep]),
             "respondent_id": pa.array([ids[i] for i in keep], type=pa.string()),
             "answered_items": pa.array(block.overall.answered[keep]),
             "total_items": pa.array(np.full(len(keep), self.bank.item_count)),
@@ -469,6 +502,8 @@ def read_sheets(stream: BinaryIO, source: str, settings: TableSettings, counts: 
         except AssessError as error:
             counts.rejected += 1
             reasons = [_without_source(p, source) for p in error.problems]
+            if settings.pseudonymize:  # a NIP check's reason quotes the NIP's digits
+                reasons = [_withheld(reason) for reason in reasons]
             on_error(RowError(source, row, line, respondent_id, reasons))
             continue
         counts.scored += 1
@@ -485,6 +520,13 @@ def _without_source(problem: Problem, source: str) -> str:
     if where.startswith(source):
         where = where[len(source):].lstrip(":").strip()
     return f"{where}: {problem.message}" if where else problem.message
+
+
+def _withheld(reason: str) -> str:
+    path, _, _ = reason.partition(": ")
+    if path.startswith("respondent"):
+        return f"{path}: not valid (details withheld in a pseudonymised run)"
+    return reason
 
 
 def _json_documents(stream: BinaryIO, source: str) -> Iterator[tuple[int, int, Any]]:

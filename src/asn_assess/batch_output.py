@@ -72,10 +72,19 @@ class CsvResults:
     """Flat CSV, one row per respondent (``output_columns``)."""
 
     def __init__(self, bank: Bank, output: AtomicOutput):
-        import pyarrow.csv as pacsv
-
         self.schema = _schema(bank)
-        self.writer = pacsv.CSVWriter(output.stream, self.schema)
+        self.output = output
+        self._writer = None
+
+    @property
+    def writer(self):
+        # Made on first use: a run that fails before scoring anything (a bad header,
+        # say) must not have printed a CSV header to stdout already.
+        if self._writer is None:
+            import pyarrow.csv as pacsv
+
+            self._writer = pacsv.CSVWriter(self.output.stream, self.schema)
+        return self._writer
 
     def write(self, block: ScoredBlock) -> None:
         import pyarrow as pa

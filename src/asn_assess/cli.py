@@ -366,7 +366,7 @@ def _run_batch(inputs, bank_ref, output_format, output, errors_path, summary_by,
     from asn_assess.batch import (BatchCounts, GroupSummary, Pseudonymizer, TableSettings,
                                   is_answer_sheets, read_sheets, read_table, HEAD_BYTES)
     from asn_assess.batch_output import AtomicOutput, CsvResults, JsonlResults, write_summary_csv
-    from asn_assess.columns import load_mapping
+    from asn_assess.columns import is_identifying, load_mapping
     from asn_assess.errors import UsageError
 
     if output_format is None:
@@ -375,6 +375,9 @@ def _run_batch(inputs, bank_ref, output_format, output, errors_path, summary_by,
         raise UsageError(f"--format {output_format!r}: choose csv or jsonl")
     if pseudonymize and key_file is None:
         raise UsageError("--pseudonymize needs --key-file FILE (a secret the unit keeps)")
+    if pseudonymize and summary_by and (is_identifying(summary_by) or summary_by == id_column):
+        raise UsageError(f"--summary-by {summary_by!r} names people, so its groups would show "
+                         "who answered; summarise by a unit or position column instead")
     if inputs.count("-") > 1:
         raise UsageError("standard input (-) can be read only once")
     loaded = resolve_bank(bank_ref)
@@ -445,12 +448,12 @@ def _run_batch(inputs, bank_ref, output_format, output, errors_path, summary_by,
         _stderr().print(_summary_table(rows, loaded))
         if summary_output is not None:
             write_summary_csv(rows, AtomicOutput(summary_output))
-    typer.echo(f"read {counts.read}, scored {counts.scored}, rejected {counts.rejected}", err=True)
-    if counts.rejected:
-        if strict:
-            raise typer.Exit(EXIT_INVALID)
+    if counts.rejected and not strict:
         typer.echo(f"warning: {counts.rejected} row(s) rejected"
                    + (f"; see {errors_path}" if errors_path else ""), err=True)
+    typer.echo(f"read {counts.read}, scored {counts.scored}, rejected {counts.rejected}", err=True)
+    if counts.rejected and strict:
+        raise typer.Exit(EXIT_INVALID)
 
 
 def _pyarrow_without_pandas() -> None:

@@ -75,6 +75,13 @@ def normalise_header(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def is_identifying(column: str) -> bool:
+    """Whether a column (or answer-sheet field) name holds who a person is."""
+    key = normalise_header(column)
+    return key in DEFAULT_ID_HEADERS or key == "ni pppk" or any(
+        key in PROFILE_HEADERS[role] for role in IDENTIFYING_PROFILE)
+
+
 def _metadata_key(header: str) -> str:
     # Kobo prefixes its own fields with "_" ("_submission_time"); "_" becomes a space.
     return normalise_header(header.lstrip("_"))
