@@ -110,7 +110,7 @@ def bank_show(
     bank: Annotated[Optional[str], typer.Argument(metavar="[ID|PATH]",
                                                   help="Bank id or file. Default: asn-profesional.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole normalised bank as JSON.")] = False,
-    lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the tree: id or en.")] = "id",
+    lang: Annotated[str, typer.Option("--lang", "-l", metavar="LANG", help="Language of the tree: id or en.")] = "id",
 ) -> None:
     """Show a bank as a tree of pillars, indicators and item counts.
 
@@ -162,7 +162,7 @@ def bank_validate(
 @bank_app.command("template")
 @reports_errors
 def bank_template(
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of stdout.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
 ) -> None:
     """Write a small, valid starter bank to adapt.
@@ -192,8 +192,8 @@ DataDirOption = Annotated[
 @app.command()
 def start(
     bank: BankOption = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", "-l", help="id (Bahasa Indonesia, default) or en.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Also save the result JSON to this file.")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", "-l", metavar="LANG", help="id (Bahasa Indonesia, default) or en.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Also save the result JSON to this file.")] = None,
     resume: Annotated[Optional[bool], typer.Option("--resume/--new", help="Resume a session in progress, or start anew (the old one is kept). Default: ask.")] = None,
     profile: Annotated[bool, typer.Option("--profile/--no-profile", help="Ask for name, NIP, unit and position (each optional).")] = True,
     data_dir: DataDirOption = None,
@@ -265,7 +265,7 @@ def _run_start(bank_ref, lang, output, resume, profile, data_dir) -> None:
 def report(
     result_file: Annotated[str, typer.Argument(metavar="RESULT", help="A saved result JSON, or - for stdin.")],
     bank: BankOption = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", "-l", help="Report language (id or en). Default: the result's.")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", "-l", metavar="LANG", help="Report language (id or en). Default: the result's.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Show a saved result as the report per pillar.
@@ -556,8 +556,8 @@ def score(
     answers: Annotated[str, typer.Argument(metavar="FILE|-", help="Answer sheet JSON, or - for stdin.")],
     bank: BankOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON instead of the report.")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Also save the result JSON to this file.")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", "-l", help="Report language (id or en). Default: the sheet's.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Also save the result JSON to this file.")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", "-l", metavar="LANG", help="Report language (id or en). Default: the sheet's.")] = None,
 ) -> None:
     """Score one answer sheet without prompts.
 
