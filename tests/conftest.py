@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import pytest
 
 from asn_assess.bank import load_bank, parse_bank, starter_bank_text
 from asn_assess.errors import BankError, Problem
-from asn_assess.models import Bank
+from asn_assess.models import Bank, Result
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED_BANK_PATH = REPO / "questions" / "asn-profesional.toml"
@@ -252,3 +252,24 @@ def edit_text() -> Callable[..., str]:
         return text
 
     return edit
+
+
+def expected_cells(result: Result) -> dict[str, Any]:
+    """What each batch CSV column must hold for ``result``: floats, ints, band ids or
+    None. Written out here, apart from batch.result_row, so the tests check it."""
+    cells: dict[str, Any] = {
+        "answered_items": result.overall.answered_items,
+        "total_items": result.overall.total_items,
+        "overall_score": result.overall.score,
+        "overall_band": result.overall.band,
+    }
+    for pillar in result.pillars:
+        cells[f"pillar.{pillar.id}.score"] = pillar.score
+        cells[f"pillar.{pillar.id}.band"] = pillar.band
+        cells[f"pillar.{pillar.id}.answered_items"] = pillar.answered_items
+        cells[f"pillar.{pillar.id}.scored_indicators"] = pillar.scored_indicators
+        for indicator in pillar.indicators:
+            cells[f"indicator.{indicator.id}.score"] = indicator.score
+            cells[f"indicator.{indicator.id}.band"] = indicator.band
+            cells[f"indicator.{indicator.id}.answered_items"] = indicator.answered_items
+    return cells

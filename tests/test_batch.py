@@ -24,10 +24,10 @@ import pytest
 from typer.testing import CliRunner
 
 from asn_assess.cli import app
-from asn_assess.models import AnswerSheet, Bank, Result
+from asn_assess.models import AnswerSheet, Bank
 from asn_assess.scoring import score
 
-from conftest import SMALL_BANK_TOML
+from conftest import SMALL_BANK_TOML, expected_cells
 
 runner = CliRunner()
 DATA = Path(__file__).parent / "data" / "batch"
@@ -81,25 +81,6 @@ def read_jsonl(path: Path) -> list[dict]:
 
 def sheet(bank: Bank, answers: dict[str, Any]) -> AnswerSheet:
     return AnswerSheet(bank_id=bank.id, bank_version=bank.version, answers=answers)
-
-
-def expected_cells(result: Result) -> dict[str, Any]:
-    cells: dict[str, Any] = {
-        "answered_items": result.overall.answered_items,
-        "total_items": result.overall.total_items,
-        "overall_score": result.overall.score,
-        "overall_band": result.overall.band,
-    }
-    for pillar in result.pillars:
-        cells[f"pillar.{pillar.id}.score"] = pillar.score
-        cells[f"pillar.{pillar.id}.band"] = pillar.band
-        cells[f"pillar.{pillar.id}.answered_items"] = pillar.answered_items
-        cells[f"pillar.{pillar.id}.scored_indicators"] = pillar.scored_indicators
-        for indicator in pillar.indicators:
-            cells[f"indicator.{indicator.id}.score"] = indicator.score
-            cells[f"indicator.{indicator.id}.band"] = indicator.band
-            cells[f"indicator.{indicator.id}.answered_items"] = indicator.answered_items
-    return cells
 
 
 def parsed_cells(row: dict[str, str]) -> dict[str, Any]:

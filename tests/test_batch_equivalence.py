@@ -24,7 +24,6 @@ from typing import Any, Optional
 from unittest import mock
 
 import numpy as np
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -36,7 +35,7 @@ from asn_assess.fastscore import NO_BAND, ColumnarScorer
 from asn_assess.models import AnswerSheet, Bank, Result
 from asn_assess.scoring import score
 
-from conftest import BUNDLED_BANK_PATH, SMALL_BANK_TOML
+from conftest import BUNDLED_BANK_PATH, SMALL_BANK_TOML, expected_cells
 
 runner = CliRunner()
 
@@ -224,26 +223,6 @@ def documented_columns(bank: Bank) -> list[str]:
         for indicator in pillar.indicators:
             columns += [f"indicator.{indicator.id}.{p}" for p in ("score", "band", "answered_items")]
     return columns
-
-
-def expected_cells(result: Result) -> dict[str, Any]:
-    """What each CSV column must hold for ``result``: floats, ints, band ids or None."""
-    cells: dict[str, Any] = {
-        "answered_items": result.overall.answered_items,
-        "total_items": result.overall.total_items,
-        "overall_score": result.overall.score,
-        "overall_band": result.overall.band,
-    }
-    for pillar in result.pillars:
-        cells[f"pillar.{pillar.id}.score"] = pillar.score
-        cells[f"pillar.{pillar.id}.band"] = pillar.band
-        cells[f"pillar.{pillar.id}.answered_items"] = pillar.answered_items
-        cells[f"pillar.{pillar.id}.scored_indicators"] = pillar.scored_indicators
-        for indicator in pillar.indicators:
-            cells[f"indicator.{indicator.id}.score"] = indicator.score
-            cells[f"indicator.{indicator.id}.band"] = indicator.band
-            cells[f"indicator.{indicator.id}.answered_items"] = indicator.answered_items
-    return cells
 
 
 def parsed_cells(row: dict[str, str], expected: dict[str, Any]) -> dict[str, Any]:

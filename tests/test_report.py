@@ -15,8 +15,6 @@ from asn_assess.models import AnswerSheet
 from asn_assess.report import development_threshold, result_report
 from asn_assess.scoring import score
 
-from conftest import BUNDLED_BANK_PATH
-
 
 def render(renderable, width: int = 80) -> str:
     console = Console(file=io.StringIO(), width=width, no_color=True, color_system=None)
