@@ -273,3 +273,22 @@ def expected_cells(result: Result) -> dict[str, Any]:
             cells[f"indicator.{indicator.id}.band"] = indicator.band
             cells[f"indicator.{indicator.id}.answered_items"] = indicator.answered_items
     return cells
+
+
+def parsed_cells(row: dict[str, str], names=None) -> dict[str, Any]:
+    """A batch CSV row's cells typed like ``expected_cells`` (empty cell = None): the
+    columns ``names``, or every column but source, row and respondent_id."""
+    if names is None:
+        names = [name for name in row if name not in ("source", "row", "respondent_id")]
+    parsed: dict[str, Any] = {}
+    for name in names:
+        text = row[name]
+        if text == "":
+            parsed[name] = None
+        elif name.endswith("score"):
+            parsed[name] = float(text)
+        elif name.endswith("band"):
+            parsed[name] = text
+        else:
+            parsed[name] = int(text)
+    return parsed

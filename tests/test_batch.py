@@ -27,7 +27,7 @@ from asn_assess.cli import app
 from asn_assess.models import AnswerSheet, Bank
 from asn_assess.scoring import score
 
-from conftest import SMALL_BANK_TOML, expected_cells
+from conftest import SMALL_BANK_TOML, expected_cells, parsed_cells
 
 runner = CliRunner()
 DATA = Path(__file__).parent / "data" / "batch"
@@ -81,23 +81,6 @@ def read_jsonl(path: Path) -> list[dict]:
 
 def sheet(bank: Bank, answers: dict[str, Any]) -> AnswerSheet:
     return AnswerSheet(bank_id=bank.id, bank_version=bank.version, answers=answers)
-
-
-def parsed_cells(row: dict[str, str]) -> dict[str, Any]:
-    """Every score column of an output row, typed (empty cell = None)."""
-    parsed: dict[str, Any] = {}
-    for name, text in row.items():
-        if name in ("source", "row", "respondent_id"):
-            continue
-        if text == "":
-            parsed[name] = None
-        elif name.endswith("score"):
-            parsed[name] = float(text)
-        elif name.endswith("band"):
-            parsed[name] = text
-        else:
-            parsed[name] = int(text)
-    return parsed
 
 
 def assert_scores(row: dict[str, str], bank: Bank, answers: dict[str, Any]) -> None:
@@ -826,3 +809,30 @@ def test_a_header_error_prints_no_csv_to_stdout(tmp_path):
     assert result.exit_code == 1
     assert "already in column 1" in result.stderr
     assert result.stdout == ""
+
+
+def test_summary_output_without_summary_by_is_a_usage_error(tmp_path):
+    source = bad_values_table(tmp_path / "in.csv")
+    result = run("batch", str(source), "--summary-output", str(tmp_path / "s.csv"))
+    assert result.exit_code == 2
+    assert "--summary-output needs --summary-by" in result.stderr
+    assert not (tmp_path / "s.csv").exists()
+
+
+def test_mapping_whose_columns_is_not_a_table_is_an_error(tmp_path):
+    source = bad_values_table(tmp_path / "in.csv")
+    (tmp_path / "map.toml").write_text("columns = 3\n", encoding="utf-8")
+    result = run("batch", str(source), "--mapping", str(tmp_path / "map.toml"))
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'map.toml'}: columns: must be a table" in result.stderr
+
+
+def test_unwritable_output_is_an_error_and_leaves_no_temporary_file(tmp_path):
+    source = bad_values_table(tmp_path / "in.csv")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    result = run("batch", str(source), "--errors", str(tmp_path / "errors.jsonl"),
+                 "-o", str(blocker / "out.csv"))
+    assert result.exit_code == 1
+    assert f"{blocker / 'out.csv'}: cannot write" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "not-a-folder"]

@@ -35,7 +35,7 @@ from asn_assess.fastscore import NO_BAND, ColumnarScorer
 from asn_assess.models import AnswerSheet, Bank, Result
 from asn_assess.scoring import score
 
-from conftest import BUNDLED_BANK_PATH, SMALL_BANK_TOML, expected_cells
+from conftest import BUNDLED_BANK_PATH, SMALL_BANK_TOML, expected_cells, parsed_cells
 
 runner = CliRunner()
 
@@ -223,22 +223,6 @@ def documented_columns(bank: Bank) -> list[str]:
         for indicator in pillar.indicators:
             columns += [f"indicator.{indicator.id}.{p}" for p in ("score", "band", "answered_items")]
     return columns
-
-
-def parsed_cells(row: dict[str, str], expected: dict[str, Any]) -> dict[str, Any]:
-    """The CSV row's cells parsed to the types of ``expected`` (empty cell = None)."""
-    parsed: dict[str, Any] = {}
-    for name in expected:
-        text = row[name]
-        if text == "":
-            parsed[name] = None
-        elif name.endswith("score"):
-            parsed[name] = float(text)
-        elif name.endswith("band"):
-            parsed[name] = text
-        else:
-            parsed[name] = int(text)
-    return parsed
 
 
 def assert_same_scores(row: dict[str, str], result: Result, context: str) -> None:

@@ -55,6 +55,13 @@ def spawn(env, *args) -> pexpect.spawn:
     return child
 
 
+def answer_each(child, answers) -> None:
+    """Type each answer at the next question's prompt."""
+    for answer in answers:
+        child.expect(PROMPT)
+        child.sendline(answer)
+
+
 def saved_results(env) -> list[dict]:
     folder = Path(env["ASN_ASSESS_HOME"]) / "results"
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
@@ -139,9 +146,7 @@ def run_uninterrupted(env, bank_path: Path, answers: list[str]) -> dict:
     child = spawn(env, "--bank", str(bank_path), "--no-profile")
     child.expect("Tekan Enter")
     child.sendline("")
-    for answer in answers:
-        child.expect(PROMPT)
-        child.sendline(answer)
+    answer_each(child, answers)
     assert finish(child) == 0
     return saved_results(env)[-1]
 
@@ -166,10 +171,7 @@ def test_quit_then_resume_gives_the_same_result(env, starter_bank, tmp_path):
     child.expect(r"\[Y/t\]")
     child.sendline("")
     child.expect("Pertanyaan 2 dari 3")
-    child.expect(PROMPT)
-    child.sendline("2")
-    child.expect(PROMPT)
-    child.sendline("d")
+    answer_each(child, ["2", "d"])
     assert finish(child) == 0
     [result] = saved_results(env)
     assert comparable(result) == comparable(reference)
@@ -190,10 +192,7 @@ def test_ctrl_c_saves_then_resume_finishes(env, starter_bank):
 
     child = spawn(env, "--bank", str(starter_bank), "--resume")
     child.expect("Pertanyaan 2 dari 3")
-    child.expect(PROMPT)
-    child.sendline("1")
-    child.expect(PROMPT)
-    child.sendline("a")
+    answer_each(child, ["1", "a"])
     assert finish(child) == 0
     [result] = saved_results(env)
     assert result["answers"] == {"disiplin-01": 3, "disiplin-02": 1, "disiplin-s1": "a"}
@@ -244,3 +243,15 @@ def test_new_keeps_the_old_session(tmp_path, env):
     assert list(json.loads(kept[0].read_text(encoding="utf-8"))["answers"].values()) == [4]
     current = json.loads((folder / "asn-profesional.json").read_text(encoding="utf-8"))
     assert list(current["answers"].values()) == [2]
+
+
+def test_unwritable_data_folder_is_reported_before_the_first_question(tmp_path, env):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "asn_assess", "start", "--no-profile"],
+                         input="4\n", capture_output=True, text=True, timeout=60,
+                         env=dict(env, ASN_ASSESS_HOME=str(blocker)))
+    assert run.returncode == 1
+    assert "cannot write (Not a directory)" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert "Jawaban (" not in run.stderr  # no answer was asked for, so none is lost

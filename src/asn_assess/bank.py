@@ -11,18 +11,12 @@ Validation runs in three passes and reports every problem it finds, not only the
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from asn_assess.errors import BankError, Problem
-from asn_assess.files import read_text
+from asn_assess.files import parse_toml, read_text
 from asn_assess.models import Bank
-
-if sys.version_info >= (3, 14):
-    import tomllib
-else:  # tomli >= 2.1 gives lineno/colno on errors; tomllib gains them in 3.14
-    import tomli as tomllib
 
 DEFAULT_BANK_ID = "asn-profesional"
 
@@ -41,22 +35,11 @@ def parse_bank(text: str, source: str = "<bank>") -> Bank:
     if not text.strip():
         raise BankError(Problem(source, "the file is empty; a bank needs at least id, "
                                         "version, languages, scales, bands and pillars"))
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise BankError(_toml_problem(error, source)) from None
+    data = parse_toml(text, source, BankError)
     if not data:
         raise BankError(Problem(source, "the file holds only comments; see "
                                         "`asn-assess bank template` for a starting point"))
     return bank_from_data(data, source)
-
-
-def _toml_problem(error: Exception, source: str) -> Problem:
-    line = getattr(error, "lineno", None)
-    column = getattr(error, "colno", None)
-    message = getattr(error, "msg", None) or str(error)
-    where = f"{source}:{line}:{column}" if line else source
-    return Problem(where, f"TOML syntax error: {message}")
 
 
 # --- validation -----------------------------------------------------------------
@@ -66,6 +49,8 @@ def bank_from_data(data: dict[str, Any], source: str = "<bank>") -> Bank:
     """Validate parsed TOML data and build a ``Bank``; all problems in one ``BankError``."""
     from pydantic import ValidationError
 
+    from asn_assess.validation import validation_problems
+
     languages = data.get("languages")
     if not (languages and isinstance(languages, list) and all(isinstance(x, str) for x in languages)):
         languages = None  # reported by pydantic; translations cannot be checked yet
@@ -74,12 +59,7 @@ def bank_from_data(data: dict[str, Any], source: str = "<bank>") -> Bank:
     try:
         bank = Bank.model_validate(data, context={"languages": languages})
     except ValidationError as error:
-        problems.extend(
-            Problem(f"{source}: {key_path(e['loc'])}" if e["loc"] else source,
-                    _friendly_message(e))
-            for e in error.errors(include_url=False)
-            if not _is_echo_of_inner_error(e)
-        )
+        problems.extend(validation_problems(error, source, "docs/bank-format.md lists every key"))
     problems.extend(
         Problem(f"{source}: {path}" if path else source, message)
         for path, message in consistency_problems(data)
@@ -88,40 +68,6 @@ def bank_from_data(data: dict[str, Any], source: str = "<bank>") -> Bank:
         raise BankError(_unique(problems))
     assert bank is not None
     return bank
-
-
-def _is_echo_of_inner_error(error: dict[str, Any]) -> bool:
-    """Pydantic adds "should have at least 1 item" to a list whose elements failed, even
-    when the list is long enough; the element's own error is the one worth reporting."""
-    if error["type"] != "too_short":
-        return False
-    value, minimum = error.get("input"), (error.get("ctx") or {}).get("min_length", 0)
-    return isinstance(value, (list, tuple)) and len(value) >= minimum
-
-
-def key_path(loc: tuple[Any, ...]) -> str:
-    """('pillars', 1, 'items', 2, 'reverse') -> 'pillars[1].items[2].reverse'."""
-    path = ""
-    for part in loc:
-        if isinstance(part, int):
-            path += f"[{part}]"
-        else:
-            path += f".{part}" if path else str(part)
-    return path
-
-
-def _friendly_message(error: dict[str, Any]) -> str:
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        return "unknown key (check its spelling; docs/bank-format.md lists every key)"
-    if kind == "missing":
-        return "required key is missing"
-    if kind == "greater_than" and error["loc"] and error["loc"][-1] == "weight":
-        return f"weight must be greater than 0, got {error['input']!r}"
-    message = error["msg"]
-    if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
-    return message
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

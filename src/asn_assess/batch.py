@@ -21,9 +21,13 @@ from typing import Any, BinaryIO, Callable, Iterator, Optional
 from asn_assess.answers import normalise_label
 from asn_assess.columns import ColumnPlan, Mapping, plan_columns, value_lookup
 from asn_assess.errors import AssessError, Problem
+from asn_assess.files import read_text
 from asn_assess.models import AnswerSheet, Bank, Result
 
-BLOCK_BYTES = 1 << 18  # see the note below
+# Rows are read about 256 KiB at a time. pyarrow's reader holds several times a block in
+# memory per column set, so larger blocks cost memory (1 MiB: ~165 MB peak) for little
+# speed; this size keeps a million-row run near 130 MB.
+BLOCK_BYTES = 1 << 18
 HEAD_BYTES = 1 << 16  # enough of a file to see its header and kind; open with this buffer
 
 
@@ -43,10 +47,7 @@ class Pseudonymizer:
 
     @classmethod
     def from_key_file(cls, path: Path) -> "Pseudonymizer":
-        try:
-            key = path.read_bytes().strip()
-        except OSError as error:
-            raise InputError(Problem(str(path), f"cannot read the key file ({error.strerror})")) from None
+        key = read_text(path, InputError).strip().encode("utf-8")
         if len(key) < 16:
             raise InputError(Problem(str(path), "the key file must hold at least 16 characters "
                                                 "of secret (see docs/batch.md)"))
@@ -58,8 +59,8 @@ class Pseudonymizer:
 
 @dataclass
 class RowError:
-    """A rejected input row. ``row`` counts data records from 1; a record that could not
-    be split into fields is reported by ``line`` instead."""
+    """A rejected input row. ``row`` counts data records from 1 (the first after a
+    table's header); ``line`` is set for a JSONL answer sheet."""
 
     source: str
     row: Optional[int]
@@ -180,8 +181,8 @@ class ScoredBlock:
 
     table: Any = None  # pyarrow.Table with output_columns(bank)
     results: list[tuple[str, int, Optional[str], Result]] = field(default_factory=list)  # source, row, id
-    groups: list[str] = field(default_factory=list)
-    summary_values: list[tuple[list[Optional[float]], Optional[str]]] = field(default_factory=list)
+    # With a summary: (group, pillar scores then overall, overall band) per scored row.
+    summary_rows: list[tuple[str, list[Optional[float]], Optional[str]]] = field(default_factory=list)
 
 
 def read_table(stream: BinaryIO, source: str, settings: TableSettings, counts: BatchCounts,
@@ -193,8 +194,7 @@ def read_table(stream: BinaryIO, source: str, settings: TableSettings, counts: B
     head = stream.peek(HEAD_BYTES)[:HEAD_BYTES]
     delimiter = detect_delimiter(head)
     names = header_names(head, delimiter)
-    malformed: list[RowError] = []
-
+    malformed: list[RowError] = []  # reported once the block they were found in is read
     skipped_rows: list[int] = []  # data row numbers of malformed records, in file order
 
     def skip_malformed(row) -> str:
@@ -210,12 +210,12 @@ def read_table(stream: BinaryIO, source: str, settings: TableSettings, counts: B
     parse = pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
                                invalid_row_handler=skip_malformed)
     read = pacsv.ReadOptions(use_threads=False, block_size=BLOCK_BYTES)
-    # Every column as text: answers are matched as labels, never guessed by the reader
-    # as numbers (which would also fail when a later block holds a label).
     plan = plan_columns(names, settings.bank, settings.mapping, settings.id_column,
                         settings.group_column, source)
-    # Item columns arrive dictionary-encoded: an item has a handful of distinct answers,
-    # so each block is matched once per distinct text, and reading stays small.
+    # Every column as text: answers are matched as labels, never guessed by the reader as
+    # numbers (which would fail when a later block holds a label). Item columns arrive
+    # dictionary-encoded: an item has a handful of distinct answers, so each block is
+    # matched once per distinct text.
     answer_type = pa.dictionary(pa.int32(), pa.string())
     convert = pacsv.ConvertOptions(column_types={
         name: answer_type if index in plan.items else pa.string()
@@ -228,6 +228,14 @@ def read_table(stream: BinaryIO, source: str, settings: TableSettings, counts: B
     counts.unused_columns[source] = plan.unused
     scorer = _BlockScorer(settings, plan, source)
     well_formed = 0  # rows read so far that split into the right number of fields
+
+    def report_malformed() -> None:
+        for error in malformed:
+            counts.read += 1
+            counts.rejected += 1
+            on_error(error)
+        malformed.clear()
+
     while True:
         try:
             batch = reader.read_next_batch()
@@ -236,19 +244,12 @@ def read_table(stream: BinaryIO, source: str, settings: TableSettings, counts: B
         except (pa.ArrowInvalid, UnicodeDecodeError) as error:
             raise InputError(Problem(f"{source}: after row {well_formed + len(skipped_rows)}",
                                      f"cannot be read: {error}")) from None
-        for error in malformed:
-            counts.read += 1
-            counts.rejected += 1
-            on_error(error)
-        malformed.clear()
+        report_malformed()
         if batch.num_rows:
             numbers = data_row_numbers(well_formed, batch.num_rows, skipped_rows)
             yield scorer.score(batch, numbers, counts, on_error)
             well_formed += batch.num_rows
-    for error in malformed:  # rows skipped while reading the last block
-        counts.read += 1
-        counts.rejected += 1
-        on_error(error)
+    report_malformed()  # rows skipped while reading the last block
 
 
 def data_row_numbers(before: int, rows: int, skipped: list[int]):
@@ -278,6 +279,7 @@ class _BlockScorer:
         self.scorer = ColumnarScorer(self.bank)
         self.lookups = {item_id: value_lookup(self.bank, self.bank.items[item_id], settings.mapping)
                         for item_id in plan.items.values()}
+        self.band_ids = [band.id for band in self.bank.bands]
         self.score_cache = {
             item_id: {value: self.scorer.item_score_of(item_id, value) for value in set(lookup.values())}
             for item_id, lookup in self.lookups.items()
@@ -336,14 +338,12 @@ class _BlockScorer:
         counts.rejected += rows - len(keep)
         counts.scored += len(keep)
         out = ScoredBlock()
-        if self.plan.group_column is not None:
-            groups = batch.column(self.plan.group_column).to_pylist()
-            out.groups = [groups[i] or "" for i in keep]
         if self.settings.want_results:
             out.results = list(self._results(keep, item_values, row_numbers, ids))
         else:
             out.table = self._table(block, keep, row_numbers, ids)
-        out.summary_values = self._summary_values(block, keep)
+        if self.plan.group_column is not None:
+            out.summary_rows = self._summary_rows(batch, block, keep)
         return out
 
     def _respondent_ids(self, batch) -> list[Optional[str]]:
@@ -370,7 +370,7 @@ class _BlockScorer:
         import numpy as np
         import pyarrow as pa
 
-        band_ids = pa.array([band.id for band in self.bank.bands])
+        band_ids = pa.array(self.band_ids)
 
         def scores(level):
             values = level.score[keep]
@@ -404,15 +404,13 @@ class _BlockScorer:
                 data[f"indicator.{indicator.id}.answered_items"] = pa.array(level.answered[keep])
         return pa.table(data)
 
-    def _summary_values(self, block, keep):
-        if self.plan.group_column is None:
-            return []
-        bank = self.bank
-        columns = [block.pillars[p.id].score[keep] for p in bank.pillars] + [block.overall.score[keep]]
+    def _summary_rows(self, batch, block, keep):
+        groups = batch.column(self.plan.group_column).to_pylist()
+        columns = [block.pillars[p.id].score[keep] for p in self.bank.pillars] + [block.overall.score[keep]]
         band_index = block.overall.band[keep]
-        return [([float(c[i]) for c in columns],
-                 bank.bands[band_index[i]].id if band_index[i] >= 0 else None)
-                for i in range(len(keep))]
+        return [(groups[row] or "", [float(c[i]) for c in columns],
+                 self.band_ids[band_index[i]] if band_index[i] >= 0 else None)
+                for i, row in enumerate(keep)]
 
 
 # --- reading answer sheets ----------------------------------------------------------------------
@@ -421,7 +419,7 @@ class _BlockScorer:
 def read_sheets(stream: BinaryIO, source: str, settings: TableSettings, counts: BatchCounts,
                 on_error: Callable[[RowError], None]) -> Iterator[ScoredBlock]:
     """JSON answer sheets: one object per line (streamed), or one JSON array."""
-    from asn_assess.documents import parse_document
+    from asn_assess.documents import parse_document, validate_document
     from asn_assess.errors import AnswerSheetError
     from asn_assess.scoring import score
 
@@ -430,9 +428,8 @@ def read_sheets(stream: BinaryIO, source: str, settings: TableSettings, counts: 
         counts.read += 1
         respondent_id = None
         try:
-            if isinstance(document, Exception):
-                raise AnswerSheetError(str(document))
-            sheet = parse_document(document, AnswerSheet, source, AnswerSheetError)
+            read = parse_document if isinstance(document, str) else validate_document
+            sheet = read(document, AnswerSheet, source, AnswerSheetError)
             respondent_id = _sheet_identifier(sheet, settings)
             if not sheet.answers:
                 raise AnswerSheetError("no answers: `answers` is empty")
@@ -447,9 +444,9 @@ def read_sheets(stream: BinaryIO, source: str, settings: TableSettings, counts: 
         counts.scored += 1
         block = ScoredBlock(results=[(source, row, respondent_id, result)])
         if settings.group_column:
-            block.groups = [_sheet_group(sheet, settings.group_column)]
-            block.summary_values = [([p.score for p in result.pillars] + [result.overall.score],
-                                     result.overall.band)]
+            block.summary_rows = [(_sheet_group(sheet, settings.group_column),
+                                   [p.score for p in result.pillars] + [result.overall.score],
+                                   result.overall.band)]
         yield block
 
 
@@ -467,8 +464,9 @@ def _withheld(reason: str) -> str:
     return reason
 
 
-def _json_documents(stream: BinaryIO, source: str) -> Iterator[tuple[int, int, Any]]:
-    """(row, line, text-or-error) per answer sheet; a JSON array is read whole."""
+def _json_documents(stream: BinaryIO, source: str) -> Iterator[tuple[int, Optional[int], Any]]:
+    """(row, line, document) per answer sheet: a JSONL line as text, or an element of a
+    JSON array (read whole) as parsed data."""
     first = stream.peek(HEAD_BYTES)[:HEAD_BYTES].decode("utf-8-sig", errors="replace").lstrip()
     if first.startswith("["):
         text = stream.read().decode("utf-8-sig")
@@ -480,7 +478,7 @@ def _json_documents(stream: BinaryIO, source: str) -> Iterator[tuple[int, int, A
         if not isinstance(documents, list):
             raise InputError(Problem(source, "expected a JSON array of answer sheets"))
         for row, document in enumerate(documents, start=1):
-            yield row, None, json.dumps(document)
+            yield row, None, document
         return
     row = 0
     for line_number, raw in enumerate(stream, start=1):
@@ -495,7 +493,7 @@ def _sheet_identifier(sheet: AnswerSheet, settings: TableSettings) -> Optional[s
     respondent = sheet.respondent
     if respondent is None:
         return None
-    wanted = settings.id_column or "nip"
+    wanted = settings.id_column
     value = getattr(respondent, wanted, None) if wanted in type(respondent).model_fields else None
     value = value or respondent.nip or respondent.ni_pppk or respondent.name
     if value and settings.pseudonymize:

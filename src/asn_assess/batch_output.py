@@ -9,48 +9,32 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, BinaryIO, Optional
 
 from asn_assess.batch import ScoredBlock, output_columns, result_row
+from asn_assess.files import AtomicFile
 from asn_assess.models import Bank
 
 
 class AtomicOutput:
-    """A binary stream to ``path`` that appears only on ``commit``; stdout when None."""
+    """Binary output to ``path`` that appears only on ``commit`` (``files.AtomicFile``);
+    standard output when ``path`` is None."""
 
     def __init__(self, path: Optional[Path]):
-        self.path = path
-        self._temporary: Optional[str] = None
-        if path is None:
-            self.stream: BinaryIO = sys.stdout.buffer
-            return
-        folder = path.parent if str(path.parent) else Path(".")
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, self._temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        self.stream = os.fdopen(handle, "wb")
+        self._file = AtomicFile(path) if path is not None else None
+        self.stream: BinaryIO = self._file.stream if self._file else sys.stdout.buffer
 
     def commit(self) -> None:
-        self.stream.flush()
-        if self._temporary is None:
-            return
-        os.fsync(self.stream.fileno())
-        self.stream.close()
-        os.replace(self._temporary, self.path)
-        self._temporary = None
+        if self._file is None:
+            self.stream.flush()
+        else:
+            self._file.commit()
 
     def discard(self) -> None:
-        if self._temporary is None:
-            return
-        self.stream.close()
-        try:
-            os.unlink(self._temporary)
-        except FileNotFoundError:
-            pass
-        self._temporary = None
+        if self._file is not None:
+            self._file.discard()
 
 
 def _schema(bank: Bank):
@@ -130,4 +114,3 @@ def write_summary_csv(rows: list[dict[str, Any]], output: AtomicOutput) -> None:
     writer.writeheader()
     writer.writerows(rows)
     output.stream.write(text.getvalue().encode("utf-8"))
-    output.commit()

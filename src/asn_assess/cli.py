@@ -7,6 +7,7 @@ that needs it, so `asn-assess --version` and the first question appear quickly.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Callable, Optional, TypeVar
@@ -17,7 +18,7 @@ from asn_assess import __version__
 
 EXIT_OK = 0
 EXIT_INVALID = 1  # bad bank, bad answers, bad rows when strict
-EXIT_USAGE = 2  # wrong arguments (Click uses 2 as well)
+# 2, a usage error, comes from Click itself or from errors.UsageError.
 EXIT_INTERRUPTED = 130
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -56,11 +57,15 @@ def reports_errors(command: Command) -> Command:
         try:
             return command(*args, **kwargs)
         except AssessError as error:
-            for problem in error.problems:
-                typer.echo(f"error: {problem}", err=True)
+            _print_problems(error)
             raise typer.Exit(error.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _print_problems(error) -> None:
+    for problem in error.problems:
+        typer.echo(f"error: {problem}", err=True)
 
 
 def _version(value: bool) -> None:
@@ -148,8 +153,7 @@ def bank_validate(
             bank = load_bank(path)
         except BankError as error:
             failed += 1
-            for problem in error.problems:
-                typer.echo(f"error: {problem}", err=True)
+            _print_problems(error)
             typer.echo(f"{path}: invalid ({len(error.problems)} problem"
                        f"{'s' if len(error.problems) != 1 else ''})", err=True)
         else:
@@ -184,12 +188,14 @@ def bank_template(
 
 DataDirOption = Annotated[
     Optional[Path],
-    typer.Option("--data-dir", metavar="DIR", envvar="ASN_ASSESS_HOME",
-                 help="Folder for progress and saved results. Default: the user data folder."),
+    typer.Option("--data-dir", metavar="DIR",
+                 help="Folder for progress and saved results. Default: $ASN_ASSESS_HOME, "
+                      "else the user data folder."),
 ]
 
 
 @app.command()
+@reports_errors
 def start(
     bank: BankOption = None,
     lang: Annotated[Optional[str], typer.Option("--lang", "-l", metavar="LANG", help="id (Bahasa Indonesia, default) or en.")] = None,
@@ -207,32 +213,19 @@ def start(
 
     Example: asn-assess start --no-profile < answers.txt   (one answer per line)
     """
-    from asn_assess.errors import AssessError
-
-    try:
-        _run_start(bank, lang, output, resume, profile, data_dir)
-    except AssessError as error:
-        for problem in error.problems:
-            typer.echo(f"error: {problem}", err=True)
-        raise typer.Exit(error.exit_code) from None
-
-
-def _run_start(bank_ref, lang, output, resume, profile, data_dir) -> None:
     from asn_assess.bank import resolve_bank
     from asn_assess.session import (EndOfInput, Session, SessionInterrupted, SessionQuit,
                                     Terminal, open_progress)
     from asn_assess.i18n import t
     from asn_assess.store import data_dir as user_data_dir, save_result
 
-    loaded = resolve_bank(bank_ref)
+    loaded = resolve_bank(bank)
     if lang is not None:
         _language(loaded, lang)
     folder = user_data_dir(data_dir)
-    bank_path = bank_ref if bank_ref and Path(bank_ref).exists() else None
     terminal = Terminal()
     try:
-        progress, progress_file, resumed = open_progress(
-            loaded, bank_path, folder, lang, resume, terminal)
+        progress, progress_file, resumed = open_progress(loaded, folder, lang, resume, terminal)
         session = Session(loaded, progress, progress_file, terminal, ask_profile=profile)
         result = session.run(welcome=not resumed)
     except (KeyboardInterrupt, EndOfInput):
@@ -274,13 +267,9 @@ def report(
     """
     from asn_assess.bank import resolve_bank
     from asn_assess.documents import parse_result, to_json
-    from asn_assess.files import read_text
     from asn_assess.errors import ResultError
 
-    if result_file == "-":
-        result = parse_result(sys.stdin.read(), "<stdin>")
-    else:
-        result = parse_result(read_text(result_file, ResultError), result_file)
+    result = parse_result(*_read_document(result_file, ResultError))
     if as_json:
         typer.echo(to_json(result), nl=False)
         return
@@ -296,6 +285,7 @@ def report(
 # --- batch ---------------------------------------------------------------------------------
 
 @app.command()
+@reports_errors
 def batch(
     inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="CSV / survey exports / JSONL answer sheets; - for stdin. Or the word 'template'.")],
     bank: BankOption = None,
@@ -322,20 +312,17 @@ def batch(
 
     Example: asn-assess batch template -o blank.csv
     """
-    from asn_assess.errors import AssessError
+    from asn_assess.cli_batch import batch_template, run_batch
 
+    if inputs[0] == "template":
+        batch_template(bank, output, force, extra=inputs[1:])
+        return
     try:
-        from asn_assess.cli_batch import batch_template, run_batch
-
-        if inputs[0] == "template":
-            batch_template(bank, output, force, extra=inputs[1:])
-            return
         run_batch(inputs, bank, output_format, output, errors, summary_by, summary_output,
-                   min_group, strict, id_column, mapping, pseudonymize, key_file)
-    except AssessError as error:
-        for problem in error.problems:
-            typer.echo(f"error: {problem}", err=True)
-        raise typer.Exit(error.exit_code) from None
+                  min_group, strict, id_column, mapping, pseudonymize, key_file)
+    except KeyboardInterrupt:  # outputs were discarded: nothing half-written is left
+        typer.echo("interrupted: no output written", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 def _stderr():
@@ -364,19 +351,15 @@ def score(
     """
     from asn_assess.bank import resolve_bank
     from asn_assess.documents import parse_answer_sheet, to_json
-    from asn_assess.files import read_text
     from asn_assess.errors import AnswerSheetError, Problem
     from asn_assess.scoring import score as score_sheet
 
-    if answers == "-":
-        sheet = parse_answer_sheet(sys.stdin.read(), "<stdin>")
-    else:
-        sheet = parse_answer_sheet(read_text(answers, AnswerSheetError), answers)
+    text, source = _read_document(answers, AnswerSheetError)
+    sheet = parse_answer_sheet(text, source)
     loaded = resolve_bank(bank or sheet.bank_id)
     try:
         result = score_sheet(loaded, sheet)
     except AnswerSheetError as error:  # name the file as well as the key
-        source = "<stdin>" if answers == "-" else answers
         raise AnswerSheetError([Problem(f"{source}: {p.where}", p.message)
                                 for p in error.problems]) from None
     if output is not None:
@@ -429,17 +412,29 @@ def _language(bank, requested: str) -> str:
     return requested
 
 
+def _read_document(argument: str, error) -> tuple[str, str]:
+    """(text, source) of a FILE|- argument: standard input for "-"."""
+    if argument == "-":
+        return sys.stdin.read(), "<stdin>"
+    from asn_assess.files import read_text
+
+    return read_text(argument, error), argument
+
+
 def _write_output(path: Path, text: str, force: bool) -> None:
-    from asn_assess.files import atomic_write_text
     from asn_assess.errors import AssessError
+    from asn_assess.files import atomic_write_text
 
     if path.exists() and not force:
         raise AssessError(f"{path}: already exists; pass --force to overwrite it")
-    try:
-        atomic_write_text(path, text)
-    except OSError as error:
-        raise AssessError(f"{path}: cannot write ({error.strerror})") from None
+    atomic_write_text(path, text)
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except BrokenPipeError:
+        # The reader of stdout went away (`| head`): stop quietly, and keep Python from
+        # complaining again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)

@@ -39,10 +39,10 @@ def run_batch(inputs, bank_ref, output_format, output, errors_path, summary_by, 
     from asn_assess.bank import resolve_bank
     from asn_assess.batch import (HEAD_BYTES, BatchCounts, Pseudonymizer, TableSettings,
                                   is_answer_sheets, read_sheets, read_table)
-    from asn_assess.summary import GroupSummary
     from asn_assess.batch_output import AtomicOutput, CsvResults, JsonlResults, write_summary_csv
     from asn_assess.columns import is_identifying, load_mapping
     from asn_assess.errors import UsageError
+    from asn_assess.summary import GroupSummary
 
     if output_format is None:
         output_format = "jsonl" if output and output.suffix in (".jsonl", ".ndjson") else "csv"
@@ -53,6 +53,8 @@ def run_batch(inputs, bank_ref, output_format, output, errors_path, summary_by, 
     if pseudonymize and summary_by and (is_identifying(summary_by) or summary_by == id_column):
         raise UsageError(f"--summary-by {summary_by!r} names people, so its groups would show "
                          "who answered; summarise by a unit or position column instead")
+    if summary_output and not summary_by:
+        raise UsageError("--summary-output needs --summary-by COLUMN (what to group by)")
     if inputs.count("-") > 1:
         raise UsageError("standard input (-) can be read only once")
     loaded = resolve_bank(bank_ref)
@@ -68,8 +70,7 @@ def run_batch(inputs, bank_ref, output_format, output, errors_path, summary_by, 
     _pyarrow_without_pandas()
     counts = BatchCounts()
     summary = GroupSummary(loaded, min_group) if summary_by else None
-    rejected_rows = []
-    error_file = AtomicOutput(errors_path) if errors_path else None
+    error_file = None
     shown_errors = 0
 
     def on_error(row_error) -> None:
@@ -79,13 +80,20 @@ def run_batch(inputs, bank_ref, output_format, output, errors_path, summary_by, 
         elif shown_errors < MAX_ERRORS_ON_SCREEN:
             typer.echo(f"rejected: {row_error}", err=True)
             shown_errors += 1
-        rejected_rows.append(1)
 
-    out = AtomicOutput(output)
-    writer = (JsonlResults(out, drop_profile=pseudonymize) if output_format == "jsonl"
-              else CsvResults(loaded, out))
+    outputs = []  # every file this run writes: all appear together, or none does
     progress = _batch_progress()
     try:
+        out = AtomicOutput(output)
+        outputs.append(out)
+        if errors_path:
+            error_file = AtomicOutput(errors_path)
+            outputs.append(error_file)
+        summary_file = AtomicOutput(summary_output) if summary_output else None
+        if summary_file is not None:
+            outputs.append(summary_file)
+        writer = (JsonlResults(out, drop_profile=pseudonymize) if output_format == "jsonl"
+                  else CsvResults(loaded, out))
         for name, stream in zip(inputs, streams):
             source = "<stdin>" if name == "-" else name
             head = stream.peek(HEAD_BYTES)[:HEAD_BYTES]
@@ -93,17 +101,18 @@ def run_batch(inputs, bank_ref, output_format, output, errors_path, summary_by, 
             for block in reader(stream, source, settings, counts, on_error):
                 writer.write(block)
                 if summary is not None:
-                    for group, (values, band) in zip(block.groups, block.summary_values):
+                    for group, values, band in block.summary_rows:
                         summary.add(group, values, band)
                 progress(counts.read)
         writer.close()
-        out.commit()
-        if error_file is not None:
-            error_file.commit()
+        summary_rows = summary.rows() if summary is not None else []
+        if summary_file is not None:
+            write_summary_csv(summary_rows, summary_file)
+        for output_file in outputs:
+            output_file.commit()
     except BaseException:
-        out.discard()
-        if error_file is not None:
-            error_file.discard()
+        for output_file in outputs:
+            output_file.discard()
         raise
     finally:
         progress(None)
@@ -115,14 +124,11 @@ def run_batch(inputs, bank_ref, output_format, output, errors_path, summary_by, 
             shown = ", ".join(repr(c[:40]) for c in unused[:6]) + (", ..." if len(unused) > 6 else "")
             typer.echo(f"warning: {source}: {len(unused)} column(s) not used: {shown}; "
                        "if they hold answers, name them in a --mapping file", err=True)
-    if error_file is None and len(rejected_rows) > shown_errors:
-        typer.echo(f"rejected: ... and {len(rejected_rows) - shown_errors} more; "
+    if error_file is None and counts.rejected > shown_errors:
+        typer.echo(f"rejected: ... and {counts.rejected - shown_errors} more; "
                    "write them all with --errors FILE", err=True)
     if summary is not None:
-        rows = summary.rows()
-        _stderr().print(_summary_table(rows, loaded))
-        if summary_output is not None:
-            write_summary_csv(rows, AtomicOutput(summary_output))
+        _stderr().print(_summary_table(summary_rows, loaded))
     if counts.rejected and not strict:
         typer.echo(f"warning: {counts.rejected} row(s) rejected"
                    + (f"; see {errors_path}" if errors_path else ""), err=True)
@@ -160,18 +166,11 @@ def _open_input(name: str, buffer_size: int):
     import io
 
     from asn_assess.batch import InputError
-    from asn_assess.errors import Problem
+    from asn_assess.files import open_for_reading
 
     if name == "-":
         return io.BufferedReader(sys.stdin.buffer.raw, buffer_size)  # type: ignore[attr-defined]
-    try:
-        return open(name, "rb", buffering=buffer_size)
-    except FileNotFoundError:
-        raise InputError(Problem(name, "no such file")) from None
-    except IsADirectoryError:
-        raise InputError(Problem(name, "is a folder, not a file")) from None
-    except OSError as error:
-        raise InputError(Problem(name, f"cannot be read ({error.strerror})")) from None
+    return open_for_reading(name, InputError, buffering=buffer_size)
 
 
 def _batch_progress():

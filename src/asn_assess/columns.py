@@ -10,20 +10,15 @@ recognised; every other column is reported as unused, never silently ignored.
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Union
+from typing import Optional
 
 from asn_assess.answers import normalise_label, scale_lookup
 from asn_assess.errors import AssessError, Problem
-from asn_assess.models import Bank, Item
-
-if sys.version_info >= (3, 14):
-    import tomllib
-else:
-    import tomli as tomllib
+from asn_assess.files import parse_toml, read_text
+from asn_assess.models import AnswerValue, Bank, Item
 
 
 class MappingError(AssessError):
@@ -87,9 +82,6 @@ def _metadata_key(header: str) -> str:
     return normalise_header(header.lstrip("_"))
 
 
-AnswerValue = Union[int, str]
-
-
 @dataclass(frozen=True)
 class Mapping:
     """What a mapping file (TOML) adds: ``[columns]`` header -> item id, ``[labels]``
@@ -101,21 +93,12 @@ class Mapping:
 
 def load_mapping(path: Path, bank: Bank) -> Mapping:
     source = str(path)
-    try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
-    except FileNotFoundError:
-        raise MappingError(Problem(source, "no such file")) from None
-    except UnicodeDecodeError as error:
-        raise MappingError(Problem(source, f"not UTF-8 text (byte {error.start})")) from None
-    except tomllib.TOMLDecodeError as error:
-        where = f"{source}:{error.lineno}:{error.colno}" if getattr(error, "lineno", None) else source
-        raise MappingError(Problem(where, f"TOML syntax error: {error.msg}")) from None
+    data = parse_toml(read_text(path, MappingError), source, MappingError)
     problems = []
     for key in data:
         if key not in ("columns", "labels"):
             problems.append(Problem(f"{source}: {key}", "unknown key (use [columns] and [labels])"))
-    columns = data.get("columns", {})
-    labels = data.get("labels", {})
+    columns, labels = (_table(data, key, source, problems) for key in ("columns", "labels"))
     for header, item_id in columns.items():
         if not isinstance(item_id, str) or item_id not in bank.items:
             problems.append(Problem(f"{source}: columns.{header}",
@@ -128,6 +111,14 @@ def load_mapping(path: Path, bank: Bank) -> Mapping:
         raise MappingError(problems)
     return Mapping(columns=dict(columns),
                    labels={normalise_label(k): v for k, v in labels.items()})
+
+
+def _table(data: dict, key: str, source: str, problems: list[Problem]) -> dict:
+    table = data.get(key, {})
+    if isinstance(table, dict):
+        return table
+    problems.append(Problem(f"{source}: {key}", f"must be a table: [{key}]"))
+    return {}
 
 
 @dataclass(frozen=True)

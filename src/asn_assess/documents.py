@@ -8,9 +8,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from asn_assess.bank import key_path
 from asn_assess.errors import AnswerSheetError, AssessError, Problem, ResultError
 from asn_assess.models import AnswerSheet, Result
+from asn_assess.validation import validation_problems
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -23,25 +23,15 @@ def parse_document(text: str, model: type[Model], source: str, error: type[Asses
         raise error(
             Problem(f"{source}:{problem.lineno}:{problem.colno}", f"invalid JSON: {problem.msg}")
         ) from None
+    return validate_document(data, model, source, error)
+
+
+def validate_document(data: Any, model: type[Model], source: str, error: type[AssessError]) -> Model:
+    """Already parsed JSON data as ``model``; every problem names ``source`` and a key path."""
     try:
         return model.model_validate(data)
     except ValidationError as problem:
-        raise error(
-            [
-                Problem(f"{source}: {key_path(e['loc'])}" if e["loc"] else source,
-                        _message(e))
-                for e in problem.errors(include_url=False)
-            ]
-        ) from None
-
-
-def _message(error: dict[str, Any]) -> str:
-    if error["type"] == "extra_forbidden":
-        return "unknown key (check its spelling; `asn-assess schema` shows every key)"
-    if error["type"] == "missing":
-        return "required key is missing"
-    message = error["msg"]
-    return message[len("Value error, "):] if message.startswith("Value error, ") else message
+        raise error(validation_problems(problem, source, "`asn-assess schema` shows every key")) from None
 
 
 def parse_answer_sheet(text: str, source: str = "<answers>") -> AnswerSheet:

@@ -120,7 +120,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Type one letter from {first} to {last}, then Enter. Type ? for help.",
     },
     "question.at_first": {"id": "Ini pertanyaan pertama.", "en": "This is the first question."},
-    "question.skipped": {"id": "(dilewati)", "en": "(skipped)"},
     "help.text": {
         "id": (
             "Jawab sesuai kebiasaan kerja Anda, bukan yang seharusnya.\n"

@@ -179,7 +179,6 @@ class Session:
     def _profile(self) -> None:
         lang = self.language
         self.terminal.show(Text(t("profile.title", lang), style="bold"))
-        respondent = self.progress.respondent or Respondent()
         name = self.terminal.ask(f"  {t('profile.name', lang)}: ") or None
         nip = self._ask_nip()
         unit = self.terminal.ask(f"  {t('profile.unit', lang)}: ") or None
@@ -320,7 +319,7 @@ class Session:
 # --- starting or resuming ------------------------------------------------------------------
 
 
-def open_progress(bank: Bank, bank_path: Optional[str], folder: Path, language: Optional[str],
+def open_progress(bank: Bank, folder: Path, language: Optional[str],
                   resume: Optional[bool], terminal: Terminal) -> tuple[Progress, Path, bool]:
     """Find or create the progress for ``bank``.
 
@@ -346,8 +345,11 @@ def open_progress(bank: Bank, bank_path: Optional[str], folder: Path, language: 
                 return existing, path, True
             kept = set_aside(path)
             terminal.show(Text(t("resume.kept", lang, path=kept), style="dim"))
-    progress = Progress(bank_id=bank.id, bank_version=bank.version, bank_path=bank_path,
+    progress = Progress(bank_id=bank.id, bank_version=bank.version,
                         language=fresh_language, started_at=_now())
+    # Saved before the first question, so a data folder that cannot be written is
+    # reported before anything has been typed into it.
+    save_progress(path, progress)
     return progress, path, False
 
 

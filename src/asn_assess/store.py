@@ -34,9 +34,6 @@ class Progress(BaseModel):
     schema_version: int = 1
     bank_id: str
     bank_version: str
-    bank_path: Optional[str] = Field(
-        default=None, description="The bank file, when the session did not use a bundled bank."
-    )
     language: str
     respondent: Optional[Respondent] = None
     profile_done: bool = False
