@@ -44,7 +44,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from asn_assess.bank import resolve_bank
+from asn_assess.core.bank import resolve_bank
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA_DIR = HERE / "data" / "batch"

@@ -7,9 +7,10 @@ from typing import Any, Callable
 
 import pytest
 
-from asn_assess.bank import load_bank, parse_bank, starter_bank_text
-from asn_assess.errors import BankError, Problem
-from asn_assess.models import Bank, Result
+from asn_assess.core.bank import load_bank, parse_bank, starter_bank_text
+from asn_assess.core.errors import BankError, Problem
+from asn_assess.core.models import Bank
+from asn_assess.core.documents import Result
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED_BANK_PATH = REPO / "questions" / "asn-profesional.toml"

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from asn_assess.bank import load_bank, parse_bank
-from asn_assess.errors import BankError, Problem
+from asn_assess.core.bank import load_bank, parse_bank
+from asn_assess.core.errors import BankError, Problem
 
 from conftest import BUNDLED_BANK_PATH, STARTER_BANK_PATH
 
@@ -506,7 +506,7 @@ def test_option_score_between_points_of_a_gapped_scale_is_rejected(bank_problems
 
 
 def test_bundled_bank_files_are_named_by_their_id():
-    from asn_assess.bank import bundled_bank_paths
+    from asn_assess.core.bank import bundled_bank_paths
 
     paths = bundled_bank_paths()
     assert paths, "no bundled bank found"

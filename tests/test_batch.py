@@ -24,8 +24,9 @@ import pytest
 from typer.testing import CliRunner
 
 from asn_assess.cli import app
-from asn_assess.models import AnswerSheet, Bank
-from asn_assess.scoring import score
+from asn_assess.core.models import Bank
+from asn_assess.core.documents import AnswerSheet
+from asn_assess.core.scoring import score
 
 from conftest import SMALL_BANK_TOML, expected_cells, parsed_cells
 

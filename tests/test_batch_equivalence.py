@@ -28,12 +28,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-import asn_assess.batch as batch_module
-from asn_assess.bank import load_bank, parse_bank
+import asn_assess.batch.reading as batch_module
+from asn_assess.core.bank import load_bank, parse_bank
 from asn_assess.cli import app
-from asn_assess.fastscore import NO_BAND, ColumnarScorer
-from asn_assess.models import AnswerSheet, Bank, Result
-from asn_assess.scoring import score
+from asn_assess.core.scoring import NO_BAND, score_block
+from asn_assess.core.models import Bank
+from asn_assess.core.documents import AnswerSheet, Result
+from asn_assess.core.scoring import item_score, score
 
 from conftest import BUNDLED_BANK_PATH, SMALL_BANK_TOML, expected_cells, parsed_cells
 
@@ -378,11 +379,10 @@ def test_batch_row_equals_the_score_command(tmp_path: Path):
 
 @SETTINGS
 @given(data=st.data(), case=banks)
-def test_columnar_scorer_equals_score(data, case: BankCase):
+def test_a_block_of_many_rows_equals_each_row_scored_alone(data, case: BankCase):
     bank = case.bank
     people = data.draw(respondents(bank, spelled=False), label="respondents")
     rows = len(people)
-    scorer = ColumnarScorer(bank)
     item_scores = {}
     for item_id in bank.items:
         if not any(item_id in answers for answers in people):
@@ -391,10 +391,10 @@ def test_columnar_scorer_equals_score(data, case: BankCase):
         answered = np.zeros(rows, dtype=bool)
         for row, answers in enumerate(people):
             if item_id in answers:
-                scores[row] = scorer.item_score_of(item_id, answers[item_id][0])
+                scores[row] = item_score(bank, bank.items[item_id], answers[item_id][0])
                 answered[row] = True
         item_scores[item_id] = (scores, answered)
-    block = scorer.score_block(item_scores, rows)
+    block = score_block(bank, item_scores, rows)
 
     def level(scores, index) -> tuple[Optional[float], Optional[str], int]:
         value = float(scores.score[index])

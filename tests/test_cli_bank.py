@@ -14,10 +14,10 @@ import typer.main
 from typer.testing import CliRunner
 
 from asn_assess import __version__
-from asn_assess.bank import load_bank
+from asn_assess.core.bank import load_bank
 from asn_assess.cli import app
-from asn_assess.models import AnswerSheet, Result
-from asn_assess.scoring import score
+from asn_assess.core.documents import AnswerSheet, Result
+from asn_assess.core.scoring import score
 
 from conftest import BUNDLED_BANK_PATH
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from asn_assess.bank import bundled_bank_dir, load_bank, starter_bank_text
-from asn_assess.models import AnswerSheet
-from asn_assess.scoring import score
+from asn_assess.core.bank import bundled_bank_dir, load_bank, starter_bank_text
+from asn_assess.core.documents import AnswerSheet
+from asn_assess.core.scoring import score
 
 BANK = load_bank(bundled_bank_dir() / "asn-profesional.toml")
 PROMPT = r"(Jawaban|Pilihan|Answer|Choice) \("

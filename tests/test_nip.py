@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from asn_assess.documents import parse_answer_sheet
-from asn_assess.errors import AnswerSheetError, NipError
-from asn_assess.models import Respondent
-from asn_assess.nip import format_nip, normalize_ni_pppk, normalize_nip
+from asn_assess.core.documents import parse_answer_sheet
+from asn_assess.core.errors import AnswerSheetError, NipError
+from asn_assess.core.documents import Respondent
+from asn_assess.core.nip import format_nip, normalise_ni_pppk, normalise_nip
 
 VALID = "198609262015051001"
 
@@ -30,12 +30,12 @@ VALID = "198609262015051001"
     ],
 )
 def test_valid_nip_normalises_to_18_digits(raw):
-    assert normalize_nip(raw) == VALID
+    assert normalise_nip(raw) == VALID
 
 
 def test_format_nip_groups_the_digits():
     assert format_nip(VALID) == "19860926 201505 1 001"
-    assert normalize_nip(format_nip(VALID)) == VALID
+    assert normalise_nip(format_nip(VALID)) == VALID
 
 
 @pytest.mark.parametrize(
@@ -69,24 +69,24 @@ def test_format_nip_groups_the_digits():
 )
 def test_invalid_nip_is_rejected_saying_why(raw, fragment):
     with pytest.raises(NipError) as caught:
-        normalize_nip(raw)
+        normalise_nip(raw)
     assert fragment in str(caught.value)
 
 
 def test_appointment_the_month_after_birth_is_accepted():
     # The rule is "after the birth month"; anything stricter is policy, not layout.
-    assert normalize_nip("19860926 198610 1 001") == "198609261986101001"
+    assert normalise_nip("19860926 198610 1 001") == "198609261986101001"
 
 
 @pytest.mark.parametrize("raw", ["123456789012345678", "1234 5678 9012 3456 78", "000000000000000000"])
 def test_ni_pppk_accepts_any_18_digits(raw):
-    assert normalize_ni_pppk(raw) == raw.replace(" ", "")
+    assert normalise_ni_pppk(raw) == raw.replace(" ", "")
 
 
 @pytest.mark.parametrize("raw", ["12345678901234567", "1234567890123456789", "12345678901234567X", ""])
 def test_ni_pppk_rejects_other_lengths_and_non_digits(raw):
     with pytest.raises(NipError, match="18 digits"):
-        normalize_ni_pppk(raw)
+        normalise_ni_pppk(raw)
 
 
 # --- through the models ------------------------------------------------------------------
@@ -170,15 +170,15 @@ separators = st.text(alphabet=" ", max_size=3)
 def test_valid_nip_with_spaces_normalises_to_its_digits(parts, gaps, leading, trailing):
     raw = leading + parts[0] + gaps[0] + parts[1] + gaps[1] + parts[2] + gaps[2] + parts[3] + trailing
     digits = "".join(parts)
-    assert normalize_nip(raw) == digits
+    assert normalise_nip(raw) == digits
     assert Respondent(nip=raw).nip == digits
-    assert normalize_nip(format_nip(digits)) == digits
+    assert normalise_nip(format_nip(digits)) == digits
 
 
 def test_appointment_in_the_future_is_rejected():
     import datetime
 
     with pytest.raises(NipError) as caught:
-        normalize_nip("19860926 202703 1 001", today=datetime.date(2026, 11, 28))
+        normalise_nip("19860926 202703 1 001", today=datetime.date(2026, 11, 28))
     assert caught.value.code == "appointment_future"
-    assert normalize_nip("19860926 202611 1 001", today=datetime.date(2026, 11, 28)) == "198609262026111001"
+    assert normalise_nip("19860926 202611 1 001", today=datetime.date(2026, 11, 28)) == "198609262026111001"

@@ -10,10 +10,10 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from asn_assess.cli import app
-from asn_assess.i18n import LANGUAGES, MESSAGES
-from asn_assess.models import AnswerSheet
-from asn_assess.report import development_threshold, result_report
-from asn_assess.scoring import score
+from asn_assess.core.i18n import LANGUAGES, MESSAGES
+from asn_assess.core.documents import AnswerSheet
+from asn_assess.reports.rich_report import development_threshold, result_report
+from asn_assess.core.scoring import score
 
 
 def render(renderable, width: int = 80) -> str:

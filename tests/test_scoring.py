@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from pytest import approx
 
-from asn_assess.errors import AnswerSheetError
-from asn_assess.models import AnswerSheet, Result
-from asn_assess.scoring import band_for, item_score, score
+from asn_assess.core.errors import AnswerSheetError
+from asn_assess.core.documents import AnswerSheet, Result
+from asn_assess.core.scoring import band_for, item_score, score
 
 
 def sheet(answers: dict[str, Any], bank_id: str = "small", bank_version: str = "2.0", **extra) -> AnswerSheet:
@@ -335,6 +335,6 @@ def test_every_bad_answer_is_reported(small_bank):
      (100.0, "id", "100,0"), (0.0, "en", "0.0"), (0.05, "en", "0.1")],
 )
 def test_display_rounds_half_up_with_the_language_decimal_mark(value, language, shown):
-    from asn_assess.i18n import format_score
+    from asn_assess.core.i18n import format_score
 
     assert format_score(value, language) == shown

@@ -8,9 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pytest import approx
 
-from asn_assess.bank import load_bank
-from asn_assess.models import AnswerSheet, Item, Result
-from asn_assess.scoring import item_score, score
+from asn_assess.core.bank import load_bank
+from asn_assess.core.models import Item
+from asn_assess.core.documents import AnswerSheet, Result
+from asn_assess.core.scoring import item_score, score
 
 from conftest import BUNDLED_BANK_PATH
 

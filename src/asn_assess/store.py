@@ -14,10 +14,9 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from asn_assess.documents import parse_document, to_json
-from asn_assess.files import atomic_write_text, read_text
-from asn_assess.errors import AssessError
-from asn_assess.models import AnswerValue, Respondent, Result
+from asn_assess.core.documents import AnswerValue, Respondent, Result, parse_document, to_json
+from asn_assess.core.errors import AssessError
+from asn_assess.core.files import atomic_write_text, read_text
 
 HOME_VARIABLE = "ASN_ASSESS_HOME"
 
@@ -31,19 +30,23 @@ class Progress(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    schema_version: int = 1
-    bank_id: str
-    bank_version: str
-    language: str
-    respondent: Optional[Respondent] = None
-    profile_done: bool = False
+    schema_version: int = Field(default=1, description="Version of this document's layout.")
+    bank_id: str = Field(description="Id of the bank being answered.")
+    bank_version: str = Field(description="Version of that bank.")
+    language: str = Field(description="Language of the session.")
+    respondent: Optional[Respondent] = Field(default=None, description="The profile, if given.")
+    profile_done: bool = Field(default=False, description="Whether the profile was asked.")
     position: int = Field(default=0, ge=0, description="Index of the current question.")
-    started_at: datetime
-    saved_at: Optional[datetime] = None
-    answers: dict[str, AnswerValue] = Field(default_factory=dict)
+    started_at: datetime = Field(description="When the session began.")
+    saved_at: Optional[datetime] = Field(default=None, description="When it was last saved.")
+    answers: dict[str, AnswerValue] = Field(
+        default_factory=dict, description="Answers so far, by item id."
+    )
 
 
 def data_dir(override: Optional[Path] = None) -> Path:
+    """The folder for the user's data: ``override``, else ``$ASN_ASSESS_HOME``, else the
+    platform's user data folder."""
     if override is not None:
         return override
     from_environment = os.environ.get(HOME_VARIABLE)
@@ -54,37 +57,52 @@ def data_dir(override: Optional[Path] = None) -> Path:
     return Path(user_data_dir("asn-assess", appauthor=False))
 
 
-def progress_path(folder: Path, bank_id: str) -> Path:
-    return folder / "progress" / f"{bank_id}.json"
+class UserData:
+    """The progress and results kept in one data folder."""
 
+    def __init__(self, folder: Path):
+        self.folder = folder
 
-def load_progress(path: Path) -> Optional[Progress]:
-    if not path.exists():
-        return None
-    return parse_document(read_text(path, ProgressError), Progress, str(path), ProgressError)
+    def progress_path(self, bank_id: str) -> Path:
+        """Where the progress of a session on ``bank_id`` is kept."""
+        return self.folder / "progress" / f"{bank_id}.json"
 
+    def load_progress(self, bank_id: str) -> Optional[Progress]:
+        """The saved progress for ``bank_id``, or None; ``ProgressError`` when damaged."""
+        path = self.progress_path(bank_id)
+        if not path.exists():
+            return None
+        return parse_document(read_text(path, ProgressError), Progress, str(path), ProgressError)
 
-def save_progress(path: Path, progress: Progress) -> None:
-    atomic_write_text(path, to_json(progress))
+    def save_progress(self, progress: Progress) -> None:
+        """Save ``progress`` atomically: the file holds the old or the new state."""
+        atomic_write_text(self.progress_path(progress.bank_id), to_json(progress))
 
+    def set_aside(self, bank_id: str) -> Path:
+        """Keep the progress of ``bank_id`` under a new name instead of deleting it."""
+        path = self.progress_path(bank_id)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        kept = path.with_name(f"{path.stem}.{stamp}.old.json")
+        os.replace(path, kept)
+        return kept
 
-def set_aside(path: Path) -> Path:
-    """Keep an old progress file under a new name instead of deleting it."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    kept = path.with_name(f"{path.stem}.{stamp}.old.json")
-    os.replace(path, kept)
-    return kept
+    def save_result(self, result: Result, when: Optional[datetime] = None) -> Path:
+        """Save a result under ``results/`` with a name that sorts by time; never
+        overwrites another."""
+        when = when or datetime.now()
+        results = self.folder / "results"
+        base = f"{result.bank_id}-{when.strftime('%Y%m%d-%H%M%S')}"
+        path = results / f"{base}.json"
+        counter = 1
+        while path.exists():
+            counter += 1
+            path = results / f"{base}-{counter}.json"
+        atomic_write_text(path, to_json(result))
+        return path
 
-
-def save_result(folder: Path, result: Result, when: Optional[datetime] = None) -> Path:
-    """Save a result under ``results/`` with a name that sorts by time; never overwrites."""
-    when = when or datetime.now()
-    results = folder / "results"
-    base = f"{result.bank_id}-{when.strftime('%Y%m%d-%H%M%S')}"
-    path = results / f"{base}.json"
-    counter = 1
-    while path.exists():
-        counter += 1
-        path = results / f"{base}-{counter}.json"
-    atomic_write_text(path, to_json(result))
-    return path
+    def complete(self, result: Result) -> Path:
+        """A session has finished: save its result, then drop its progress (the result
+        now holds every answer). Returns where the result was saved."""
+        saved = self.save_result(result)
+        self.progress_path(result.bank_id).unlink(missing_ok=True)
+        return saved

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from asn_assess.answers import normalise_label, scale_lookup
-from asn_assess.errors import AssessError, Problem
-from asn_assess.files import parse_toml, read_text
-from asn_assess.models import AnswerValue, Bank, Item
+from asn_assess.core.answers import normalise_label, scale_lookup
+from asn_assess.core.errors import AssessError, Problem
+from asn_assess.core.files import parse_toml, read_text
+from asn_assess.core.documents import AnswerValue
+from asn_assess.core.models import Bank, Item
 
 
 class MappingError(AssessError):

@@ -16,8 +16,8 @@ import datetime as _dt
 import re
 from typing import Optional
 
-from asn_assess.errors import NipError
-from asn_assess.i18n import t
+from asn_assess.core.errors import NipError
+from asn_assess.core.i18n import t
 
 
 def _error(code: str, **values: object) -> NipError:
@@ -35,7 +35,7 @@ def _strip(raw: str) -> str:
     return _SEPARATORS.sub("", raw)
 
 
-def normalize_nip(raw: str, today: Optional[_dt.date] = None) -> str:
+def normalise_nip(raw: str, today: Optional[_dt.date] = None) -> str:
     """Return the NIP as 18 digits, or raise ``NipError`` saying what is wrong.
 
     ``today`` (default: the current date) bounds the appointment month: a NIP cannot
@@ -64,7 +64,7 @@ def normalize_nip(raw: str, today: Optional[_dt.date] = None) -> str:
     return nip
 
 
-def normalize_ni_pppk(raw: str) -> str:
+def normalise_ni_pppk(raw: str) -> str:
     """NI PPPK: 18 digits. Its layout is not published, so only the length is checked."""
     number = _strip(raw)
     if not number.isdigit() or not number.isascii() or len(number) != 18:

@@ -1,45 +1,24 @@
-"""Rich renderables for people: the result report, the bank tree and list.
+"""The result report for the terminal, as a Rich renderable: an overall panel, a panel
+per pillar with its indicators, and development actions.
 
-Builders return renderables and never print; the CLI decides where they go. Rich itself
-drops colour for NO_COLOR and for output that is not a terminal.
+Builders return renderables and never print; the CLI decides where they go. Every data
+string (bank texts, the respondent's profile) goes in as ``Text``, never as markup.
 """
 
 from __future__ import annotations
 
-import os
-from typing import Optional
+from typing import Any, Optional
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
-from rich.tree import Tree
 
-from asn_assess.i18n import format_score, t
-from asn_assess.models import Bank, IndicatorResult, Result
-from asn_assess.nip import format_nip
-
-BAR_WIDTH = 20
-# Band styles by position from the lowest band; banks may have any number of bands.
-BAND_STYLES = ("red", "yellow", "green", "bold green", "bold cyan")
-
-
-def make_console(stderr: bool = False) -> Console:
-    """A console for people. Plain text when NO_COLOR is set or the stream is no terminal."""
-    return Console(
-        stderr=stderr,
-        highlight=False,
-        no_color=bool(os.environ.get("NO_COLOR")) or None,
-        soft_wrap=False,
-    )
-
-
-def score_bar(value: Optional[float], width: int = BAR_WIDTH) -> str:
-    """A text bar: full blocks for the score, light shade for the rest."""
-    if value is None:
-        return "·" * width
-    filled = round(value / 100 * width)
-    return "█" * filled + "░" * (width - filled)
+from asn_assess.core.documents import IndicatorResult, PillarResult, Result
+from asn_assess.core.i18n import format_score, t
+from asn_assess.core.models import Bank, Pillar
+from asn_assess.core.nip import format_nip
+from asn_assess.reports.console import BAND_STYLES, score_bar
 
 
 def _band_style(bank: Bank, band_id: Optional[str]) -> str:
@@ -50,10 +29,6 @@ def _band_style(bank: Bank, band_id: Optional[str]) -> str:
 def _band_label(bank: Bank, band_id: Optional[str], language: str) -> str:
     band = bank.band(band_id) if band_id else None
     return bank.text(band.label, language) if band else "-"
-
-
-def _score_text(value: Optional[float], language: str) -> str:
-    return format_score(value, language) if value is not None else "-"
 
 
 def development_threshold(bank: Bank) -> float:
@@ -111,10 +86,12 @@ def _overall_panel(bank: Bank, result: Result, language: str) -> Panel:
         band = bank.band(overall.band) if overall.band else None
         if band:
             lines.append("\n" + bank.text(band.meaning, language))
-    return Panel(lines, title=t("report.title", language), title_align="left")
+    return Panel(lines, title=Text(t("report.title", language)), title_align="left")
 
 
-def _pillar_panel(bank, pillar, pillar_result, number, language) -> Panel:
+def _pillar_panel(
+    bank: Bank, pillar: Pillar, pillar_result: PillarResult, number: int, language: str
+) -> Panel:
     indicators_by_id = {indicator.id: indicator for indicator in pillar.indicators}
     body: list[RenderableType] = []
 
@@ -137,13 +114,13 @@ def _pillar_panel(bank, pillar, pillar_result, number, language) -> Panel:
         indicator = indicators_by_id[indicator_result.id]
         title = bank.text(indicator.title, language)
         if indicator_result.score is None:
-            table.add_row(title, "-", score_bar(None, 10),
+            table.add_row(Text(title), "-", score_bar(None, 10),
                           t("report.not_enough", language,
                             answered=indicator_result.answered_items,
                             total=indicator_result.total_items))
             continue
         style = _band_style(bank, indicator_result.band)
-        table.add_row(title, format_score(indicator_result.score, language),
+        table.add_row(Text(title), format_score(indicator_result.score, language),
                       Text(score_bar(indicator_result.score, 10), style=style),
                       Text(_band_label(bank, indicator_result.band, language), style=style))
     body.append(Text())
@@ -170,15 +147,17 @@ def _pillar_panel(bank, pillar, pillar_result, number, language) -> Panel:
         actions.add_column(no_wrap=True, style="italic")
         actions.add_column(overflow="fold")
         for action in indicator.actions:
-            actions.add_row(" -", t("action." + action.kind, language),
-                            bank.text(action.text, language))
+            actions.add_row(" -", Text(t("action." + action.kind, language)),
+                            Text(bank.text(action.text, language)))
         body.append(actions)
 
     title = f"{t('report.pillar', language, number=number)}: {bank.text(pillar.title, language)}"
-    return Panel(Group(*body), title=title, title_align="left")
+    return Panel(Group(*body), title=Text(title), title_align="left")
 
 
-def _extremes_text(bank, indicators_by_id, results: list[IndicatorResult], language) -> Optional[Text]:
+def _extremes_text(
+    bank: Bank, indicators_by_id: dict[str, Any], results: list[IndicatorResult], language: str
+) -> Optional[Text]:
     scored = [r for r in results if r.score is not None]
     if len(scored) < 2:
         return None
@@ -199,30 +178,10 @@ def _extremes_text(bank, indicators_by_id, results: list[IndicatorResult], langu
     return text
 
 
-# --- banks ----------------------------------------------------------------------------
 
 
-def bank_list_table(banks: list[Bank]) -> Table:
-    table = Table(title=None, box=None, pad_edge=False)
-    for column in ("id", "version", "title", "pillars", "indicators", "items"):
-        table.add_column(column, overflow="fold")
-    for bank in banks:
-        table.add_row(bank.id, bank.version, bank.text(bank.title, "en"), str(len(bank.pillars)),
-                      str(bank.indicator_count), str(bank.item_count))
-    return table
+def report_text(bank: Bank, result: Result, language: str = "id", width: int = 100) -> str:
+    """The whole report as plain text, e.g. to save or to show in a notebook."""
+    from asn_assess.reports.console import render_text
 
-
-def bank_tree(bank: Bank, language: str) -> Tree:
-    tree = Tree(Text(f"{bank.text(bank.title, language)}  ({bank.id} {bank.version})", style="bold"))
-    for pillar in bank.pillars:
-        pillar_node = tree.add(Text(f"{bank.text(pillar.title, language)}  [{pillar.id}]", style="bold"))
-        for indicator in pillar.indicators:
-            counts = [t("bank.items", language, count=len(indicator.items))]
-            situational = sum(item.is_situational for item in indicator.items)
-            reverse = sum(item.is_reversed for item in indicator.items)
-            if reverse:
-                counts.append(t("bank.reverse", language, count=reverse))
-            if situational:
-                counts.append(t("bank.situational", language, count=situational))
-            pillar_node.add(f"{bank.text(indicator.title, language)}  [{indicator.id}]: {', '.join(counts)}")
-    return tree
+    return render_text(result_report(bank, result, language), width)

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from asn_assess.errors import AssessError, Problem
+from asn_assess.core.errors import AssessError, Problem
 
 if sys.version_info >= (3, 14):
     import tomllib

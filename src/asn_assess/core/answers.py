@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from asn_assess.models import Item, Scale
+from asn_assess.core.models import Item, Scale
 
 _SPACES = re.compile(r"\s+")
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from asn_assess.errors import BankError, Problem
-from asn_assess.files import parse_toml, read_text
-from asn_assess.models import Bank
+from asn_assess.core.errors import BankError, Problem
+from asn_assess.core.files import parse_toml, read_text
+from asn_assess.core.models import Bank
 
 DEFAULT_BANK_ID = "asn-profesional"
 
@@ -49,7 +49,7 @@ def bank_from_data(data: dict[str, Any], source: str = "<bank>") -> Bank:
     """Validate parsed TOML data and build a ``Bank``; all problems in one ``BankError``."""
     from pydantic import ValidationError
 
-    from asn_assess.validation import validation_problems
+    from asn_assess.core.validation import validation_problems
 
     languages = data.get("languages")
     if not (languages and isinstance(languages, list) and all(isinstance(x, str) for x in languages)):
@@ -163,7 +163,7 @@ def consistency_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
 
 def _spelling_clashes(scale: dict[str, Any], path: str) -> list[tuple[str, str]]:
     """A label or alias that stands for two points would make typed answers ambiguous."""
-    from asn_assess.answers import normalise_label
+    from asn_assess.core.answers import normalise_label
 
     owner: dict[str, Any] = {}
     problems = []
@@ -233,10 +233,11 @@ def bundled_bank_dir() -> Path:
     In a wheel they are packaged as ``asn_assess/questions``; in a source checkout
     (editable install, tests) they are the top-level ``questions/`` folder.
     """
-    packaged = Path(__file__).parent / "questions"
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "questions"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "questions"
+    return package.parents[1] / "questions"
 
 
 def bundled_bank_paths() -> list[Path]:
@@ -261,7 +262,7 @@ def resolve_bank(reference: Optional[str] = None) -> Bank:
 
 def starter_bank_text() -> str:
     """The starter bank written by `asn-assess bank template` (valid as it stands)."""
-    return (Path(__file__).parent / "templates" / "starter-bank.toml").read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parents[1] / "templates" / "starter-bank.toml").read_text(encoding="utf-8")
 
 
 def normalised_bank(bank: Bank) -> dict[str, Any]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any, Optional
 
-from asn_assess.models import Bank
+from asn_assess.batch.blocks import ScoredBlock
+from asn_assess.core.models import Bank
 
 
 class GroupSummary:
@@ -21,6 +22,17 @@ class GroupSummary:
         self.metrics = [f"pillar.{p.id}" for p in bank.pillars] + ["overall"]
         self._values: dict[str, list[list[float]]] = {}
         self._bands: dict[str, dict[str, int]] = {}
+
+    def add_block(self, block: ScoredBlock) -> None:
+        """Add every row of a scored block (its ``groups`` must be set)."""
+        groups = block.answers.groups
+        assert groups is not None, "the reader keeps groups when summarising"
+        scores = block.scores
+        columns = [scores.pillars[p.id].score for p in self.bank.pillars] + [scores.overall.score]
+        band_ids = [band.id for band in self.bank.bands]
+        for row, group in enumerate(groups):
+            band = int(scores.overall.band[row])
+            self.add(group, [float(c[row]) for c in columns], band_ids[band] if band >= 0 else None)
 
     def add(self, group: str, metric_values: list[Optional[float]], band: Optional[str]) -> None:
         group = group.strip() or "(blank)"

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from asn_assess.errors import Problem
+from asn_assess.core.errors import Problem
 
 
 def key_path(loc: tuple[Any, ...]) -> str:

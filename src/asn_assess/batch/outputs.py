@@ -1,0 +1,224 @@
+"""Where a batch run writes: results (CSV or JSONL), rejected rows and the summary.
+
+``FileSink`` writes every file to a temporary file beside it and renames them all when
+the run completes, so a failed or interrupted run leaves the old files as they were.
+``CollectingSink`` keeps everything in memory, for use from Python.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any, BinaryIO, Callable, Optional, Protocol
+
+from asn_assess.batch.blocks import RowError, ScoredBlock
+from asn_assess.batch.layout import ResultsTable
+from asn_assess.batch.settings import OutputFormat
+from asn_assess.core.files import AtomicFile
+from asn_assess.core.models import Bank
+
+
+class BatchSink(Protocol):
+    """Receives what a batch run produces, in order, then ``finish`` or ``abort``."""
+
+    def write(self, block: ScoredBlock) -> None:
+        """Scored rows, a block at a time."""
+
+    def reject(self, error: RowError) -> None:
+        """One rejected row."""
+
+    def finish(self, summary: list[dict[str, Any]]) -> None:
+        """The run completed; ``summary`` holds the group summary rows (may be empty)."""
+
+    def abort(self) -> None:
+        """The run failed or was interrupted: keep nothing of it."""
+
+
+class CollectingSink:
+    """Keeps results as flat rows (dicts of the CSV columns) or whole results, rejected
+    rows and the summary in memory."""
+
+    def __init__(self, bank: Bank, full_results: bool = False):
+        self.bank = bank
+        self.full_results = full_results
+        self.rows: list[dict[str, Any]] = []
+        self.results: list[Any] = []
+        self.rejected: list[RowError] = []
+        self.summary: list[dict[str, Any]] = []
+        self._table = ResultsTable(bank)
+
+    def write(self, block: ScoredBlock) -> None:
+        """Keep the rows of ``block`` (and their results when asked)."""
+        self.rows.extend(self._table.table(block).to_pylist())
+        if self.full_results:
+            self.results.extend(block.results(self.bank))
+
+    def reject(self, error: RowError) -> None:
+        """Keep a rejected row."""
+        self.rejected.append(error)
+
+    def finish(self, summary: list[dict[str, Any]]) -> None:
+        """Keep the summary."""
+        self.summary = summary
+
+    def abort(self) -> None:
+        """Forget the run's rows."""
+        self.rows.clear()
+        self.results.clear()
+
+
+class AtomicOutput:
+    """Binary output to ``path`` that appears only on ``commit`` (``files.AtomicFile``);
+    standard output when ``path`` is None."""
+
+    def __init__(self, path: Optional[Path]):
+        self._file = AtomicFile(path) if path is not None else None
+        self.stream: BinaryIO = self._file.stream if self._file else sys.stdout.buffer
+
+    def commit(self) -> None:
+        """Make the output visible (flush standard output)."""
+        if self._file is None:
+            self.stream.flush()
+        else:
+            self._file.commit()
+
+    def discard(self) -> None:
+        """Remove the temporary file; the target is left as it was."""
+        if self._file is not None:
+            self._file.discard()
+
+
+class CsvResults:
+    """Flat CSV, one row per respondent (``layout.output_columns``)."""
+
+    def __init__(self, bank: Bank, output: AtomicOutput):
+        self.table = ResultsTable(bank)
+        self.output = output
+        self._writer: Any = None
+
+    def write(self, block: ScoredBlock) -> None:
+        """Append the rows of ``block``."""
+        self._csv_writer().write_table(self.table.table(block))
+
+    def _csv_writer(self) -> Any:
+        # Made on first use: a run that fails before scoring anything (a bad header,
+        # say) must not have printed a CSV header to stdout already.
+        if self._writer is None:
+            import pyarrow.csv as pacsv
+
+            self._writer = pacsv.CSVWriter(self.output.stream, self.table.schema)
+        return self._writer
+
+    def close(self) -> None:
+        """Finish the file (the header alone when no row was scored)."""
+        self._csv_writer().close()
+
+
+class JsonlResults:
+    """One JSON object per respondent: where it came from and the full result."""
+
+    def __init__(self, bank: Bank, output: AtomicOutput, drop_profile: bool):
+        self.bank = bank
+        self.stream = io.TextIOWrapper(
+            output.stream, encoding="utf-8", newline="\n", write_through=True
+        )
+        self.drop_profile = drop_profile
+
+    def write(self, block: ScoredBlock) -> None:
+        """Append one line per row of ``block``."""
+        answers = block.answers
+        for index, result in enumerate(block.results(self.bank)):
+            if self.drop_profile:  # pseudonymised runs carry no names or NIPs
+                result = result.model_copy(update={"respondent": None})
+            record = {
+                "source": answers.source,
+                "row": int(answers.rows[index]),
+                "respondent_id": answers.respondent_ids[index],
+                "result": result.model_dump(mode="json"),
+            }
+            self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        """Flush, leaving the underlying stream open."""
+        self.stream.flush()
+        self.stream.detach()
+
+
+def summary_csv(rows: list[dict[str, Any]]) -> bytes:
+    """The group summary as CSV: the union of the rows' keys as columns."""
+    columns: list[str] = []
+    for row in rows:
+        columns += [key for key in row if key not in columns]
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return text.getvalue().encode("utf-8")
+
+
+class FileSink:
+    """Results to a file or standard output, rejected rows to an optional JSONL file,
+    the summary to an optional CSV file: all appear together at ``finish``, or none.
+
+    Without an errors file, rejected rows go to ``on_rejected`` (e.g. to be shown)."""
+
+    def __init__(
+        self,
+        bank: Bank,
+        output_format: OutputFormat,
+        results: Optional[Path],
+        errors: Optional[Path] = None,
+        summary: Optional[Path] = None,
+        drop_profile: bool = False,
+        on_rejected: Optional[Callable[[RowError], None]] = None,
+    ):
+        self._outputs: list[AtomicOutput] = []
+        try:
+            out = self._open(results)
+            self._errors = self._open(errors) if errors is not None else None
+            self._summary = self._open(summary) if summary is not None else None
+        except BaseException:
+            self.abort()
+            raise
+        self._results: CsvResults | JsonlResults = (
+            JsonlResults(bank, out, drop_profile)
+            if output_format == "jsonl"
+            else CsvResults(bank, out)
+        )
+        self._on_rejected = on_rejected
+
+    def _open(self, path: Optional[Path]) -> AtomicOutput:
+        output = AtomicOutput(path)
+        self._outputs.append(output)
+        return output
+
+    def write(self, block: ScoredBlock) -> None:
+        """Append scored rows to the results."""
+        self._results.write(block)
+
+    def reject(self, error: RowError) -> None:
+        """Append a rejected row to the errors file, or pass it to ``on_rejected``."""
+        if self._errors is not None:
+            self._errors.stream.write((error.to_json() + "\n").encode("utf-8"))
+        elif self._on_rejected is not None:
+            self._on_rejected(error)
+
+    def finish(self, summary: list[dict[str, Any]]) -> None:
+        """Complete the results and the summary, then make every file appear."""
+        try:
+            self._results.close()
+            if self._summary is not None:
+                self._summary.stream.write(summary_csv(summary))
+            for output in self._outputs:
+                output.commit()
+        except BaseException:
+            self.abort()
+            raise
+
+    def abort(self) -> None:
+        """Remove every temporary file; old outputs stay as they were."""
+        for output in self._outputs:
+            output.discard()

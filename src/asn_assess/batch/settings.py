@@ -1,0 +1,35 @@
+"""How a batch run reads its inputs: the bank, the column mapping, which columns
+identify and group respondents, and whether identifiers are pseudonymised."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Optional
+
+from asn_assess.batch.columns import Mapping
+from asn_assess.batch.pseudonyms import Pseudonymizer
+from asn_assess.core.models import Bank
+
+OutputFormat = Literal["csv", "jsonl"]
+DEFAULT_MIN_GROUP = 5
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    """Everything that decides what a batch run computes (not where it writes).
+
+    ``id_column`` names the column (or answer-sheet field) identifying a respondent;
+    without it, a ``respondent id`` column or the first identifying profile column is
+    used. ``summary_by`` names the column to summarise by; groups smaller than
+    ``min_group`` are pooled so that no small group is shown on its own.
+    ``full_results`` keeps every row's answers so that outputs can carry whole results
+    (JSONL) rather than the flat score columns (CSV).
+    """
+
+    bank: Bank
+    mapping: Optional[Mapping] = None
+    id_column: Optional[str] = None
+    summary_by: Optional[str] = None
+    min_group: int = DEFAULT_MIN_GROUP
+    pseudonymize: Optional[Pseudonymizer] = None
+    full_results: bool = False

@@ -1,0 +1,119 @@
+"""`asn-assess bank ...`: list, show, validate, template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from asn_assess.cli.app import bank_app
+from asn_assess.cli.common import (
+    EXIT_INVALID,
+    checked_language,
+    print_problems,
+    reports_errors,
+    stdout_console,
+    write_output,
+)
+
+
+@bank_app.command("list")
+@reports_errors
+def bank_list() -> None:
+    """List the bundled banks: id, version, title and counts.
+
+    Example: asn-assess bank list
+    """
+    from asn_assess.core.bank import bundled_bank_paths, load_bank
+    from asn_assess.reports.bank_views import bank_list_table
+
+    banks = [load_bank(path) for path in bundled_bank_paths()]
+    stdout_console().print(bank_list_table(banks))
+
+
+@bank_app.command("show")
+@reports_errors
+def bank_show(
+    bank: Annotated[
+        Optional[str],
+        typer.Argument(metavar="[ID|PATH]", help="Bank id or file. Default: asn-profesional."),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the whole normalised bank as JSON.")
+    ] = False,
+    lang: Annotated[
+        str, typer.Option("--lang", "-l", metavar="LANG", help="Language of the tree: id or en.")
+    ] = "id",
+) -> None:
+    """Show a bank as a tree of pillars, indicators and item counts.
+
+    Example: asn-assess bank show --lang en
+
+    Example: asn-assess bank show questions/asn-profesional.toml --json > bank.json
+    """
+    from asn_assess.core.bank import normalised_bank, resolve_bank
+
+    loaded = resolve_bank(bank)
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(normalised_bank(loaded), ensure_ascii=False, indent=2))
+        return
+    from asn_assess.reports.bank_views import bank_tree
+
+    stdout_console().print(bank_tree(loaded, checked_language(loaded, lang)))
+
+
+@bank_app.command("validate")
+def bank_validate(
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH...", help="Bank TOML files to check.")
+    ],
+) -> None:
+    """Check bank files and list every problem found. Exit 0 when all are valid, 1 otherwise.
+
+    Example: asn-assess bank validate questions/*.toml
+    """
+    from asn_assess.core.bank import load_bank
+    from asn_assess.core.errors import BankError
+
+    failed = 0
+    for path in paths:
+        try:
+            bank = load_bank(path)
+        except BankError as error:
+            failed += 1
+            print_problems(error)
+            count = len(error.problems)
+            typer.echo(f"{path}: invalid ({count} problem{'s' if count != 1 else ''})", err=True)
+        else:
+            typer.echo(
+                f"{path}: valid ({bank.id} {bank.version}; pillars: {len(bank.pillars)}, "
+                f"indicators: {bank.indicator_count}, items: {bank.item_count})"
+            )
+    if failed:
+        raise typer.Exit(EXIT_INVALID)
+
+
+@bank_app.command("template")
+@reports_errors
+def bank_template(
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of stdout."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
+) -> None:
+    """Write a small, valid starter bank to adapt.
+
+    Example: asn-assess bank template -o my-bank.toml
+    """
+    from asn_assess.core.bank import starter_bank_text
+
+    text = starter_bank_text()
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    write_output(output, text, force)
+    typer.echo(f"wrote {output}; check it with: asn-assess bank validate {output}", err=True)

@@ -1,0 +1,313 @@
+"""`asn-assess batch`: options in, ``batch.api.run_batch`` called, warnings, the summary
+table and the closing counts printed on stderr."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterator, Optional
+
+import typer
+
+from asn_assess.cli.app import app
+from asn_assess.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    BankOption,
+    reports_errors,
+    stderr_console,
+    write_output,
+)
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from asn_assess.batch.blocks import BatchCounts, RowError
+    from asn_assess.core.models import Bank
+
+MAX_ERRORS_ON_SCREEN = 20
+
+
+@app.command()
+@reports_errors
+def batch(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="INPUT",
+            help="CSV / survey exports / JSONL answer sheets; - for stdin. Or the word 'template'.",
+        ),
+    ],
+    bank: BankOption = None,
+    output_format: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="csv|jsonl",
+            help="Output format. Default: from --output's suffix, else csv.",
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write results here (atomically) instead of stdout."
+        ),
+    ] = None,
+    errors: Annotated[
+        Optional[Path],
+        typer.Option("--errors", metavar="FILE", help="Write every rejected row here as JSONL."),
+    ] = None,
+    summary_by: Annotated[
+        Optional[str],
+        typer.Option(
+            "--summary-by",
+            metavar="COLUMN",
+            help="Summarise scores per value of this column (e.g. the unit).",
+        ),
+    ] = None,
+    summary_output: Annotated[
+        Optional[Path],
+        typer.Option("--summary-output", metavar="FILE", help="Also write the summary as CSV."),
+    ] = None,
+    min_group: Annotated[
+        int,
+        typer.Option(
+            "--min-group", min=1, metavar="N", help="Smaller groups are pooled as '(other)' in the summary."
+        ),
+    ] = 5,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any row is rejected.")] = False,
+    id_column: Annotated[
+        Optional[str],
+        typer.Option(
+            "--id-column",
+            metavar="NAME",
+            help="Column (or answer-sheet field) identifying each respondent.",
+        ),
+    ] = None,
+    mapping: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--mapping", metavar="FILE", help="TOML: [columns] header = item id, [labels] label = value."
+        ),
+    ] = None,
+    pseudonymize: Annotated[
+        bool,
+        typer.Option("--pseudonymize", help="Replace identifiers by a keyed hash (needs --key-file)."),
+    ] = False,
+    key_file: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--key-file",
+            metavar="FILE",
+            help="Secret key for --pseudonymize; keep it to get the same pseudonyms next time.",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="With 'template': overwrite OUTPUT.")] = False,
+) -> None:
+    """Score many respondents from CSV, Google Forms / KoboToolbox / LimeSurvey exports
+    or JSONL answer sheets. Every row becomes a result or an error record.
+
+    Columns are matched to items by item id or question text (either language);
+    answers may be numbers, labels or abbreviations (SS, S, N/RR, TS, STS).
+
+    Example: asn-assess batch responses.csv -o results.csv --summary-by "Unit kerja"
+
+    Example: asn-assess batch template -o blank.csv
+    """
+    if inputs[0] == "template":
+        batch_template(bank, output, force, extra=inputs[1:])
+        return
+    from asn_assess.batch.api import run_batch
+    from asn_assess.batch.outputs import FileSink
+
+    settings = _settings(
+        bank, output_format, output, summary_by, summary_output, min_group, id_column,
+        mapping, pseudonymize, key_file, inputs,
+    )
+    shown = _ErrorsOnScreen()
+    sink = FileSink(
+        settings.bank,
+        "jsonl" if settings.full_results else "csv",
+        output,
+        errors,
+        summary_output,
+        drop_profile=pseudonymize,
+        on_rejected=None if errors else shown,
+    )
+    try:
+        with _row_counter() as progress:
+            outcome = run_batch(inputs, settings, sink, progress=progress)
+    except KeyboardInterrupt:  # outputs were discarded: nothing half-written is left
+        typer.echo("interrupted: no output written", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    counts = outcome.counts
+    _print_unused_columns(counts)
+    if errors is None and counts.rejected > shown.count:
+        typer.echo(
+            f"rejected: ... and {counts.rejected - shown.count} more; "
+            "write them all with --errors FILE",
+            err=True,
+        )
+    if summary_by is not None:
+        stderr_console().print(_summary_table(outcome.summary, settings.bank))
+    if counts.rejected and not strict:
+        where = f"; see {errors}" if errors else ""
+        typer.echo(f"warning: {counts.rejected} row(s) rejected{where}", err=True)
+    typer.echo(
+        f"read {counts.read}, scored {counts.scored}, rejected {counts.rejected}", err=True
+    )
+    if counts.rejected and strict:
+        raise typer.Exit(EXIT_INVALID)
+
+
+def _settings(
+    bank_ref: Optional[str],
+    output_format: Optional[str],
+    output: Optional[Path],
+    summary_by: Optional[str],
+    summary_output: Optional[Path],
+    min_group: int,
+    id_column: Optional[str],
+    mapping_path: Optional[Path],
+    pseudonymize: bool,
+    key_file: Optional[Path],
+    inputs: list[str],
+) -> Any:
+    """The run's ``BatchSettings``, after checking that the options fit together."""
+    from asn_assess.batch.columns import is_identifying, load_mapping
+    from asn_assess.batch.pseudonyms import Pseudonymizer
+    from asn_assess.batch.settings import BatchSettings
+    from asn_assess.core.bank import resolve_bank
+    from asn_assess.core.errors import UsageError
+
+    if output_format is None:
+        output_format = "jsonl" if output and output.suffix in (".jsonl", ".ndjson") else "csv"
+    if output_format not in ("csv", "jsonl"):
+        raise UsageError(f"--format {output_format!r}: choose csv or jsonl")
+    if pseudonymize and key_file is None:
+        raise UsageError("--pseudonymize needs --key-file FILE (a secret the unit keeps)")
+    if pseudonymize and summary_by and (is_identifying(summary_by) or summary_by == id_column):
+        raise UsageError(
+            f"--summary-by {summary_by!r} names people, so its groups would show "
+            "who answered; summarise by a unit or position column instead"
+        )
+    if summary_output and not summary_by:
+        raise UsageError("--summary-output needs --summary-by COLUMN (what to group by)")
+    if inputs.count("-") > 1:
+        raise UsageError("standard input (-) can be read only once")
+    loaded = resolve_bank(bank_ref)
+    return BatchSettings(
+        bank=loaded,
+        mapping=load_mapping(mapping_path, loaded) if mapping_path else None,
+        id_column=id_column,
+        summary_by=summary_by,
+        min_group=min_group,
+        pseudonymize=Pseudonymizer.from_key_file(key_file) if pseudonymize and key_file else None,
+        full_results=output_format == "jsonl",
+    )
+
+
+def batch_template(
+    bank_ref: Optional[str], output: Optional[Path], force: bool, extra: list[str]
+) -> None:
+    """`batch template`: an empty CSV with one column per item."""
+    import csv
+    import io
+
+    from asn_assess.core.bank import resolve_bank
+    from asn_assess.core.errors import UsageError
+
+    if extra:
+        raise UsageError(
+            f"'batch template' takes no input files (got {', '.join(extra)}); "
+            "to score a file named 'template', write ./template"
+        )
+    loaded = resolve_bank(bank_ref)
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerow(["respondent_id", "unit", *loaded.items])
+    if output is None:
+        typer.echo(text.getvalue(), nl=False)
+        return
+    write_output(output, text.getvalue(), force)
+    typer.echo(
+        f"wrote {output}: one column per item of {loaded.id} {loaded.version}; "
+        f"score it with: asn-assess batch {output} --id-column respondent_id",
+        err=True,
+    )
+
+
+class _ErrorsOnScreen:
+    """Shows the first rejected rows on stderr; counts how many it showed."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, error: RowError) -> None:
+        if self.count < MAX_ERRORS_ON_SCREEN:
+            typer.echo(f"rejected: {error}", err=True)
+            self.count += 1
+
+
+def _print_unused_columns(counts: BatchCounts) -> None:
+    for source, unused in counts.unused_columns.items():
+        if unused:
+            shown = ", ".join(repr(c[:40]) for c in unused[:6]) + (", ..." if len(unused) > 6 else "")
+            typer.echo(
+                f"warning: {source}: {len(unused)} column(s) not used: {shown}; "
+                "if they hold answers, name them in a --mapping file",
+                err=True,
+            )
+
+
+@contextmanager
+def _row_counter() -> Iterator[Optional[Callable[[int], None]]]:
+    """A live row counter on stderr while the run lasts, when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed:,} rows"),
+        TimeElapsedColumn(),
+        console=stderr_console(),
+        transient=True,
+    )
+    task = bar.add_task("batch", total=None)
+
+    def update(rows: int) -> None:
+        bar.update(task, completed=rows)
+
+    with bar:
+        yield update
+
+
+def _summary_table(rows: list[dict[str, Any]], bank: Bank) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
+    from asn_assess.core.i18n import format_score
+
+    table = Table(title="Summary by group (0-100)", title_justify="left", box=None, pad_edge=False)
+    for name in ("group", "n", "measure", "mean", "median", "sd"):
+        justify = "left" if name in ("group", "measure") else "right"
+        table.add_column(name, overflow="fold", justify=justify)
+    metrics = [f"pillar.{p.id}" for p in bank.pillars] + ["overall"]
+    for row in rows:
+        group = Text(str(row["group"]))
+        if "overall.mean" not in row:
+            table.add_row(group, str(row["n"]), "(too few to show)", "", "", "")
+            continue
+        for index, metric in enumerate(metrics):
+            stats = [row.get(f"{metric}.{stat}") for stat in ("mean", "median", "sd")]
+            table.add_row(
+                group if index == 0 else "",
+                str(row["n"]) if index == 0 else "",
+                metric.split(".")[-1],
+                *[format_score(v, "en", 1) if v is not None else "-" for v in stats],
+                end_section=index == len(metrics) - 1,
+            )
+    return table

@@ -1,0 +1,121 @@
+"""What every command shares: exit codes, the error wrapper, consoles, options, and
+reading and writing the files named on the command line.
+
+Only Typer is imported at module level; everything else is imported where it is
+needed, so `asn-assess --version` and the first question appear quickly.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional, TypeVar
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from asn_assess.core.errors import AssessError
+    from asn_assess.core.models import Bank
+
+EXIT_OK = 0
+EXIT_INVALID = 1  # bad bank, bad answers, bad rows when strict
+EXIT_USAGE = 2  # also what Click itself uses for a usage error
+EXIT_INTERRUPTED = 130
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+def new_app(help_text: str) -> typer.Typer:
+    """A Typer app (or command group) with the tool's conventions: -h/--help, no
+    arguments shows help, help text taken literally."""
+    return typer.Typer(
+        help=help_text,
+        no_args_is_help=True,
+        context_settings=CONTEXT,
+        add_completion=False,
+        rich_markup_mode=None,
+    )
+
+
+def reports_errors(command: Command) -> Command:
+    """Turn the core's ``AssessError`` into one line per problem on stderr and its exit
+    code: a user's mistake never shows a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from asn_assess.core.errors import AssessError
+
+        try:
+            return command(*args, **kwargs)
+        except AssessError as error:
+            print_problems(error)
+            raise typer.Exit(error.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def print_problems(error: AssessError) -> None:
+    """One ``error: where: what`` line per problem, on stderr."""
+    for problem in error.problems:
+        typer.echo(f"error: {problem}", err=True)
+
+
+def stdout_console() -> Console:
+    """A console on standard output (see ``reports.console.make_console``)."""
+    from asn_assess.reports.console import make_console
+
+    return make_console(stderr=False)
+
+
+def stderr_console() -> Console:
+    """A console on standard error, for people."""
+    from asn_assess.reports.console import make_console
+
+    return make_console(stderr=True)
+
+
+BankOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--bank",
+        "-b",
+        metavar="ID|PATH",
+        help="A bundled bank id or a bank TOML file. Default: asn-profesional.",
+    ),
+]
+
+
+def checked_language(bank: Bank, requested: str) -> str:
+    """``requested`` when the bank is written in it; a usage error otherwise."""
+    from asn_assess.core.errors import UsageError
+
+    if requested not in bank.languages:
+        raise UsageError(
+            f"language {requested!r} is not in bank {bank.id!r} "
+            f"(languages: {', '.join(bank.languages)})"
+        )
+    return requested
+
+
+def read_document(argument: str, error: type[AssessError]) -> tuple[str, str]:
+    """(text, source) of a FILE|- argument: standard input for "-"."""
+    if argument == "-":
+        return sys.stdin.read(), "<stdin>"
+    from asn_assess.core.files import read_text
+
+    return read_text(argument, error), argument
+
+
+def write_output(path: Path, text: str, force: bool) -> None:
+    """Write ``text`` to ``path`` atomically; refuse to overwrite without ``force``."""
+    from asn_assess.core.errors import AssessError
+    from asn_assess.core.files import atomic_write_text
+
+    if path.exists() and not force:
+        raise AssessError(f"{path}: already exists; pass --force to overwrite it")
+    atomic_write_text(path, text)

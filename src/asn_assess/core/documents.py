@@ -1,0 +1,191 @@
+"""The tool's JSON documents, answer sheets and results, and how they are read and
+written. No terminal I/O here: callers decide what to print."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any, Literal, Optional, TypeVar, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+
+from asn_assess.core.errors import AnswerSheetError, AssessError, NipError, Problem, ResultError
+from asn_assess.core.validation import validation_problems
+
+SCHEMA_VERSION = 1
+SCORING_VERSION = 1
+
+AnswerValue = Union[StrictInt, StrictStr]
+
+
+class Respondent(BaseModel):
+    """Optional profile of the person answering. Every field may be left out."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Optional[str] = Field(default=None, description="The person's name.")
+    nip: Optional[str] = Field(
+        default=None,
+        description="18-digit NIP; spaces are removed and the layout is checked.",
+    )
+    ni_pppk: Optional[str] = Field(
+        default=None, description="18-digit NI PPPK; only its length is checked."
+    )
+    unit: Optional[str] = Field(default=None, description="Work unit (unit kerja).")
+    position: Optional[str] = Field(default=None, description="Position (jabatan).")
+
+    @field_validator("nip", "ni_pppk")
+    @classmethod
+    def _normalise_number(cls, value: Optional[str], info: ValidationInfo) -> Optional[str]:
+        if value is None or not value.strip():
+            return None
+        from asn_assess.core.nip import normalise_ni_pppk, normalise_nip
+
+        normalise = normalise_nip if info.field_name == "nip" else normalise_ni_pppk
+        try:
+            return normalise(value)
+        except NipError as error:  # pydantic reports a ValueError with its key path
+            raise ValueError(str(error)) from None
+
+
+class AnswerSheet(BaseModel):
+    """Answers to one bank, by item id. A skipped item is simply absent."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: Literal[1] = Field(
+        default=SCHEMA_VERSION, description="Version of this document's layout."
+    )
+    bank_id: str = Field(description="Id of the bank the answers belong to.")
+    bank_version: str = Field(description="Version of that bank.")
+    language: str = Field(default="id", description="Language the questions were read in.")
+    respondent: Optional[Respondent] = Field(default=None, description="Who answered (optional).")
+    started_at: Optional[datetime] = Field(default=None, description="When answering began.")
+    finished_at: Optional[datetime] = Field(default=None, description="When answering ended.")
+    answers: dict[str, AnswerValue] = Field(
+        default_factory=dict,
+        description="Item id -> a scale value (number) or, for a situational item, an option id.",
+    )
+
+
+class IndicatorResult(BaseModel):
+    """The score of one indicator."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="The indicator's id in the bank.")
+    score: Optional[float] = Field(description="0-100, or null when too few items were answered.")
+    band: Optional[str] = Field(default=None, description="Id of the score's band, or null.")
+    answered_items: int = Field(description="Items of this indicator that were answered.")
+    total_items: int = Field(description="Items this indicator has.")
+
+
+class PillarResult(BaseModel):
+    """The score of one pillar and of its indicators."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="The pillar's id in the bank.")
+    score: Optional[float] = Field(description="0-100, or null when too few indicators scored.")
+    band: Optional[str] = Field(default=None, description="Id of the score's band, or null.")
+    answered_items: int = Field(description="Items of this pillar that were answered.")
+    total_items: int = Field(description="Items this pillar has.")
+    scored_indicators: int = Field(description="Indicators that got a score.")
+    total_indicators: int = Field(description="Indicators this pillar has.")
+    indicators: list[IndicatorResult] = Field(description="Its indicators, in bank order.")
+
+
+class OverallResult(BaseModel):
+    """The overall score."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    score: Optional[float] = Field(description="0-100, or null unless every pillar scored.")
+    band: Optional[str] = Field(default=None, description="Id of the score's band, or null.")
+    answered_items: int = Field(description="Items answered in all.")
+    total_items: int = Field(description="Items the bank has.")
+    scored_pillars: int = Field(description="Pillars that got a score.")
+    total_pillars: int = Field(description="Pillars the bank has.")
+
+
+class Result(BaseModel):
+    """A scored answer sheet. Keeps the raw answers so it can be re-scored later."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: Literal[1] = Field(
+        default=SCHEMA_VERSION, description="Version of this document's layout."
+    )
+    scoring_version: Literal[1] = Field(
+        default=SCORING_VERSION, description="Version of the scoring rules (docs/scoring.md)."
+    )
+    bank_id: str = Field(description="Id of the bank that scored it.")
+    bank_version: str = Field(description="Version of that bank.")
+    language: str = Field(description="Language the questions were read in.")
+    respondent: Optional[Respondent] = Field(default=None, description="Who answered (optional).")
+    started_at: Optional[datetime] = Field(default=None, description="When answering began.")
+    finished_at: Optional[datetime] = Field(default=None, description="When answering ended.")
+    overall: OverallResult = Field(description="The overall score.")
+    pillars: list[PillarResult] = Field(description="Each pillar, in bank order.")
+    answers: dict[str, AnswerValue] = Field(description="The raw answers, by item id.")
+
+    def pillar(self, pillar_id: str) -> PillarResult:
+        """The pillar result with this id (``StopIteration`` when there is none)."""
+        return next(p for p in self.pillars if p.id == pillar_id)
+
+    def indicator(self, indicator_id: str) -> IndicatorResult:
+        """The indicator result with this id (``StopIteration`` when there is none)."""
+        return next(i for p in self.pillars for i in p.indicators if i.id == indicator_id)
+
+
+# --- reading and writing ----------------------------------------------------------------
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def parse_document(text: str, model: type[Model], source: str, error: type[AssessError]) -> Model:
+    """Parse JSON text into ``model``; every problem names ``source`` and a line or key path."""
+    try:
+        data: Any = json.loads(text)
+    except json.JSONDecodeError as problem:
+        raise error(
+            Problem(f"{source}:{problem.lineno}:{problem.colno}", f"invalid JSON: {problem.msg}")
+        ) from None
+    return validate_document(data, model, source, error)
+
+
+def validate_document(
+    data: Any, model: type[Model], source: str, error: type[AssessError]
+) -> Model:
+    """Already parsed JSON data as ``model``; every problem names ``source`` and a key path."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as problem:
+        raise error(
+            validation_problems(problem, source, "`asn-assess schema` shows every key")
+        ) from None
+
+
+def parse_answer_sheet(text: str, source: str = "<answers>") -> AnswerSheet:
+    """An answer sheet from JSON text; ``AnswerSheetError`` naming ``source`` otherwise."""
+    return parse_document(text, AnswerSheet, source, AnswerSheetError)
+
+
+def parse_result(text: str, source: str = "<result>") -> Result:
+    """A result from JSON text; ``ResultError`` naming ``source`` otherwise."""
+    return parse_document(text, Result, source, ResultError)
+
+
+def to_json(model: BaseModel) -> str:
+    """The JSON form used for every document the tool writes: indented, UTF-8 text kept
+    readable (no \\u escapes), ending with a newline."""
+    return model.model_dump_json(indent=2) + "\n"

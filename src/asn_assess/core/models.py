@@ -1,0 +1,254 @@
+"""The question bank as data: scales, bands, pillars, indicators, items and actions.
+
+All models forbid unknown keys, so a typo in a bank is an error rather than something
+silently ignored, and all are frozen: a loaded bank never changes.
+
+Texts shown to people are ``LangText``: a table of language code -> text. Whether every
+declared language is present is checked while validating a bank, through the validation
+context (``{"languages": [...]}``), so the error carries the exact key path.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Optional
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictBool,
+    StrictInt,
+    ValidationInfo,
+)
+
+Identifier = Annotated[
+    str,
+    Field(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$",
+        max_length=64,
+        description="Letters, digits, '-', '_' or '.', starting with a letter or digit.",
+    ),
+]
+
+
+def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+    """Every declared language present, no undeclared one, no empty text."""
+    languages = (info.context or {}).get("languages")
+    if languages is None:
+        return value
+    missing = [lang for lang in languages if lang not in value]
+    unknown = [lang for lang in value if lang not in languages]
+    empty = [lang for lang, text in value.items() if not text.strip()]
+    problems = []
+    if missing:
+        problems.append(f"missing translation for {', '.join(missing)}")
+    if unknown:
+        problems.append(
+            f"language {', '.join(unknown)} is not declared in `languages` "
+            f"({', '.join(languages)})"
+        )
+    if empty:
+        problems.append(f"empty text for {', '.join(empty)}")
+    if problems:
+        raise ValueError("; ".join(problems))
+    return value
+
+
+LangText = Annotated[
+    dict[str, str],
+    AfterValidator(_check_languages),
+    Field(description="A text per language code, e.g. {id = '...', en = '...'}."),
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ScalePoint(_Frozen):
+    """One answer a person can give on a scale, e.g. 4 = "Setuju" / "Agree"."""
+
+    value: StrictInt = Field(description="The number recorded as the answer.")
+    label: LangText = Field(description="What the person sees.")
+    aliases: tuple[str, ...] = Field(
+        default=(),
+        description="Other spellings accepted as this answer, e.g. 'SS' or 'Ragu-ragu'.",
+    )
+
+
+class Scale(_Frozen):
+    """An answer scale (agreement, frequency, situational fit); its lowest and highest
+    values map to scores 0 and 100."""
+
+    id: Identifier = Field(description="Referred to by each item's `scale`.")
+    name: LangText = Field(description="Name of the scale, e.g. 'Agreement'.")
+    points: tuple[ScalePoint, ...] = Field(min_length=2, description="The possible answers.")
+
+    @property
+    def low(self) -> int:
+        """The lowest value on the scale (scores 0)."""
+        return min(p.value for p in self.points)
+
+    @property
+    def high(self) -> int:
+        """The highest value on the scale (scores 100)."""
+        return max(p.value for p in self.points)
+
+    def point(self, value: int) -> Optional[ScalePoint]:
+        """The point with this value, or None."""
+        return next((p for p in self.points if p.value == value), None)
+
+
+class Band(_Frozen):
+    """A score range on 0-100 with a label and what it means for the person."""
+
+    id: Identifier = Field(description="Recorded in results, e.g. 'cakap'.")
+    min: float = Field(ge=0, le=100, strict=True, description="Lowest score (0-100) in this band.")
+    label: LangText = Field(description="Short name, e.g. 'Cakap' / 'Capable'.")
+    meaning: LangText = Field(description="What this band means for the person.")
+
+
+class Option(_Frozen):
+    """One possible action in a situational item, with the score it is worth."""
+
+    id: Identifier = Field(description="The letter typed to choose it, e.g. 'a'.")
+    score: StrictInt = Field(description="A value of the item's scale.")
+    text: LangText = Field(description="The action as the person reads it.")
+
+
+class Item(_Frozen):
+    """A statement answered on a scale, or a situational question with options."""
+
+    id: Identifier = Field(description="Stable id, unique in the bank; answer sheets use it.")
+    kind: Literal["scale", "situational"] = Field(
+        default="scale", description="A statement on a scale, or a scenario with options."
+    )
+    scale: Identifier = Field(description="Id of the scale the item is answered on.")
+    text: LangText = Field(description="The statement or, for a situational item, its question.")
+    reverse: Optional[StrictBool] = Field(
+        default=None, description="Negatively worded: scored in reverse. Scale items only."
+    )
+    weight: float = Field(
+        default=1.0, gt=0, strict=True, description="Weight within its indicator."
+    )
+    scenario: Optional[LangText] = Field(
+        default=None, description="The situation of a situational item."
+    )
+    options: tuple[Option, ...] = Field(
+        default=(), description="The choices of a situational item."
+    )
+
+    @property
+    def is_reversed(self) -> bool:
+        """Whether the item is scored in reverse."""
+        return bool(self.reverse)
+
+    @property
+    def is_situational(self) -> bool:
+        """Whether the item is a scenario with options."""
+        return self.kind == "situational"
+
+    def option(self, option_id: str) -> Optional[Option]:
+        """The option with this id, or None."""
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+ActionKind = Literal["on-the-job", "from-others", "training"]
+
+
+class Action(_Frozen):
+    """A development action suggested for an indicator."""
+
+    kind: ActionKind = Field(description="on-the-job, from-others or training.")
+    text: LangText = Field(description="The action, addressed to the reader.")
+
+
+class Indicator(_Frozen):
+    """A behaviour within a pillar, measured by its items."""
+
+    id: Identifier = Field(description="Unique in the whole bank.")
+    title: LangText = Field(description="Name of the behaviour.")
+    description: Optional[LangText] = Field(default=None, description="What it covers.")
+    weight: float = Field(default=1.0, gt=0, strict=True, description="Weight within its pillar.")
+    # An empty or missing list is reported by bank.consistency_problems, with the id.
+    items: tuple[Item, ...] = Field(default=(), description="The questions.")
+    actions: tuple[Action, ...] = Field(default=(), description="Development actions.")
+
+
+class Pillar(_Frozen):
+    """One of the bank's top-level areas, e.g. leading yourself."""
+
+    id: Identifier = Field(description="Unique in the whole bank.")
+    title: LangText = Field(description="Name of the pillar.")
+    description: Optional[LangText] = Field(default=None, description="What it covers.")
+    weight: float = Field(default=1.0, gt=0, strict=True, description="Weight in the overall score.")
+    indicators: tuple[Indicator, ...] = Field(default=(), description="Its behaviours.")
+
+
+class Bank(_Frozen):
+    """A whole question bank: what is asked, how answers score, what the scores mean."""
+
+    id: Identifier = Field(description="The bank's id; answer sheets name it in `bank_id`.")
+    version: str = Field(min_length=1, description="Version of the content, e.g. '1.0.0'.")
+    languages: tuple[Identifier, ...] = Field(
+        min_length=1, description="Languages every text is written in; the first is the fallback."
+    )
+    title: LangText = Field(description="Name of the bank.")
+    description: LangText = Field(description="What it assesses and what the result is for.")
+    source: Optional[LangText] = Field(default=None, description="Where the content comes from.")
+    min_answered: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        strict=True,
+        description="Share of a level's parts that must be answered for it to get a score.",
+    )
+    develop_below_band: Optional[Identifier] = Field(
+        default=None,
+        description="Indicators scoring below this band's threshold get development actions.",
+    )
+    scales: tuple[Scale, ...] = Field(min_length=1, description="Answer scales used by the items.")
+    bands: tuple[Band, ...] = Field(min_length=1, description="Score bands, lowest first.")
+    pillars: tuple[Pillar, ...] = Field(default=(), description="The content, top level.")
+
+    _items: dict[str, Item] = PrivateAttr(default_factory=dict)
+    _scales: dict[str, Scale] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, __context: Any) -> None:
+        """Build the lookups used on every answer, once: the bank never changes."""
+        self._scales = {s.id: s for s in self.scales}
+        self._items = {
+            item.id: item
+            for pillar in self.pillars
+            for indicator in pillar.indicators
+            for item in indicator.items
+        }
+
+    @property
+    def items(self) -> dict[str, Item]:
+        """Every item by id, in bank order."""
+        return self._items
+
+    def scale_of(self, item: Item) -> Scale:
+        """The scale ``item`` is answered on."""
+        return self._scales[item.scale]
+
+    def band(self, band_id: str) -> Optional[Band]:
+        """The band with this id, or None."""
+        return next((b for b in self.bands if b.id == band_id), None)
+
+    @property
+    def item_count(self) -> int:
+        """How many items the bank has."""
+        return len(self._items)
+
+    @property
+    def indicator_count(self) -> int:
+        """How many indicators the bank has."""
+        return sum(len(p.indicators) for p in self.pillars)
+
+    def text(self, value: dict[str, str], language: str) -> str:
+        """The text in ``language``, falling back to the bank's first language."""
+        return value.get(language) or value[self.languages[0]]

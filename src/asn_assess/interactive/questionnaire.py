@@ -1,0 +1,158 @@
+"""The questionnaire's state and navigation, with no drawing and no I/O: which question
+is current, what a typed key does, and the answer sheet at the end.
+
+The session (``session.py``) shows screens and reads lines; this module decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from enum import Enum
+from typing import Optional
+
+from asn_assess.core.answers import parse_option_answer, parse_scale_answer
+from asn_assess.core.documents import AnswerSheet, AnswerValue
+from asn_assess.core.models import Bank, Indicator, Item, Pillar
+from asn_assess.store import Progress
+
+BACK_KEY = "b"
+BACK_KEY_ALWAYS = "<"  # situational items use "b" as an option letter
+SKIP_KEY = "s"
+HELP_KEY = "?"
+QUIT_KEY = "q"
+
+
+def now() -> datetime:
+    """The current time in UTC, to the second (as sessions record it)."""
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class Question:
+    """An item with where it sits in the bank."""
+
+    pillar_number: int
+    pillar: Pillar
+    indicator: Indicator
+    item: Item
+
+
+def questions_of(bank: Bank) -> list[Question]:
+    """Every item in bank order, with where it sits."""
+    return [
+        Question(number, pillar, indicator, item)
+        for number, pillar in enumerate(bank.pillars, start=1)
+        for indicator in pillar.indicators
+        for item in indicator.items
+    ]
+
+
+class Outcome(Enum):
+    """What a typed line did."""
+
+    ANSWERED = "answered"
+    KEPT = "kept"  # Enter on a question with a saved answer
+    SKIPPED = "skipped"
+    BACK = "back"
+    AT_FIRST = "at_first"  # back, on the first question
+    HELP = "help"
+    QUIT = "quit"
+    INVALID = "invalid"
+
+    @property
+    def moves(self) -> bool:
+        """Whether the current question changed (and progress must be saved)."""
+        return self in (Outcome.ANSWERED, Outcome.KEPT, Outcome.SKIPPED, Outcome.BACK)
+
+
+class Questionnaire:
+    """Navigation through a bank's questions for one session.
+
+    Works on its own copy of the progress it is given; ``progress`` is what to save.
+    """
+
+    def __init__(self, bank: Bank, progress: Progress):
+        self.bank = bank
+        self.progress = progress.model_copy(deep=True)
+        self.questions = questions_of(bank)
+        self.progress.position = min(self.progress.position, len(self.questions))
+
+    @property
+    def done(self) -> bool:
+        """Whether every question has been passed."""
+        return self.progress.position >= len(self.questions)
+
+    @property
+    def current(self) -> Question:
+        """The question being asked."""
+        return self.questions[self.progress.position]
+
+    @property
+    def number(self) -> int:
+        """The current question's number, from 1."""
+        return self.progress.position + 1
+
+    def back_key(self, item: Item) -> str:
+        """The key that goes back on ``item``: ``<`` where ``b`` is an option letter."""
+        return BACK_KEY_ALWAYS if item.is_situational else BACK_KEY
+
+    def saved_answer(self) -> Optional[AnswerValue]:
+        """The current question's saved answer, if any."""
+        return self.progress.answers.get(self.current.item.id)
+
+    def handle(self, typed: str) -> Outcome:
+        """Apply what the person typed at the current question."""
+        item = self.current.item
+        key = typed.strip().casefold()
+        if key == QUIT_KEY:
+            return Outcome.QUIT
+        if key == HELP_KEY:
+            return Outcome.HELP
+        if key in (self.back_key(item), BACK_KEY_ALWAYS):
+            if self.progress.position == 0:
+                return Outcome.AT_FIRST
+            self.progress.position -= 1
+            return Outcome.BACK
+        if key == SKIP_KEY:
+            self.progress.answers.pop(item.id, None)
+            self.progress.position += 1
+            return Outcome.SKIPPED
+        if not key:
+            if item.id not in self.progress.answers:
+                return Outcome.INVALID
+            self.progress.position += 1  # Enter keeps the saved answer
+            return Outcome.KEPT
+        value = self.parse(item, typed.strip())
+        if value is None:
+            return Outcome.INVALID
+        self.progress.answers[item.id] = value
+        self.progress.position += 1
+        return Outcome.ANSWERED
+
+    def parse(self, item: Item, typed: str) -> Optional[AnswerValue]:
+        """The answer ``typed`` stands for, or None."""
+        if item.is_situational:
+            return parse_option_answer(item, typed)
+        return parse_scale_answer(self.bank.scale_of(item), typed)
+
+    def describe(self, item: Item, value: AnswerValue) -> str:
+        """A saved answer as the person would recognise it, e.g. "4 Setuju"."""
+        if item.is_situational:
+            return str(value)
+        point = self.bank.scale_of(item).point(int(value))
+        language = self.progress.language
+        return f"{value} {self.bank.text(point.label, language)}" if point else str(value)
+
+    def sheet(self, finished_at: Optional[datetime] = None) -> AnswerSheet:
+        """The answers so far as an answer sheet, in bank order."""
+        answers = self.progress.answers
+        return AnswerSheet(
+            bank_id=self.bank.id,
+            bank_version=self.bank.version,
+            language=self.progress.language,
+            respondent=self.progress.respondent,
+            started_at=self.progress.started_at,
+            finished_at=finished_at or now(),
+            answers={item_id: answers[item_id] for item_id in self.bank.items if item_id in answers},
+        )

@@ -1,0 +1,114 @@
+"""What the interactive session draws: the opening screen and each question, as Rich
+renderables. Bank texts always go in as ``Text`` (never as markup), so a bracket in a
+question or an option is shown as written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from asn_assess.core.i18n import t
+from asn_assess.core.models import Bank
+from asn_assess.interactive.questionnaire import Questionnaire
+from asn_assess.reports.console import score_bar
+
+# Rough reading-and-answering times, for the "about N minutes" on the opening screen.
+SECONDS_PER_SCALE_ITEM = 8
+SECONDS_PER_SITUATIONAL_ITEM = 30
+RULE_WIDTH = 80
+
+
+def estimated_minutes(bank: Bank) -> int:
+    """About how long answering the whole bank takes."""
+    seconds = sum(
+        SECONDS_PER_SITUATIONAL_ITEM if item.is_situational else SECONDS_PER_SCALE_ITEM
+        for item in bank.items.values()
+    )
+    return max(1, round(seconds / 60))
+
+
+def welcome(bank: Bank, language: str, data_folder: Path, back_key: str) -> Panel:
+    """The opening screen: what is measured, how long it takes, privacy, keys."""
+    lines = Text()
+    lines.append(bank.text(bank.title, language) + "\n", style="bold")
+    lines.append(t("welcome.measures", language, pillars=len(bank.pillars)) + "\n")
+    for number, pillar in enumerate(bank.pillars, start=1):
+        lines.append(f"  {number}. {bank.text(pillar.title, language)}")
+        if pillar.description:
+            lines.append(f": {bank.text(pillar.description, language)}")
+        lines.append("\n")
+    if bank.source:
+        lines.append(f"{t('welcome.source', language)}: {bank.text(bank.source, language).strip()}\n")
+    minutes = estimated_minutes(bank)
+    lines.append("\n" + t("welcome.size", language, items=bank.item_count, minutes=minutes) + "\n")
+    lines.append(t("welcome.privacy", language, folder=data_folder) + "\n")
+    lines.append(t("welcome.keys", language, back=back_key))
+    return Panel(lines, title=Text(t("welcome.title", language)), title_align="left")
+
+
+def question(questionnaire: Questionnaire, width: int) -> RenderableType:
+    """The current question: where it sits, progress, the text and the choices."""
+    bank, language = questionnaire.bank, questionnaire.progress.language
+    current = questionnaire.current
+    item = current.item
+    total = len(questionnaire.questions)
+    done = questionnaire.number - 1
+    parts: list[RenderableType] = [
+        Text(),
+        Text("─" * min(width, RULE_WIDTH), style="dim"),
+        Text(
+            t(
+                "question.position",
+                language,
+                pillar=current.pillar_number,
+                pillars=len(bank.pillars),
+                pillar_title=bank.text(current.pillar.title, language),
+                indicator_title=bank.text(current.indicator.title, language),
+            ),
+            style="dim",
+        ),
+    ]
+    bar = Text(t("question.count", language, number=questionnaire.number, total=total) + "  ")
+    bar.append(score_bar(done / total * 100, 20), style="cyan")
+    bar.append(f" {round(done / total * 100)}%")
+    parts += [bar, Text()]
+    if item.is_situational and item.scenario:
+        parts.append(Text(bank.text(item.scenario, language)))
+    parts.append(Text(bank.text(item.text, language), style="bold"))
+    # A grid keeps a long option's wrapped lines indented under its own text.
+    choices = Table.grid(padding=(0, 1))
+    choices.add_column(no_wrap=True)
+    choices.add_column(overflow="fold")
+    if item.is_situational:
+        for option in item.options:
+            choices.add_row(Text(f"  {option.id})"), Text(bank.text(option.text, language)))
+    else:
+        for point in bank.scale_of(item).points:
+            choices.add_row(Text(f"  {point.value} "), Text(bank.text(point.label, language)))
+    parts.append(choices)
+    saved = questionnaire.saved_answer()
+    if saved is not None:
+        described = questionnaire.describe(item, saved)
+        parts.append(Text(t("question.current", language, answer=described), style="green"))
+    return Group(*parts)
+
+
+def prompt_and_hint(questionnaire: Questionnaire) -> tuple[str, str]:
+    """The prompt for the current question and the hint shown after a wrong key."""
+    item, language = questionnaire.current.item, questionnaire.progress.language
+    back = questionnaire.back_key(item)
+    if item.is_situational:
+        first, last = item.options[0].id, item.options[-1].id
+        return (
+            t("question.prompt_options", language, first=first, last=last, back=back),
+            t("question.hint_options", language, first=first, last=last),
+        )
+    scale = questionnaire.bank.scale_of(item)
+    return (
+        t("question.prompt_scale", language, low=scale.low, high=scale.high, back=back),
+        t("question.hint_scale", language, low=scale.low, high=scale.high),
+    )

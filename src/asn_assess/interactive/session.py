@@ -1,0 +1,245 @@
+"""The interactive assessment behind `asn-assess start`: a loop that shows screens,
+reads lines and saves progress.
+
+Screens and prompts go to stderr; the final report goes to stdout, so that
+``asn-assess start --no-profile < answers.txt > report.txt`` works. Answers are read a
+line at a time, which serves a person at a terminal and a script piping answers alike.
+
+Progress is saved atomically after every answer; Ctrl-C or end of input saves too and
+ends with exit code 130, so nothing entered is ever lost.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, Optional, TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from asn_assess.core.documents import Respondent, Result
+from asn_assess.core.errors import NipError
+from asn_assess.core.i18n import t
+from asn_assess.core.models import Bank
+from asn_assess.core.nip import normalise_nip
+from asn_assess.interactive import screens
+from asn_assess.interactive.questionnaire import BACK_KEY, Outcome, Questionnaire, now
+from asn_assess.reports.console import make_console
+from asn_assess.store import Progress, UserData
+
+
+class EndOfInput(Exception):
+    """Standard input closed before the session finished."""
+
+
+class SessionStopped(Exception):
+    """The session stopped before the end, with its progress saved. ``message`` says so
+    and how to resume; ``interrupted`` is True for Ctrl-C or end of input (exit 130)
+    and False when the person chose to quit."""
+
+    def __init__(self, message: str, interrupted: bool):
+        super().__init__(message)
+        self.message = message
+        self.interrupted = interrupted
+
+
+class Terminal:
+    """Where people see screens and type answers: stderr and stdin."""
+
+    def __init__(self, stdin: TextIO = sys.stdin, console: Optional[Console] = None):
+        self.stdin = stdin
+        self.console = console or make_console(stderr=True)
+        self.interactive = stdin.isatty()
+
+    def show(self, *renderables: Any, **options: Any) -> None:
+        """Print to the person's screen."""
+        self.console.print(*renderables, **options)
+
+    def ask(self, prompt: str) -> str:
+        """Show ``prompt`` and read one line (stripped); ``EndOfInput`` when closed."""
+        self.console.print(prompt, end="", markup=False, highlight=False)
+        self.console.file.flush()
+        line = self.stdin.readline()
+        if not line:
+            self.console.print()
+            raise EndOfInput()
+        if not self.interactive:  # keep a readable transcript when answers are piped
+            self.console.print(line.rstrip("\n"), markup=False, highlight=False)
+        return line.strip()
+
+
+class Session:
+    """One run of the questionnaire, from the opening screen to the scored result."""
+
+    def __init__(
+        self,
+        bank: Bank,
+        progress: Progress,
+        store: UserData,
+        terminal: Terminal,
+        ask_profile: bool = True,
+    ):
+        if not ask_profile:
+            # The choice is part of the session: resuming it does not ask after all.
+            progress = progress.model_copy(update={"profile_done": True})
+        self.bank = bank
+        self.questionnaire = Questionnaire(bank, progress)
+        self.store = store
+        self.terminal = terminal
+        self.ask_profile = ask_profile
+
+    @property
+    def progress(self) -> Progress:
+        """The session's progress as it stands."""
+        return self.questionnaire.progress
+
+    @property
+    def language(self) -> str:
+        """The session's language."""
+        return self.progress.language
+
+    def run(self, welcome: bool = True) -> Result:
+        """Ask everything still open and return the scored result.
+
+        Raises ``SessionStopped`` for `q`, Ctrl-C or end of input; progress is saved
+        before it leaves this method.
+        """
+        from asn_assess.core.scoring import score  # numpy: not needed before the end
+
+        try:
+            if welcome:
+                self._welcome()
+            if self.ask_profile and not self.progress.profile_done:
+                self._profile()
+            self._questions()
+        except (KeyboardInterrupt, EndOfInput):
+            self._save()
+            raise SessionStopped(self._saved_message(), interrupted=True) from None
+        return score(self.bank, self.questionnaire.sheet(finished_at=now()))
+
+    def _welcome(self) -> None:
+        folder = self.store.folder
+        self.terminal.show(screens.welcome(self.bank, self.language, folder, BACK_KEY))
+        if self.terminal.interactive:
+            self.terminal.ask(t("welcome.start", self.language) + " ")
+
+    def _profile(self) -> None:
+        lang = self.language
+        self.terminal.show(Text(t("profile.title", lang), style="bold"))
+        name = self.terminal.ask(f"  {t('profile.name', lang)}: ") or None
+        nip = self._ask_nip()
+        unit = self.terminal.ask(f"  {t('profile.unit', lang)}: ") or None
+        position = self.terminal.ask(f"  {t('profile.position', lang)}: ") or None
+        respondent = Respondent(name=name, nip=nip, unit=unit, position=position)
+        filled = any((respondent.name, respondent.nip, respondent.unit, respondent.position))
+        self.progress.respondent = respondent if filled else None
+        self.progress.profile_done = True
+        self._save()
+
+    def _ask_nip(self) -> Optional[str]:
+        while True:
+            typed = self.terminal.ask(f"  {t('profile.nip', self.language)}: ")
+            if not typed:
+                return None
+            try:
+                return normalise_nip(typed)
+            except NipError as error:
+                reason = t(f"nip.{error.code}", self.language, **error.values)
+                self.terminal.show(
+                    Text(t("profile.bad_nip", self.language, reason=reason), style="yellow")
+                )
+
+    def _questions(self) -> None:
+        questionnaire = self.questionnaire
+        while not questionnaire.done:
+            self.terminal.show(screens.question(questionnaire, self.terminal.console.width))
+            self._answer()
+
+    def _answer(self) -> None:
+        """Read lines until one moves to another question (or quits)."""
+        questionnaire, lang = self.questionnaire, self.language
+        prompt, hint = screens.prompt_and_hint(questionnaire)
+        back = questionnaire.back_key(questionnaire.current.item)
+        while True:
+            outcome = questionnaire.handle(self.terminal.ask(prompt))
+            if outcome.moves:
+                self._save()
+                return
+            if outcome is Outcome.QUIT:
+                self._save()
+                raise SessionStopped(self._saved_message(), interrupted=False)
+            if outcome is Outcome.HELP:
+                self.terminal.show(Text(t("help.text", lang, back=back)))
+            elif outcome is Outcome.AT_FIRST:
+                self.terminal.show(Text(t("question.at_first", lang), style="yellow"))
+            else:
+                self.terminal.show(Text(hint, style="yellow"))
+
+    def _save(self) -> None:
+        self.progress.saved_at = now()
+        self.store.save_progress(self.progress)
+
+    def _saved_message(self) -> str:
+        return t(
+            "end.saved_quit",
+            self.language,
+            answered=len(self.progress.answers),
+            total=len(self.questionnaire.questions),
+        )
+
+
+# --- starting or resuming ------------------------------------------------------------------
+
+
+def open_progress(
+    bank: Bank,
+    store: UserData,
+    language: Optional[str],
+    resume: Optional[bool],
+    terminal: Terminal,
+) -> tuple[Progress, bool]:
+    """Find or create the progress for ``bank``.
+
+    ``resume`` True/False decides without asking; None asks when a session is waiting.
+    Returns the progress and whether it is a resumed session. An old session that is
+    not resumed is kept under another name, never deleted.
+    """
+    existing = store.load_progress(bank.id)
+    if existing is not None:
+        lang = language or existing.language
+        if existing.bank_version != bank.version:
+            kept = store.set_aside(bank.id)
+            message = t("resume.bank_changed", lang, version=existing.bank_version, path=kept)
+            terminal.show(Text(message, style="yellow"))
+        else:
+            if resume is None:
+                resume = _ask_resume(existing, bank, lang, terminal)
+            if resume:
+                return existing.model_copy(update={"language": lang}), True
+            kept = store.set_aside(bank.id)
+            terminal.show(Text(t("resume.kept", lang, path=kept), style="dim"))
+    progress = Progress(
+        bank_id=bank.id,
+        bank_version=bank.version,
+        language=language or bank.languages[0],
+        started_at=now(),
+    )
+    # Saved before the first question, so a data folder that cannot be written is
+    # reported before anything has been typed into it.
+    store.save_progress(progress)
+    return progress, False
+
+
+def _ask_resume(existing: Progress, bank: Bank, lang: str, terminal: Terminal) -> bool:
+    saved_at = existing.saved_at
+    when = saved_at.astimezone().strftime("%Y-%m-%d %H:%M") if saved_at else "?"
+    found = t("resume.found", lang, answered=len(existing.answers), total=bank.item_count, when=when)
+    terminal.show(Text(found))
+    yes = t("resume.yes", lang).split(",")
+    no = t("resume.no", lang).split(",")
+    while True:
+        typed = terminal.ask(t("resume.ask", lang)).casefold()
+        if typed == "" or typed in yes:
+            return True
+        if typed in no:
+            return False

@@ -1,0 +1,57 @@
+"""Consoles and small text pieces shared by everything that draws for people.
+
+Consoles never read markup: every string printed is shown as written, so data such as
+a unit named ``[bold]Umum[/]`` or an id like ``[disiplin]`` can never restyle, hide or
+break the output. Styling is applied with ``Text`` objects only.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Optional
+
+from rich.console import Console
+
+BAR_WIDTH = 20
+# Band styles by position from the lowest band; banks may have any number of bands.
+BAND_STYLES = ("red", "yellow", "green", "bold green", "bold cyan")
+
+
+def make_console(stderr: bool = False) -> Console:
+    """A console for people: no markup, plain text when NO_COLOR is set or the stream
+    is no terminal."""
+    return Console(
+        stderr=stderr,
+        markup=False,
+        highlight=False,
+        emoji=False,
+        no_color=bool(os.environ.get("NO_COLOR")) or None,
+        soft_wrap=False,
+    )
+
+
+def score_bar(value: Optional[float], width: int = BAR_WIDTH) -> str:
+    """A text bar: full blocks for the score, light shade for the rest."""
+    if value is None:
+        return "·" * width
+    filled = round(value / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def render_text(renderable: Any, width: int = 100) -> str:
+    """``renderable`` as plain text ``width`` columns wide (no colour, no markup)."""
+    import io
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        markup=False,
+        highlight=False,
+        emoji=False,
+        color_system=None,
+        force_terminal=False,
+        soft_wrap=False,
+    )
+    console.print(renderable)
+    return buffer.getvalue()
