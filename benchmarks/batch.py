@@ -59,12 +59,26 @@ MEMORY_TARGET_MB = 150
 MEMORY_TARGET_ROWS = 1_000_000
 
 UNITS = [
-    "Sekretariat Jenderal", "Biro Umum", "Biro Keuangan", "Biro Hukum",
-    "Biro Perencanaan", "Biro Kepegawaian", "Inspektorat", "Pusat Data dan Informasi",
-    "Pusat Pendidikan dan Pelatihan", "Direktorat Pelayanan Publik",
-    "Direktorat Tata Kelola", "Direktorat Pengawasan", "Direktorat Kerja Sama",
-    "Bagian Hubungan Masyarakat", "Bagian Protokol", "Bagian Pengadaan",
-    "Balai Wilayah I", "Balai Wilayah II", "Kantor Perwakilan Daerah", "Unit Layanan Terpadu",
+    "Sekretariat Jenderal",
+    "Biro Umum",
+    "Biro Keuangan",
+    "Biro Hukum",
+    "Biro Perencanaan",
+    "Biro Kepegawaian",
+    "Inspektorat",
+    "Pusat Data dan Informasi",
+    "Pusat Pendidikan dan Pelatihan",
+    "Direktorat Pelayanan Publik",
+    "Direktorat Tata Kelola",
+    "Direktorat Pengawasan",
+    "Direktorat Kerja Sama",
+    "Bagian Hubungan Masyarakat",
+    "Bagian Protokol",
+    "Bagian Pengadaan",
+    "Balai Wilayah I",
+    "Balai Wilayah II",
+    "Kantor Perwakilan Daerah",
+    "Unit Layanan Terpadu",
 ]
 
 # Peak memory and wall time of one command: the wrapper's own memory is not counted,
@@ -253,7 +267,9 @@ def measure(command: list[str], log_prefix: Path) -> dict:
     out_log, err_log = log_prefix.with_suffix(".stdout"), log_prefix.with_suffix(".stderr")
     wrapper = subprocess.run(
         [sys.executable, "-c", WRAPPER, json.dumps(command), str(out_log), str(err_log)],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     figures = json.loads(wrapper.stdout)
     figures["peak_mb"] = figures["maxrss_kb"] / 1024  # Linux reports KiB
@@ -271,8 +287,10 @@ def run_many(name: str, command: list[str], runs: int, work: Path) -> dict:
         walls.append(figures["wall"])
         peaks.append(figures["peak_mb"])
     return {
-        "wall": statistics.median(walls), "wall_max": max(walls),
-        "peak": statistics.median(peaks), "peak_max": max(peaks),
+        "wall": statistics.median(walls),
+        "wall_max": max(walls),
+        "peak": statistics.median(peaks),
+        "peak_max": max(peaks),
     }
 
 
@@ -295,8 +313,11 @@ def has_batch_command(asn_assess: list[str]) -> tuple[bool, str]:
 def score_columns(bank) -> list[str]:
     columns = ["overall_score"]
     columns += [f"pillar.{pillar.id}.score" for pillar in bank.pillars]
-    columns += [f"indicator.{indicator.id}.score"
-                for pillar in bank.pillars for indicator in pillar.indicators]
+    columns += [
+        f"indicator.{indicator.id}.score"
+        for pillar in bank.pillars
+        for indicator in pillar.indicators
+    ]
     return columns
 
 
@@ -308,9 +329,11 @@ def read_scores(path: Path, columns: list[str], who: str) -> tuple[pd.DataFrame,
         return pd.DataFrame(), [f"{who}: no column {', '.join(missing)}"]
     try:
         frame = pd.read_csv(
-            path, usecols=["respondent_id", *columns],
+            path,
+            usecols=["respondent_id", *columns],
             dtype={"respondent_id": str, **{c: "float64" for c in columns}},
-            keep_default_na=False, na_values=[""],
+            keep_default_na=False,
+            na_values=[""],
         )
     except ValueError as error:
         return pd.DataFrame(), [f"{who}: a score cell is neither a number nor empty ({error})"]
@@ -338,9 +361,16 @@ def compare(bank, baseline_path: Path, contender_path: Path, rows: int, seed: in
         missing = baseline.index.difference(contender.index)
         extra = contender.index.difference(baseline.index)
         if len(missing) or len(extra):
-            return [f"respondent ids differ: {len(missing):,} only in the pandas output"
+            return (
+                [
+                    f"respondent ids differ: {len(missing):,} only in the pandas output"
                     f"{examples_of(missing)}, {len(extra):,} only in asn-assess's"
-                    f"{examples_of(extra)}"], 0, 0, []
+                    f"{examples_of(extra)}"
+                ],
+                0,
+                0,
+                [],
+            )
 
     rng = np.random.default_rng(seed + 1)
     picked = rng.choice(len(baseline), size=min(SAMPLE_ROWS, len(baseline)), replace=False)
@@ -353,7 +383,7 @@ def compare(bank, baseline_path: Path, contender_path: Path, rows: int, seed: in
     actual = contender.loc[ids, columns].to_numpy()
     same = (np.isnan(expected) & np.isnan(actual)) | (np.abs(expected - actual) <= TOLERANCE)
     examples = []
-    for row, col in zip(*np.nonzero(~same)):
+    for row, col in zip(*np.nonzero(~same), strict=False):
         examples.append((ids[row], columns[col], expected[row, col], actual[row, col]))
     if examples:
         by_column = pd.Series([c for _, c, _, _ in examples]).value_counts()
@@ -375,11 +405,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000, help="respondents to generate")
     parser.add_argument("--seed", type=int, default=1, help="random seed of the generated data")
-    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR,
-                        help=f"folder of generated input files (default {DEFAULT_DATA_DIR})")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=DEFAULT_DATA_DIR,
+        help=f"folder of generated input files (default {DEFAULT_DATA_DIR})",
+    )
     parser.add_argument("--runs", type=int, default=1, help="timed runs per command")
-    parser.add_argument("--keep", action="store_true",
-                        help="keep the outputs, the pandas script and the logs")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the outputs, the pandas script and the logs"
+    )
     args = parser.parse_args()
     if args.rows < 1 or args.runs < 1:
         parser.error("--rows and --runs must be at least 1")
@@ -397,18 +432,26 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="asn-assess-batch-bench-"))
     try:
         bank_json = work / "bank.json"
-        shown = subprocess.run([*asn_assess, "bank", "show", "--json"],
-                               check=True, capture_output=True)
+        shown = subprocess.run(
+            [*asn_assess, "bank", "show", "--json"], check=True, capture_output=True
+        )
         bank_json.write_bytes(shown.stdout)
         baseline_script = work / "baseline.py"
         baseline_script.write_text(BASELINE_SCRIPT, encoding="utf-8")
         baseline_out = work / "pandas.csv"
         contender_out = work / "asn-assess.csv"
 
-        print(f"rows: {args.rows:,}   input: {input_path.stat().st_size / 1e6:,.1f} MB   "
-              f"runs per command: {args.runs}")
-        baseline_command = [sys.executable, str(baseline_script), str(bank_json),
-                            str(input_path), str(baseline_out)]
+        print(
+            f"rows: {args.rows:,}   input: {input_path.stat().st_size / 1e6:,.1f} MB   "
+            f"runs per command: {args.runs}"
+        )
+        baseline_command = [
+            sys.executable,
+            str(baseline_script),
+            str(bank_json),
+            str(input_path),
+            str(baseline_out),
+        ]
         try:
             baseline = run_many("pandas", baseline_command, args.runs, work)
         except CommandFailed as failed:
@@ -417,12 +460,23 @@ def main() -> None:
 
         available, message = has_batch_command(asn_assess)
         if not available:
-            print(f"error: `asn-assess batch` is not available in {asn_assess[0]}, so there is "
-                  f"nothing to compare yet:\n  {message.splitlines()[-1] if message else ''}",
-                  file=sys.stderr)
+            print(
+                f"error: `asn-assess batch` is not available in {asn_assess[0]}, so there is "
+                f"nothing to compare yet:\n  {message.splitlines()[-1] if message else ''}",
+                file=sys.stderr,
+            )
             sys.exit(2)
-        contender_command = [*asn_assess, "batch", str(input_path), "--format", "csv",
-                             "--output", str(contender_out), "--id-column", "respondent_id"]
+        contender_command = [
+            *asn_assess,
+            "batch",
+            str(input_path),
+            "--format",
+            "csv",
+            "--output",
+            str(contender_out),
+            "--id-column",
+            "respondent_id",
+        ]
         try:
             contender = run_many("asn-assess", contender_command, args.runs, work)
         except CommandFailed as failed:
@@ -431,21 +485,28 @@ def main() -> None:
 
         time_ratio = contender["wall"] / baseline["wall"]
         memory_ratio = contender["peak_max"] / baseline["peak_max"]
-        print(f"ratio asn-assess / pandas   : time {time_ratio:.2f}x "
-              f"(target <= {TIME_RATIO_TARGET:.2f}x: {met(time_ratio <= TIME_RATIO_TARGET)})"
-              f"   memory {memory_ratio:.2f}x")
+        print(
+            f"ratio asn-assess / pandas   : time {time_ratio:.2f}x "
+            f"(target <= {TIME_RATIO_TARGET:.2f}x: {met(time_ratio <= TIME_RATIO_TARGET)})"
+            f"   memory {memory_ratio:.2f}x"
+        )
         memory_note = met(contender["peak_max"] < MEMORY_TARGET_MB)
         if args.rows != MEMORY_TARGET_ROWS:
             memory_note += f"; the target is set for {MEMORY_TARGET_ROWS:,} rows"
-        print(f"asn-assess peak memory      : {contender['peak_max']:,.1f} MB "
-              f"(target < {MEMORY_TARGET_MB} MB: {memory_note})")
+        print(
+            f"asn-assess peak memory      : {contender['peak_max']:,.1f} MB "
+            f"(target < {MEMORY_TARGET_MB} MB: {memory_note})"
+        )
 
         problems, random_rows, null_rows, examples = compare(
-            bank, baseline_out, contender_out, args.rows, args.seed)
+            bank, baseline_out, contender_out, args.rows, args.seed
+        )
         compared = random_rows + null_rows
-        print(f"agreement: compared {compared:,} rows ({random_rows:,} random, {null_rows:,} "
-              f"more with a null score), tolerance {TOLERANCE:g}: "
-              f"{'DISAGREE' if problems else 'same scores, same nulls'}")
+        print(
+            f"agreement: compared {compared:,} rows ({random_rows:,} random, {null_rows:,} "
+            f"more with a null score), tolerance {TOLERANCE:g}: "
+            f"{'DISAGREE' if problems else 'same scores, same nulls'}"
+        )
         for problem in problems:
             print(f"  {problem}")
         for respondent, column, expected, actual in examples[:10]:
@@ -459,8 +520,11 @@ def main() -> None:
 
 
 def fail(failed: CommandFailed) -> None:
-    print(f"error: {failed.name} failed with exit code {failed.code}:\n  "
-          f"{' '.join(failed.command)}\n{failed.tail}", file=sys.stderr)
+    print(
+        f"error: {failed.name} failed with exit code {failed.code}:\n  "
+        f"{' '.join(failed.command)}\n{failed.tail}",
+        file=sys.stderr,
+    )
     sys.exit(2)
 
 

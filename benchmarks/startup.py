@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-HELLO_APP = '''
+HELLO_APP = """
 import typer
 
 app = typer.Typer()
@@ -41,7 +41,7 @@ def hello(version: bool = typer.Option(False, "--version", callback=version, is_
 
 if __name__ == "__main__":
     app()
-'''
+"""
 
 
 def time_command(command: list[str], runs: int, env: dict) -> float:
@@ -60,7 +60,9 @@ def time_to_first_question(runs: int, env: dict) -> float:
             began = time.perf_counter()
             child = subprocess.Popen(
                 [sys.executable, "-m", "asn_assess", "start", "--no-profile"],
-                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
                 env=dict(env, ASN_ASSESS_HOME=home),
             )
             seen = b""
@@ -93,10 +95,14 @@ def main() -> None:
 
     print(f"runs per figure: {args.runs} (median)")
     print(f"baseline  minimal Typer app --version : {baseline * 1000:7.1f} ms")
-    print(f"asn-assess --version                  : {version * 1000:7.1f} ms   "
-          f"ratio {version / baseline:.2f}x (target <= 1.50x)")
-    print(f"asn-assess start, first question      : {first_question * 1000:7.1f} ms   "
-          f"({first_question / baseline:.2f}x baseline; target <= 300 ms)")
+    print(
+        f"asn-assess --version                  : {version * 1000:7.1f} ms   "
+        f"ratio {version / baseline:.2f}x (target <= 1.50x)"
+    )
+    print(
+        f"asn-assess start, first question      : {first_question * 1000:7.1f} ms   "
+        f"({first_question / baseline:.2f}x baseline; target <= 300 ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
 from asn_assess.core.bank import load_bank, parse_bank, starter_bank_text
+from asn_assess.core.documents import Result
 from asn_assess.core.errors import BankError, Problem
 from asn_assess.core.models import Bank
-from asn_assess.core.documents import Result
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED_BANK_PATH = REPO / "questions" / "asn-profesional.toml"

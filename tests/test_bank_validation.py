@@ -9,7 +9,6 @@ import pytest
 
 from asn_assess.core.bank import load_bank, parse_bank
 from asn_assess.core.errors import BankError, Problem
-
 from conftest import BUNDLED_BANK_PATH, STARTER_BANK_PATH
 
 # Lines of the starter bank that the edits below hook onto.
@@ -148,7 +147,9 @@ def test_unknown_key_is_rejected(bank_problems, edit_text, starter_text, old, ne
     ],
     ids=["version", "languages", "item-scale", "item-text", "pillar-title"],
 )
-def test_missing_required_key_is_rejected(bank_problems, edit_text, starter_text, old, new, key_path):
+def test_missing_required_key_is_rejected(
+    bank_problems, edit_text, starter_text, old, new, key_path
+):
     problems = bank_problems(edit_text(starter_text, (old, new)))
     assert_problem(problems, key_path, "required key is missing")
 
@@ -185,7 +186,9 @@ def test_same_item_id_in_two_indicators_is_rejected(bank_problems, starter_text)
 def test_missing_translation_for_a_declared_language_is_rejected(
     bank_problems, edit_text, starter_text
 ):
-    problems = bank_problems(edit_text(starter_text, (DISIPLIN_TITLE, 'title = { id = "Disiplin" }')))
+    problems = bank_problems(
+        edit_text(starter_text, (DISIPLIN_TITLE, 'title = { id = "Disiplin" }'))
+    )
     assert_problem(problems, "pillars[0].indicators[0].title", "missing translation for en")
 
 
@@ -373,7 +376,11 @@ def _indicator_ids(bank, pillar_id):
 
 def test_bundled_bank_pillars_have_the_promised_indicators(bundled_bank):
     assert {
-        "disiplin", "semangat", "kerja-keras", "kerja-cerdas", "kerja-tuntas",
+        "disiplin",
+        "semangat",
+        "kerja-keras",
+        "kerja-cerdas",
+        "kerja-tuntas",
         "komitmen-melayani",
     } <= _indicator_ids(bundled_bank, "diri")
     assert {"perencanaan", "efisiensi-sumber-daya", "eksekusi-efektif"} <= _indicator_ids(
@@ -444,6 +451,7 @@ _BUNDLED = load_bank(BUNDLED_BANK_PATH)
 _SCALE_ITEMS = [item for item in _BUNDLED.items.values() if not item.is_situational]
 _ABSOLUTES = re.compile(r"\b(selalu|tidak\s+pernah)\b", re.IGNORECASE)
 
+
 @pytest.mark.parametrize("item", _SCALE_ITEMS, ids=lambda item: item.id)
 def test_scale_item_text_starts_with_saya(item):
     assert item.text["id"].startswith("Saya "), item.text["id"]
@@ -479,18 +487,22 @@ def test_absolute_word_pattern_matches_whole_words_only():
 @pytest.mark.parametrize(
     ("old", "new", "key_path"),
     [
-        ('reverse = true\n', 'reverse = "yes"\n', f"{ITEM1}.reverse"),
-        ('reverse = true\n', 'reverse = 1\n', f"{ITEM1}.reverse"),
-        ('min_answered = 0.5\n', 'min_answered = "0.5"\n', "min_answered"),
+        ("reverse = true\n", 'reverse = "yes"\n', f"{ITEM1}.reverse"),
+        ("reverse = true\n", "reverse = 1\n", f"{ITEM1}.reverse"),
+        ("min_answered = 0.5\n", 'min_answered = "0.5"\n', "min_answered"),
         ('id = "cakap"\nmin = 70\n', 'id = "cakap"\nmin = "70"\n', "bands[1].min"),
     ],
 )
-def test_values_of_the_wrong_type_are_not_coerced(bank_problems, edit_text, starter_text, old, new, key_path):
+def test_values_of_the_wrong_type_are_not_coerced(
+    bank_problems, edit_text, starter_text, old, new, key_path
+):
     problem_at(bank_problems(edit_text(starter_text, (old, new))), key_path)
 
 
 def test_a_language_listed_twice_is_rejected(bank_problems, edit_text, starter_text):
-    problems = bank_problems(edit_text(starter_text, ('languages = ["id", "en"]', 'languages = ["id", "en", "id"]')))
+    problems = bank_problems(
+        edit_text(starter_text, ('languages = ["id", "en"]', 'languages = ["id", "en", "id"]'))
+    )
     assert_problem(problems, "languages", "id listed more than once")
 
 
@@ -499,10 +511,16 @@ def test_an_alias_standing_for_two_points_is_rejected(bank_problems, edit_text, 
     assert_problem(problems, "scales[0].points[4]", "'SS' already stands for value 2")
 
 
-def test_option_score_between_points_of_a_gapped_scale_is_rejected(bank_problems, edit_text, starter_text):
+def test_option_score_between_points_of_a_gapped_scale_is_rejected(
+    bank_problems, edit_text, starter_text
+):
     # Remove point 4 from the situational scale: 4 is inside the range but no value of it.
-    text = edit_text(starter_text, ('  { value = 4, label = { id = "Tepat", en = "Fitting" } },\n', ""))
-    assert_problem(bank_problems(text), f"{SITUATIONAL}.options[3].score", "not a value of scale 'situasi'")
+    text = edit_text(
+        starter_text, ('  { value = 4, label = { id = "Tepat", en = "Fitting" } },\n', "")
+    )
+    assert_problem(
+        bank_problems(text), f"{SITUATIONAL}.options[3].score", "not a value of scale 'situasi'"
+    )
 
 
 def test_bundled_bank_files_are_named_by_their_id():

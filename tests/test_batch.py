@@ -24,10 +24,9 @@ import pytest
 from typer.testing import CliRunner
 
 from asn_assess.cli import app
-from asn_assess.core.models import Bank
 from asn_assess.core.documents import AnswerSheet
+from asn_assess.core.models import Bank
 from asn_assess.core.scoring import score
-
 from conftest import SMALL_BANK_TOML, expected_cells, parsed_cells
 
 runner = CliRunner()
@@ -37,13 +36,37 @@ DATA = Path(__file__).parent / "data" / "batch"
 # google-forms-en.csv, kobo.csv, limesurvey.csv), in the bank's values. Respondent 4
 # skipped disiplin-01.
 FORM_ANSWERS: list[dict[str, Any]] = [
-    {"disiplin-01": 5, "disiplin-02": 5, "disiplin-03": 4, "disiplin-04": 1, "disiplin-05": 4,
-     "kerja-tuntas-s1": "a"},
-    {"disiplin-01": 3, "disiplin-02": 5, "disiplin-03": 2, "disiplin-04": 3, "disiplin-05": 3,
-     "kerja-tuntas-s1": "b"},
-    {"disiplin-01": 1, "disiplin-02": 3, "disiplin-03": 5, "disiplin-04": 4, "disiplin-05": 1,
-     "kerja-tuntas-s1": "c"},
-    {"disiplin-02": 2, "disiplin-03": 5, "disiplin-04": 2, "disiplin-05": 3, "kerja-tuntas-s1": "e"},
+    {
+        "disiplin-01": 5,
+        "disiplin-02": 5,
+        "disiplin-03": 4,
+        "disiplin-04": 1,
+        "disiplin-05": 4,
+        "kerja-tuntas-s1": "a",
+    },
+    {
+        "disiplin-01": 3,
+        "disiplin-02": 5,
+        "disiplin-03": 2,
+        "disiplin-04": 3,
+        "disiplin-05": 3,
+        "kerja-tuntas-s1": "b",
+    },
+    {
+        "disiplin-01": 1,
+        "disiplin-02": 3,
+        "disiplin-03": 5,
+        "disiplin-04": 4,
+        "disiplin-05": 1,
+        "kerja-tuntas-s1": "c",
+    },
+    {
+        "disiplin-02": 2,
+        "disiplin-03": 5,
+        "disiplin-04": 2,
+        "disiplin-05": 3,
+        "kerja-tuntas-s1": "e",
+    },
 ]
 FORM_EMAILS = ["budi@contoh.go.id", "ani@contoh.go.id", "citra@contoh.go.id", "dedi@contoh.go.id"]
 COUNTS = re.compile(r"read \d+, scored \d+, rejected \d+")
@@ -55,7 +78,9 @@ COUNTS = re.compile(r"read \d+, scored \d+, rejected \d+")
 def run(*args: str, input: Optional[str] = None):
     result = runner.invoke(app, list(args), input=input)
     assert "Traceback" not in result.stdout + result.stderr, result.stderr
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
     return result
 
 
@@ -77,7 +102,9 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def sheet(bank: Bank, answers: dict[str, Any]) -> AnswerSheet:
@@ -91,7 +118,7 @@ def assert_scores(row: dict[str, str], bank: Bank, answers: dict[str, Any]) -> N
 def numeric_table(path: Path, bank: Bank, people: list[dict[str, Any]], ids: list[str]) -> Path:
     """The plain table `batch template` describes, holding ``people``'s answers."""
     rows: list[list[Any]] = [["respondent_id", *bank.items]]
-    for respondent, answers in zip(ids, people):
+    for respondent, answers in zip(ids, people, strict=False):
         rows.append([respondent, *[answers.get(item_id, "") for item_id in bank.items]])
     return write_csv(path, rows)
 
@@ -99,8 +126,11 @@ def numeric_table(path: Path, bank: Bank, people: list[dict[str, Any]], ids: lis
 def random_answers(bank: Bank, rng: random.Random) -> dict[str, Any]:
     """Every item answered, at random."""
     return {
-        item_id: (rng.choice(item.options).id if item.is_situational
-                  else rng.choice(bank.scale_of(item).points).value)
+        item_id: (
+            rng.choice(item.options).id
+            if item.is_situational
+            else rng.choice(bank.scale_of(item).points).value
+        )
         for item_id, item in bank.items.items()
     }
 
@@ -122,7 +152,9 @@ def test_template_header_is_respondent_id_unit_then_every_item_in_bank_order(bun
 
 def test_template_follows_the_bank_given(tmp_path, small_bank):
     (tmp_path / "small.toml").write_text(SMALL_BANK_TOML, encoding="utf-8")
-    result = run("batch", "template", "--bank", str(tmp_path / "small.toml"), "-o", str(tmp_path / "t.csv"))
+    result = run(
+        "batch", "template", "--bank", str(tmp_path / "small.toml"), "-o", str(tmp_path / "t.csv")
+    )
     assert result.exit_code == 0, result.stderr
     header = (tmp_path / "t.csv").read_text(encoding="utf-8").splitlines()
     assert header == [",".join(["respondent_id", "unit", *small_bank.items])]
@@ -139,7 +171,11 @@ def test_template_output_refuses_to_overwrite_without_force(tmp_path, bundled_ba
 
     forced = run("batch", "template", "-o", str(target), "--force")
     assert forced.exit_code == 0, forced.stderr
-    assert next(csv.reader(target.open(encoding="utf-8"))) == ["respondent_id", "unit", *bundled_bank.items]
+    assert next(csv.reader(target.open(encoding="utf-8"))) == [
+        "respondent_id",
+        "unit",
+        *bundled_bank.items,
+    ]
 
 
 def test_filled_template_is_scored_and_its_respondent_id_column_used(tmp_path, bundled_bank):
@@ -164,9 +200,20 @@ def test_filled_template_is_scored_and_its_respondent_id_column_used(tmp_path, b
 def test_google_forms_export_scores_like_the_numeric_table(tmp_path, bundled_bank, export):
     """Question texts as headers (other case, punctuation, spaces), answers as labels,
     abbreviations and option texts; Timestamp and Email Address are known columns."""
-    form = run("batch", str(DATA / export), "--id-column", "Email Address", "-o", str(tmp_path / "form.csv"))
-    numeric = run("batch", str(numeric_table(tmp_path / "n.csv", bundled_bank, FORM_ANSWERS, FORM_EMAILS)),
-                  "-o", str(tmp_path / "numeric.csv"))
+    form = run(
+        "batch",
+        str(DATA / export),
+        "--id-column",
+        "Email Address",
+        "-o",
+        str(tmp_path / "form.csv"),
+    )
+    numeric = run(
+        "batch",
+        str(numeric_table(tmp_path / "n.csv", bundled_bank, FORM_ANSWERS, FORM_EMAILS)),
+        "-o",
+        str(tmp_path / "numeric.csv"),
+    )
     for result in (form, numeric):
         assert result.exit_code == 0, result.stderr
         assert counts_line(result.stderr) == "read 4, scored 4, rejected 0"
@@ -175,13 +222,15 @@ def test_google_forms_export_scores_like_the_numeric_table(tmp_path, bundled_ban
     assert [r["respondent_id"] for r in form_rows] == FORM_EMAILS
     assert [r["row"] for r in form_rows] == ["1", "2", "3", "4"]
     assert [parsed_cells(r) for r in form_rows] == [parsed_cells(r) for r in numeric_rows]
-    for row, answers in zip(form_rows, FORM_ANSWERS):
+    for row, answers in zip(form_rows, FORM_ANSWERS, strict=False):
         assert_scores(row, bundled_bank, answers)
     assert [int(r["answered_items"]) for r in form_rows] == [6, 6, 6, 5]
 
 
 @pytest.mark.parametrize("language", ["id", "en"])
-def test_every_question_text_of_the_bank_is_matched_however_the_form_wrote_it(tmp_path, bundled_bank, language):
+def test_every_question_text_of_the_bank_is_matched_however_the_form_wrote_it(
+    tmp_path, bundled_bank, language
+):
     """All 89 questions as a form would title them: scale items by their text,
     situational items by their scenario, with case, punctuation and spaces changed."""
     variants = [
@@ -197,8 +246,9 @@ def test_every_question_text_of_the_bank_is_matched_however_the_form_wrote_it(tm
         text = item.scenario[language] if item.is_situational else item.text[language]
         headers.append(variants[index % len(variants)](text))
     answers = random_answers(bundled_bank, random.Random(language))
-    write_csv(tmp_path / "form.csv", [["Timestamp", *headers],
-                                      ["2024/05/02 9:15:31", *answers.values()]])
+    write_csv(
+        tmp_path / "form.csv", [["Timestamp", *headers], ["2024/05/02 9:15:31", *answers.values()]]
+    )
     result = run("batch", str(tmp_path / "form.csv"), "-o", str(tmp_path / "out.csv"))
     assert result.exit_code == 0, result.stderr
     assert "not used" not in result.stderr, result.stderr
@@ -215,19 +265,27 @@ def test_kobo_group_paths_with_semicolons(tmp_path, bundled_bank):
     assert "not used" not in result.stderr, result.stderr  # start, end, _uuid ... are metadata
     rows = read_csv(tmp_path / "out.csv")
     assert len(rows) == 4
-    for row, answers in zip(rows, FORM_ANSWERS):
+    for row, answers in zip(rows, FORM_ANSWERS, strict=False):
         assert_scores(row, bundled_bank, answers)
 
 
 def test_limesurvey_codes_through_a_mapping_file(tmp_path, bundled_bank):
-    result = run("batch", str(DATA / "limesurvey.csv"), "--mapping", str(DATA / "limesurvey-mapping.toml"),
-                 "--id-column", "id", "-o", str(tmp_path / "out.csv"))
+    result = run(
+        "batch",
+        str(DATA / "limesurvey.csv"),
+        "--mapping",
+        str(DATA / "limesurvey-mapping.toml"),
+        "--id-column",
+        "id",
+        "-o",
+        str(tmp_path / "out.csv"),
+    )
     assert result.exit_code == 0, result.stderr
     assert counts_line(result.stderr) == "read 4, scored 4, rejected 0"
     assert "not used" not in result.stderr, result.stderr
     rows = read_csv(tmp_path / "out.csv")
     assert [r["respondent_id"] for r in rows] == ["1", "2", "3", "4"]
-    for row, answers in zip(rows, FORM_ANSWERS):
+    for row, answers in zip(rows, FORM_ANSWERS, strict=False):
         assert_scores(row, bundled_bank, answers)
 
 
@@ -239,13 +297,21 @@ def test_limesurvey_codes_without_the_mapping_are_not_scored(tmp_path):
 
 
 def test_bom_semicolons_crlf_and_a_quoted_line_break(tmp_path, bundled_bank):
-    text = ("respondent_id;Unit kerja;disiplin-01;Saya menepati tenggat yang saya janjikan kepada "
-            "rekan kerja atau atasan.;catatan\r\n"
-            'R1;Dinas A;5;Setuju;"baris satu\r\nbaris dua; masih catatan"\r\n'
-            "R2;Dinas B;SL;sangat setuju;\r\n")
+    text = (
+        "respondent_id;Unit kerja;disiplin-01;Saya menepati tenggat yang saya janjikan kepada "
+        "rekan kerja atau atasan.;catatan\r\n"
+        'R1;Dinas A;5;Setuju;"baris satu\r\nbaris dua; masih catatan"\r\n'
+        "R2;Dinas B;SL;sangat setuju;\r\n"
+    )
     (tmp_path / "in.csv").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
-    result = run("batch", str(tmp_path / "in.csv"), "--id-column", "respondent_id",
-                 "-o", str(tmp_path / "out.csv"))
+    result = run(
+        "batch",
+        str(tmp_path / "in.csv"),
+        "--id-column",
+        "respondent_id",
+        "-o",
+        str(tmp_path / "out.csv"),
+    )
     assert result.exit_code == 0, result.stderr
     assert counts_line(result.stderr) == "read 2, scored 2, rejected 0"
     rows = read_csv(tmp_path / "out.csv")
@@ -258,10 +324,23 @@ def test_bom_semicolons_crlf_and_a_quoted_line_break(tmp_path, bundled_bank):
 def test_tab_separated_with_commas_inside_question_texts(tmp_path, bundled_bank):
     disiplin_04 = bundled_bank.items["disiplin-04"].text["id"]  # holds a comma
     assert "," in disiplin_04
-    write_csv(tmp_path / "in.tsv", [["respondent_id", "disiplin-01", disiplin_04, "disiplin-05"],
-                                    ["R1", "Sering", "Jarang", "Ragu-ragu"],
-                                    ["R2", "1", " TP ", "N"]], delimiter="\t")
-    result = run("batch", str(tmp_path / "in.tsv"), "--id-column", "respondent_id", "-o", str(tmp_path / "out.csv"))
+    write_csv(
+        tmp_path / "in.tsv",
+        [
+            ["respondent_id", "disiplin-01", disiplin_04, "disiplin-05"],
+            ["R1", "Sering", "Jarang", "Ragu-ragu"],
+            ["R2", "1", " TP ", "N"],
+        ],
+        delimiter="\t",
+    )
+    result = run(
+        "batch",
+        str(tmp_path / "in.tsv"),
+        "--id-column",
+        "respondent_id",
+        "-o",
+        str(tmp_path / "out.csv"),
+    )
     assert result.exit_code == 0, result.stderr
     rows = read_csv(tmp_path / "out.csv")
     assert [r["respondent_id"] for r in rows] == ["R1", "R2"]
@@ -272,22 +351,31 @@ def test_tab_separated_with_commas_inside_question_texts(tmp_path, bundled_bank)
 def test_semicolon_file_whose_question_headers_hold_commas(tmp_path, bundled_bank):
     """Excel with an Indonesian locale saves `;` files and quotes only fields holding `;`:
     a question text with a comma stays unquoted in the header."""
-    with_commas = [i for i in bundled_bank.items.values() if not i.is_situational and "," in i.text["id"]][:3]
+    with_commas = [
+        i for i in bundled_bank.items.values() if not i.is_situational and "," in i.text["id"]
+    ][:3]
     assert len(with_commas) == 3
-    lines = [";".join(["Nama", *[i.text["id"] for i in with_commas]]),
-             ";".join(["Budi", "5", "4", "3"])]
+    lines = [
+        ";".join(["Nama", *[i.text["id"] for i in with_commas]]),
+        ";".join(["Budi", "5", "4", "3"]),
+    ]
     (tmp_path / "in.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run("batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"))
     assert result.exit_code == 0, result.stderr
     (row,) = read_csv(tmp_path / "out.csv")
-    assert_scores(row, bundled_bank, dict(zip([i.id for i in with_commas], [5, 4, 3])))
+    assert_scores(
+        row, bundled_bank, dict(zip([i.id for i in with_commas], [5, 4, 3], strict=False))
+    )
 
 
 def test_unmatched_question_column_is_named_in_a_warning(tmp_path, bundled_bank):
-    write_csv(tmp_path / "in.csv", [
-        ["Timestamp", "respondent_id", "disiplin-01", "Saya selalu minum kopi pagi?", "Saran"],
-        ["2024/05/02 9:15:31", "R1", "5", "Setuju", "lebih banyak pelatihan"],
-    ])
+    write_csv(
+        tmp_path / "in.csv",
+        [
+            ["Timestamp", "respondent_id", "disiplin-01", "Saya selalu minum kopi pagi?", "Saran"],
+            ["2024/05/02 9:15:31", "R1", "5", "Setuju", "lebih banyak pelatihan"],
+        ],
+    )
     result = run("batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"))
     assert result.exit_code == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
@@ -303,19 +391,32 @@ def test_unmatched_question_column_is_named_in_a_warning(tmp_path, bundled_bank)
 
 
 def bad_values_table(path: Path) -> Path:
-    return write_csv(path, [
-        ["respondent_id", "disiplin-01", "disiplin-02", "disiplin-03"],
-        ["R1", "5", "4", "3"],
-        ["R2", "7", "Setuju sekali", "3"],
-        ["R3", "", "", ""],
-        ["R4", "4", "4", "4"],
-    ])
+    return write_csv(
+        path,
+        [
+            ["respondent_id", "disiplin-01", "disiplin-02", "disiplin-03"],
+            ["R1", "5", "4", "3"],
+            ["R2", "7", "Setuju sekali", "3"],
+            ["R3", "", "", ""],
+            ["R4", "4", "4", "4"],
+        ],
+    )
 
 
-def test_bad_values_give_one_error_record_naming_row_respondent_and_every_bad_item(tmp_path, bundled_bank):
+def test_bad_values_give_one_error_record_naming_row_respondent_and_every_bad_item(
+    tmp_path, bundled_bank
+):
     source = bad_values_table(tmp_path / "in.csv")
-    result = run("batch", str(source), "--id-column", "respondent_id", "-o", str(tmp_path / "out.csv"),
-                 "--errors", str(tmp_path / "errors.jsonl"))
+    result = run(
+        "batch",
+        str(source),
+        "--id-column",
+        "respondent_id",
+        "-o",
+        str(tmp_path / "out.csv"),
+        "--errors",
+        str(tmp_path / "errors.jsonl"),
+    )
     assert result.exit_code == 0, result.stderr
     assert counts_line(result.stderr) == "read 4, scored 2, rejected 2"
     assert "rejected:" not in result.stderr  # they went to the errors file
@@ -335,29 +436,41 @@ def test_bad_values_give_one_error_record_naming_row_respondent_and_every_bad_it
 
 def test_without_errors_file_rejected_rows_are_shown_on_stderr(tmp_path):
     source = bad_values_table(tmp_path / "in.csv")
-    result = run("batch", str(source), "--id-column", "respondent_id", "-o", str(tmp_path / "out.csv"))
+    result = run(
+        "batch", str(source), "--id-column", "respondent_id", "-o", str(tmp_path / "out.csv")
+    )
     assert result.exit_code == 0
     rejected = [line for line in result.stderr.splitlines() if line.startswith("rejected:")]
     assert len(rejected) == 2, result.stderr
     assert rejected[0].startswith(f"rejected: {source}: row 2 (R2): ")
-    assert "disiplin-01" in rejected[0] and "disiplin-02" in rejected[0] and "disiplin-03" not in rejected[0]
+    assert (
+        "disiplin-01" in rejected[0]
+        and "disiplin-02" in rejected[0]
+        and "disiplin-03" not in rejected[0]
+    )
     assert rejected[1].startswith(f"rejected: {source}: row 3 (R3): no answers")
 
 
 def malformed_table(path: Path) -> Path:
-    path.write_text("respondent_id,disiplin-01,disiplin-02\n"
-                    "R1,5,4\n"
-                    "R2,5\n"
-                    "R3,4,4,9\n"
-                    "R4,zz,3\n"
-                    "R5,3,3\n", encoding="utf-8")
+    path.write_text(
+        "respondent_id,disiplin-01,disiplin-02\nR1,5,4\nR2,5\nR3,4,4,9\nR4,zz,3\nR5,3,3\n",
+        encoding="utf-8",
+    )
     return path
 
 
 def test_row_with_a_wrong_number_of_fields_is_reported_with_its_row_number(tmp_path):
     source = malformed_table(tmp_path / "in.csv")
-    result = run("batch", str(source), "--id-column", "respondent_id", "-o", str(tmp_path / "out.csv"),
-                 "--errors", str(tmp_path / "errors.jsonl"))
+    result = run(
+        "batch",
+        str(source),
+        "--id-column",
+        "respondent_id",
+        "-o",
+        str(tmp_path / "out.csv"),
+        "--errors",
+        str(tmp_path / "errors.jsonl"),
+    )
     assert result.exit_code == 0, result.stderr
     assert counts_line(result.stderr) == "read 5, scored 2, rejected 3"
     records = read_jsonl(tmp_path / "errors.jsonl")
@@ -370,8 +483,16 @@ def test_row_with_a_wrong_number_of_fields_is_reported_with_its_row_number(tmp_p
 
 def test_rows_after_a_malformed_row_keep_their_numbers(tmp_path):
     source = malformed_table(tmp_path / "in.csv")
-    result = run("batch", str(source), "--id-column", "respondent_id", "-o", str(tmp_path / "out.csv"),
-                 "--errors", str(tmp_path / "errors.jsonl"))
+    result = run(
+        "batch",
+        str(source),
+        "--id-column",
+        "respondent_id",
+        "-o",
+        str(tmp_path / "out.csv"),
+        "--errors",
+        str(tmp_path / "errors.jsonl"),
+    )
     assert result.exit_code == 0, result.stderr
     bad_value = [r for r in read_jsonl(tmp_path / "errors.jsonl") if r["respondent_id"] == "R4"]
     assert [r["row"] for r in bad_value] == [4]  # R4 is the 4th data row
@@ -380,12 +501,17 @@ def test_rows_after_a_malformed_row_keep_their_numbers(tmp_path):
 
 
 def test_malformed_row_number_counts_records_not_lines(tmp_path):
-    (tmp_path / "in.csv").write_text('respondent_id,catatan,disiplin-01\n'
-                                     'R1,"dua\nbaris",5\n'
-                                     'R2,x,5,6\n'
-                                     'R3,y,4\n', encoding="utf-8")
-    result = run("batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"),
-                 "--errors", str(tmp_path / "errors.jsonl"))
+    (tmp_path / "in.csv").write_text(
+        'respondent_id,catatan,disiplin-01\nR1,"dua\nbaris",5\nR2,x,5,6\nR3,y,4\n', encoding="utf-8"
+    )
+    result = run(
+        "batch",
+        str(tmp_path / "in.csv"),
+        "-o",
+        str(tmp_path / "out.csv"),
+        "--errors",
+        str(tmp_path / "errors.jsonl"),
+    )
     assert result.exit_code == 0, result.stderr
     (record,) = read_jsonl(tmp_path / "errors.jsonl")
     assert record["row"] == 2  # R2 is the 2nd data row, though it starts on line 4
@@ -429,12 +555,21 @@ def test_jsonl_invalid_lines_are_rejected_with_line_number_and_reason(tmp_path, 
         '{"bank_id": "asn-profesional", "bank_version": "1.0.0", "answers": {"disiplin-01": 5,',
         "",
         sheet_line(bundled_bank, {"tidak-ada": 3, "disiplin-01": 4}, respondent={"name": "Tiga"}),
-        json.dumps({"bank_id": "bank-lain", "bank_version": "1.0.0", "answers": {"disiplin-01": 4}}),
+        json.dumps(
+            {"bank_id": "bank-lain", "bank_version": "1.0.0", "answers": {"disiplin-01": 4}}
+        ),
         sheet_line(bundled_bank, {"disiplin-03": 2}, respondent={"name": "Lima"}),
     ]
     source = tmp_path / "sheets.jsonl"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run("batch", str(source), "-o", str(tmp_path / "out.csv"), "--errors", str(tmp_path / "errors.jsonl"))
+    result = run(
+        "batch",
+        str(source),
+        "-o",
+        str(tmp_path / "out.csv"),
+        "--errors",
+        str(tmp_path / "errors.jsonl"),
+    )
     assert result.exit_code == 0, result.stderr
     assert counts_line(result.stderr) == "read 5, scored 2, rejected 3"
     records = read_jsonl(tmp_path / "errors.jsonl")
@@ -452,17 +587,37 @@ def test_jsonl_invalid_lines_are_rejected_with_line_number_and_reason(tmp_path, 
 
 def test_json_array_of_answer_sheets(tmp_path, bundled_bank):
     documents = [
-        {"bank_id": bundled_bank.id, "bank_version": bundled_bank.version,
-         "respondent": {"name": "Satu"}, "answers": FORM_ANSWERS[0]},
-        {"bank_id": bundled_bank.id, "bank_version": bundled_bank.version,
-         "respondent": {"name": "Dua"}, "answers": {"disiplin-01": 6}},
-        {"bank_id": bundled_bank.id, "bank_version": bundled_bank.version,
-         "respondent": {"name": "Tiga"}, "answers": FORM_ANSWERS[3]},
+        {
+            "bank_id": bundled_bank.id,
+            "bank_version": bundled_bank.version,
+            "respondent": {"name": "Satu"},
+            "answers": FORM_ANSWERS[0],
+        },
+        {
+            "bank_id": bundled_bank.id,
+            "bank_version": bundled_bank.version,
+            "respondent": {"name": "Dua"},
+            "answers": {"disiplin-01": 6},
+        },
+        {
+            "bank_id": bundled_bank.id,
+            "bank_version": bundled_bank.version,
+            "respondent": {"name": "Tiga"},
+            "answers": FORM_ANSWERS[3],
+        },
     ]
     source = tmp_path / "sheets.json"
     source.write_text(json.dumps(documents, indent=2), encoding="utf-8")
-    result = run("batch", str(source), "--format", "jsonl", "-o", str(tmp_path / "out.jsonl"),
-                 "--errors", str(tmp_path / "errors.jsonl"))
+    result = run(
+        "batch",
+        str(source),
+        "--format",
+        "jsonl",
+        "-o",
+        str(tmp_path / "out.jsonl"),
+        "--errors",
+        str(tmp_path / "errors.jsonl"),
+    )
     assert result.exit_code == 0, result.stderr
     assert counts_line(result.stderr) == "read 3, scored 2, rejected 1"
     (record,) = read_jsonl(tmp_path / "errors.jsonl")
@@ -470,7 +625,7 @@ def test_json_array_of_answer_sheets(tmp_path, bundled_bank):
     assert "answers.disiplin-01" in record["reasons"][0]
     out = read_jsonl(tmp_path / "out.jsonl")
     assert [(o["row"], o["respondent_id"]) for o in out] == [(1, "Satu"), (3, "Tiga")]
-    for line, document in zip(out, [documents[0], documents[2]]):
+    for line, document in zip(out, [documents[0], documents[2]], strict=False):
         expected = score(bundled_bank, AnswerSheet.model_validate(document))
         assert line["result"] == json.loads(expected.model_dump_json())
 
@@ -479,29 +634,75 @@ def test_json_array_of_answer_sheets(tmp_path, bundled_bank):
 
 PEOPLE = [
     # name, NIP, e-mail, unit, answers to disiplin-01..05
-    ("Budi Santoso", "198609262015051001", "budi.santoso@contoh.go.id", "Dinas A", ["5", "4", "3", "2", "1"]),
-    ("Ani Lestari", "199001012018012002", "ani.lestari@contoh.go.id", "Dinas A", ["4", "4", "4", "4", "4"]),
-    ("Citra Dewi", "198512312010122003", "citra.dewi@contoh.go.id", "Dinas B", ["zz", "4", "4", "4", "4"]),
+    (
+        "Budi Santoso",
+        "198609262015051001",
+        "budi.santoso@contoh.go.id",
+        "Dinas A",
+        ["5", "4", "3", "2", "1"],
+    ),
+    (
+        "Ani Lestari",
+        "199001012018012002",
+        "ani.lestari@contoh.go.id",
+        "Dinas A",
+        ["4", "4", "4", "4", "4"],
+    ),
+    (
+        "Citra Dewi",
+        "198512312010122003",
+        "citra.dewi@contoh.go.id",
+        "Dinas B",
+        ["zz", "4", "4", "4", "4"],
+    ),
 ]
 IDENTIFIERS = [value for person in PEOPLE for value in person[:3]]
 KEY = "5f4dcc3b5aa765d61d8327deb882cf99\n"
 
 
 def profile_table(path: Path) -> Path:
-    rows: list[list[Any]] = [["Nama", "NIP", "Email Address", "Unit kerja",
-                              "disiplin-01", "disiplin-02", "disiplin-03", "disiplin-04", "disiplin-05"]]
+    rows: list[list[Any]] = [
+        [
+            "Nama",
+            "NIP",
+            "Email Address",
+            "Unit kerja",
+            "disiplin-01",
+            "disiplin-02",
+            "disiplin-03",
+            "disiplin-04",
+            "disiplin-05",
+        ]
+    ]
     rows += [[name, nip, email, unit, *answers] for name, nip, email, unit, answers in PEOPLE]
     return write_csv(path, rows)
 
 
 def run_pseudonymized(tmp_path: Path, key_text: str, name: str, *extra: str):
     (tmp_path / f"{name}.key").write_text(key_text, encoding="utf-8")
-    outputs = {"out": tmp_path / f"{name}-out.csv", "errors": tmp_path / f"{name}-errors.jsonl",
-               "summary": tmp_path / f"{name}-summary.csv"}
-    result = run("batch", str(profile_table(tmp_path / "people.csv")), "--pseudonymize",
-                 "--key-file", str(tmp_path / f"{name}.key"), "-o", str(outputs["out"]),
-                 "--errors", str(outputs["errors"]), "--summary-by", "Unit kerja",
-                 "--summary-output", str(outputs["summary"]), "--min-group", "1", *extra)
+    outputs = {
+        "out": tmp_path / f"{name}-out.csv",
+        "errors": tmp_path / f"{name}-errors.jsonl",
+        "summary": tmp_path / f"{name}-summary.csv",
+    }
+    result = run(
+        "batch",
+        str(profile_table(tmp_path / "people.csv")),
+        "--pseudonymize",
+        "--key-file",
+        str(tmp_path / f"{name}.key"),
+        "-o",
+        str(outputs["out"]),
+        "--errors",
+        str(outputs["errors"]),
+        "--summary-by",
+        "Unit kerja",
+        "--summary-output",
+        str(outputs["summary"]),
+        "--min-group",
+        "1",
+        *extra,
+    )
     return result, outputs
 
 
@@ -523,20 +724,24 @@ def test_pseudonymized_ids_are_keyed_hashes_and_no_identifier_reaches_any_file(t
     assert all(re.fullmatch(r"[0-9a-f]{32}", r["respondent_id"]) for r in rows)
     (record,) = read_jsonl(outputs["errors"])
     assert record["respondent_id"] == pseudonym(key, PEOPLE[2][1])
-    assert_no_identifier_in({name: path.read_text(encoding="utf-8") for name, path in outputs.items()}
-                            | {"stderr": result.stderr, "stdout": result.stdout})
+    assert_no_identifier_in(
+        {name: path.read_text(encoding="utf-8") for name, path in outputs.items()}
+        | {"stderr": result.stderr, "stdout": result.stdout}
+    )
 
 
 def test_pseudonyms_are_stable_for_one_key_and_differ_for_another(tmp_path):
     first, first_files = run_pseudonymized(tmp_path, KEY, "first", "--id-column", "NIP")
     again, again_files = run_pseudonymized(tmp_path, KEY, "again", "--id-column", "NIP")
-    other, other_files = run_pseudonymized(tmp_path, "another secret of 32 characters!", "other",
-                                           "--id-column", "NIP")
+    other, other_files = run_pseudonymized(
+        tmp_path, "another secret of 32 characters!", "other", "--id-column", "NIP"
+    )
     assert first.exit_code == again.exit_code == other.exit_code == 0
 
     def ids(files):
-        return ([r["respondent_id"] for r in read_csv(files["out"])]
-                + [r["respondent_id"] for r in read_jsonl(files["errors"])])
+        return [r["respondent_id"] for r in read_csv(files["out"])] + [
+            r["respondent_id"] for r in read_jsonl(files["errors"])
+        ]
 
     assert ids(first_files) == ids(again_files)
     assert first_files["out"].read_bytes() == again_files["out"].read_bytes()
@@ -548,48 +753,91 @@ def test_pseudonymized_without_id_column_hashes_the_nip_email_or_name(tmp_path):
     result, outputs = run_pseudonymized(tmp_path, KEY, "auto")
     assert result.exit_code == 0, result.stderr
     key = KEY.strip().encode()
-    for row, person in zip(read_csv(outputs["out"]), PEOPLE):
+    for row, person in zip(read_csv(outputs["out"]), PEOPLE, strict=False):
         assert row["respondent_id"] in {pseudonym(key, value) for value in person[:3]}
-    assert_no_identifier_in({name: path.read_text(encoding="utf-8") for name, path in outputs.items()}
-                            | {"stderr": result.stderr})
+    assert_no_identifier_in(
+        {name: path.read_text(encoding="utf-8") for name, path in outputs.items()}
+        | {"stderr": result.stderr}
+    )
 
 
 def test_pseudonymized_jsonl_output_leaves_the_profile_out(tmp_path):
-    result, outputs = run_pseudonymized(tmp_path, KEY, "jsonl", "--id-column", "NIP", "--format", "jsonl")
+    result, outputs = run_pseudonymized(
+        tmp_path, KEY, "jsonl", "--id-column", "NIP", "--format", "jsonl"
+    )
     assert result.exit_code == 0, result.stderr
     lines = read_jsonl(outputs["out"])
     assert len(lines) == 2
     assert all(line["result"]["respondent"] is None for line in lines)
-    assert_no_identifier_in({name: path.read_text(encoding="utf-8") for name, path in outputs.items()})
+    assert_no_identifier_in(
+        {name: path.read_text(encoding="utf-8") for name, path in outputs.items()}
+    )
 
 
 def test_pseudonymized_answer_sheets(tmp_path, bundled_bank):
     (tmp_path / "k").write_text(KEY, encoding="utf-8")
-    lines = [sheet_line(bundled_bank, {"disiplin-01": 5}, respondent={"name": n, "nip": nip, "unit": u})
-             for n, nip, _, u, _ in PEOPLE[:2]]
-    lines.append(sheet_line(bundled_bank, {"disiplin-01": 9},
-                            respondent={"name": PEOPLE[2][0], "nip": PEOPLE[2][1]}))
+    lines = [
+        sheet_line(bundled_bank, {"disiplin-01": 5}, respondent={"name": n, "nip": nip, "unit": u})
+        for n, nip, _, u, _ in PEOPLE[:2]
+    ]
+    lines.append(
+        sheet_line(
+            bundled_bank, {"disiplin-01": 9}, respondent={"name": PEOPLE[2][0], "nip": PEOPLE[2][1]}
+        )
+    )
     (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     for output_format in ("csv", "jsonl"):
         out = tmp_path / f"out.{output_format}"
         errors = tmp_path / f"errors-{output_format}.jsonl"
-        result = run("batch", str(tmp_path / "in.jsonl"), "--pseudonymize", "--key-file", str(tmp_path / "k"),
-                     "--format", output_format, "-o", str(out), "--errors", str(errors))
+        result = run(
+            "batch",
+            str(tmp_path / "in.jsonl"),
+            "--pseudonymize",
+            "--key-file",
+            str(tmp_path / "k"),
+            "--format",
+            output_format,
+            "-o",
+            str(out),
+            "--errors",
+            str(errors),
+        )
         assert result.exit_code == 0, result.stderr
         assert counts_line(result.stderr) == "read 3, scored 2, rejected 1"
-        assert read_jsonl(errors)[0]["respondent_id"] == pseudonym(KEY.strip().encode(), PEOPLE[2][1])
-        assert_no_identifier_in({"output": out.read_text(encoding="utf-8"),
-                                 "errors": errors.read_text(encoding="utf-8")})
+        assert read_jsonl(errors)[0]["respondent_id"] == pseudonym(
+            KEY.strip().encode(), PEOPLE[2][1]
+        )
+        assert_no_identifier_in(
+            {
+                "output": out.read_text(encoding="utf-8"),
+                "errors": errors.read_text(encoding="utf-8"),
+            }
+        )
 
 
-def test_pseudonymized_error_record_of_an_invalid_nip_holds_none_of_its_digits(tmp_path, bundled_bank):
+def test_pseudonymized_error_record_of_an_invalid_nip_holds_none_of_its_digits(
+    tmp_path, bundled_bank
+):
     (tmp_path / "k").write_text(KEY, encoding="utf-8")
     nip = "19861399 201505 1 001"  # month 13: not a birth date
     (tmp_path / "in.jsonl").write_text(
-        sheet_line(bundled_bank, {"disiplin-01": 5}, respondent={"name": "Eko Prasetyo", "nip": nip}) + "\n",
-        encoding="utf-8")
-    result = run("batch", str(tmp_path / "in.jsonl"), "--pseudonymize", "--key-file", str(tmp_path / "k"),
-                 "-o", str(tmp_path / "out.csv"), "--errors", str(tmp_path / "errors.jsonl"))
+        sheet_line(
+            bundled_bank, {"disiplin-01": 5}, respondent={"name": "Eko Prasetyo", "nip": nip}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = run(
+        "batch",
+        str(tmp_path / "in.jsonl"),
+        "--pseudonymize",
+        "--key-file",
+        str(tmp_path / "k"),
+        "-o",
+        str(tmp_path / "out.csv"),
+        "--errors",
+        str(tmp_path / "errors.jsonl"),
+    )
     assert result.exit_code == 0, result.stderr
     errors = (tmp_path / "errors.jsonl").read_text(encoding="utf-8")
     assert "respondent.nip" in errors  # the row is rejected and says why
@@ -598,20 +846,39 @@ def test_pseudonymized_error_record_of_an_invalid_nip_holds_none_of_its_digits(t
 
 def test_pseudonymized_summary_never_names_people(tmp_path):
     (tmp_path / "k").write_text(KEY, encoding="utf-8")
-    result = run("batch", str(profile_table(tmp_path / "people.csv")), "--pseudonymize",
-                 "--key-file", str(tmp_path / "k"), "-o", str(tmp_path / "out.csv"),
-                 "--summary-by", "Email Address", "--summary-output", str(tmp_path / "summary.csv"),
-                 "--min-group", "1")
+    result = run(
+        "batch",
+        str(profile_table(tmp_path / "people.csv")),
+        "--pseudonymize",
+        "--key-file",
+        str(tmp_path / "k"),
+        "-o",
+        str(tmp_path / "out.csv"),
+        "--summary-by",
+        "Email Address",
+        "--summary-output",
+        str(tmp_path / "summary.csv"),
+        "--min-group",
+        "1",
+    )
     assert result.exit_code in (0, 1, 2)  # refusing the request would be fine as well
-    files = {p.name: p.read_text(encoding="utf-8") for p in sorted(tmp_path.iterdir())
-             if p.name not in ("people.csv", "k")}
+    files = {
+        p.name: p.read_text(encoding="utf-8")
+        for p in sorted(tmp_path.iterdir())
+        if p.name not in ("people.csv", "k")
+    }
     assert "summary.csv" in files or result.exit_code != 0
     assert_no_identifier_in(files | {"stderr": result.stderr})
 
 
 def test_pseudonymize_without_key_file_is_a_usage_error(tmp_path):
-    result = run("batch", str(profile_table(tmp_path / "people.csv")), "--pseudonymize",
-                 "-o", str(tmp_path / "out.csv"))
+    result = run(
+        "batch",
+        str(profile_table(tmp_path / "people.csv")),
+        "--pseudonymize",
+        "-o",
+        str(tmp_path / "out.csv"),
+    )
     assert result.exit_code == 2
     assert "--key-file" in result.stderr
     assert not (tmp_path / "out.csv").exists()
@@ -619,8 +886,15 @@ def test_pseudonymize_without_key_file_is_a_usage_error(tmp_path):
 
 def test_key_file_too_short_is_refused(tmp_path):
     (tmp_path / "k").write_text("pendek\n", encoding="utf-8")
-    result = run("batch", str(profile_table(tmp_path / "people.csv")), "--pseudonymize",
-                 "--key-file", str(tmp_path / "k"), "-o", str(tmp_path / "out.csv"))
+    result = run(
+        "batch",
+        str(profile_table(tmp_path / "people.csv")),
+        "--pseudonymize",
+        "--key-file",
+        str(tmp_path / "k"),
+        "-o",
+        str(tmp_path / "out.csv"),
+    )
     assert result.exit_code == 1
     assert str(tmp_path / "k") in result.stderr and "16" in result.stderr
     assert not (tmp_path / "out.csv").exists()
@@ -665,8 +939,20 @@ def summary_rows(path: Path) -> dict[str, dict[str, str]]:
 
 def test_summary_by_unit_matches_statistics_of_the_scored_rows(tmp_path, bundled_bank):
     source, unit_of = unit_table(tmp_path / "in.csv", bundled_bank)
-    result = run("batch", str(source), "--summary-by", "unit", "--min-group", "3", "--id-column", "respondent_id",
-                 "-o", str(tmp_path / "out.csv"), "--summary-output", str(tmp_path / "summary.csv"))
+    result = run(
+        "batch",
+        str(source),
+        "--summary-by",
+        "unit",
+        "--min-group",
+        "3",
+        "--id-column",
+        "respondent_id",
+        "-o",
+        str(tmp_path / "out.csv"),
+        "--summary-output",
+        str(tmp_path / "summary.csv"),
+    )
     assert result.exit_code == 0, result.stderr
     scored = read_csv(tmp_path / "out.csv")
     assert len(scored) == 14 and all(r["overall_score"] for r in scored)
@@ -683,7 +969,10 @@ def test_summary_by_unit_matches_statistics_of_the_scored_rows(tmp_path, bundled
         got = summary[group]
         for name, value in expected.items():
             assert got[name] != "", f"{group}: {name} is empty"
-            assert (float(got[name]) if isinstance(value, float) else int(got[name])) == value, (group, name)
+            assert (float(got[name]) if isinstance(value, float) else int(got[name])) == value, (
+                group,
+                name,
+            )
         assert int(got["band.none"]) == 0
     # The group of one (Dinas D) and the group of two (Dinas C) never appear by name.
     text = (tmp_path / "summary.csv").read_text(encoding="utf-8")
@@ -693,8 +982,16 @@ def test_summary_by_unit_matches_statistics_of_the_scored_rows(tmp_path, bundled
 
 def test_summary_with_the_default_min_group_shows_small_pools_by_count_only(tmp_path, bundled_bank):
     source, _ = unit_table(tmp_path / "in.csv", bundled_bank)
-    result = run("batch", str(source), "--summary-by", "unit", "-o", str(tmp_path / "out.csv"),
-                 "--summary-output", str(tmp_path / "summary.csv"))
+    result = run(
+        "batch",
+        str(source),
+        "--summary-by",
+        "unit",
+        "-o",
+        str(tmp_path / "out.csv"),
+        "--summary-output",
+        str(tmp_path / "summary.csv"),
+    )
     assert result.exit_code == 0, result.stderr
     summary = summary_rows(tmp_path / "summary.csv")
     assert list(summary) == ["Dinas A", "Dinas B", "(other)", "(all)"]
@@ -702,7 +999,9 @@ def test_summary_with_the_default_min_group_shows_small_pools_by_count_only(tmp_
     assert summary["Dinas B"]["overall.mean"] != ""
     # (other) has 3 < 5 people, and (all) minus the named groups would reveal them.
     for group in ("(other)", "(all)"):
-        assert all(value == "" for name, value in summary[group].items() if name not in ("group", "n")), group
+        assert all(
+            value == "" for name, value in summary[group].items() if name not in ("group", "n")
+        ), group
     text = (tmp_path / "summary.csv").read_text(encoding="utf-8")
     assert "Dinas C" not in text and "Dinas D" not in text
     assert "Dinas D" not in result.stderr and "Dinas C" not in result.stderr
@@ -710,14 +1009,32 @@ def test_summary_with_the_default_min_group_shows_small_pools_by_count_only(tmp_
 
 
 def test_summary_of_answer_sheets_uses_the_respondent_field(tmp_path, bundled_bank):
-    lines = [sheet_line(bundled_bank, FORM_ANSWERS[i % 4], respondent={"unit": "Dinas A" if i < 5 else "Dinas Z"})
-             for i in range(6)]
+    lines = [
+        sheet_line(
+            bundled_bank,
+            FORM_ANSWERS[i % 4],
+            respondent={"unit": "Dinas A" if i < 5 else "Dinas Z"},
+        )
+        for i in range(6)
+    ]
     (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run("batch", str(tmp_path / "in.jsonl"), "--summary-by", "unit", "-o", str(tmp_path / "out.csv"),
-                 "--summary-output", str(tmp_path / "summary.csv"))
+    result = run(
+        "batch",
+        str(tmp_path / "in.jsonl"),
+        "--summary-by",
+        "unit",
+        "-o",
+        str(tmp_path / "out.csv"),
+        "--summary-output",
+        str(tmp_path / "summary.csv"),
+    )
     assert result.exit_code == 0, result.stderr
     summary = summary_rows(tmp_path / "summary.csv")
-    assert [(g, summary[g]["n"]) for g in summary] == [("Dinas A", "5"), ("(other)", "1"), ("(all)", "6")]
+    assert [(g, summary[g]["n"]) for g in summary] == [
+        ("Dinas A", "5"),
+        ("(other)", "1"),
+        ("(all)", "6"),
+    ]
     assert "Dinas Z" not in (tmp_path / "summary.csv").read_text(encoding="utf-8")
 
 
@@ -728,8 +1045,16 @@ def test_mapping_naming_an_unknown_item_fails_and_leaves_no_output(tmp_path):
     (tmp_path / "map.toml").write_text('[columns]\n"Q001" = "tidak-ada"\n', encoding="utf-8")
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    result = run("batch", str(DATA / "limesurvey.csv"), "--mapping", str(tmp_path / "map.toml"),
-                 "-o", str(out_dir / "hasil.csv"), "--errors", str(out_dir / "ditolak.jsonl"))
+    result = run(
+        "batch",
+        str(DATA / "limesurvey.csv"),
+        "--mapping",
+        str(tmp_path / "map.toml"),
+        "-o",
+        str(out_dir / "hasil.csv"),
+        "--errors",
+        str(out_dir / "ditolak.jsonl"),
+    )
     assert result.exit_code == 1
     assert "tidak-ada" in result.stderr
     assert list(out_dir.iterdir()) == []
@@ -743,8 +1068,15 @@ def test_a_run_failing_midway_leaves_the_old_output_and_no_temporary_file(tmp_pa
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     (out_dir / "hasil.csv").write_text("old results\n", encoding="utf-8")
-    result = run("batch", str(good), str(tmp_path / "bad.csv"), "-o", str(out_dir / "hasil.csv"),
-                 "--errors", str(out_dir / "ditolak.jsonl"))
+    result = run(
+        "batch",
+        str(good),
+        str(tmp_path / "bad.csv"),
+        "-o",
+        str(out_dir / "hasil.csv"),
+        "--errors",
+        str(out_dir / "ditolak.jsonl"),
+    )
     assert result.exit_code == 1
     assert "bad.csv" in result.stderr
     assert sorted(p.name for p in out_dir.iterdir()) == ["hasil.csv"]
@@ -753,7 +1085,9 @@ def test_a_run_failing_midway_leaves_the_old_output_and_no_temporary_file(tmp_pa
 
 def test_unknown_id_column_is_an_error_naming_it(tmp_path, bundled_bank):
     source = numeric_table(tmp_path / "in.csv", bundled_bank, FORM_ANSWERS, ["A", "B", "C", "D"])
-    result = run("batch", str(source), "--id-column", "nomor_pegawai", "-o", str(tmp_path / "out.csv"))
+    result = run(
+        "batch", str(source), "--id-column", "nomor_pegawai", "-o", str(tmp_path / "out.csv")
+    )
     assert result.exit_code == 1
     assert "nomor_pegawai" in result.stderr and "--id-column" in result.stderr
     assert not (tmp_path / "out.csv").exists()
@@ -770,7 +1104,9 @@ def test_missing_input_file_is_an_error_naming_it(tmp_path, bundled_bank):
 
 
 def test_table_whose_headers_match_no_item_is_an_error(tmp_path):
-    write_csv(tmp_path / "in.csv", [["Nama", "Pertanyaan satu", "Pertanyaan dua"], ["Budi", "5", "4"]])
+    write_csv(
+        tmp_path / "in.csv", [["Nama", "Pertanyaan satu", "Pertanyaan dua"], ["Budi", "5", "4"]]
+    )
     result = run("batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"))
     assert result.exit_code == 1
     error_lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
@@ -782,10 +1118,17 @@ def test_table_whose_headers_match_no_item_is_an_error(tmp_path):
 
 
 def test_an_item_in_two_columns_is_an_error_naming_both(tmp_path):
-    write_csv(tmp_path / "in.csv", [["respondent_id", "disiplin-01", "grup/DISIPLIN-01"], ["R1", "5", "4"]])
+    write_csv(
+        tmp_path / "in.csv",
+        [["respondent_id", "disiplin-01", "grup/DISIPLIN-01"], ["R1", "5", "4"]],
+    )
     result = run("batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"))
     assert result.exit_code == 1
-    assert "column 3" in result.stderr and "column 2" in result.stderr and "disiplin-01" in result.stderr
+    assert (
+        "column 3" in result.stderr
+        and "column 2" in result.stderr
+        and "disiplin-01" in result.stderr
+    )
     assert not (tmp_path / "out.csv").exists()
 
 
@@ -800,7 +1143,9 @@ def test_unknown_output_format_is_a_usage_error(tmp_path, bundled_bank):
 @pytest.mark.parametrize("strict", [False, True])
 def test_the_counts_line_ends_the_run_even_with_rejected_rows(tmp_path, strict):
     source = bad_values_table(tmp_path / "in.csv")
-    result = run("batch", str(source), "-o", str(tmp_path / "out.csv"), *(["--strict"] if strict else []))
+    result = run(
+        "batch", str(source), "-o", str(tmp_path / "out.csv"), *(["--strict"] if strict else [])
+    )
     assert result.stderr.splitlines()[-1] == "read 4, scored 2, rejected 2"
 
 
@@ -832,8 +1177,14 @@ def test_unwritable_output_is_an_error_and_leaves_no_temporary_file(tmp_path):
     source = bad_values_table(tmp_path / "in.csv")
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
-    result = run("batch", str(source), "--errors", str(tmp_path / "errors.jsonl"),
-                 "-o", str(blocker / "out.csv"))
+    result = run(
+        "batch",
+        str(source),
+        "--errors",
+        str(tmp_path / "errors.jsonl"),
+        "-o",
+        str(blocker / "out.csv"),
+    )
     assert result.exit_code == 1
     assert f"{blocker / 'out.csv'}: cannot write" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "not-a-folder"]

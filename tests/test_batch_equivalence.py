@@ -29,13 +29,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import asn_assess.batch.reading as batch_module
-from asn_assess.core.bank import load_bank, parse_bank
 from asn_assess.cli import app
-from asn_assess.core.scoring import NO_BAND, score_block
-from asn_assess.core.models import Bank
+from asn_assess.core.bank import load_bank, parse_bank
 from asn_assess.core.documents import AnswerSheet, Result
-from asn_assess.core.scoring import item_score, score
-
+from asn_assess.core.models import Bank
+from asn_assess.core.scoring import NO_BAND, item_score, score, score_block
 from conftest import BUNDLED_BANK_PATH, SMALL_BANK_TOML, expected_cells, parsed_cells
 
 runner = CliRunner()
@@ -65,8 +63,11 @@ class BankCase:
         return f"BankCase({self.name})"
 
 
-_WEIGHTED_IDS = {p.id for p in SMALL.pillars} | {
-    i.id for p in SMALL.pillars for i in p.indicators} | set(SMALL.items)
+_WEIGHTED_IDS = (
+    {p.id for p in SMALL.pillars}
+    | {i.id for p in SMALL.pillars for i in p.indicators}
+    | set(SMALL.items)
+)
 
 
 @st.composite
@@ -89,9 +90,15 @@ def random_small_banks(draw) -> BankCase:
     min_answered = draw(st.sampled_from([0.0, 0.25, 0.3, 0.5, 2 / 3, 0.7, 1.0]))
     text = text.replace("min_answered = 0.5", f"min_answered = {min_answered!r}")
     grid = [12.5, 25.0, 100 / 3, 50.0, 62.5, 200 / 3, 75.0, 87.5]
-    minimums = sorted(draw(st.sets(
-        st.one_of(st.sampled_from(grid), st.floats(min_value=0.5, max_value=99.5)),
-        min_size=2, max_size=2)))
+    minimums = sorted(
+        draw(
+            st.sets(
+                st.one_of(st.sampled_from(grid), st.floats(min_value=0.5, max_value=99.5)),
+                min_size=2,
+                max_size=2,
+            )
+        )
+    )
     text = text.replace("min = 50\n", f"min = {minimums[0]!r}\n")
     text = text.replace("min = 75\n", f"min = {minimums[1]!r}\n")
     bank = parse_bank(text, source="random-small.toml")
@@ -131,7 +138,9 @@ def plain_answer(bank: Bank, item, value) -> str:
 
 
 @st.composite
-def respondents(draw, bank: Bank, spelled: bool, max_size: int = 12) -> list[dict[str, tuple[Any, str]]]:
+def respondents(
+    draw, bank: Bank, spelled: bool, max_size: int = 12
+) -> list[dict[str, tuple[Any, str]]]:
     """A list of respondents, each ``item id -> (answer value, cell text)``.
 
     Each respondent answers nothing, a random subset, or every item."""
@@ -139,8 +148,11 @@ def respondents(draw, bank: Bank, spelled: bool, max_size: int = 12) -> list[dic
     def answer(item):
         if spelled:
             return st.sampled_from(spellings(bank, item))
-        values = ([o.id for o in item.options] if item.is_situational
-                  else [p.value for p in bank.scale_of(item).points])
+        values = (
+            [o.id for o in item.options]
+            if item.is_situational
+            else [p.value for p in bank.scale_of(item).points]
+        )
         return st.sampled_from(values).map(lambda v: (v, str(v)))
 
     answers = {item_id: answer(item) for item_id, item in bank.items.items()}
@@ -152,9 +164,14 @@ def respondents(draw, bank: Bank, spelled: bool, max_size: int = 12) -> list[dic
     return draw(st.lists(one, min_size=1, max_size=max_size))
 
 
-def sheet_of(bank: Bank, answers: dict[str, tuple[Any, str]], name: Optional[str] = None) -> AnswerSheet:
-    data: dict[str, Any] = {"bank_id": bank.id, "bank_version": bank.version,
-                            "answers": {k: v for k, (v, _) in answers.items()}}
+def sheet_of(
+    bank: Bank, answers: dict[str, tuple[Any, str]], name: Optional[str] = None
+) -> AnswerSheet:
+    data: dict[str, Any] = {
+        "bank_id": bank.id,
+        "bank_version": bank.version,
+        "answers": {k: v for k, (v, _) in answers.items()},
+    }
     if name is not None:
         data["respondent"] = {"name": name}
     return AnswerSheet.model_validate(data)
@@ -182,8 +199,12 @@ def write_wide_csv(path: Path, bank: Bank, people, column_order: list[str]) -> t
         writer = csv.writer(stream)
         writer.writerow(["respondent_id", *column_order])
         for index, answers in enumerate(people):
-            writer.writerow([respondent_id(index),
-                             *[answers[i][1] if i in answers else "" for i in column_order]])
+            writer.writerow(
+                [
+                    respondent_id(index),
+                    *[answers[i][1] if i in answers else "" for i in column_order],
+                ]
+            )
     header, *rows = path.read_bytes().splitlines()
     return len(header), max(len(row) for row in rows)
 
@@ -196,7 +217,11 @@ def run_batch(*args: str):
 
 
 def counts_line(stderr: str) -> str:
-    lines = [line for line in stderr.splitlines() if re.fullmatch(r"read \d+, scored \d+, rejected \d+", line)]
+    lines = [
+        line
+        for line in stderr.splitlines()
+        if re.fullmatch(r"read \d+, scored \d+, rejected \d+", line)
+    ]
     assert len(lines) == 1, stderr
     return lines[0]
 
@@ -208,7 +233,9 @@ def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
 
 
 def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 # --- comparing ------------------------------------------------------------------------------
@@ -216,27 +243,44 @@ def read_jsonl(path: Path) -> list[dict]:
 
 def documented_columns(bank: Bank) -> list[str]:
     """The flat CSV columns as docs/batch.md lists them."""
-    columns = ["source", "row", "respondent_id", "answered_items", "total_items",
-               "overall_score", "overall_band"]
+    columns = [
+        "source",
+        "row",
+        "respondent_id",
+        "answered_items",
+        "total_items",
+        "overall_score",
+        "overall_band",
+    ]
     for pillar in bank.pillars:
-        columns += [f"pillar.{pillar.id}.{p}" for p in ("score", "band", "answered_items", "scored_indicators")]
+        columns += [
+            f"pillar.{pillar.id}.{p}"
+            for p in ("score", "band", "answered_items", "scored_indicators")
+        ]
     for pillar in bank.pillars:
         for indicator in pillar.indicators:
-            columns += [f"indicator.{indicator.id}.{p}" for p in ("score", "band", "answered_items")]
+            columns += [
+                f"indicator.{indicator.id}.{p}" for p in ("score", "band", "answered_items")
+            ]
     return columns
 
 
 def assert_same_scores(row: dict[str, str], result: Result, context: str) -> None:
     expected = expected_cells(result)
     got = parsed_cells(row, expected)
-    different = {k: (got[k], expected[k]) for k in expected
-                 if got[k] != expected[k] or type(got[k]) is not type(expected[k])}
+    different = {
+        k: (got[k], expected[k])
+        for k in expected
+        if got[k] != expected[k] or type(got[k]) is not type(expected[k])
+    }
     assert not different, f"{context}: (batch, score) differ: {different}"
 
 
 def scored_people(bank: Bank, people) -> list[tuple[int, Result]]:
     """(index, result) of every respondent who answered something."""
-    return [(i, score(bank, sheet_of(bank, answers))) for i, answers in enumerate(people) if answers]
+    return [
+        (i, score(bank, sheet_of(bank, answers))) for i, answers in enumerate(people) if answers
+    ]
 
 
 # --- the wide CSV through the CLI ------------------------------------------------------------
@@ -244,9 +288,13 @@ def scored_people(bank: Bank, people) -> list[tuple[int, Result]]:
 
 @SETTINGS
 @given(data=st.data(), case=banks, spelled=st.booleans(), small_blocks=st.booleans())
-def test_wide_csv_batch_equals_score_bit_for_bit(data, case: BankCase, spelled: bool, small_blocks: bool):
+def test_wide_csv_batch_equals_score_bit_for_bit(
+    data, case: BankCase, spelled: bool, small_blocks: bool
+):
     bank = case.bank
-    people = data.draw(respondents(bank, spelled, max_size=30 if small_blocks else 12), label="respondents")
+    people = data.draw(
+        respondents(bank, spelled, max_size=30 if small_blocks else 12), label="respondents"
+    )
     order = data.draw(st.permutations(list(bank.items)), label="column order")
     with tempfile.TemporaryDirectory() as folder_name:
         folder = Path(folder_name)
@@ -256,23 +304,35 @@ def test_wide_csv_batch_equals_score_bit_for_bit(data, case: BankCase, spelled: 
         # header, and any one row, to fit in a block.)
         block = max(header_bytes + 8, 2 * longest) if small_blocks else batch_module.BLOCK_BYTES
         with mock.patch.object(batch_module, "BLOCK_BYTES", block):
-            result = run_batch(str(folder / "in.csv"), *bank_args(case, folder),
-                               "--id-column", "respondent_id", "-o", str(folder / "out.csv"),
-                               "--errors", str(folder / "errors.jsonl"))
+            result = run_batch(
+                str(folder / "in.csv"),
+                *bank_args(case, folder),
+                "--id-column",
+                "respondent_id",
+                "-o",
+                str(folder / "out.csv"),
+                "--errors",
+                str(folder / "errors.jsonl"),
+            )
         header, rows = read_csv(folder / "out.csv")
         errors = read_jsonl(folder / "errors.jsonl")
 
     assert result.exit_code == 0, result.stderr
     expected = scored_people(bank, people)
     empty = [i for i, answers in enumerate(people) if not answers]
-    assert counts_line(result.stderr) == f"read {len(people)}, scored {len(expected)}, rejected {len(empty)}"
+    assert (
+        counts_line(result.stderr)
+        == f"read {len(people)}, scored {len(expected)}, rejected {len(empty)}"
+    )
     assert header == documented_columns(bank)
     assert [r["respondent_id"] for r in rows] == [respondent_id(i) for i, _ in expected]
-    for row, (index, wanted) in zip(rows, expected):
+    for row, (index, wanted) in zip(rows, expected, strict=False):
         assert row["row"] == str(index + 1)
         assert row["source"] == str(folder / "in.csv")
         assert_same_scores(row, wanted, f"row {index + 1}")
-    assert [(e["row"], e["respondent_id"]) for e in errors] == [(i + 1, respondent_id(i)) for i in empty]
+    assert [(e["row"], e["respondent_id"]) for e in errors] == [
+        (i + 1, respondent_id(i)) for i in empty
+    ]
     for record in errors:
         assert record["reasons"] and all("no answers" in reason for reason in record["reasons"])
 
@@ -287,17 +347,27 @@ def test_wide_csv_to_jsonl_results_equal_score(data, case: BankCase):
     with tempfile.TemporaryDirectory() as folder_name:
         folder = Path(folder_name)
         write_wide_csv(folder / "in.csv", bank, people, list(bank.items))
-        result = run_batch(str(folder / "in.csv"), *bank_args(case, folder), "--id-column", "respondent_id",
-                           "--format", "jsonl", "-o", str(folder / "out.jsonl"))
+        result = run_batch(
+            str(folder / "in.csv"),
+            *bank_args(case, folder),
+            "--id-column",
+            "respondent_id",
+            "--format",
+            "jsonl",
+            "-o",
+            str(folder / "out.jsonl"),
+        )
         lines = read_jsonl(folder / "out.jsonl")
 
     assert result.exit_code == 0, result.stderr
     expected = scored_people(bank, people)
     assert counts_line(result.stderr) == (
-        f"read {len(people)}, scored {len(expected)}, rejected {len(people) - len(expected)}")
+        f"read {len(people)}, scored {len(expected)}, rejected {len(people) - len(expected)}"
+    )
     assert [(line["row"], line["respondent_id"]) for line in lines] == [
-        (i + 1, respondent_id(i)) for i, _ in expected]
-    for line, (index, wanted) in zip(lines, expected):
+        (i + 1, respondent_id(i)) for i, _ in expected
+    ]
+    for line, (index, wanted) in zip(lines, expected, strict=False):
         assert line["result"] == json.loads(wanted.model_dump_json()), f"row {index + 1}"
 
 
@@ -317,30 +387,43 @@ def test_answer_sheets_batch_equals_score_in_both_formats(data, case: BankCase, 
         if as_array:
             source.write_text(json.dumps(documents, ensure_ascii=False, indent=1), encoding="utf-8")
         else:
-            source.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents),
-                              encoding="utf-8")
-        as_csv = run_batch(str(source), *bank_args(case, folder), "--format", "csv",
-                           "-o", str(folder / "out.csv"))
-        as_jsonl = run_batch(str(source), *bank_args(case, folder), "--format", "jsonl",
-                             "-o", str(folder / "out.jsonl"))
+            source.write_text(
+                "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents),
+                encoding="utf-8",
+            )
+        as_csv = run_batch(
+            str(source), *bank_args(case, folder), "--format", "csv", "-o", str(folder / "out.csv")
+        )
+        as_jsonl = run_batch(
+            str(source),
+            *bank_args(case, folder),
+            "--format",
+            "jsonl",
+            "-o",
+            str(folder / "out.jsonl"),
+        )
         header, rows = read_csv(folder / "out.csv")
         lines = read_jsonl(folder / "out.jsonl")
 
     expected = scored_people(bank, people)
-    wanted_counts = f"read {len(people)}, scored {len(expected)}, rejected {len(people) - len(expected)}"
+    wanted_counts = (
+        f"read {len(people)}, scored {len(expected)}, rejected {len(people) - len(expected)}"
+    )
     for run in (as_csv, as_jsonl):
         assert run.exit_code == 0, run.stderr
         assert counts_line(run.stderr) == wanted_counts
 
     assert header == documented_columns(bank)
     assert [(r["row"], r["respondent_id"]) for r in rows] == [
-        (str(i + 1), respondent_id(i)) for i, _ in expected]
-    for row, (index, wanted) in zip(rows, expected):
+        (str(i + 1), respondent_id(i)) for i, _ in expected
+    ]
+    for row, (index, wanted) in zip(rows, expected, strict=False):
         assert_same_scores(row, wanted, f"sheet {index + 1}")
 
     assert [(line["row"], line["respondent_id"]) for line in lines] == [
-        (i + 1, respondent_id(i)) for i, _ in expected]
-    for line, (index, _) in zip(lines, expected):
+        (i + 1, respondent_id(i)) for i, _ in expected
+    ]
+    for line, (index, _) in zip(lines, expected, strict=False):
         wanted = score(bank, sheets[index])  # with the respondent, as `score` gives it
         assert line["result"] == json.loads(wanted.model_dump_json()), f"sheet {index + 1}"
 
@@ -366,7 +449,9 @@ def test_batch_row_equals_the_score_command(tmp_path: Path):
         writer = csv.writer(stream)
         writer.writerow(["respondent_id", *bank.items])
         writer.writerow(["R1", *[answers.get(i, "") for i in bank.items]])
-    result = run_batch(str(tmp_path / "in.csv"), "--id-column", "respondent_id", "-o", str(tmp_path / "out.csv"))
+    result = run_batch(
+        str(tmp_path / "in.csv"), "--id-column", "respondent_id", "-o", str(tmp_path / "out.csv")
+    )
     assert result.exit_code == 0, result.stderr
     _, rows = read_csv(tmp_path / "out.csv")
     assert len(rows) == 1
@@ -399,20 +484,30 @@ def test_a_block_of_many_rows_equals_each_row_scored_alone(data, case: BankCase)
     def level(scores, index) -> tuple[Optional[float], Optional[str], int]:
         value = float(scores.score[index])
         band = int(scores.band[index])
-        return (None if np.isnan(value) else value,
-                None if band == NO_BAND else bank.bands[band].id,
-                int(scores.answered[index]))
+        return (
+            None if np.isnan(value) else value,
+            None if band == NO_BAND else bank.bands[band].id,
+            int(scores.answered[index]),
+        )
 
     for index, answers in enumerate(people):
         wanted = score(bank, sheet_of(bank, answers))
         assert level(block.overall, index) == (
-            wanted.overall.score, wanted.overall.band, wanted.overall.answered_items), f"row {index}"
+            wanted.overall.score,
+            wanted.overall.band,
+            wanted.overall.answered_items,
+        ), f"row {index}"
         assert int(block.scored_pillars[index]) == wanted.overall.scored_pillars
         for pillar in wanted.pillars:
             assert level(block.pillars[pillar.id], index) == (
-                pillar.score, pillar.band, pillar.answered_items), f"row {index} pillar {pillar.id}"
+                pillar.score,
+                pillar.band,
+                pillar.answered_items,
+            ), f"row {index} pillar {pillar.id}"
             assert int(block.scored_indicators[pillar.id][index]) == pillar.scored_indicators
             for indicator in pillar.indicators:
                 assert level(block.indicators[indicator.id], index) == (
-                    indicator.score, indicator.band, indicator.answered_items), (
-                    f"row {index} indicator {indicator.id}")
+                    indicator.score,
+                    indicator.band,
+                    indicator.answered_items,
+                ), f"row {index} indicator {indicator.id}"

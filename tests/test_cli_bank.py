@@ -14,11 +14,10 @@ import typer.main
 from typer.testing import CliRunner
 
 from asn_assess import __version__
-from asn_assess.core.bank import load_bank
 from asn_assess.cli import app
+from asn_assess.core.bank import load_bank
 from asn_assess.core.documents import AnswerSheet, Result
 from asn_assess.core.scoring import score
-
 from conftest import BUNDLED_BANK_PATH
 
 runner = CliRunner()
@@ -295,7 +294,9 @@ def test_score_output_saves_the_result(tmp_path, bundled_bank):
     saved = tmp_path / "out" / "result.json"
     result = run("score", str(path), "--json", "-o", str(saved))
     assert result.exit_code == 0, result.stderr
-    assert Result.model_validate_json(saved.read_text(encoding="utf-8")) == score(bundled_bank, sheet)
+    assert Result.model_validate_json(saved.read_text(encoding="utf-8")) == score(
+        bundled_bank, sheet
+    )
 
 
 def test_score_with_an_explicit_bank_file(tmp_path, small_bank_text, small_bank):
@@ -370,8 +371,16 @@ COMMANDS = list(command_paths())
 
 
 def test_the_commands_under_test_exist():
-    expected = {(), ("score",), ("schema",), ("bank",), ("bank", "list"), ("bank", "show"),
-                ("bank", "validate"), ("bank", "template")}
+    expected = {
+        (),
+        ("score",),
+        ("schema",),
+        ("bank",),
+        ("bank", "list"),
+        ("bank", "show"),
+        ("bank", "validate"),
+        ("bank", "template"),
+    }
     assert expected <= set(COMMANDS)
 
 

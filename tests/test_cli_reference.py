@@ -16,6 +16,15 @@ def test_cli_reference_is_current():
 
 def test_cli_reference_covers_every_command():
     text = (TOOL.parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
-    for command in ("start", "score", "report", "batch", "schema", "bank list", "bank show",
-                    "bank validate", "bank template"):
+    for command in (
+        "start",
+        "score",
+        "report",
+        "batch",
+        "schema",
+        "bank list",
+        "bank show",
+        "bank validate",
+        "bank template",
+    ):
         assert f"## `asn-assess {command}`" in text

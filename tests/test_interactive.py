@@ -37,8 +37,15 @@ def expected_value(item, typed: str):
 @pytest.fixture
 def env(tmp_path):
     environment = dict(os.environ)
-    environment.update({"ASN_ASSESS_HOME": str(tmp_path / "home"), "NO_COLOR": "1",
-                        "COLUMNS": "80", "LINES": "40", "TERM": "xterm"})
+    environment.update(
+        {
+            "ASN_ASSESS_HOME": str(tmp_path / "home"),
+            "NO_COLOR": "1",
+            "COLUMNS": "80",
+            "LINES": "40",
+            "TERM": "xterm",
+        }
+    )
     return environment
 
 
@@ -50,8 +57,14 @@ def starter_bank(tmp_path) -> Path:
 
 
 def spawn(env, *args) -> pexpect.spawn:
-    child = pexpect.spawn(sys.executable, ["-m", "asn_assess", "start", *args], env=env,
-                          encoding="utf-8", timeout=TIMEOUT, dimensions=(40, 80))
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "asn_assess", "start", *args],
+        env=env,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        dimensions=(40, 80),
+    )
     return child
 
 
@@ -106,7 +119,9 @@ def test_answer_everything_then_see_the_report(env):
     [result] = saved_results(env)
     assert result["respondent"]["nip"] == "198609262015052001"
     assert result["respondent"]["name"] == "Siti Aminah"
-    answers = {item_id: expected_value(BANK.items[item_id], value) for item_id, value in typed.items()}
+    answers = {
+        item_id: expected_value(BANK.items[item_id], value) for item_id, value in typed.items()
+    }
     expected = score(BANK, AnswerSheet(bank_id=BANK.id, bank_version=BANK.version, answers=answers))
     assert result["overall"] == expected.model_dump(mode="json")["overall"]
     assert result["answers"] == answers
@@ -204,38 +219,75 @@ def test_piped_answers_match_score(tmp_path, env):
     output = tmp_path / "result.json"
     run = subprocess.run(
         [sys.executable, "-m", "asn_assess", "start", "--no-profile", "--output", str(output)],
-        input="\n".join(typed) + "\n", capture_output=True, text=True, env=env, timeout=60,
+        input="\n".join(typed) + "\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
     assert run.returncode == 0, run.stderr
     assert "Skor keseluruhan" in run.stdout
 
-    answers = {item.id: expected_value(item, value)
-               for item, value in zip(BANK.items.values(), typed) if value != "s"}
+    answers = {
+        item.id: expected_value(item, value)
+        for item, value in zip(BANK.items.values(), typed, strict=False)
+        if value != "s"
+    }
     sheet = tmp_path / "answers.json"
-    sheet.write_text(json.dumps({"bank_id": BANK.id, "bank_version": BANK.version,
-                                 "answers": answers}), encoding="utf-8")
-    scored = subprocess.run([sys.executable, "-m", "asn_assess", "score", str(sheet), "--json"],
-                            capture_output=True, text=True, env=env, timeout=60)
+    sheet.write_text(
+        json.dumps({"bank_id": BANK.id, "bank_version": BANK.version, "answers": answers}),
+        encoding="utf-8",
+    )
+    scored = subprocess.run(
+        [sys.executable, "-m", "asn_assess", "score", str(sheet), "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert scored.returncode == 0, scored.stderr
-    assert comparable(json.loads(output.read_text(encoding="utf-8"))) == comparable(json.loads(scored.stdout))
+    assert comparable(json.loads(output.read_text(encoding="utf-8"))) == comparable(
+        json.loads(scored.stdout)
+    )
 
 
 def test_end_of_input_saves_progress_and_exits_130(tmp_path, env):
-    run = subprocess.run([sys.executable, "-m", "asn_assess", "start", "--no-profile"],
-                         input="4\n5\n", capture_output=True, text=True, env=env, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "asn_assess", "start", "--no-profile"],
+        input="4\n5\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert run.returncode == 130
     assert "asn-assess start --resume" in run.stderr
     assert "Traceback" not in run.stderr
-    progress = json.loads((Path(env["ASN_ASSESS_HOME"]) / "progress" / "asn-profesional.json")
-                          .read_text(encoding="utf-8"))
+    progress = json.loads(
+        (Path(env["ASN_ASSESS_HOME"]) / "progress" / "asn-profesional.json").read_text(
+            encoding="utf-8"
+        )
+    )
     assert list(progress["answers"].values()) == [4, 5]
 
 
 def test_new_keeps_the_old_session(tmp_path, env):
-    subprocess.run([sys.executable, "-m", "asn_assess", "start", "--no-profile"],
-                   input="4\n", capture_output=True, text=True, env=env, timeout=60)
-    run = subprocess.run([sys.executable, "-m", "asn_assess", "start", "--no-profile", "--new"],
-                         input="2\n", capture_output=True, text=True, env=env, timeout=60)
+    subprocess.run(
+        [sys.executable, "-m", "asn_assess", "start", "--no-profile"],
+        input="4\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "asn_assess", "start", "--no-profile", "--new"],
+        input="2\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert run.returncode == 130
     folder = Path(env["ASN_ASSESS_HOME"]) / "progress"
     kept = list(folder.glob("*.old.json"))
@@ -248,9 +300,14 @@ def test_new_keeps_the_old_session(tmp_path, env):
 def test_unwritable_data_folder_is_reported_before_the_first_question(tmp_path, env):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "asn_assess", "start", "--no-profile"],
-                         input="4\n", capture_output=True, text=True, timeout=60,
-                         env=dict(env, ASN_ASSESS_HOME=str(blocker)))
+    run = subprocess.run(
+        [sys.executable, "-m", "asn_assess", "start", "--no-profile"],
+        input="4\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(env, ASN_ASSESS_HOME=str(blocker)),
+    )
     assert run.returncode == 1
     assert "cannot write (Not a directory)" in run.stderr
     assert "Traceback" not in run.stderr

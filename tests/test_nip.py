@@ -10,9 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from asn_assess.core.documents import parse_answer_sheet
+from asn_assess.core.documents import Respondent, parse_answer_sheet
 from asn_assess.core.errors import AnswerSheetError, NipError
-from asn_assess.core.documents import Respondent
 from asn_assess.core.nip import format_nip, normalise_ni_pppk, normalise_nip
 
 VALID = "198609262015051001"
@@ -61,10 +60,24 @@ def test_format_nip_groups_the_digits():
         ("19860926 201505 1 000", "starting at 001"),
     ],
     ids=[
-        "17-digits", "19-digits", "empty", "letter", "slashes", "arabic-indic", "full-width",
-        "feb-30", "birth-month-13", "birth-day-0", "appointment-month-13",
-        "appointment-month-0", "appointed-before-birth", "appointed-month-before-birth",
-        "appointed-in-birth-month", "gender-3", "gender-0", "sequence-000",
+        "17-digits",
+        "19-digits",
+        "empty",
+        "letter",
+        "slashes",
+        "arabic-indic",
+        "full-width",
+        "feb-30",
+        "birth-month-13",
+        "birth-day-0",
+        "appointment-month-13",
+        "appointment-month-0",
+        "appointed-before-birth",
+        "appointed-month-before-birth",
+        "appointed-in-birth-month",
+        "gender-3",
+        "gender-0",
+        "sequence-000",
     ],
 )
 def test_invalid_nip_is_rejected_saying_why(raw, fragment):
@@ -78,12 +91,16 @@ def test_appointment_the_month_after_birth_is_accepted():
     assert normalise_nip("19860926 198610 1 001") == "198609261986101001"
 
 
-@pytest.mark.parametrize("raw", ["123456789012345678", "1234 5678 9012 3456 78", "000000000000000000"])
+@pytest.mark.parametrize(
+    "raw", ["123456789012345678", "1234 5678 9012 3456 78", "000000000000000000"]
+)
 def test_ni_pppk_accepts_any_18_digits(raw):
     assert normalise_ni_pppk(raw) == raw.replace(" ", "")
 
 
-@pytest.mark.parametrize("raw", ["12345678901234567", "1234567890123456789", "12345678901234567X", ""])
+@pytest.mark.parametrize(
+    "raw", ["12345678901234567", "1234567890123456789", "12345678901234567X", ""]
+)
 def test_ni_pppk_rejects_other_lengths_and_non_digits(raw):
     with pytest.raises(NipError, match="18 digits"):
         normalise_ni_pppk(raw)
@@ -168,7 +185,9 @@ separators = st.text(alphabet=" ", max_size=3)
 @settings(max_examples=60, deadline=None)
 @given(nip_parts(), st.lists(separators, min_size=3, max_size=3), separators, separators)
 def test_valid_nip_with_spaces_normalises_to_its_digits(parts, gaps, leading, trailing):
-    raw = leading + parts[0] + gaps[0] + parts[1] + gaps[1] + parts[2] + gaps[2] + parts[3] + trailing
+    raw = (
+        leading + parts[0] + gaps[0] + parts[1] + gaps[1] + parts[2] + gaps[2] + parts[3] + trailing
+    )
     digits = "".join(parts)
     assert normalise_nip(raw) == digits
     assert Respondent(nip=raw).nip == digits
@@ -181,4 +200,7 @@ def test_appointment_in_the_future_is_rejected():
     with pytest.raises(NipError) as caught:
         normalise_nip("19860926 202703 1 001", today=datetime.date(2026, 11, 28))
     assert caught.value.code == "appointment_future"
-    assert normalise_nip("19860926 202611 1 001", today=datetime.date(2026, 11, 28)) == "198609262026111001"
+    assert (
+        normalise_nip("19860926 202611 1 001", today=datetime.date(2026, 11, 28))
+        == "198609262026111001"
+    )

@@ -10,10 +10,10 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from asn_assess.cli import app
-from asn_assess.core.i18n import LANGUAGES, MESSAGES
 from asn_assess.core.documents import AnswerSheet
-from asn_assess.reports.rich_report import development_threshold, result_report
+from asn_assess.core.i18n import LANGUAGES, MESSAGES
 from asn_assess.core.scoring import score
+from asn_assess.reports.rich_report import development_threshold, result_report
 
 
 def render(renderable, width: int = 80) -> str:
@@ -33,7 +33,9 @@ def all_answers(bank, value_for_scale, option_for_item) -> dict:
 
 
 def sheet_for(bank, answers, language="id") -> AnswerSheet:
-    return AnswerSheet(bank_id=bank.id, bank_version=bank.version, language=language, answers=answers)
+    return AnswerSheet(
+        bank_id=bank.id, bank_version=bank.version, language=language, answers=answers
+    )
 
 
 def best_option(item):
@@ -79,7 +81,9 @@ def test_actions_appear_exactly_for_indicators_below_the_threshold(bundled_bank)
         chosen = min if item.id.startswith("disiplin") else max
         return chosen(item.options, key=lambda o: o.score).id
 
-    result = score(bundled_bank, sheet_for(bundled_bank, all_answers(bundled_bank, value, option), "en"))
+    result = score(
+        bundled_bank, sheet_for(bundled_bank, all_answers(bundled_bank, value, option), "en")
+    )
     text = render(result_report(bundled_bank, result, "en"))
     assert text.count("Development actions:") == 1
     assert "Development actions: Discipline" in text
@@ -96,7 +100,10 @@ def test_unscored_levels_say_so_instead_of_a_number(bundled_bank):
     assert "belum cukup jawaban: 1 dari 6 indikator terukur" in text
     assert "belum cukup jawaban (0 dari" in text
     skipped = bundled_bank.item_count - len(answers)
-    assert f"Dijawab {len(answers)} dari {bundled_bank.item_count} pertanyaan; dilewati {skipped}." in text
+    assert (
+        f"Dijawab {len(answers)} dari {bundled_bank.item_count} pertanyaan; dilewati {skipped}."
+        in text
+    )
 
 
 def test_report_command_renders_a_saved_result(tmp_path, bundled_bank):

@@ -14,22 +14,31 @@ from typing import Any
 import pytest
 from pytest import approx
 
-from asn_assess.core.errors import AnswerSheetError
 from asn_assess.core.documents import AnswerSheet, Result
+from asn_assess.core.errors import AnswerSheetError
 from asn_assess.core.scoring import band_for, item_score, score
 
 
-def sheet(answers: dict[str, Any], bank_id: str = "small", bank_version: str = "2.0", **extra) -> AnswerSheet:
+def sheet(
+    answers: dict[str, Any], bank_id: str = "small", bank_version: str = "2.0", **extra
+) -> AnswerSheet:
     return AnswerSheet(bank_id=bank_id, bank_version=bank_version, answers=answers, **extra)
 
 
 # Every pillar and indicator scored: the full worked example.
 FULL = {
-    "a1-1": 4, "a1-2": 2, "a1-3": 2, "a1-s": "y",  # 75, 75 (reversed, weight 3), 66.7, 25
-    "a2-1": 5, "a2-2": 3,                          # 100, 50
-    "b1-1": 1, "b1-2": 1,                          # 0, 0
-    "b2-1": 3, "b2-2": 3,                          # 50, 50
-    "b3-1": 5, "b3-2": 4,                          # 100, 75
+    "a1-1": 4,
+    "a1-2": 2,
+    "a1-3": 2,
+    "a1-s": "y",  # 75, 75 (reversed, weight 3), 66.7, 25
+    "a2-1": 5,
+    "a2-2": 3,  # 100, 50
+    "b1-1": 1,
+    "b1-2": 1,  # 0, 0
+    "b2-1": 3,
+    "b2-2": 3,  # 50, 50
+    "b3-1": 5,
+    "b3-2": 4,  # 100, 75
 }
 A1 = (75 + 3 * 75 + 200 / 3 + 25) / 6
 A2 = (100 + 50) / 2
@@ -44,8 +53,15 @@ OVERALL = (2 * PILLAR_A + 1 * PILLAR_B) / 3
 @pytest.mark.parametrize(
     ("item_id", "answer", "expected"),
     [
-        ("a1-1", 1, 0), ("a1-1", 2, 25), ("a1-1", 3, 50), ("a1-1", 4, 75), ("a1-1", 5, 100),
-        ("a1-3", 0, 0), ("a1-3", 1, 100 / 3), ("a1-3", 2, 200 / 3), ("a1-3", 3, 100),
+        ("a1-1", 1, 0),
+        ("a1-1", 2, 25),
+        ("a1-1", 3, 50),
+        ("a1-1", 4, 75),
+        ("a1-1", 5, 100),
+        ("a1-3", 0, 0),
+        ("a1-3", 1, 100 / 3),
+        ("a1-3", 2, 200 / 3),
+        ("a1-3", 3, 100),
     ],
 )
 def test_item_score_is_percent_of_maximum_possible(small_bank, item_id, answer, expected):
@@ -295,8 +311,15 @@ def test_sheet_in_a_language_the_bank_lacks_is_rejected(small_bank):
         ("a1-s", 5, "not an option"),
     ],
     ids=[
-        "unknown-item", "above-range", "below-range", "negative", "digit-string",
-        "label-string", "unknown-option", "option-case", "number-for-situational",
+        "unknown-item",
+        "above-range",
+        "below-range",
+        "negative",
+        "digit-string",
+        "label-string",
+        "unknown-option",
+        "option-case",
+        "number-for-situational",
     ],
 )
 def test_invalid_answer_is_rejected_naming_the_item(small_bank, item_id, answer, fragment):
@@ -331,8 +354,14 @@ def test_every_bad_answer_is_reported(small_bank):
 
 @pytest.mark.parametrize(
     ("value", "language", "shown"),
-    [(81.25, "en", "81.3"), (68.75, "id", "68,8"), (66.66666666666667, "en", "66.7"),
-     (100.0, "id", "100,0"), (0.0, "en", "0.0"), (0.05, "en", "0.1")],
+    [
+        (81.25, "en", "81.3"),
+        (68.75, "id", "68,8"),
+        (66.66666666666667, "en", "66.7"),
+        (100.0, "id", "100,0"),
+        (0.0, "en", "0.0"),
+        (0.05, "en", "0.1"),
+    ],
 )
 def test_display_rounds_half_up_with_the_language_decimal_mark(value, language, shown):
     from asn_assess.core.i18n import format_score

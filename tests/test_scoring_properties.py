@@ -9,10 +9,9 @@ from hypothesis import strategies as st
 from pytest import approx
 
 from asn_assess.core.bank import load_bank
-from asn_assess.core.models import Item
 from asn_assess.core.documents import AnswerSheet, Result
+from asn_assess.core.models import Item
 from asn_assess.core.scoring import item_score, score
-
 from conftest import BUNDLED_BANK_PATH
 
 BANK = load_bank(BUNDLED_BANK_PATH)
@@ -81,7 +80,7 @@ def unfavourable(item: Item) -> Any:
 @given(answer_sheets)
 def test_every_score_is_between_0_and_100_or_null(answers):
     result = score(BANK, sheet(answers))
-    for value, band in zip(all_scores(result), all_bands(result)):
+    for value, band in zip(all_scores(result), all_bands(result), strict=False):
         if value is None:
             assert band is None
         else:
@@ -123,7 +122,9 @@ def test_reversing_an_item_mirrors_its_score(item, data):
 @given(answer_sheets, st.sampled_from(PLAIN_SCALE_ITEMS), st.data())
 def test_raising_an_answer_never_lowers_the_indicator_score(answers, item, data):
     low, high = sorted(
-        data.draw(st.lists(st.sampled_from(valid_answers(item)), min_size=2, max_size=2, unique=True))
+        data.draw(
+            st.lists(st.sampled_from(valid_answers(item)), min_size=2, max_size=2, unique=True)
+        )
     )
     before = score(BANK, sheet({**answers, item.id: low}))
     after = score(BANK, sheet({**answers, item.id: high}))
@@ -132,7 +133,7 @@ def test_raising_an_answer_never_lowers_the_indicator_score(answers, item, data)
     assert (old is None) == (new is None)  # the same items are answered either way
     if old is not None:
         assert new > old  # strictly: the item carries a positive weight
-    for old_level, new_level in zip(all_scores(before), all_scores(after)):
+    for old_level, new_level in zip(all_scores(before), all_scores(after), strict=False):
         assert (old_level is None) == (new_level is None)
         if old_level is not None:
             assert new_level >= old_level - 1e-9

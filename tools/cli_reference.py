@@ -35,8 +35,9 @@ def render() -> str:
         "Generated from `--help` by `python tools/cli_reference.py`; do not edit by hand.\n",
     ]
     for path in command_paths(typer.main.get_command(app)):
-        result = runner.invoke(app, [*path, "--help"], env={"COLUMNS": WIDTH, "NO_COLOR": "1"},
-                               prog_name="asn-assess")
+        result = runner.invoke(
+            app, [*path, "--help"], env={"COLUMNS": WIDTH, "NO_COLOR": "1"}, prog_name="asn-assess"
+        )
         if result.exit_code != 0:
             raise SystemExit(f"--help failed for {' '.join(path) or 'the app'}: {result.output}")
         title = " ".join(("asn-assess", *path))
@@ -46,7 +47,9 @@ def render() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only check that docs/cli.md is current")
+    parser.add_argument(
+        "--check", action="store_true", help="only check that docs/cli.md is current"
+    )
     args = parser.parse_args()
     text = render()
     if args.check:

@@ -16,9 +16,10 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterator, Optional, Sequence, Union
+from typing import Any, BinaryIO, Optional, Union
 
 from asn_assess.batch.blocks import AnswerBlock, BatchCounts, InputError, RowError, ScoredBlock
 from asn_assess.batch.outputs import BatchSink
@@ -68,7 +69,9 @@ def run_batch(
         opened.extend(_open(source) for source in inputs)  # all readable before any work
         for name, stream in opened:
             for answers in _answer_blocks(stream, name, settings, counts, on_error):
-                scored = ScoredBlock(answers, score_block(settings.bank, answers.item_columns, answers.size))
+                scored = ScoredBlock(
+                    answers, score_block(settings.bank, answers.item_columns, answers.size)
+                )
                 counts.read += answers.size
                 counts.scored += answers.size
                 if answers.size:

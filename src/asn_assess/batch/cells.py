@@ -8,7 +8,8 @@ from ``core.scoring.item_score`` and is looked up per row.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from collections.abc import Callable
+from typing import Any, Optional
 
 import numpy as np
 

@@ -13,12 +13,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from asn_assess.core.answers import normalise_label, scale_lookup
+from asn_assess.core.documents import AnswerValue
 from asn_assess.core.errors import AssessError, Problem
 from asn_assess.core.files import parse_toml, read_text
-from asn_assess.core.documents import AnswerValue
 from asn_assess.core.models import Bank, Item
 
 
@@ -34,16 +34,53 @@ class ColumnError(AssessError):
 METADATA_HEADERS = frozenset(
     {
         # Google Forms, in English and Indonesian
-        "timestamp", "stempel waktu", "cap waktu", "score", "skor", "total score",
+        "timestamp",
+        "stempel waktu",
+        "cap waktu",
+        "score",
+        "skor",
+        "total score",
         # KoboToolbox
-        "start", "end", "today", "deviceid", "username", "simserial", "subscriberid",
-        "phonenumber", "audit", "instanceid", "meta/instanceid", "id", "uuid",
-        "submission time", "validation status", "notes", "status", "submitted by",
-        "version", "tags", "index", "parent table name", "parent index",
+        "start",
+        "end",
+        "today",
+        "deviceid",
+        "username",
+        "simserial",
+        "subscriberid",
+        "phonenumber",
+        "audit",
+        "instanceid",
+        "meta/instanceid",
+        "id",
+        "uuid",
+        "submission time",
+        "validation status",
+        "notes",
+        "status",
+        "submitted by",
+        "version",
+        "tags",
+        "index",
+        "parent table name",
+        "parent index",
         # LimeSurvey
-        "response id", "submitdate", "date submitted", "lastpage", "last page",
-        "startlanguage", "start language", "seed", "startdate", "date started",
-        "datestamp", "date last action", "ipaddr", "ip address", "refurl", "referrer url",
+        "response id",
+        "submitdate",
+        "date submitted",
+        "lastpage",
+        "last page",
+        "startlanguage",
+        "start language",
+        "seed",
+        "startdate",
+        "date started",
+        "datestamp",
+        "date last action",
+        "ipaddr",
+        "ip address",
+        "refurl",
+        "referrer url",
         "token",
     }
 )
@@ -74,8 +111,11 @@ def normalise_header(text: str) -> str:
 def is_identifying(column: str) -> bool:
     """Whether a column (or answer-sheet field) name holds who a person is."""
     key = normalise_header(column)
-    return key in DEFAULT_ID_HEADERS or key == "ni pppk" or any(
-        key in PROFILE_HEADERS[role] for role in IDENTIFYING_PROFILE)
+    return (
+        key in DEFAULT_ID_HEADERS
+        or key == "ni pppk"
+        or any(key in PROFILE_HEADERS[role] for role in IDENTIFYING_PROFILE)
+    )
 
 
 def _metadata_key(header: str) -> str:
@@ -93,6 +133,7 @@ class Mapping:
 
 
 def load_mapping(path: Path, bank: Bank) -> Mapping:
+    """Read a mapping file; ``MappingError`` lists every key it cannot use."""
     source = str(path)
     data = parse_toml(read_text(path, MappingError), source, MappingError)
     problems = []
@@ -102,19 +143,25 @@ def load_mapping(path: Path, bank: Bank) -> Mapping:
     columns, labels = (_table(data, key, source, problems) for key in ("columns", "labels"))
     for header, item_id in columns.items():
         if not isinstance(item_id, str) or item_id not in bank.items:
-            problems.append(Problem(f"{source}: columns.{header}",
-                                    f"{item_id!r} is not an item of bank {bank.id!r}"))
+            problems.append(
+                Problem(
+                    f"{source}: columns.{header}", f"{item_id!r} is not an item of bank {bank.id!r}"
+                )
+            )
     for label, value in labels.items():
         if isinstance(value, bool) or not isinstance(value, (int, str)):
-            problems.append(Problem(f"{source}: labels.{label}",
-                                    "a label maps to a scale value (number) or an option id (text)"))
+            problems.append(
+                Problem(
+                    f"{source}: labels.{label}",
+                    "a label maps to a scale value (number) or an option id (text)",
+                )
+            )
     if problems:
         raise MappingError(problems)
-    return Mapping(columns=dict(columns),
-                   labels={normalise_label(k): v for k, v in labels.items()})
+    return Mapping(columns=dict(columns), labels={normalise_label(k): v for k, v in labels.items()})
 
 
-def _table(data: dict, key: str, source: str, problems: list[Problem]) -> dict:
+def _table(data: dict[str, Any], key: str, source: str, problems: list[Problem]) -> dict[str, Any]:
     table = data.get(key, {})
     if isinstance(table, dict):
         return table
@@ -143,9 +190,14 @@ class ColumnPlan:
         return tuple(sorted(set(found)))
 
 
-def plan_columns(headers: list[str], bank: Bank, mapping: Optional[Mapping] = None,
-                 id_column: Optional[str] = None, group_column: Optional[str] = None,
-                 source: str = "<input>") -> ColumnPlan:
+def plan_columns(
+    headers: list[str],
+    bank: Bank,
+    mapping: Optional[Mapping] = None,
+    id_column: Optional[str] = None,
+    group_column: Optional[str] = None,
+    source: str = "<input>",
+) -> ColumnPlan:
     """Decide what every column holds. Raises ``ColumnError`` for a header that cannot
     be used (an item in two columns, a named column that is missing, no item at all)."""
     mapping = mapping or Mapping()
@@ -171,8 +223,9 @@ def plan_columns(headers: list[str], bank: Bank, mapping: Optional[Mapping] = No
     problems: list[Problem] = []
     chosen_id = _find(headers, id_column, "--id-column", source, problems)
     if id_column is None:  # the column `batch template` writes, when present
-        chosen_id = next((i for i, h in enumerate(headers)
-                          if normalise_header(h) in DEFAULT_ID_HEADERS), None)
+        chosen_id = next(
+            (i for i, h in enumerate(headers) if normalise_header(h) in DEFAULT_ID_HEADERS), None
+        )
     chosen_group = _find(headers, group_column, "--summary-by", source, problems)
     first_column_of: dict[str, int] = {}
 
@@ -188,9 +241,12 @@ def plan_columns(headers: list[str], bank: Bank, mapping: Optional[Mapping] = No
         )
         if item_id:
             if item_id in first_column_of:
-                problems.append(Problem(
-                    f"{source}: column {index + 1} ({header!r})",
-                    f"item {item_id!r} is already in column {first_column_of[item_id] + 1}"))
+                problems.append(
+                    Problem(
+                        f"{source}: column {index + 1} ({header!r})",
+                        f"item {item_id!r} is already in column {first_column_of[item_id] + 1}",
+                    )
+                )
                 continue
             first_column_of[item_id] = index
             items[index] = item_id
@@ -206,17 +262,24 @@ def plan_columns(headers: list[str], bank: Bank, mapping: Optional[Mapping] = No
         # No id column: the first identifying profile column names the respondent.
         chosen_id = next((profile[k] for k in IDENTIFYING_PROFILE if k in profile), None)
     if not items and not problems:
-        problems.append(Problem(source, f"no column matches an item of bank {bank.id!r}; "
-                                        "headers must be item ids or question texts, or "
-                                        "give a --mapping file"))
+        problems.append(
+            Problem(
+                source,
+                f"no column matches an item of bank {bank.id!r}; "
+                "headers must be item ids or question texts, or "
+                "give a --mapping file",
+            )
+        )
     if problems:
         raise ColumnError(problems)
-    return ColumnPlan(tuple(headers), items, chosen_id, chosen_group, profile,
-                      tuple(metadata), tuple(unused))
+    return ColumnPlan(
+        tuple(headers), items, chosen_id, chosen_group, profile, tuple(metadata), tuple(unused)
+    )
 
 
-def _find(headers: list[str], wanted: Optional[str], option: str, source: str,
-          problems: list[Problem]) -> Optional[int]:
+def _find(
+    headers: list[str], wanted: Optional[str], option: str, source: str, problems: list[Problem]
+) -> Optional[int]:
     if wanted is None:
         return None
     for index, header in enumerate(headers):
@@ -226,12 +289,19 @@ def _find(headers: list[str], wanted: Optional[str], option: str, source: str,
     for index, header in enumerate(headers):
         if normalise_header(header) == key:
             return index
-    problems.append(Problem(source, f"{option} {wanted!r}: no such column "
-                                    f"(columns: {', '.join(headers[:8])}{', ...' if len(headers) > 8 else ''})"))
+    problems.append(
+        Problem(
+            source,
+            f"{option} {wanted!r}: no such column "
+            f"(columns: {', '.join(headers[:8])}{', ...' if len(headers) > 8 else ''})",
+        )
+    )
     return None
 
 
-def value_lookup(bank: Bank, item: Item, mapping: Optional[Mapping] = None) -> dict[str, AnswerValue]:
+def value_lookup(
+    bank: Bank, item: Item, mapping: Optional[Mapping] = None
+) -> dict[str, AnswerValue]:
     """Every accepted spelling of an answer to ``item`` (normalised) -> the answer value.
 
     Scale items: the number (also as ``4.0``, as spreadsheets write it), each label in

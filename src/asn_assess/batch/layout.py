@@ -3,8 +3,9 @@ scored block fills them. The only place the CSV column layout is written down.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 import numpy as np
 
@@ -28,7 +29,9 @@ class OutputColumn:
 def output_columns(bank: Bank) -> list[OutputColumn]:
     """The results table's columns, in order."""
 
-    def level_columns(prefix: str, level: Callable[[ScoredBlock], LevelScores]) -> list[OutputColumn]:
+    def level_columns(
+        prefix: str, level: Callable[[ScoredBlock], LevelScores]
+    ) -> list[OutputColumn]:
         return [
             OutputColumn(f"{prefix}score", "score", lambda b: level(b).score),
             OutputColumn(f"{prefix}band", "band", lambda b: level(b).band),
@@ -87,8 +90,12 @@ class ResultsTable:
 
         self.columns = output_columns(bank)
         self.band_ids = pa.array([band.id for band in bank.bands])
-        types = {"text": pa.string(), "integer": pa.int64(), "score": pa.float64(),
-                 "band": pa.string()}
+        types = {
+            "text": pa.string(),
+            "integer": pa.int64(),
+            "score": pa.float64(),
+            "band": pa.string(),
+        }
         self.schema = pa.schema([pa.field(c.name, types[c.kind]) for c in self.columns])
 
     def table(self, block: ScoredBlock) -> Any:
@@ -96,7 +103,7 @@ class ResultsTable:
         import pyarrow as pa
 
         arrays = []
-        for column, field in zip(self.columns, self.schema):
+        for column, field in zip(self.columns, self.schema, strict=False):
             values = column.fill(block)
             if column.kind == "score":
                 arrays.append(pa.array(values, mask=np.isnan(values)))

@@ -11,8 +11,9 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Optional, Protocol
+from typing import Any, BinaryIO, Optional, Protocol
 
 from asn_assess.batch.blocks import RowError, ScoredBlock
 from asn_assess.batch.layout import ResultsTable

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Callable, Iterator
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -40,7 +41,7 @@ def detect_delimiter(head: bytes) -> str:
         # Most records as wide as the header, with a header of more than one column.
         try:
             reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-            records = [r for _, r in zip(range(20), reader) if r]
+            records = [r for _, r in zip(range(20), reader, strict=False) if r]
         except csv.Error:
             return (False, 0, 0, False)
         width = len(records[0]) if records else 0

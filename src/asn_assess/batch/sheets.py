@@ -8,7 +8,8 @@ of a table.
 from __future__ import annotations
 
 import json
-from typing import Any, BinaryIO, Callable, Iterator, Optional
+from collections.abc import Callable, Iterator
+from typing import Any, BinaryIO, Optional
 
 import numpy as np
 

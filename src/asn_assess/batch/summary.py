@@ -35,9 +35,10 @@ class GroupSummary:
             self.add(group, [float(c[row]) for c in columns], band_ids[band] if band >= 0 else None)
 
     def add(self, group: str, metric_values: list[Optional[float]], band: Optional[str]) -> None:
+        """Count one respondent of ``group``: pillar scores then overall, and the band."""
         group = group.strip() or "(blank)"
         columns = self._values.setdefault(group, [[] for _ in self.metrics])
-        for column, value in zip(columns, metric_values):
+        for column, value in zip(columns, metric_values, strict=False):
             if value is not None and not math.isnan(value):
                 column.append(value)
         counts = self._bands.setdefault(group, {})

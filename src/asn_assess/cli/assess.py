@@ -42,20 +42,19 @@ def start(
     bank: BankOption = None,
     lang: Annotated[
         Optional[str],
-        typer.Option(
-            "--lang", "-l", metavar="LANG", help="id (Bahasa Indonesia, default) or en."
-        ),
+        typer.Option("--lang", "-l", metavar="LANG", help="id (Bahasa Indonesia, default) or en."),
     ] = None,
     output: Annotated[
         Optional[Path],
-        typer.Option("--output", "-o", metavar="FILE", help="Also save the result JSON to this file."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Also save the result JSON to this file."
+        ),
     ] = None,
     resume: Annotated[
         Optional[bool],
         typer.Option(
             "--resume/--new",
-            help="Resume a session in progress, or start anew (the old one is kept). "
-            "Default: ask.",
+            help="Resume a session in progress, or start anew (the old one is kept). Default: ask.",
         ),
     ] = None,
     profile: Annotated[
@@ -85,7 +84,8 @@ def start(
         Terminal,
         open_progress,
     )
-    from asn_assess.store import UserData, data_dir as user_data_dir
+    from asn_assess.store import UserData
+    from asn_assess.store import data_dir as user_data_dir
 
     loaded = resolve_bank(bank)
     if lang is not None:
@@ -127,7 +127,10 @@ def report(
     lang: Annotated[
         Optional[str],
         typer.Option(
-            "--lang", "-l", metavar="LANG", help="Report language (id or en). Default: the result's."
+            "--lang",
+            "-l",
+            metavar="LANG",
+            help="Report language (id or en). Default: the result's.",
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
@@ -168,7 +171,9 @@ def score(
     ] = False,
     output: Annotated[
         Optional[Path],
-        typer.Option("--output", "-o", metavar="FILE", help="Also save the result JSON to this file."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Also save the result JSON to this file."
+        ),
     ] = None,
     lang: LangOption = None,
 ) -> None:
@@ -214,11 +219,13 @@ def schema(
     """
     import json
 
+    from pydantic import BaseModel
+
     from asn_assess.core.documents import AnswerSheet, Result
     from asn_assess.core.errors import UsageError
     from asn_assess.core.models import Bank
 
-    models = {"answers": AnswerSheet, "result": Result, "bank": Bank}
+    models: dict[str, type[BaseModel]] = {"answers": AnswerSheet, "result": Result, "bank": Bank}
     if name not in models:
         raise UsageError(f"unknown schema {name!r}; choose one of: answers, result, bank")
     typer.echo(json.dumps(models[name].model_json_schema(), ensure_ascii=False, indent=2))

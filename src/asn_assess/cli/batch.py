@@ -4,9 +4,10 @@ table and the closing counts printed on stderr."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Callable, Iterator, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -52,7 +53,10 @@ def batch(
     output: Annotated[
         Optional[Path],
         typer.Option(
-            "--output", "-o", metavar="FILE", help="Write results here (atomically) instead of stdout."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write results here (atomically) instead of stdout.",
         ),
     ] = None,
     errors: Annotated[
@@ -74,10 +78,15 @@ def batch(
     min_group: Annotated[
         int,
         typer.Option(
-            "--min-group", min=1, metavar="N", help="Smaller groups are pooled as '(other)' in the summary."
+            "--min-group",
+            min=1,
+            metavar="N",
+            help="Smaller groups are pooled as '(other)' in the summary.",
         ),
     ] = 5,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when any row is rejected.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when any row is rejected.")
+    ] = False,
     id_column: Annotated[
         Optional[str],
         typer.Option(
@@ -89,12 +98,16 @@ def batch(
     mapping: Annotated[
         Optional[Path],
         typer.Option(
-            "--mapping", metavar="FILE", help="TOML: [columns] header = item id, [labels] label = value."
+            "--mapping",
+            metavar="FILE",
+            help="TOML: [columns] header = item id, [labels] label = value.",
         ),
     ] = None,
     pseudonymize: Annotated[
         bool,
-        typer.Option("--pseudonymize", help="Replace identifiers by a keyed hash (needs --key-file)."),
+        typer.Option(
+            "--pseudonymize", help="Replace identifiers by a keyed hash (needs --key-file)."
+        ),
     ] = False,
     key_file: Annotated[
         Optional[Path],
@@ -104,7 +117,9 @@ def batch(
             help="Secret key for --pseudonymize; keep it to get the same pseudonyms next time.",
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="With 'template': overwrite OUTPUT.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="With 'template': overwrite OUTPUT.")
+    ] = False,
 ) -> None:
     """Score many respondents from CSV, Google Forms / KoboToolbox / LimeSurvey exports
     or JSONL answer sheets. Every row becomes a result or an error record.
@@ -123,8 +138,17 @@ def batch(
     from asn_assess.batch.outputs import FileSink
 
     settings = _settings(
-        bank, output_format, output, summary_by, summary_output, min_group, id_column,
-        mapping, pseudonymize, key_file, inputs,
+        bank,
+        output_format,
+        output,
+        summary_by,
+        summary_output,
+        min_group,
+        id_column,
+        mapping,
+        pseudonymize,
+        key_file,
+        inputs,
     )
     shown = _ErrorsOnScreen()
     sink = FileSink(
@@ -155,9 +179,7 @@ def batch(
     if counts.rejected and not strict:
         where = f"; see {errors}" if errors else ""
         typer.echo(f"warning: {counts.rejected} row(s) rejected{where}", err=True)
-    typer.echo(
-        f"read {counts.read}, scored {counts.scored}, rejected {counts.rejected}", err=True
-    )
+    typer.echo(f"read {counts.read}, scored {counts.scored}, rejected {counts.rejected}", err=True)
     if counts.rejected and strict:
         raise typer.Exit(EXIT_INVALID)
 
@@ -253,7 +275,9 @@ class _ErrorsOnScreen:
 def _print_unused_columns(counts: BatchCounts) -> None:
     for source, unused in counts.unused_columns.items():
         if unused:
-            shown = ", ".join(repr(c[:40]) for c in unused[:6]) + (", ..." if len(unused) > 6 else "")
+            shown = ", ".join(repr(c[:40]) for c in unused[:6]) + (
+                ", ..." if len(unused) > 6 else ""
+            )
             typer.echo(
                 f"warning: {source}: {len(unused)} column(s) not used: {shown}; "
                 "if they hold answers, name them in a --mapping file",
@@ -293,8 +317,8 @@ def _summary_table(rows: list[dict[str, Any]], bank: Bank) -> Table:
 
     table = Table(title="Summary by group (0-100)", title_justify="left", box=None, pad_edge=False)
     for name in ("group", "n", "measure", "mean", "median", "sd"):
-        justify = "left" if name in ("group", "measure") else "right"
-        table.add_column(name, overflow="fold", justify=justify)
+        left = name in ("group", "measure")
+        table.add_column(name, overflow="fold", justify="left" if left else "right")
     metrics = [f"pillar.{p.id}" for p in bank.pillars] + ["overall"]
     for row in rows:
         group = Text(str(row["group"]))

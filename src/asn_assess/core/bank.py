@@ -11,8 +11,9 @@ Validation runs in three passes and reports every problem it finds, not only the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Optional
 
 from asn_assess.core.errors import BankError, Problem
 from asn_assess.core.files import parse_toml, read_text
@@ -33,12 +34,21 @@ def load_bank(path: str | Path) -> Bank:
 def parse_bank(text: str, source: str = "<bank>") -> Bank:
     """Parse and validate bank TOML given as text."""
     if not text.strip():
-        raise BankError(Problem(source, "the file is empty; a bank needs at least id, "
-                                        "version, languages, scales, bands and pillars"))
+        raise BankError(
+            Problem(
+                source,
+                "the file is empty; a bank needs at least id, "
+                "version, languages, scales, bands and pillars",
+            )
+        )
     data = parse_toml(text, source, BankError)
     if not data:
-        raise BankError(Problem(source, "the file holds only comments; see "
-                                        "`asn-assess bank template` for a starting point"))
+        raise BankError(
+            Problem(
+                source,
+                "the file holds only comments; see `asn-assess bank template` for a starting point",
+            )
+        )
     return bank_from_data(data, source)
 
 
@@ -52,7 +62,9 @@ def bank_from_data(data: dict[str, Any], source: str = "<bank>") -> Bank:
     from asn_assess.core.validation import validation_problems
 
     languages = data.get("languages")
-    if not (languages and isinstance(languages, list) and all(isinstance(x, str) for x in languages)):
+    if not (
+        languages and isinstance(languages, list) and all(isinstance(x, str) for x in languages)
+    ):
         languages = None  # reported by pydantic; translations cannot be checked yet
     problems: list[Problem] = []
     bank: Optional[Bank] = None
@@ -71,8 +83,7 @@ def bank_from_data(data: dict[str, Any], source: str = "<bank>") -> Bank:
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
-    seen: set[Problem] = set()
-    return [p for p in problems if not (p in seen or seen.add(p))]
+    return list(dict.fromkeys(problems))  # first occurrences, in order
 
 
 def _tables(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -90,7 +101,9 @@ def consistency_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
 
     languages = data.get("languages")
     if isinstance(languages, list):
-        repeated = sorted({lang for lang in languages if isinstance(lang, str) and languages.count(lang) > 1})
+        repeated = sorted(
+            {lang for lang in languages if isinstance(lang, str) and languages.count(lang) > 1}
+        )
         if repeated:
             problems.append(("languages", f"{', '.join(repeated)} listed more than once"))
 
@@ -99,8 +112,10 @@ def consistency_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
         path = f"scales[{index}]"
         if scale.get("id") in scale_values:
             problems.append((f"{path}.id", f"duplicate scale id {scale['id']!r}"))
-        values = [p.get("value") for _, p in _tables(scale.get("points"))]
-        values = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
+        raw_values = [p.get("value") for _, p in _tables(scale.get("points"))]
+        values: list[int] = [
+            v for v in raw_values if isinstance(v, int) and not isinstance(v, bool)
+        ]
         if len(set(values)) != len(values):
             problems.append((f"{path}.points", "two points share the same value"))
         problems.extend(_spelling_clashes(scale, path))
@@ -122,7 +137,10 @@ def consistency_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
             problems.append((f"{path}.min", f"the first band must start at 0, not {low}"))
         if previous_min is not None and low <= previous_min:
             problems.append(
-                (f"{path}.min", f"bands must be sorted by rising `min`: {low} follows {previous_min}")
+                (
+                    f"{path}.min",
+                    f"bands must be sorted by rising `min`: {low} follows {previous_min}",
+                )
             )
         previous_min = low
     develop = data.get("develop_below_band")
@@ -135,7 +153,9 @@ def consistency_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
         if not isinstance(item_id, str):
             return
         if item_id in seen_ids:
-            problems.append((f"{path}.id", f"duplicate id {item_id!r}, first used at {seen_ids[item_id]}"))
+            problems.append(
+                (f"{path}.id", f"duplicate id {item_id!r}, first used at {seen_ids[item_id]}")
+            )
         else:
             seen_ids[item_id] = path
 
@@ -170,13 +190,19 @@ def _spelling_clashes(scale: dict[str, Any], path: str) -> list[tuple[str, str]]
     for p_index, point in _tables(scale.get("points")):
         label = point.get("label")
         spellings = [str(point.get("value"))]
-        spellings += [v for v in (label.values() if isinstance(label, dict) else []) if isinstance(v, str)]
+        spellings += [
+            v for v in (label.values() if isinstance(label, dict) else []) if isinstance(v, str)
+        ]
         spellings += [a for a in point.get("aliases", []) if isinstance(a, str)]
         for spelling in spellings:
             key = normalise_label(spelling)
             if key in owner and owner[key] != point.get("value"):
-                problems.append((f"{path}.points[{p_index}]",
-                                 f"{spelling!r} already stands for value {owner[key]}"))
+                problems.append(
+                    (
+                        f"{path}.points[{p_index}]",
+                        f"{spelling!r} already stands for value {owner[key]}",
+                    )
+                )
             owner.setdefault(key, point.get("value"))
     return problems
 
@@ -195,8 +221,11 @@ def _item_problems(
     if situational:
         if "reverse" in item:
             problems.append(
-                (f"{path}.reverse", "a situational item cannot be reversed; "
-                                    "give each option the score it deserves instead")
+                (
+                    f"{path}.reverse",
+                    "a situational item cannot be reversed; "
+                    "give each option the score it deserves instead",
+                )
             )
         if not options:
             problems.append((f"{path}.options", "a situational item needs options"))
@@ -204,9 +233,13 @@ def _item_problems(
             problems.append((f"{path}.scenario", "a situational item needs a scenario"))
     else:
         if options:
-            problems.append((f"{path}.options", 'only items with kind = "situational" have options'))
+            problems.append(
+                (f"{path}.options", 'only items with kind = "situational" have options')
+            )
         if "scenario" in item:
-            problems.append((f"{path}.scenario", 'only items with kind = "situational" have a scenario'))
+            problems.append(
+                (f"{path}.scenario", 'only items with kind = "situational" have a scenario')
+            )
     option_ids: set[str] = set()
     for o_index, option in _tables(options):
         o_path = f"{path}.options[{o_index}]"
@@ -215,7 +248,12 @@ def _item_problems(
         if isinstance(option.get("id"), str):
             option_ids.add(option["id"])
         score = option.get("score")
-        if values and isinstance(score, int) and not isinstance(score, bool) and score not in values:
+        if (
+            values
+            and isinstance(score, int)
+            and not isinstance(score, bool)
+            and score not in values
+        ):
             low, high = min(values), max(values)
             where = "outside" if not low <= score <= high else "not a value of"
             problems.append(
@@ -241,6 +279,7 @@ def bundled_bank_dir() -> Path:
 
 
 def bundled_bank_paths() -> list[Path]:
+    """The bank files shipped with the tool, sorted by name."""
     return sorted(bundled_bank_dir().glob("*.toml"))
 
 
@@ -262,7 +301,9 @@ def resolve_bank(reference: Optional[str] = None) -> Bank:
 
 def starter_bank_text() -> str:
     """The starter bank written by `asn-assess bank template` (valid as it stands)."""
-    return (Path(__file__).resolve().parents[1] / "templates" / "starter-bank.toml").read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parents[1] / "templates" / "starter-bank.toml").read_text(
+        encoding="utf-8"
+    )
 
 
 def normalised_bank(bank: Bank) -> dict[str, Any]:

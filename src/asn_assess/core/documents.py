@@ -21,8 +21,8 @@ from pydantic import (
 from asn_assess.core.errors import AnswerSheetError, AssessError, NipError, Problem, ResultError
 from asn_assess.core.validation import validation_problems
 
-SCHEMA_VERSION = 1
-SCORING_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
+SCORING_VERSION: Literal[1] = 1
 
 AnswerValue = Union[StrictInt, StrictStr]
 

@@ -57,7 +57,7 @@ class NipError(AssessError):
     reason so it can be said in any interface language."""
 
     code: str = ""
-    values: dict = {}
+    values: dict[str, object] = {}
 
 
 class ResultError(AssessError):

@@ -37,8 +37,11 @@ def read_text(path: str | Path, error: type[AssessError]) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as problem:
         line = raw[: problem.start].count(b"\n") + 1
-        raise error(Problem(f"{path}:{line}", f"not UTF-8 text (byte {problem.start}); "
-                                              "save the file as UTF-8")) from None
+        raise error(
+            Problem(
+                f"{path}:{line}", f"not UTF-8 text (byte {problem.start}); save the file as UTF-8"
+            )
+        ) from None
 
 
 def parse_toml(text: str, source: str, error: type[AssessError]) -> dict[str, Any]:
@@ -74,16 +77,21 @@ class AtomicFile:
         folder = self.path.parent if str(self.path.parent) else Path(".")
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            handle, self._temporary = tempfile.mkstemp(prefix=f".{self.path.name}.",
-                                                       suffix=".tmp", dir=folder)
+            handle, self._temporary = tempfile.mkstemp(
+                prefix=f".{self.path.name}.", suffix=".tmp", dir=folder
+            )
         except OSError as problem:
-            raise AssessError(Problem(str(self.path), f"cannot write ({problem.strerror})")) from None
+            raise AssessError(
+                Problem(str(self.path), f"cannot write ({problem.strerror})")
+            ) from None
         self.stream: BinaryIO = os.fdopen(handle, "wb")
 
     def write(self, data: bytes) -> None:
+        """Append bytes to the temporary file."""
         self.stream.write(data)
 
     def commit(self) -> None:
+        """Flush to disk and rename over ``path``; ``AssessError`` when that fails."""
         try:
             self.stream.flush()
             os.fsync(self.stream.fileno())
@@ -91,9 +99,12 @@ class AtomicFile:
             os.replace(self._temporary, self.path)
         except OSError as problem:
             self.discard()
-            raise AssessError(Problem(str(self.path), f"cannot write ({problem.strerror})")) from None
+            raise AssessError(
+                Problem(str(self.path), f"cannot write ({problem.strerror})")
+            ) from None
 
     def discard(self) -> None:
+        """Close and remove the temporary file; ``path`` stays as it was."""
         self.stream.close()
         try:
             os.unlink(self._temporary)

@@ -14,7 +14,10 @@ DEFAULT_LANGUAGE = "id"
 
 MESSAGES: dict[str, dict[str, str]] = {
     # opening screen
-    "welcome.title": {"id": "Penilaian diri ASN profesional", "en": "Professional ASN self-assessment"},
+    "welcome.title": {
+        "id": "Penilaian diri ASN profesional",
+        "en": "Professional ASN self-assessment",
+    },
     "welcome.measures": {
         "id": "Yang diukur: perilaku kerja Anda dalam {pillars} pilar:",
         "en": "What it measures: your work behaviour in {pillars} pillars:",
@@ -67,7 +70,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "NIP hanya berisi angka (spasi di antara kelompok angka boleh)",
         "en": "a NIP has digits only (spaces are allowed between the groups)",
     },
-    "nip.length": {"id": "NIP terdiri dari 18 angka, yang ini {count}", "en": "a NIP has 18 digits, this one has {count}"},
+    "nip.length": {
+        "id": "NIP terdiri dari 18 angka, yang ini {count}",
+        "en": "a NIP has 18 digits, this one has {count}",
+    },
     "nip.birth_date": {
         "id": "angka ke-1 sampai ke-8 ({digits}) harus tanggal lahir yang benar (TTTTBBHH)",
         "en": "digits 1-8 ({digits}) must be a real birth date as YYYYMMDD",
@@ -101,7 +107,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Pilar {pillar} dari {pillars}: {pillar_title} > {indicator_title}",
         "en": "Pillar {pillar} of {pillars}: {pillar_title} > {indicator_title}",
     },
-    "question.count": {"id": "Pertanyaan {number} dari {total}", "en": "Question {number} of {total}"},
+    "question.count": {
+        "id": "Pertanyaan {number} dari {total}",
+        "en": "Question {number} of {total}",
+    },
     "question.current": {"id": "Jawaban tersimpan: {answer}", "en": "Saved answer: {answer}"},
     "question.prompt_scale": {
         "id": "Jawaban ({low}-{high}, {back} kembali, s lewati, ? bantuan, q keluar): ",
@@ -171,7 +180,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Skor keseluruhan belum dapat dihitung karena ada pilar yang belum cukup dijawab.",
         "en": "No overall score yet: a pillar does not have enough answers.",
     },
-    "report.development": {"id": "Saran pengembangan: {indicator}", "en": "Development actions: {indicator}"},
+    "report.development": {
+        "id": "Saran pengembangan: {indicator}",
+        "en": "Development actions: {indicator}",
+    },
     "report.counts": {
         "id": "Dijawab {answered} dari {total} pertanyaan; dilewati {skipped}.",
         "en": "Answered {answered} of {total} questions; skipped {skipped}.",

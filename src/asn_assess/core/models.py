@@ -46,8 +46,7 @@ def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, s
         problems.append(f"missing translation for {', '.join(missing)}")
     if unknown:
         problems.append(
-            f"language {', '.join(unknown)} is not declared in `languages` "
-            f"({', '.join(languages)})"
+            f"language {', '.join(unknown)} is not declared in `languages` ({', '.join(languages)})"
         )
     if empty:
         problems.append(f"empty text for {', '.join(empty)}")
@@ -183,7 +182,9 @@ class Pillar(_Frozen):
     id: Identifier = Field(description="Unique in the whole bank.")
     title: LangText = Field(description="Name of the pillar.")
     description: Optional[LangText] = Field(default=None, description="What it covers.")
-    weight: float = Field(default=1.0, gt=0, strict=True, description="Weight in the overall score.")
+    weight: float = Field(
+        default=1.0, gt=0, strict=True, description="Weight in the overall score."
+    )
     indicators: tuple[Indicator, ...] = Field(default=(), description="Its behaviours.")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from asn_assess.core.errors import Problem
 
@@ -25,14 +26,15 @@ def validation_problems(error: ValidationError, source: str, where_keys_are: str
     """One problem per error; ``where_keys_are`` tells a reader of an unknown key where
     the valid keys are listed, e.g. "docs/bank-format.md lists every key"."""
     return [
-        Problem(f"{source}: {key_path(e['loc'])}" if e["loc"] else source,
-                _message(e, where_keys_are))
+        Problem(
+            f"{source}: {key_path(e['loc'])}" if e["loc"] else source, _message(e, where_keys_are)
+        )
         for e in error.errors(include_url=False)
         if not _echoes_an_inner_error(e)
     ]
 
 
-def _echoes_an_inner_error(error: dict[str, Any]) -> bool:
+def _echoes_an_inner_error(error: ErrorDetails) -> bool:
     """Pydantic adds "should have at least 1 item" to a list whose elements failed, even
     when the list is long enough; the element's own error is the one worth reporting."""
     if error["type"] != "too_short":
@@ -41,7 +43,7 @@ def _echoes_an_inner_error(error: dict[str, Any]) -> bool:
     return isinstance(value, (list, tuple)) and len(value) >= minimum
 
 
-def _message(error: dict[str, Any], where_keys_are: str) -> str:
+def _message(error: ErrorDetails, where_keys_are: str) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
         return f"unknown key (check its spelling; {where_keys_are})"
@@ -49,5 +51,5 @@ def _message(error: dict[str, Any], where_keys_are: str) -> str:
         return "required key is missing"
     if kind == "greater_than" and error["loc"] and error["loc"][-1] == "weight":
         return f"weight must be greater than 0, got {error['input']!r}"
-    message = error["msg"]
-    return message[len("Value error, "):] if message.startswith("Value error, ") else message
+    message = str(error["msg"])
+    return message[len("Value error, ") :] if message.startswith("Value error, ") else message

@@ -154,5 +154,7 @@ class Questionnaire:
             respondent=self.progress.respondent,
             started_at=self.progress.started_at,
             finished_at=finished_at or now(),
-            answers={item_id: answers[item_id] for item_id in self.bank.items if item_id in answers},
+            answers={
+                item_id: answers[item_id] for item_id in self.bank.items if item_id in answers
+            },
         )

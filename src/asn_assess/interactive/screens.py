@@ -42,7 +42,9 @@ def welcome(bank: Bank, language: str, data_folder: Path, back_key: str) -> Pane
             lines.append(f": {bank.text(pillar.description, language)}")
         lines.append("\n")
     if bank.source:
-        lines.append(f"{t('welcome.source', language)}: {bank.text(bank.source, language).strip()}\n")
+        lines.append(
+            f"{t('welcome.source', language)}: {bank.text(bank.source, language).strip()}\n"
+        )
     minutes = estimated_minutes(bank)
     lines.append("\n" + t("welcome.size", language, items=bank.item_count, minutes=minutes) + "\n")
     lines.append(t("welcome.privacy", language, folder=data_folder) + "\n")

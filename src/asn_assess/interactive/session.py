@@ -233,7 +233,9 @@ def open_progress(
 def _ask_resume(existing: Progress, bank: Bank, lang: str, terminal: Terminal) -> bool:
     saved_at = existing.saved_at
     when = saved_at.astimezone().strftime("%Y-%m-%d %H:%M") if saved_at else "?"
-    found = t("resume.found", lang, answered=len(existing.answers), total=bank.item_count, when=when)
+    found = t(
+        "resume.found", lang, answered=len(existing.answers), total=bank.item_count, when=when
+    )
     terminal.show(Text(found))
     yes = t("resume.yes", lang).split(",")
     no = t("resume.no", lang).split(",")

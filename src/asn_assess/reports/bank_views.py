@@ -16,15 +16,23 @@ def bank_list_table(banks: list[Bank]) -> Table:
     for column in ("id", "version", "title", "pillars", "indicators", "items"):
         table.add_column(column, overflow="fold")
     for bank in banks:
-        cells = (bank.id, bank.version, bank.text(bank.title, "en"), str(len(bank.pillars)),
-                 str(bank.indicator_count), str(bank.item_count))
+        cells = (
+            bank.id,
+            bank.version,
+            bank.text(bank.title, "en"),
+            str(len(bank.pillars)),
+            str(bank.indicator_count),
+            str(bank.item_count),
+        )
         table.add_row(*(Text(cell) for cell in cells))
     return table
 
 
 def bank_tree(bank: Bank, language: str) -> Tree:
     """Pillars and indicators with their ids and item counts."""
-    tree = Tree(Text(f"{bank.text(bank.title, language)}  ({bank.id} {bank.version})", style="bold"))
+    tree = Tree(
+        Text(f"{bank.text(bank.title, language)}  ({bank.id} {bank.version})", style="bold")
+    )
     for pillar in bank.pillars:
         pillar_node = tree.add(
             Text(f"{bank.text(pillar.title, language)}  [{pillar.id}]", style="bold")

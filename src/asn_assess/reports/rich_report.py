@@ -50,16 +50,24 @@ def result_report(bank: Bank, result: Result, language: str) -> RenderableType:
         parts.append(_pillar_panel(bank, pillar, pillar_result, number, language))
     skipped = result.overall.total_items - result.overall.answered_items
     parts.append(
-        Text(t("report.counts", language, answered=result.overall.answered_items,
-               total=result.overall.total_items, skipped=skipped))
+        Text(
+            t(
+                "report.counts",
+                language,
+                answered=result.overall.answered_items,
+                total=result.overall.total_items,
+                skipped=skipped,
+            )
+        )
     )
     parts.append(Text(t("report.note", language), style="dim"))
     return Group(*parts)
 
 
-def _append_score(text: Text, bank: Bank, label: str, value: float, band_id: Optional[str],
-                  language: str) -> None:
-    """"label: 72,5  ██████████████░░░░░░  Cakap", coloured by band."""
+def _append_score(
+    text: Text, bank: Bank, label: str, value: float, band_id: Optional[str], language: str
+) -> None:
+    """ "label: 72,5  ██████████████░░░░░░  Cakap", coloured by band."""
     style = _band_style(bank, band_id)
     text.append(f"{label}: ")
     text.append(format_score(value, language), style="bold")
@@ -75,14 +83,20 @@ def _overall_panel(bank: Bank, result: Result, language: str) -> Panel:
     lines.append("\n")
     respondent = result.respondent
     if respondent and (respondent.name or respondent.nip or respondent.unit or respondent.position):
-        who = [respondent.name, format_nip(respondent.nip) if respondent.nip else None,
-               respondent.position, respondent.unit]
+        who = [
+            respondent.name,
+            format_nip(respondent.nip) if respondent.nip else None,
+            respondent.position,
+            respondent.unit,
+        ]
         lines.append(f"{t('report.respondent', language)}: {', '.join(w for w in who if w)}\n")
     overall = result.overall
     if overall.score is None:
         lines.append(t("report.overall_not_enough", language))
     else:
-        _append_score(lines, bank, t("report.overall", language), overall.score, overall.band, language)
+        _append_score(
+            lines, bank, t("report.overall", language), overall.score, overall.band, language
+        )
         band = bank.band(overall.band) if overall.band else None
         if band:
             lines.append("\n" + bank.text(band.meaning, language))
@@ -97,12 +111,23 @@ def _pillar_panel(
 
     heading = Text()
     if pillar_result.score is None:
-        heading.append(t("report.pillar_not_enough", language,
-                         scored=pillar_result.scored_indicators,
-                         total=pillar_result.total_indicators))
+        heading.append(
+            t(
+                "report.pillar_not_enough",
+                language,
+                scored=pillar_result.scored_indicators,
+                total=pillar_result.total_indicators,
+            )
+        )
     else:
-        _append_score(heading, bank, t("report.score", language), pillar_result.score,
-                      pillar_result.band, language)
+        _append_score(
+            heading,
+            bank,
+            t("report.score", language),
+            pillar_result.score,
+            pillar_result.band,
+            language,
+        )
     body.append(heading)
 
     table = Table(box=None, pad_edge=False, show_edge=False, expand=False)
@@ -114,15 +139,25 @@ def _pillar_panel(
         indicator = indicators_by_id[indicator_result.id]
         title = bank.text(indicator.title, language)
         if indicator_result.score is None:
-            table.add_row(Text(title), "-", score_bar(None, 10),
-                          t("report.not_enough", language,
-                            answered=indicator_result.answered_items,
-                            total=indicator_result.total_items))
+            table.add_row(
+                Text(title),
+                "-",
+                score_bar(None, 10),
+                t(
+                    "report.not_enough",
+                    language,
+                    answered=indicator_result.answered_items,
+                    total=indicator_result.total_items,
+                ),
+            )
             continue
         style = _band_style(bank, indicator_result.band)
-        table.add_row(Text(title), format_score(indicator_result.score, language),
-                      Text(score_bar(indicator_result.score, 10), style=style),
-                      Text(_band_label(bank, indicator_result.band, language), style=style))
+        table.add_row(
+            Text(title),
+            format_score(indicator_result.score, language),
+            Text(score_bar(indicator_result.score, 10), style=style),
+            Text(_band_label(bank, indicator_result.band, language), style=style),
+        )
     body.append(Text())
     body.append(table)
 
@@ -139,16 +174,23 @@ def _pillar_panel(
         if not indicator.actions:
             continue
         body.append(Text())
-        body.append(Text(t("report.development", language,
-                           indicator=bank.text(indicator.title, language)), style="bold"))
+        body.append(
+            Text(
+                t("report.development", language, indicator=bank.text(indicator.title, language)),
+                style="bold",
+            )
+        )
         # A grid keeps wrapped action text indented under its own bullet.
         actions = Table.grid(padding=(0, 1))
         actions.add_column(no_wrap=True)
         actions.add_column(no_wrap=True, style="italic")
         actions.add_column(overflow="fold")
         for action in indicator.actions:
-            actions.add_row(" -", Text(t("action." + action.kind, language)),
-                            Text(bank.text(action.text, language)))
+            actions.add_row(
+                " -",
+                Text(t("action." + action.kind, language)),
+                Text(bank.text(action.text, language)),
+            )
         body.append(actions)
 
     title = f"{t('report.pillar', language, number=number)}: {bank.text(pillar.title, language)}"
@@ -158,17 +200,17 @@ def _pillar_panel(
 def _extremes_text(
     bank: Bank, indicators_by_id: dict[str, Any], results: list[IndicatorResult], language: str
 ) -> Optional[Text]:
-    scored = [r for r in results if r.score is not None]
+    scored = [(r.score, r) for r in results if r.score is not None]
     if len(scored) < 2:
         return None
-    best = max(scored, key=lambda r: r.score)
-    worst = min(scored, key=lambda r: r.score)
-    if best.score == worst.score:
+    best = max(scored, key=lambda pair: pair[0])
+    worst = min(scored, key=lambda pair: pair[0])
+    if best[0] == worst[0]:
         return Text(t("report.all_equal", language))
 
-    def name(result: IndicatorResult) -> str:
-        title = bank.text(indicators_by_id[result.id].title, language)
-        return f"{title} ({format_score(result.score, language)})"
+    def name(pair: tuple[float, IndicatorResult]) -> str:
+        title = bank.text(indicators_by_id[pair[1].id].title, language)
+        return f"{title} ({format_score(pair[0], language)})"
 
     text = Text()
     text.append(f"{t('report.strongest', language)}: ", style="bold")
@@ -176,8 +218,6 @@ def _extremes_text(
     text.append(f"{t('report.weakest', language)}: ", style="bold")
     text.append(name(worst))
     return text
-
-
 
 
 def report_text(bank: Bank, result: Result, language: str = "id", width: int = 100) -> str:
