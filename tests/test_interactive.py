@@ -1,4 +1,6 @@
-"""`asn-assess start` driven in a real pseudo-terminal (pexpect), and with piped input.
+"""`asn-assess start` in a real pseudo-terminal (pexpect) and through real pipes: what
+only a terminal or a separate process shows (a real tty, Ctrl-C as a signal, exit
+codes). The whole flow is tested in-process in tests/test_session.py.
 
 Each test runs the installed module as a person would, with its own data folder.
 """
@@ -15,8 +17,6 @@ import pexpect
 import pytest
 
 from asn_assess.core.bank import bundled_bank_dir, load_bank, starter_bank_text
-from asn_assess.core.documents import AnswerSheet
-from asn_assess.core.scoring import score
 
 BANK = load_bank(bundled_bank_dir() / "asn-profesional.toml")
 PROMPT = r"(Jawaban|Pilihan|Answer|Choice) \("
@@ -91,44 +91,6 @@ def comparable(result: dict) -> dict:
     return {k: v for k, v in result.items() if k not in ("started_at", "finished_at")}
 
 
-def test_answer_everything_then_see_the_report(env):
-    child = spawn(env)
-    child.expect("Tekan Enter untuk mulai")
-    child.sendline("")
-    child.expect("Nama: ")
-    child.sendline("Siti Aminah")
-    child.expect("NIP: ")
-    child.sendline("19860926 201513 2 001")  # month 13: asked again with the reason
-    child.expect("tahun dan bulan")
-    child.expect("NIP: ")
-    child.sendline("19860926 201505 2 001")
-    child.expect("Unit kerja: ")
-    child.sendline("BKPSDM")
-    child.expect("Jabatan: ")
-    child.sendline("")
-    typed = {}
-    for index, item in enumerate(BANK.items.values()):
-        child.expect(PROMPT)
-        typed[item.id] = answer_for(item, index)
-        child.sendline(typed[item.id])
-    child.expect("Skor keseluruhan")
-    child.expect("Pilar 3")
-    child.expect("Hasil disimpan di")
-    assert finish(child) == 0
-
-    [result] = saved_results(env)
-    assert result["respondent"]["nip"] == "198609262015052001"
-    assert result["respondent"]["name"] == "Siti Aminah"
-    answers = {
-        item_id: expected_value(BANK.items[item_id], value) for item_id, value in typed.items()
-    }
-    expected = score(BANK, AnswerSheet(bank_id=BANK.id, bank_version=BANK.version, answers=answers))
-    assert result["overall"] == expected.model_dump(mode="json")["overall"]
-    assert result["answers"] == answers
-    # The finished session leaves no progress behind.
-    assert not list((Path(env["ASN_ASSESS_HOME"]) / "progress").glob("*.json"))
-
-
 def test_back_changes_an_answer_and_skip_leaves_it_out(env, starter_bank):
     child = spawn(env, "--bank", str(starter_bank), "--no-profile", "--lang", "en")
     child.expect("Press Enter to start")
@@ -155,41 +117,6 @@ def test_back_changes_an_answer_and_skip_leaves_it_out(env, starter_bank):
     assert finish(child) == 0
     [result] = saved_results(env)
     assert result["answers"] == {"disiplin-01": 5, "disiplin-s1": "b"}
-
-
-def run_uninterrupted(env, bank_path: Path, answers: list[str]) -> dict:
-    child = spawn(env, "--bank", str(bank_path), "--no-profile")
-    child.expect("Tekan Enter")
-    child.sendline("")
-    answer_each(child, answers)
-    assert finish(child) == 0
-    return saved_results(env)[-1]
-
-
-def test_quit_then_resume_gives_the_same_result(env, starter_bank, tmp_path):
-    reference_env = dict(env, ASN_ASSESS_HOME=str(tmp_path / "reference"))
-    reference = run_uninterrupted(reference_env, starter_bank, ["4", "2", "d"])
-
-    child = spawn(env, "--bank", str(starter_bank), "--no-profile")
-    child.expect("Tekan Enter")
-    child.sendline("")
-    child.expect(PROMPT)
-    child.sendline("4")
-    child.expect(PROMPT)
-    child.sendline("q")
-    child.expect("asn-assess start --resume")
-    assert finish(child) == 0
-    assert saved_results(env) == []
-
-    child = spawn(env, "--bank", str(starter_bank))
-    child.expect("1 dari 3 pertanyaan sudah dijawab")
-    child.expect(r"\[Y/t\]")
-    child.sendline("")
-    child.expect("Pertanyaan 2 dari 3")
-    answer_each(child, ["2", "d"])
-    assert finish(child) == 0
-    [result] = saved_results(env)
-    assert comparable(result) == comparable(reference)
 
 
 def test_ctrl_c_saves_then_resume_finishes(env, starter_bank):
@@ -249,66 +176,3 @@ def test_piped_answers_match_score(tmp_path, env):
     assert comparable(json.loads(output.read_text(encoding="utf-8"))) == comparable(
         json.loads(scored.stdout)
     )
-
-
-def test_end_of_input_saves_progress_and_exits_130(tmp_path, env):
-    run = subprocess.run(
-        [sys.executable, "-m", "asn_assess", "start", "--no-profile"],
-        input="4\n5\n",
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
-    assert run.returncode == 130
-    assert "asn-assess start --resume" in run.stderr
-    assert "Traceback" not in run.stderr
-    progress = json.loads(
-        (Path(env["ASN_ASSESS_HOME"]) / "progress" / "asn-profesional.json").read_text(
-            encoding="utf-8"
-        )
-    )
-    assert list(progress["answers"].values()) == [4, 5]
-
-
-def test_new_keeps_the_old_session(tmp_path, env):
-    subprocess.run(
-        [sys.executable, "-m", "asn_assess", "start", "--no-profile"],
-        input="4\n",
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
-    run = subprocess.run(
-        [sys.executable, "-m", "asn_assess", "start", "--no-profile", "--new"],
-        input="2\n",
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-    )
-    assert run.returncode == 130
-    folder = Path(env["ASN_ASSESS_HOME"]) / "progress"
-    kept = list(folder.glob("*.old.json"))
-    assert len(kept) == 1
-    assert list(json.loads(kept[0].read_text(encoding="utf-8"))["answers"].values()) == [4]
-    current = json.loads((folder / "asn-profesional.json").read_text(encoding="utf-8"))
-    assert list(current["answers"].values()) == [2]
-
-
-def test_unwritable_data_folder_is_reported_before_the_first_question(tmp_path, env):
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("", encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "asn_assess", "start", "--no-profile"],
-        input="4\n",
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=dict(env, ASN_ASSESS_HOME=str(blocker)),
-    )
-    assert run.returncode == 1
-    assert "cannot write (Not a directory)" in run.stderr
-    assert "Traceback" not in run.stderr
-    assert "Jawaban (" not in run.stderr  # no answer was asked for, so none is lost

@@ -46,10 +46,12 @@ class SessionStopped(Exception):
 class Terminal:
     """Where people see screens and type answers: stderr and stdin."""
 
-    def __init__(self, stdin: TextIO = sys.stdin, console: Optional[Console] = None):
-        self.stdin = stdin
+    def __init__(self, stdin: Optional[TextIO] = None, console: Optional[Console] = None):
+        # sys.stdin is looked up now, not when the module was imported: a test runner
+        # or a caller may have replaced it since.
+        self.stdin = stdin or sys.stdin
         self.console = console or make_console(stderr=True)
-        self.interactive = stdin.isatty()
+        self.interactive = self.stdin.isatty()
 
     def show(self, *renderables: Any, **options: Any) -> None:
         """Print to the person's screen."""
