@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from asn_assess.cli import app
 from asn_assess.core.documents import AnswerSheet
-from asn_assess.core.i18n import LANGUAGES, MESSAGES
+from asn_assess.core.i18n import LANGUAGES, messages
 from asn_assess.core.scoring import score
 from asn_assess.reports.rich_report import development_threshold, result_report
 
@@ -43,7 +43,7 @@ def best_option(item):
 
 
 def test_every_interface_text_exists_in_every_language():
-    for key, texts in MESSAGES.items():
+    for key, texts in messages().items():
         assert set(texts) == set(LANGUAGES), key
         assert all(text.strip() for text in texts.values()), key
 

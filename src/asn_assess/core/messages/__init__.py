@@ -1,0 +1,1 @@
+"""Interface texts by area; each module defines ``MESSAGES`` (see ``core.i18n``)."""

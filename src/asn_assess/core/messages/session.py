@@ -1,0 +1,109 @@
+"""Texts of the interactive session: opening screen, resuming, profile, questions, end."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # opening screen
+    "welcome.title": {
+        "id": "Penilaian diri ASN profesional",
+        "en": "Professional ASN self-assessment",
+    },
+    "welcome.measures": {
+        "id": "Yang diukur: perilaku kerja Anda dalam {pillars} pilar:",
+        "en": "What it measures: your work behaviour in {pillars} pillars:",
+    },
+    "welcome.size": {
+        "id": "{items} pertanyaan, sekitar {minutes} menit. Tidak ada jawaban benar atau salah: jawablah sesuai kebiasaan Anda sehari-hari.",
+        "en": "{items} questions, about {minutes} minutes. There are no right or wrong answers: answer as you usually act at work.",
+    },
+    "welcome.privacy": {
+        "id": "Jawaban dan hasil hanya disimpan di komputer ini ({folder}); tidak ada yang dikirim ke mana pun.",
+        "en": "Answers and results are kept on this computer only ({folder}); nothing is sent anywhere.",
+    },
+    "welcome.keys": {
+        "id": "Tombol: angka atau huruf untuk menjawab, Enter untuk mengonfirmasi, {back} kembali, s lewati, ? bantuan, q simpan dan keluar.",
+        "en": "Keys: a number or letter to answer, Enter to confirm, {back} back, s skip, ? help, q save and quit.",
+    },
+    "welcome.start": {"id": "Tekan Enter untuk mulai.", "en": "Press Enter to start."},
+    "welcome.source": {"id": "Sumber", "en": "Source"},
+    # resume
+    "resume.found": {
+        "id": "Ada sesi yang belum selesai: {answered} dari {total} pertanyaan sudah dijawab (disimpan {when}).",
+        "en": "There is an unfinished session: {answered} of {total} questions answered (saved {when}).",
+    },
+    "resume.ask": {"id": "Lanjutkan sesi itu? [Y/t] ", "en": "Resume it? [Y/n] "},
+    "resume.yes": {"id": "y,ya,iya,l,lanjut", "en": "y,yes"},
+    "resume.no": {"id": "t,tidak,n,no,baru", "en": "n,no,new"},
+    "resume.kept": {
+        "id": "Sesi lama disimpan sebagai {path}.",
+        "en": "The old session was kept as {path}.",
+    },
+    "resume.bank_changed": {
+        "id": "Sesi yang tersimpan dibuat untuk versi bank yang lain ({version}); memulai sesi baru. Sesi lama disimpan sebagai {path}.",
+        "en": "The saved session was made for another version of the bank ({version}); starting a new one. The old session was kept as {path}.",
+    },
+    # profile
+    "profile.title": {
+        "id": "Profil (boleh dikosongkan: tekan Enter untuk melewati)",
+        "en": "Profile (optional: press Enter to skip a field)",
+    },
+    "profile.name": {"id": "Nama", "en": "Name"},
+    "profile.nip": {"id": "NIP", "en": "NIP"},
+    "profile.unit": {"id": "Unit kerja", "en": "Work unit"},
+    "profile.position": {"id": "Jabatan", "en": "Position"},
+    "profile.bad_nip": {
+        "id": "NIP belum benar: {reason}. Coba lagi, atau tekan Enter untuk melewati.",
+        "en": "That NIP is not right: {reason}. Try again, or press Enter to skip.",
+    },
+    # questions
+    "question.position": {
+        "id": "Pilar {pillar} dari {pillars}: {pillar_title} > {indicator_title}",
+        "en": "Pillar {pillar} of {pillars}: {pillar_title} > {indicator_title}",
+    },
+    "question.count": {
+        "id": "Pertanyaan {number} dari {total}",
+        "en": "Question {number} of {total}",
+    },
+    "question.current": {"id": "Jawaban tersimpan: {answer}", "en": "Saved answer: {answer}"},
+    "question.prompt_scale": {
+        "id": "Jawaban ({low}-{high}, {back} kembali, s lewati, ? bantuan, q keluar): ",
+        "en": "Answer ({low}-{high}, {back} back, s skip, ? help, q quit): ",
+    },
+    "question.prompt_options": {
+        "id": "Pilihan ({first}-{last}, {back} kembali, s lewati, ? bantuan, q keluar): ",
+        "en": "Choice ({first}-{last}, {back} back, s skip, ? help, q quit): ",
+    },
+    "question.hint_scale": {
+        "id": "Ketik angka {low} sampai {high}, lalu Enter. Ketik ? untuk bantuan.",
+        "en": "Type a number from {low} to {high}, then Enter. Type ? for help.",
+    },
+    "question.hint_options": {
+        "id": "Ketik satu huruf {first} sampai {last}, lalu Enter. Ketik ? untuk bantuan.",
+        "en": "Type one letter from {first} to {last}, then Enter. Type ? for help.",
+    },
+    "question.at_first": {"id": "Ini pertanyaan pertama.", "en": "This is the first question."},
+    "help.text": {
+        "id": (
+            "Jawab sesuai kebiasaan kerja Anda, bukan yang seharusnya.\n"
+            "  angka/huruf  pilih jawaban, lalu Enter\n"
+            "  Enter        pertahankan jawaban tersimpan (bila ada)\n"
+            "  {back}            kembali ke pertanyaan sebelumnya\n"
+            "  s            lewati pertanyaan ini\n"
+            "  q            simpan dan keluar; lanjutkan nanti dengan: asn-assess start --resume\n"
+            "Jawaban disimpan otomatis setelah setiap pertanyaan."
+        ),
+        "en": (
+            "Answer as you usually act at work, not as you think you should.\n"
+            "  number/letter  choose an answer, then Enter\n"
+            "  Enter          keep the saved answer (if any)\n"
+            "  {back}              go back to the previous question\n"
+            "  s              skip this question\n"
+            "  q              save and quit; resume later with: asn-assess start --resume\n"
+            "Answers are saved automatically after every question."
+        ),
+    },
+    # ending
+    "end.saved_quit": {
+        "id": "Progres tersimpan ({answered} dari {total} terjawab). Lanjutkan dengan: asn-assess start --resume",
+        "en": "Progress saved ({answered} of {total} answered). Resume with: asn-assess start --resume",
+    },
+    "end.result_saved": {"id": "Hasil disimpan di {path}", "en": "Result saved to {path}"},
+}
