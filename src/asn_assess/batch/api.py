@@ -103,7 +103,6 @@ def _answer_blocks(
         return read_sheets(stream, name, settings, on_error)
     layout = table_layout(stream, name, settings)
     counts.unused_columns[name] = layout.plan.unused
-    _pyarrow_without_pandas()
     return read_table(stream, name, layout, settings, on_error)
 
 
@@ -122,28 +121,3 @@ def _peekable(stream: Any) -> BinaryIO:
     """``stream`` behind a buffer that can ``peek`` at its first ``HEAD_BYTES``, enough
     to see a long header and what kind of file it is."""
     return io.BufferedReader(stream, HEAD_BYTES)
-
-
-def _pyarrow_without_pandas() -> None:
-    """pyarrow looks for pandas once per process, on its first conversion, to offer
-    pandas interop that batch never uses; when pandas is installed that import alone
-    costs about 40 MB, a quarter of the memory budget. Hide pandas during that one
-    look, then put everything back: pandas stays importable for anyone else."""
-    if "pandas" in sys.modules:
-        return
-    import importlib.abc
-
-    class HidePandas(importlib.abc.MetaPathFinder):
-        def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
-            if name == "pandas" or name.startswith("pandas."):
-                raise ModuleNotFoundError(f"{name} hidden while pyarrow starts")
-            return None
-
-    finder = HidePandas()
-    sys.meta_path.insert(0, finder)
-    try:
-        import pyarrow
-
-        pyarrow.array([0])
-    finally:
-        sys.meta_path.remove(finder)

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from asn_assess.batch.arrow import pyarrow
 from asn_assess.batch.blocks import ScoredBlock
 from asn_assess.core.models import Bank
 from asn_assess.core.scoring import LevelScores
@@ -86,7 +87,7 @@ class ResultsTable:
     """Builds pyarrow tables of the results layout for a bank."""
 
     def __init__(self, bank: Bank):
-        import pyarrow as pa
+        pa = pyarrow()
 
         self.columns = output_columns(bank)
         self.band_ids = pa.array([band.id for band in bank.bands])
@@ -100,7 +101,7 @@ class ResultsTable:
 
     def table(self, block: ScoredBlock) -> Any:
         """The rows of ``block`` as a ``pyarrow.Table`` with ``self.schema``."""
-        import pyarrow as pa
+        pa = pyarrow()
 
         arrays = []
         for column, field in zip(self.columns, self.schema, strict=False):

@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 
 import numpy as np
 
+from asn_assess.batch.arrow import pyarrow
 from asn_assess.batch.blocks import AnswerBlock, InputError, RowError
 from asn_assess.batch.cells import CellReader
 from asn_assess.batch.columns import ColumnPlan, plan_columns
@@ -92,7 +93,7 @@ def read_table(
 ) -> Iterator[AnswerBlock]:
     """Stream a CSV-like table: yield its accepted rows block by block, report every
     rejected row to ``on_error``. Raises ``InputError`` when the file is no table."""
-    import pyarrow as pa
+    pa = pyarrow()
 
     malformed: list[RowError] = []  # reported once the block they were found in is read
     skipped_rows: list[int] = []  # data row numbers of malformed records, in file order
@@ -148,7 +149,7 @@ def _open_reader(
     delimiter: str,
     on_malformed: Callable[[Any], str],
 ) -> Any:
-    import pyarrow as pa
+    pa = pyarrow()
     import pyarrow.csv as pacsv
 
     parse = pacsv.ParseOptions(
