@@ -8,10 +8,35 @@ language, and a test checks it.
 
 from __future__ import annotations
 
+import os
 from decimal import ROUND_HALF_UP, Decimal
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
+LANGUAGE_VARIABLE = "ASN_ASSESS_LANG"
+
+_chosen_language: str | None = None
+
+
+def language_code(code: str) -> str | None:
+    """A supported interface language for ``code`` (``EN``, `` id `` ...), or None."""
+    folded = code.strip().casefold()
+    return folded if folded in LANGUAGES else None
+
+
+def set_interface_language(code: str | None) -> None:
+    """Choose the language of every message from now on (None: back to the default
+    order: ``$ASN_ASSESS_LANG``, then Bahasa Indonesia)."""
+    global _chosen_language
+    _chosen_language = language_code(code) if code else None
+
+
+def interface_language() -> str:
+    """The language messages are written in: the one chosen, else a valid
+    ``$ASN_ASSESS_LANG``, else Bahasa Indonesia."""
+    if _chosen_language:
+        return _chosen_language
+    return language_code(os.environ.get(LANGUAGE_VARIABLE, "")) or DEFAULT_LANGUAGE
 
 
 def _load_catalogue() -> dict[str, dict[str, str]]:
@@ -48,6 +73,11 @@ def t(key: str, language: str, **values: object) -> str:
     texts = messages()[key]
     text = texts.get(language) or texts[DEFAULT_LANGUAGE]
     return text.format(**values) if values else text
+
+
+def say(key: str, **values: object) -> str:
+    """The interface text ``key`` in the interface language (``interface_language``)."""
+    return t(key, interface_language(), **values)
 
 
 def format_score(value: float, language: str, digits: int = 1) -> str:
