@@ -14,7 +14,8 @@ from asn_assess.core.errors import BankError, Problem
 from asn_assess.core.models import Bank
 
 REPO = Path(__file__).resolve().parents[1]
-BUNDLED_BANK_PATH = REPO / "questions" / "asn-profesional.toml"
+BUNDLED_BANK_PATH = REPO / "questions" / "asn-profesional.toml"  # the newest version
+BANK_V1_PATH = REPO / "questions" / "asn-profesional-1.0.0.toml"
 STARTER_BANK_PATH = REPO / "src" / "asn_assess" / "templates" / "starter-bank.toml"
 
 # A small bank written for exact-number scoring tests. Every score below can be
@@ -218,6 +219,12 @@ def bundled_bank() -> Bank:
 
 
 @pytest.fixture(scope="session")
+def bank_v1() -> Bank:
+    """Version 1.0.0 of the bundled bank, which stays bundled for old answer sheets."""
+    return load_bank(BANK_V1_PATH)
+
+
+@pytest.fixture(scope="session")
 def build_bank() -> Callable[[str], Bank]:
     """Build a bank from TOML text (raises ``BankError`` as the loader does)."""
 
@@ -258,22 +265,27 @@ def edit_text() -> Callable[..., str]:
 
 def expected_cells(result: Result) -> dict[str, Any]:
     """What each batch CSV column must hold for ``result``: floats, ints, band ids or
-    None. Written out here, apart from batch.result_row, so the tests check it."""
+    None. Written out here, apart from batch.layout, so the tests check it."""
+    overall = result.overall
     cells: dict[str, Any] = {
-        "answered_items": result.overall.answered_items,
-        "total_items": result.overall.total_items,
-        "overall_score": result.overall.score,
-        "overall_band": result.overall.band,
+        "role": result.role,
+        "answered_items": overall.answered_items,
+        "not_applicable_items": overall.not_applicable_items,
+        "total_items": overall.total_items,
+        "overall_score": overall.score,
+        "overall_band": overall.band,
     }
     for pillar in result.pillars:
         cells[f"pillar.{pillar.id}.score"] = pillar.score
         cells[f"pillar.{pillar.id}.band"] = pillar.band
         cells[f"pillar.{pillar.id}.answered_items"] = pillar.answered_items
+        cells[f"pillar.{pillar.id}.not_applicable_items"] = pillar.not_applicable_items
         cells[f"pillar.{pillar.id}.scored_indicators"] = pillar.scored_indicators
         for indicator in pillar.indicators:
             cells[f"indicator.{indicator.id}.score"] = indicator.score
             cells[f"indicator.{indicator.id}.band"] = indicator.band
             cells[f"indicator.{indicator.id}.answered_items"] = indicator.answered_items
+            cells[f"indicator.{indicator.id}.not_applicable_items"] = indicator.not_applicable_items
     return cells
 
 
@@ -289,7 +301,7 @@ def parsed_cells(row: dict[str, str], names=None) -> dict[str, Any]:
             parsed[name] = None
         elif name.endswith("score"):
             parsed[name] = float(text)
-        elif name.endswith("band"):
+        elif name.endswith("band") or name == "role":
             parsed[name] = text
         else:
             parsed[name] = int(text)

@@ -9,7 +9,7 @@ import pytest
 
 from asn_assess.core.bank import load_bank, parse_bank
 from asn_assess.core.errors import BankError, Problem
-from conftest import BUNDLED_BANK_PATH, STARTER_BANK_PATH
+from conftest import BANK_V1_PATH, STARTER_BANK_PATH
 
 # Lines of the starter bank that the edits below hook onto.
 STARTER_VERSION = 'version = "0.1.0"\n'
@@ -447,7 +447,7 @@ def test_bundled_bank_source_names_the_speaker_as_then_chair(bundled_bank):
 
 
 # Item wording rules, checked per item so a failure names the item.
-_BUNDLED = load_bank(BUNDLED_BANK_PATH)
+_BUNDLED = load_bank(BANK_V1_PATH)  # version 2 has its own rules: test_bank_content.py
 _SCALE_ITEMS = [item for item in _BUNDLED.items.values() if not item.is_situational]
 _ABSOLUTES = re.compile(r"\b(selalu|tidak\s+pernah)\b", re.IGNORECASE)
 
@@ -528,5 +528,17 @@ def test_bundled_bank_files_are_named_by_their_id():
 
     paths = bundled_bank_paths()
     assert paths, "no bundled bank found"
+    newest: dict[str, str] = {}
     for path in paths:
-        assert load_bank(path).id == path.stem
+        bank = load_bank(path)
+        # The newest version is <id>.toml; older versions stay as <id>-<version>.toml.
+        assert path.stem in (bank.id, f"{bank.id}-{bank.version}"), path
+        if path.stem == bank.id:
+            newest[bank.id] = bank.version
+    versions = {load_bank(p).id: [] for p in paths}
+    for path in paths:
+        bank = load_bank(path)
+        versions[bank.id].append(bank.version)
+    for bank_id, listed in versions.items():
+        assert len(set(listed)) == len(listed), f"{bank_id}: a version is bundled twice"
+        assert newest[bank_id] == listed[-1], f"{bank_id}.toml must hold the newest version"

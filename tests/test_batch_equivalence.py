@@ -33,7 +33,7 @@ from asn_assess.cli import app
 from asn_assess.core.bank import load_bank, parse_bank
 from asn_assess.core.documents import AnswerSheet, Result
 from asn_assess.core.models import Bank
-from asn_assess.core.scoring import NO_BAND, item_score, score, score_block
+from asn_assess.core.scoring import NO_BAND, ItemColumn, item_score, score, score_block
 from conftest import BUNDLED_BANK_PATH, SMALL_BANK_TOML, expected_cells, parsed_cells
 
 runner = CliRunner()
@@ -130,6 +130,8 @@ def spellings(bank: Bank, item) -> list[tuple[Any, str]]:
         found += [(point.value, t) for t in texts]
         found += [(point.value, f" {t.lower()}  ") for t in point.label.values()]
         found += [(point.value, t.upper()) for t in point.aliases]
+    # "Not applicable" as survey exports write it (docs/batch.md lists the spellings).
+    found += [("na", t) for t in ("na", "N/A", " TB ", "Tidak berlaku", "NOT APPLICABLE")]
     return found
 
 
@@ -247,7 +249,9 @@ def documented_columns(bank: Bank) -> list[str]:
         "source",
         "row",
         "respondent_id",
+        "role",
         "answered_items",
+        "not_applicable_items",
         "total_items",
         "overall_score",
         "overall_band",
@@ -255,12 +259,19 @@ def documented_columns(bank: Bank) -> list[str]:
     for pillar in bank.pillars:
         columns += [
             f"pillar.{pillar.id}.{p}"
-            for p in ("score", "band", "answered_items", "scored_indicators")
+            for p in (
+                "score",
+                "band",
+                "answered_items",
+                "not_applicable_items",
+                "scored_indicators",
+            )
         ]
     for pillar in bank.pillars:
         for indicator in pillar.indicators:
             columns += [
-                f"indicator.{indicator.id}.{p}" for p in ("score", "band", "answered_items")
+                f"indicator.{indicator.id}.{p}"
+                for p in ("score", "band", "answered_items", "not_applicable_items")
             ]
     return columns
 
@@ -474,11 +485,17 @@ def test_a_block_of_many_rows_equals_each_row_scored_alone(data, case: BankCase)
             continue  # an item absent from the dict is unanswered everywhere
         scores = np.zeros(rows)
         answered = np.zeros(rows, dtype=bool)
+        not_applicable = np.zeros(rows, dtype=bool)
         for row, answers in enumerate(people):
-            if item_id in answers:
-                scores[row] = item_score(bank, bank.items[item_id], answers[item_id][0])
+            if item_id not in answers:
+                continue
+            value = answers[item_id][0]
+            if value == "na":
+                not_applicable[row] = True
+            else:
+                scores[row] = item_score(bank, bank.items[item_id], value)
                 answered[row] = True
-        item_scores[item_id] = (scores, answered)
+        item_scores[item_id] = ItemColumn(scores, answered, not_applicable)
     block = score_block(bank, item_scores, rows)
 
     def level(scores, index) -> tuple[Optional[float], Optional[str], int]:
@@ -497,14 +514,15 @@ def test_a_block_of_many_rows_equals_each_row_scored_alone(data, case: BankCase)
             wanted.overall.band,
             wanted.overall.answered_items,
         ), f"row {index}"
-        assert int(block.scored_pillars[index]) == wanted.overall.scored_pillars
+        assert int(block.overall.parts_scored[index]) == wanted.overall.scored_pillars
+        assert int(block.overall.not_applicable[index]) == wanted.overall.not_applicable_items
         for pillar in wanted.pillars:
             assert level(block.pillars[pillar.id], index) == (
                 pillar.score,
                 pillar.band,
                 pillar.answered_items,
             ), f"row {index} pillar {pillar.id}"
-            assert int(block.scored_indicators[pillar.id][index]) == pillar.scored_indicators
+            assert int(block.pillars[pillar.id].parts_scored[index]) == pillar.scored_indicators
             for indicator in pillar.indicators:
                 assert level(block.indicators[indicator.id], index) == (
                     indicator.score,

@@ -145,7 +145,7 @@ def test_bank_validate_good_file(bundled_bank):
     result = run("bank", "validate", str(BUNDLED_BANK_PATH))
     assert result.exit_code == 0, result.stderr
     assert result.stdout == (
-        f"{BUNDLED_BANK_PATH}: valid (asn-profesional 1.0.0; pillars: 3, "
+        f"{BUNDLED_BANK_PATH}: valid (asn-profesional {bundled_bank.version}; pillars: 3, "
         f"indicators: {bundled_bank.indicator_count}, items: {bundled_bank.item_count})\n"
     )
     assert result.stderr == ""

@@ -17,8 +17,11 @@ import pexpect
 import pytest
 
 from asn_assess.core.bank import bundled_bank_dir, load_bank, starter_bank_text
+from asn_assess.interactive.questionnaire import questions_of
 
 BANK = load_bank(bundled_bank_dir() / "asn-profesional.toml")
+# The items in the order `start` asks them (the bank interleaves its indicators).
+ASKED = [question.item for question in questions_of(BANK)]
 PROMPT = r"(Jawaban|Pilihan|Answer|Choice) \("
 TIMEOUT = 20
 
@@ -141,7 +144,7 @@ def test_ctrl_c_saves_then_resume_finishes(env, starter_bank):
 
 
 def test_piped_answers_match_score(tmp_path, env):
-    typed = [answer_for(item, index) for index, item in enumerate(BANK.items.values())]
+    typed = [answer_for(item, index) for index, item in enumerate(ASKED)]
     typed[5] = "s"  # one skipped
     output = tmp_path / "result.json"
     run = subprocess.run(
@@ -157,7 +160,7 @@ def test_piped_answers_match_score(tmp_path, env):
 
     answers = {
         item.id: expected_value(item, value)
-        for item, value in zip(BANK.items.values(), typed, strict=False)
+        for item, value in zip(ASKED, typed, strict=True)
         if value != "s"
     }
     sheet = tmp_path / "answers.json"

@@ -120,7 +120,7 @@ def test_result_keeps_raw_answers_bank_and_sheet_details(small_bank):
     assert (result.bank_id, result.bank_version) == ("small", "2.0")
     assert result.language == "id"
     assert result.respondent.name == "Ani"
-    assert (result.schema_version, result.scoring_version) == (1, 1)
+    assert (result.schema_version, result.scoring_version) == (1, 2)
 
 
 def test_result_round_trips_through_json_and_rescores_identically(small_bank):

@@ -21,10 +21,12 @@ from asn_assess.cli import app
 from asn_assess.core.bank import bundled_bank_dir, load_bank, starter_bank_text
 from asn_assess.core.documents import AnswerSheet
 from asn_assess.core.scoring import score
-from asn_assess.interactive.questionnaire import Outcome, Questionnaire
+from asn_assess.interactive.questionnaire import Outcome, Questionnaire, questions_of
 from asn_assess.store import Progress
 
 BANK = load_bank(bundled_bank_dir() / "asn-profesional.toml")
+# The items in the order `start` asks them (the bank interleaves its indicators).
+ASKED = [question.item for question in questions_of(BANK)]
 CTRL_C = object()  # in a script: the person presses Ctrl-C at this point
 RealTerminal = session_module.Terminal
 
@@ -123,9 +125,9 @@ def comparable(result: dict) -> dict:
 
 
 def test_answer_everything_with_a_profile_then_see_the_report(start):
-    typed = [answer_for(item, index) for index, item in enumerate(BANK.items.values())]
+    typed = [answer_for(item, index) for index, item in enumerate(ASKED)]
     profile = ["Siti Aminah", "19860926 201513 2 001", "19860926 201505 2 001", "BKPSDM", ""]
-    run = start(lines=["", *profile, *typed])
+    run = start(lines=["", *profile, "", *typed])  # Enter at the role question: every item
     assert run.exit_code == 0, run.stderr
     assert "Tekan Enter untuk mulai" in run.screen
     assert "tahun dan bulan" in run.screen  # the NIP with month 13 was refused, with why
@@ -141,9 +143,7 @@ def test_answer_everything_with_a_profile_then_see_the_report(start):
         "unit": "BKPSDM",
         "position": None,
     }
-    answers = {
-        item.id: value_of(item, t) for item, t in zip(BANK.items.values(), typed, strict=True)
-    }
+    answers = {item.id: value_of(item, t) for item, t in zip(ASKED, typed, strict=True)}
     expected = score(BANK, AnswerSheet(bank_id=BANK.id, bank_version=BANK.version, answers=answers))
     assert result["overall"] == expected.model_dump(mode="json")["overall"]
     assert result["answers"] == answers
@@ -216,18 +216,14 @@ def test_ctrl_c_saves_then_resume_finishes(start, starter_bank):
 
 
 def test_piped_answers_match_score(start, tmp_path):
-    typed = [answer_for(item, index) for index, item in enumerate(BANK.items.values())]
+    typed = [answer_for(item, index) for index, item in enumerate(ASKED)]
     typed[5] = "s"  # one skipped
     output = tmp_path / "result.json"
     run = start("--no-profile", "--output", str(output), lines=typed, tty=False)
     assert run.exit_code == 0, run.stderr
     assert "Skor keseluruhan" in run.stdout
     assert "Tekan Enter" not in run.screen  # a pipe is not asked to press Enter
-    answers = {
-        item.id: value_of(item, t)
-        for item, t in zip(BANK.items.values(), typed, strict=True)
-        if t != "s"
-    }
+    answers = {item.id: value_of(item, t) for item, t in zip(ASKED, typed, strict=True) if t != "s"}
     expected = score(BANK, AnswerSheet(bank_id=BANK.id, bank_version=BANK.version, answers=answers))
     assert comparable(json.loads(output.read_text("utf-8"))) == comparable(
         json.loads(expected.model_dump_json())
@@ -313,7 +309,7 @@ def test_questionnaire_keys_on_the_first_question(typed, outcome, position):
 
 
 def test_questionnaire_b_is_an_option_on_a_situational_item():
-    situational = next(i for i, item in enumerate(BANK.items.values()) if item.is_situational)
+    situational = next(i for i, item in enumerate(ASKED) if item.is_situational)
     questionnaire = Questionnaire(
         BANK, fresh_progress().model_copy(update={"position": situational})
     )

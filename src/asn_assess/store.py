@@ -34,6 +34,8 @@ class Progress(BaseModel):
     bank_id: str = Field(description="Id of the bank being answered.")
     bank_version: str = Field(description="Version of that bank.")
     language: str = Field(description="Language of the session.")
+    role: Optional[str] = Field(default=None, description="The person's role, if chosen.")
+    role_asked: bool = Field(default=False, description="Whether the role was asked.")
     respondent: Optional[Respondent] = Field(default=None, description="The profile, if given.")
     profile_done: bool = Field(default=False, description="Whether the profile was asked.")
     position: int = Field(default=0, ge=0, description="Index of the current question.")

@@ -28,7 +28,8 @@ from asn_assess.batch.settings import BatchSettings
 from asn_assess.batch.sheets import read_sheets
 from asn_assess.batch.summary import GroupSummary
 from asn_assess.core.files import open_for_reading
-from asn_assess.core.scoring import score_block
+from asn_assess.core.models import Bank
+from asn_assess.core.scoring import BlockScores, score_block, score_block_by_role
 
 BatchInput = Union[str, "os.PathLike[str]", tuple[str, BinaryIO]]
 """A file path, ``"-"`` for standard input, or a (name, binary stream) pair."""
@@ -69,9 +70,7 @@ def run_batch(
         opened.extend(_open(source) for source in inputs)  # all readable before any work
         for name, stream in opened:
             for answers in _answer_blocks(stream, name, settings, counts, on_error):
-                scored = ScoredBlock(
-                    answers, score_block(settings.bank, answers.item_columns, answers.size)
-                )
+                scored = ScoredBlock(answers, _scores(settings.bank, answers))
                 counts.read += answers.size
                 counts.scored += answers.size
                 if answers.size:
@@ -89,6 +88,13 @@ def run_batch(
         for _, stream in opened:
             stream.close()
     return BatchReport(counts, rows)
+
+
+def _scores(bank: Bank, answers: AnswerBlock) -> BlockScores:
+    """Every level's scores for a block, each row with its own role's items."""
+    if answers.roles is None:
+        return score_block(bank, answers.item_columns, answers.size)
+    return score_block_by_role(bank, answers.item_columns, answers.roles)
 
 
 def _answer_blocks(

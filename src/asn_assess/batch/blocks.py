@@ -31,6 +31,8 @@ class AnswerBlock:
     """Per row: who answered (already pseudonymised when asked), or None."""
     item_columns: ItemColumns
     """Item scores and answered masks, as ``core.scoring.score_block`` takes them."""
+    roles: Optional[list[Optional[str]]] = None
+    """Per row: the person's role, when the input names one (None: every item asked)."""
     groups: Optional[list[str]] = None
     """Per row: the value of the ``--summary-by`` column, when summarising."""
     sheets: Optional[list[AnswerSheet]] = None

@@ -16,10 +16,10 @@ import numpy as np
 from asn_assess.batch.blocks import AnswerBlock, RowError, sheet_for_row
 from asn_assess.batch.columns import ColumnPlan, Mapping, value_lookup
 from asn_assess.batch.pseudonyms import Pseudonymizer
-from asn_assess.core.answers import normalise_label
+from asn_assess.core.answers import normalise_label, parse_role
 from asn_assess.core.documents import AnswerValue
-from asn_assess.core.models import Bank
-from asn_assess.core.scoring import IntColumn, ItemColumns, item_score
+from asn_assess.core.models import NOT_APPLICABLE, Bank
+from asn_assess.core.scoring import IntColumn, ItemColumn, ItemColumns, item_score
 
 NO_ANSWERS = "no answers: every item is empty"
 
@@ -49,6 +49,7 @@ class CellReader:
             item_id: {
                 value: item_score(bank, bank.items[item_id], value)
                 for value in set(lookup.values())
+                if value != NOT_APPLICABLE
             }
             for item_id, lookup in self.lookups.items()
         }
@@ -59,7 +60,7 @@ class CellReader:
         """The accepted rows of a pyarrow record batch; every other row goes to
         ``on_error`` with all its reasons."""
         rows = batch.num_rows
-        scores: dict[str, tuple[Any, Any]] = {}
+        scores: dict[str, tuple[Any, Any, Any]] = {}
         values: dict[str, Any] = {}
         bad_cells: dict[int, list[str]] = {}
         answered_any = np.zeros(rows, dtype=bool)
@@ -70,10 +71,12 @@ class CellReader:
             texts = encoded.dictionary.to_pylist()
             distinct = self._match(item_id, texts)
             codes = encoded.indices.to_numpy(zero_copy_only=False)
-            item_scores, answered, answer_values, bad = (part[codes] for part in distinct)
-            scores[item_id] = (item_scores, answered)
+            item_scores, answered, not_applicable, answer_values, bad = (
+                part[codes] for part in distinct
+            )
+            scores[item_id] = (item_scores, answered, not_applicable)
             values[item_id] = answer_values
-            answered_any |= answered
+            answered_any |= answered | not_applicable
             header = self.plan.headers[column]
             for row in np.flatnonzero(bad):
                 bad_cells.setdefault(int(row), []).append(
@@ -81,6 +84,9 @@ class CellReader:
                     f"(column {header[:40]!r})"
                 )
         ids = self._respondent_ids(batch)
+        roles = self._roles(batch, bad_cells)
+        if roles is not None:
+            self._check_roles(roles, scores, bad_cells)
         rejected = ~answered_any
         rejected[list(bad_cells)] = True
         for row in np.flatnonzero(rejected):
@@ -88,8 +94,8 @@ class CellReader:
             on_error(RowError(self.source, int(row_numbers[row]), None, ids[row], reasons))
         keep = np.flatnonzero(~rejected)
         columns: ItemColumns = {
-            item_id: (item_scores[keep], answered[keep])
-            for item_id, (item_scores, answered) in scores.items()
+            item_id: ItemColumn(item_scores[keep], answered[keep], not_applicable[keep])
+            for item_id, (item_scores, answered, not_applicable) in scores.items()
         }
         block = AnswerBlock(
             source=self.source,
@@ -97,6 +103,8 @@ class CellReader:
             respondent_ids=[ids[row] for row in keep],
             item_columns=columns,
         )
+        if roles is not None:
+            block.roles = [roles[row] for row in keep]
         if self.plan.group_column is not None:
             groups = batch.column(self.plan.group_column).to_pylist()
             block.groups = [groups[row] or "" for row in keep]
@@ -106,11 +114,13 @@ class CellReader:
             ]
         return block
 
-    def _match(self, item_id: str, texts: list[Optional[str]]) -> tuple[Any, Any, Any, Any]:
-        """Per distinct cell text: (item score, answered, answer value, not an answer)."""
+    def _match(self, item_id: str, texts: list[Optional[str]]) -> tuple[Any, ...]:
+        """Per distinct cell text: (item score, answered, not applicable, answer value,
+        not an answer)."""
         lookup, score_of = self.lookups[item_id], self.score_of[item_id]
         scores = np.zeros(len(texts))
         answered = np.zeros(len(texts), dtype=bool)
+        not_applicable = np.zeros(len(texts), dtype=bool)
         values = np.empty(len(texts), dtype=object)
         bad = np.zeros(len(texts), dtype=bool)
         for index, text in enumerate(texts):
@@ -120,17 +130,52 @@ class CellReader:
             value = lookup.get(key)
             if value is None:
                 bad[index] = True
+                continue
+            values[index] = value
+            if value == NOT_APPLICABLE:
+                not_applicable[index] = True
             else:
                 scores[index] = score_of[value]
                 answered[index] = True
-                values[index] = value
-        return scores, answered, values, bad
+        return scores, answered, not_applicable, values, bad
 
     @staticmethod
     def _answers_of(values: dict[str, Any], row: int) -> dict[str, AnswerValue]:
         return {
             item_id: column[row] for item_id, column in values.items() if column[row] is not None
         }
+
+    def _roles(self, batch: Any, bad_cells: dict[int, list[str]]) -> Optional[list[Optional[str]]]:
+        """Each row's role id from the role column (None when empty); a value that names
+        no role of the bank is a reason to reject the row."""
+        column = self.plan.role_column
+        if column is None:
+            return None
+        known = ", ".join(role.id for role in self.bank.roles) or "none"
+        roles: list[Optional[str]] = []
+        for row, raw in enumerate(batch.column(column).to_pylist()):
+            role = parse_role(self.bank, raw) if raw and raw.strip() else None
+            if raw and raw.strip() and role is None:
+                bad_cells.setdefault(row, []).append(f"role: {raw!r} is not a role ({known})")
+            roles.append(role)
+        return roles
+
+    def _check_roles(
+        self,
+        roles: list[Optional[str]],
+        scores: dict[str, tuple[Any, Any, Any]],
+        bad_cells: dict[int, list[str]],
+    ) -> None:
+        """An answer to an item the row's role is not asked is not used silently."""
+        for item_id, (_, answered, not_applicable) in scores.items():
+            item = self.bank.items[item_id]
+            if not item.roles:
+                continue
+            for row in np.flatnonzero(answered | not_applicable):
+                if not item.asked_of(roles[row]):
+                    bad_cells.setdefault(int(row), []).append(
+                        f"{item_id}: not asked of role {roles[row]!r}; leave it empty"
+                    )
 
     def _respondent_ids(self, batch: Any) -> list[Optional[str]]:
         column = self.plan.id_column

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from asn_assess.core.answers import normalise_label, scale_lookup
+from asn_assess.core.answers import NOT_APPLICABLE_SPELLINGS, normalise_label, scale_lookup
 from asn_assess.core.documents import AnswerValue
 from asn_assess.core.errors import AssessError, Problem
 from asn_assess.core.files import parse_toml, read_text
-from asn_assess.core.models import Bank, Item
+from asn_assess.core.models import NOT_APPLICABLE, Bank, Item
 
 
 class MappingError(AssessError):
@@ -95,6 +95,7 @@ PROFILE_HEADERS = {
 }
 IDENTIFYING_PROFILE = ("nip", "email", "name")  # also the order of preference for an id
 DEFAULT_ID_HEADERS = frozenset({"respondent id", "id responden"})
+DEFAULT_ROLE_HEADERS = frozenset({"role", "peran"})
 
 _PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACES = re.compile(r"\s+")
@@ -180,6 +181,7 @@ class ColumnPlan:
     profile: dict[str, int]  # name/nip/email/unit/position -> column index
     metadata: tuple[int, ...]
     unused: tuple[str, ...]
+    role_column: Optional[int] = None
 
     @property
     def identifying_columns(self) -> tuple[int, ...]:
@@ -197,6 +199,7 @@ def plan_columns(
     id_column: Optional[str] = None,
     group_column: Optional[str] = None,
     source: str = "<input>",
+    role_column: Optional[str] = None,
 ) -> ColumnPlan:
     """Decide what every column holds. Raises ``ColumnError`` for a header that cannot
     be used (an item in two columns, a named column that is missing, no item at all)."""
@@ -227,10 +230,15 @@ def plan_columns(
             (i for i, h in enumerate(headers) if normalise_header(h) in DEFAULT_ID_HEADERS), None
         )
     chosen_group = _find(headers, group_column, "--summary-by", source, problems)
+    chosen_role = _find(headers, role_column, "--role-column", source, problems)
+    if role_column is None and bank.roles:  # a column named like the template's
+        chosen_role = next(
+            (i for i, h in enumerate(headers) if normalise_header(h) in DEFAULT_ROLE_HEADERS), None
+        )
     first_column_of: dict[str, int] = {}
 
     for index, header in enumerate(headers):
-        if index in (chosen_id, chosen_group):
+        if index in (chosen_id, chosen_group, chosen_role):
             continue
         key = normalise_header(header)
         item_id = (
@@ -273,7 +281,14 @@ def plan_columns(
     if problems:
         raise ColumnError(problems)
     return ColumnPlan(
-        tuple(headers), items, chosen_id, chosen_group, profile, tuple(metadata), tuple(unused)
+        tuple(headers),
+        items,
+        chosen_id,
+        chosen_group,
+        profile,
+        tuple(metadata),
+        tuple(unused),
+        chosen_role,
     )
 
 
@@ -305,8 +320,9 @@ def value_lookup(
     """Every accepted spelling of an answer to ``item`` (normalised) -> the answer value.
 
     Scale items: the number (also as ``4.0``, as spreadsheets write it), each label in
-    every language and the aliases. Situational items: the option id and the option's
-    text in every language. Mapping labels come on top.
+    every language, the aliases and the spellings of "not applicable" (-> "na").
+    Situational items: the option id and the option's text in every language. Mapping
+    labels come on top.
     """
     lookup: dict[str, AnswerValue] = {}
     if item.is_situational:
@@ -323,6 +339,8 @@ def value_lookup(
     lookup.update(scale_lookup(scale))
     for point in scale.points:
         lookup.setdefault(f"{point.value}.0", point.value)
+    for spelling in NOT_APPLICABLE_SPELLINGS:
+        lookup.setdefault(spelling, NOT_APPLICABLE)
     if mapping:
         for label, value in mapping.labels.items():
             if isinstance(value, int) and scale.point(value):

@@ -38,16 +38,22 @@ def output_columns(bank: Bank) -> list[OutputColumn]:
             OutputColumn(f"{prefix}band", "band", lambda b: level(b).band),
         ]
 
-    def answered(level: Callable[[ScoredBlock], LevelScores]) -> Callable[[ScoredBlock], Any]:
-        return lambda b: level(b).answered
+    def counts(prefix: str, level: Callable[[ScoredBlock], LevelScores]) -> list[OutputColumn]:
+        return [
+            OutputColumn(f"{prefix}answered_items", "integer", lambda b: level(b).answered),
+            OutputColumn(
+                f"{prefix}not_applicable_items", "integer", lambda b: level(b).not_applicable
+            ),
+        ]
 
     overall: Callable[[ScoredBlock], LevelScores] = lambda b: b.scores.overall  # noqa: E731
     columns = [
         OutputColumn("source", "text", lambda b: [b.answers.source] * b.answers.size),
         OutputColumn("row", "integer", lambda b: b.answers.rows),
         OutputColumn("respondent_id", "text", lambda b: b.answers.respondent_ids),
-        OutputColumn("answered_items", "integer", answered(overall)),
-        OutputColumn("total_items", "integer", lambda b: np.full(b.answers.size, bank.item_count)),
+        OutputColumn("role", "text", lambda b: b.answers.roles or [None] * b.answers.size),
+        *counts("", overall),
+        OutputColumn("total_items", "integer", lambda b: b.scores.overall.total),
         *level_columns("overall_", overall),
     ]
     for pillar in bank.pillars:
@@ -56,12 +62,12 @@ def output_columns(bank: Bank) -> list[OutputColumn]:
             return b.scores.pillars[key]
 
         def scored(b: ScoredBlock, key: str = pillar.id) -> Any:
-            return b.scores.scored_indicators[key]
+            return b.scores.pillars[key].parts_scored
 
         prefix = f"pillar.{pillar.id}."
         columns += [
             *level_columns(prefix, pillar_level),
-            OutputColumn(f"{prefix}answered_items", "integer", answered(pillar_level)),
+            *counts(prefix, pillar_level),
             OutputColumn(f"{prefix}scored_indicators", "integer", scored),
         ]
     for pillar in bank.pillars:
@@ -71,10 +77,7 @@ def output_columns(bank: Bank) -> list[OutputColumn]:
                 return b.scores.indicators[key]
 
             prefix = f"indicator.{indicator.id}."
-            columns += [
-                *level_columns(prefix, indicator_level),
-                OutputColumn(f"{prefix}answered_items", "integer", answered(indicator_level)),
-            ]
+            columns += [*level_columns(prefix, indicator_level), *counts(prefix, indicator_level)]
     return columns
 
 

@@ -79,7 +79,13 @@ def table_layout(stream: BinaryIO, source: str, settings: BatchSettings) -> Tabl
     delimiter = detect_delimiter(head)
     names = header_names(head, delimiter)
     plan = plan_columns(
-        names, settings.bank, settings.mapping, settings.id_column, settings.summary_by, source
+        names,
+        settings.bank,
+        settings.mapping,
+        settings.id_column,
+        settings.summary_by,
+        source,
+        settings.role_column,
     )
     return TableLayout(delimiter, names, plan)
 

@@ -30,6 +30,7 @@ class BatchSettings:
     mapping: Optional[Mapping] = None
     id_column: Optional[str] = None
     summary_by: Optional[str] = None
+    role_column: Optional[str] = None
     min_group: int = DEFAULT_MIN_GROUP
     pseudonymize: Optional[Pseudonymizer] = None
     full_results: bool = False

@@ -16,10 +16,11 @@ import numpy as np
 from asn_assess.batch.blocks import AnswerBlock, InputError, RowError
 from asn_assess.batch.reading import HEAD_BYTES
 from asn_assess.batch.settings import BatchSettings
+from asn_assess.core.answers import check_sheet
 from asn_assess.core.documents import AnswerSheet, AnswerValue, parse_document, validate_document
 from asn_assess.core.errors import AnswerSheetError, AssessError, Problem
-from asn_assess.core.models import Bank
-from asn_assess.core.scoring import ItemColumns, check_sheet, item_score
+from asn_assess.core.models import NOT_APPLICABLE, Bank
+from asn_assess.core.scoring import ItemColumn, ItemColumns, item_score
 
 SHEETS_PER_BLOCK = 4096
 
@@ -79,6 +80,8 @@ class _Gathered:
             respondent_ids=self.ids,
             item_columns=item_columns(settings.bank, [s.answers for s in self.sheets]),
         )
+        if any(sheet.role for sheet in self.sheets):
+            block.roles = [sheet.role for sheet in self.sheets]
         if settings.summary_by:
             block.groups = [_sheet_group(sheet, settings.summary_by) for sheet in self.sheets]
         if settings.full_results:
@@ -93,14 +96,18 @@ def item_columns(bank: Bank, answers: list[dict[str, AnswerValue]]) -> ItemColum
     cache: dict[tuple[str, AnswerValue], float] = {}
     for row, sheet_answers in enumerate(answers):
         for item_id, value in sheet_answers.items():
-            if item_id not in columns:
-                columns[item_id] = (np.zeros(rows), np.zeros(rows, dtype=bool))
+            column = columns.get(item_id)
+            if column is None:
+                empty = np.zeros(rows, dtype=bool)
+                column = columns[item_id] = ItemColumn(np.zeros(rows), empty, empty.copy())
+            if value == NOT_APPLICABLE and not bank.items[item_id].is_situational:
+                column.not_applicable[row] = True
+                continue
             key = (item_id, value)
             if key not in cache:
                 cache[key] = item_score(bank, bank.items[item_id], value)
-            scores, answered = columns[item_id]
-            scores[row] = cache[key]
-            answered[row] = True
+            column.scores[row] = cache[key]
+            column.answered[row] = True
     return columns
 
 

@@ -1,16 +1,33 @@
-"""Turning what a person typed (or a survey export holds) into an answer value.
+"""Answers: turning what a person typed (or a survey export holds) into an answer
+value, and checking a sheet's answers against its bank.
 
-One place for the rules, used by the interactive session and by file imports: numbers,
-scale labels in any language of the bank, and the usual abbreviations, compared without
-case and surrounding spaces. Option letters for situational items likewise.
+One place for the rules, used by the interactive session, answer sheets and file
+imports: numbers, scale labels in any language of the bank, the usual abbreviations and
+the spellings of "not applicable", compared without case and surrounding spaces. Option
+letters for situational items likewise.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from asn_assess.core.models import Item, Scale
+from asn_assess.core.errors import AnswerSheetError, Problem
+from asn_assess.core.models import NOT_APPLICABLE, Bank, Item, Scale
+
+if TYPE_CHECKING:
+    from asn_assess.core.documents import AnswerSheet, AnswerValue
+
+NOT_APPLICABLE_SPELLINGS = (
+    "na",
+    "n/a",
+    "n.a.",
+    "tb",
+    "t/b",
+    "tidak berlaku",
+    "not applicable",
+)
+"""How "not applicable" may be written in answer files and survey exports."""
 
 _SPACES = re.compile(r"\s+")
 
@@ -30,12 +47,105 @@ def scale_lookup(scale: Scale) -> dict[str, int]:
     return lookup
 
 
+def is_not_applicable(raw: str) -> bool:
+    """Whether ``raw`` is one of the spellings of "not applicable"."""
+    return normalise_label(raw) in NOT_APPLICABLE_SPELLINGS
+
+
 def parse_scale_answer(scale: Scale, raw: str) -> Optional[int]:
     """The scale value ``raw`` stands for, or None when it stands for none."""
     return scale_lookup(scale).get(normalise_label(raw))
+
+
+def parse_role(bank: Bank, raw: str) -> Optional[str]:
+    """The id of the bank's role that ``raw`` names (its id or label in any language,
+    without case), or None."""
+    wanted = normalise_label(raw)
+    for role in bank.roles:
+        if wanted in (normalise_label(role.id), *map(normalise_label, role.label.values())):
+            return role.id
+    return None
 
 
 def parse_option_answer(item: Item, raw: str) -> Optional[str]:
     """The option id ``raw`` names (case-insensitive), or None."""
     wanted = normalise_label(raw)
     return next((o.id for o in item.options if o.id.casefold() == wanted), None)
+
+
+# --- checking answers ------------------------------------------------------------------------
+
+
+def check_sheet(bank: Bank, sheet: AnswerSheet) -> None:
+    """Every answer names an item of this bank and is a valid answer to it."""
+    problems = answer_problems(bank, sheet)
+    if problems:
+        raise AnswerSheetError(problems)
+
+
+def answer_problems(bank: Bank, sheet: AnswerSheet) -> list[Problem]:
+    """Every way ``sheet`` does not fit ``bank``: its bank, language and answers."""
+    problems: list[Problem] = []
+    if sheet.bank_id != bank.id:
+        problems.append(
+            Problem(
+                "bank_id",
+                f"the sheet is for bank {sheet.bank_id!r}, not {bank.id!r}; "
+                "pass the right bank with --bank",
+            )
+        )
+    elif sheet.bank_version != bank.version:
+        problems.append(
+            Problem(
+                "bank_version",
+                f"the sheet is for version {sheet.bank_version!r} of "
+                f"{bank.id!r}, this bank is version {bank.version!r}",
+            )
+        )
+    if sheet.role is not None and bank.role(sheet.role) is None:
+        known = ", ".join(role.id for role in bank.roles) or "none"
+        problems.append(
+            Problem("role", f"no role {sheet.role!r} in bank {bank.id!r} (roles: {known})")
+        )
+    if sheet.language not in bank.languages:
+        problems.append(
+            Problem(
+                "language",
+                f"{sheet.language!r} is not one of the bank's languages "
+                f"({', '.join(bank.languages)})",
+            )
+        )
+    for item_id, answer in sheet.answers.items():
+        where = f"answers.{item_id}"
+        item = bank.items.get(item_id)
+        if item is None:
+            problems.append(Problem(where, f"no item {item_id!r} in bank {bank.id!r}"))
+            continue
+        if not item.asked_of(sheet.role):
+            problems.append(Problem(where, f"item {item_id!r} is not asked of role {sheet.role!r}"))
+            continue
+        message = answer_problem(bank, item, answer)
+        if message:
+            problems.append(Problem(where, message))
+    return problems
+
+
+def answer_problem(bank: Bank, item: Item, answer: AnswerValue) -> Optional[str]:
+    """Why ``answer`` is not a valid answer to ``item``, or None when it is."""
+    if item.is_situational:
+        choices = ", ".join(o.id for o in item.options)
+        if not isinstance(answer, str) or item.option(answer) is None:
+            return f"{answer!r} is not an option of this situational item (options: {choices})"
+        return None
+    scale = bank.scale_of(item)
+    if answer == NOT_APPLICABLE:
+        return None
+    if isinstance(answer, bool) or not isinstance(answer, int):
+        return (
+            f"{answer!r} is not a number on scale {scale.id!r} ({scale.low}-{scale.high}) "
+            f"or {NOT_APPLICABLE!r}"
+        )
+    if scale.point(answer) is None:
+        values = ", ".join(str(p.value) for p in scale.points)
+        return f"{answer} is not a value of scale {scale.id!r} ({values})"
+    return None

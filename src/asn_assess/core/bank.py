@@ -11,10 +11,13 @@ Validation runs in three passes and reports every problem it finds, not only the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
+from asn_assess.core.bank_rules import consistency_problems
 from asn_assess.core.errors import BankError, Problem
 from asn_assess.core.files import parse_toml, read_text
 from asn_assess.core.models import Bank
@@ -86,182 +89,6 @@ def _unique(problems: list[Problem]) -> list[Problem]:
     return list(dict.fromkeys(problems))  # first occurrences, in order
 
 
-def _tables(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
-    """The tables of an array of tables, with their index; anything else is skipped
-    (pass 2 reports it)."""
-    if isinstance(value, list):
-        for index, table in enumerate(value):
-            if isinstance(table, dict):
-                yield index, table
-
-
-def consistency_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
-    """Rules that span keys. Returns (key path, message) pairs; tolerant of bad types."""
-    problems: list[tuple[str, str]] = []
-
-    languages = data.get("languages")
-    if isinstance(languages, list):
-        repeated = sorted(
-            {lang for lang in languages if isinstance(lang, str) and languages.count(lang) > 1}
-        )
-        if repeated:
-            problems.append(("languages", f"{', '.join(repeated)} listed more than once"))
-
-    scale_values: dict[str, set[int]] = {}
-    for index, scale in _tables(data.get("scales")):
-        path = f"scales[{index}]"
-        if scale.get("id") in scale_values:
-            problems.append((f"{path}.id", f"duplicate scale id {scale['id']!r}"))
-        raw_values = [p.get("value") for _, p in _tables(scale.get("points"))]
-        values: list[int] = [
-            v for v in raw_values if isinstance(v, int) and not isinstance(v, bool)
-        ]
-        if len(set(values)) != len(values):
-            problems.append((f"{path}.points", "two points share the same value"))
-        problems.extend(_spelling_clashes(scale, path))
-        if isinstance(scale.get("id"), str) and values:
-            scale_values[scale["id"]] = set(values)
-
-    band_ids: set[str] = set()
-    previous_min: Optional[float] = None
-    for index, band in _tables(data.get("bands")):
-        path = f"bands[{index}]"
-        if band.get("id") in band_ids:
-            problems.append((f"{path}.id", f"duplicate band id {band['id']!r}"))
-        if isinstance(band.get("id"), str):
-            band_ids.add(band["id"])
-        low = band.get("min")
-        if not isinstance(low, (int, float)) or isinstance(low, bool):
-            continue
-        if index == 0 and low != 0:
-            problems.append((f"{path}.min", f"the first band must start at 0, not {low}"))
-        if previous_min is not None and low <= previous_min:
-            problems.append(
-                (
-                    f"{path}.min",
-                    f"bands must be sorted by rising `min`: {low} follows {previous_min}",
-                )
-            )
-        previous_min = low
-    develop = data.get("develop_below_band")
-    if isinstance(develop, str) and band_ids and develop not in band_ids:
-        problems.append(("develop_below_band", f"no band has id {develop!r}"))
-
-    seen_ids: dict[str, str] = {}
-
-    def claim(item_id: Any, path: str) -> None:
-        if not isinstance(item_id, str):
-            return
-        if item_id in seen_ids:
-            problems.append(
-                (f"{path}.id", f"duplicate id {item_id!r}, first used at {seen_ids[item_id]}")
-            )
-        else:
-            seen_ids[item_id] = path
-
-    pillars = data.get("pillars")
-    if not pillars:
-        problems.append(("pillars", "the bank has no pillars; add at least one [[pillars]] table"))
-    for p_index, pillar in _tables(pillars):
-        p_path = f"pillars[{p_index}]"
-        claim(pillar.get("id"), p_path)
-        indicators = pillar.get("indicators")
-        if not indicators:
-            problems.append((p_path, f"pillar {pillar.get('id')!r} has no indicators, so no items"))
-        for i_index, indicator in _tables(indicators):
-            i_path = f"{p_path}.indicators[{i_index}]"
-            claim(indicator.get("id"), i_path)
-            items = indicator.get("items")
-            if not items:
-                problems.append((i_path, f"indicator {indicator.get('id')!r} has no items"))
-            for t_index, item in _tables(items):
-                t_path = f"{i_path}.items[{t_index}]"
-                claim(item.get("id"), t_path)
-                problems.extend(_item_problems(item, t_path, scale_values))
-    return problems
-
-
-def _spelling_clashes(scale: dict[str, Any], path: str) -> list[tuple[str, str]]:
-    """A label or alias that stands for two points would make typed answers ambiguous."""
-    from asn_assess.core.answers import normalise_label
-
-    owner: dict[str, Any] = {}
-    problems = []
-    for p_index, point in _tables(scale.get("points")):
-        label = point.get("label")
-        spellings = [str(point.get("value"))]
-        spellings += [
-            v for v in (label.values() if isinstance(label, dict) else []) if isinstance(v, str)
-        ]
-        spellings += [a for a in point.get("aliases", []) if isinstance(a, str)]
-        for spelling in spellings:
-            key = normalise_label(spelling)
-            if key in owner and owner[key] != point.get("value"):
-                problems.append(
-                    (
-                        f"{path}.points[{p_index}]",
-                        f"{spelling!r} already stands for value {owner[key]}",
-                    )
-                )
-            owner.setdefault(key, point.get("value"))
-    return problems
-
-
-def _item_problems(
-    item: dict[str, Any], path: str, scale_values: dict[str, set[int]]
-) -> list[tuple[str, str]]:
-    problems: list[tuple[str, str]] = []
-    scale_id = item.get("scale")
-    values = scale_values.get(scale_id) if isinstance(scale_id, str) else None
-    if isinstance(scale_id, str) and values is None:
-        known = ", ".join(sorted(scale_values)) or "none"
-        problems.append((f"{path}.scale", f"no scale has id {scale_id!r} (scales: {known})"))
-    situational = item.get("kind") == "situational"
-    options = item.get("options")
-    if situational:
-        if "reverse" in item:
-            problems.append(
-                (
-                    f"{path}.reverse",
-                    "a situational item cannot be reversed; "
-                    "give each option the score it deserves instead",
-                )
-            )
-        if not options:
-            problems.append((f"{path}.options", "a situational item needs options"))
-        if "scenario" not in item:
-            problems.append((f"{path}.scenario", "a situational item needs a scenario"))
-    else:
-        if options:
-            problems.append(
-                (f"{path}.options", 'only items with kind = "situational" have options')
-            )
-        if "scenario" in item:
-            problems.append(
-                (f"{path}.scenario", 'only items with kind = "situational" have a scenario')
-            )
-    option_ids: set[str] = set()
-    for o_index, option in _tables(options):
-        o_path = f"{path}.options[{o_index}]"
-        if option.get("id") in option_ids:
-            problems.append((f"{o_path}.id", f"duplicate option id {option['id']!r}"))
-        if isinstance(option.get("id"), str):
-            option_ids.add(option["id"])
-        score = option.get("score")
-        if (
-            values
-            and isinstance(score, int)
-            and not isinstance(score, bool)
-            and score not in values
-        ):
-            low, high = min(values), max(values)
-            where = "outside" if not low <= score <= high else "not a value of"
-            problems.append(
-                (f"{o_path}.score", f"score {score} is {where} scale {scale_id!r} ({low}-{high})")
-            )
-    return problems
-
-
 # --- finding banks ------------------------------------------------------------------
 
 
@@ -278,24 +105,73 @@ def bundled_bank_dir() -> Path:
     return package.parents[1] / "questions"
 
 
+@dataclass(frozen=True)
+class BundledBank:
+    """A bank file shipped with the tool: its id and version, read from the file."""
+
+    id: str
+    version: str
+    path: Path
+
+
+_TOP_KEY = re.compile(r'^(id|version)\s*=\s*"([^"]*)"\s*(?:#.*)?$', re.MULTILINE)
+
+
+@functools.cache
+def bundled_banks() -> tuple[BundledBank, ...]:
+    """Every bundled bank version, by id, oldest version first.
+
+    Only the top of each file is read (its ``id`` and ``version`` come before the first
+    table): finding a bank must not cost a full parse of every version."""
+    found = []
+    for path in sorted(bundled_bank_dir().glob("*.toml")):
+        top = path.read_text(encoding="utf-8").split("\n[", 1)[0]
+        keys = dict(_TOP_KEY.findall(top))
+        found.append(BundledBank(keys.get("id", path.stem), keys.get("version", ""), path))
+    return tuple(sorted(found, key=lambda b: (b.id, version_key(b.version))))
+
+
+def version_key(version: str) -> tuple[tuple[int, str], ...]:
+    """Orders versions as people expect: 1.10.0 after 1.9.0."""
+    return tuple((int(part), "") if part.isdigit() else (-1, part) for part in version.split("."))
+
+
 def bundled_bank_paths() -> list[Path]:
-    """The bank files shipped with the tool, sorted by name."""
-    return sorted(bundled_bank_dir().glob("*.toml"))
+    """The bank files shipped with the tool (every version), sorted by id and version."""
+    return [bank.path for bank in bundled_banks()]
 
 
-def resolve_bank(reference: Optional[str] = None) -> Bank:
-    """A bank from a file path, or a bundled bank by id; the default bank when None."""
+def resolve_bank(reference: Optional[str] = None, version: Optional[str] = None) -> Bank:
+    """A bank from a file path, or a bundled bank by id (``ID`` or ``ID@VERSION``); the
+    default bank when None. Without a version, a bundled bank's newest version."""
     reference = reference or DEFAULT_BANK_ID
     path = Path(reference)
     # A bare id names a bundled bank even if a folder of that name is in the way.
     if path.suffix == ".toml" or path.is_file():
-        return load_bank(path)
-    for candidate in bundled_bank_paths():
-        if candidate.stem == reference:
-            return load_bank(candidate)
-    known = ", ".join(p.stem for p in bundled_bank_paths()) or "none"
+        bank = load_bank(path)
+        if version is not None and bank.version != version:
+            raise BankError(
+                Problem(reference, f"is version {bank.version} of {bank.id!r}, not {version}")
+            )
+        return bank
+    bank_id, _, pinned = reference.partition("@")
+    version = pinned or version
+    versions = [bank for bank in bundled_banks() if bank.id == bank_id]
+    if not versions:
+        known = ", ".join(sorted({b.id for b in bundled_banks()})) or "none"
+        raise BankError(
+            Problem(reference, f"no bank file or bundled bank with this id (bundled: {known})")
+        )
+    if version is None:
+        return load_bank(versions[-1].path)
+    for candidate in versions:
+        if candidate.version == version:
+            return load_bank(candidate.path)
+    available = ", ".join(b.version for b in versions)
     raise BankError(
-        Problem(reference, f"no bank file or bundled bank with this id (bundled: {known})")
+        Problem(
+            reference, f"version {version} of {bank_id!r} is not available (versions: {available})"
+        )
     )
 
 

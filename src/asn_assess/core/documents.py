@@ -22,7 +22,8 @@ from asn_assess.core.errors import AnswerSheetError, AssessError, NipError, Prob
 from asn_assess.core.validation import validation_problems
 
 SCHEMA_VERSION: Literal[1] = 1
-SCORING_VERSION: Literal[1] = 1
+SCORING_VERSION: Literal[2] = 2
+"""Version 2 added "not applicable" answers and roles; version 1 results still read."""
 
 AnswerValue = Union[StrictInt, StrictStr]
 
@@ -68,12 +69,18 @@ class AnswerSheet(BaseModel):
     bank_id: str = Field(description="Id of the bank the answers belong to.")
     bank_version: str = Field(description="Version of that bank.")
     language: str = Field(default="id", description="Language the questions were read in.")
+    role: Optional[str] = Field(
+        default=None,
+        description="The person's role (a role id of the bank); only that role's items "
+        "were asked. Null: every item.",
+    )
     respondent: Optional[Respondent] = Field(default=None, description="Who answered (optional).")
     started_at: Optional[datetime] = Field(default=None, description="When answering began.")
     finished_at: Optional[datetime] = Field(default=None, description="When answering ended.")
     answers: dict[str, AnswerValue] = Field(
         default_factory=dict,
-        description="Item id -> a scale value (number) or, for a situational item, an option id.",
+        description='Item id -> a scale value (number), "na" when the item does not apply, '
+        "or for a situational item an option id. A skipped item is absent.",
     )
 
 
@@ -86,7 +93,8 @@ class IndicatorResult(BaseModel):
     score: Optional[float] = Field(description="0-100, or null when too few items were answered.")
     band: Optional[str] = Field(default=None, description="Id of the score's band, or null.")
     answered_items: int = Field(description="Items of this indicator that were answered.")
-    total_items: int = Field(description="Items this indicator has.")
+    not_applicable_items: int = Field(default=0, description='Items answered "na".')
+    total_items: int = Field(description="Items of this indicator the person was asked.")
 
 
 class PillarResult(BaseModel):
@@ -98,8 +106,12 @@ class PillarResult(BaseModel):
     score: Optional[float] = Field(description="0-100, or null when too few indicators scored.")
     band: Optional[str] = Field(default=None, description="Id of the score's band, or null.")
     answered_items: int = Field(description="Items of this pillar that were answered.")
-    total_items: int = Field(description="Items this pillar has.")
+    not_applicable_items: int = Field(default=0, description='Items answered "na".')
+    total_items: int = Field(description="Items of this pillar the person was asked.")
     scored_indicators: int = Field(description="Indicators that got a score.")
+    not_applicable_indicators: int = Field(
+        default=0, description="Indicators none of whose items applied."
+    )
     total_indicators: int = Field(description="Indicators this pillar has.")
     indicators: list[IndicatorResult] = Field(description="Its indicators, in bank order.")
 
@@ -109,11 +121,17 @@ class OverallResult(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    score: Optional[float] = Field(description="0-100, or null unless every pillar scored.")
+    score: Optional[float] = Field(
+        description="0-100, or null unless every applicable pillar scored."
+    )
     band: Optional[str] = Field(default=None, description="Id of the score's band, or null.")
     answered_items: int = Field(description="Items answered in all.")
-    total_items: int = Field(description="Items the bank has.")
+    not_applicable_items: int = Field(default=0, description='Items answered "na".')
+    total_items: int = Field(description="Items the person was asked.")
     scored_pillars: int = Field(description="Pillars that got a score.")
+    not_applicable_pillars: int = Field(
+        default=0, description="Pillars none of whose items applied."
+    )
     total_pillars: int = Field(description="Pillars the bank has.")
 
 
@@ -125,12 +143,15 @@ class Result(BaseModel):
     schema_version: Literal[1] = Field(
         default=SCHEMA_VERSION, description="Version of this document's layout."
     )
-    scoring_version: Literal[1] = Field(
-        default=SCORING_VERSION, description="Version of the scoring rules (docs/scoring.md)."
+    scoring_version: Literal[1, 2] = Field(
+        default=SCORING_VERSION,
+        description="Version of the scoring rules (docs/scoring.md); 1 for results made "
+        "before not-applicable answers and roles existed.",
     )
     bank_id: str = Field(description="Id of the bank that scored it.")
     bank_version: str = Field(description="Version of that bank.")
     language: str = Field(description="Language the questions were read in.")
+    role: Optional[str] = Field(default=None, description="The person's role, if one was given.")
     respondent: Optional[Respondent] = Field(default=None, description="Who answered (optional).")
     started_at: Optional[datetime] = Field(default=None, description="When answering began.")
     finished_at: Optional[datetime] = Field(default=None, description="When answering ended.")

@@ -106,13 +106,52 @@ class Band(_Frozen):
     id: Identifier = Field(description="Recorded in results, e.g. 'cakap'.")
     min: float = Field(ge=0, le=100, strict=True, description="Lowest score (0-100) in this band.")
     label: LangText = Field(description="Short name, e.g. 'Cakap' / 'Capable'.")
-    meaning: LangText = Field(description="What this band means for the person.")
+    meaning: LangText = Field(description="What this band means for one behaviour (indicator).")
+    overall_meaning: Optional[LangText] = Field(
+        default=None,
+        description="What this band means for the overall score; `meaning` when absent.",
+    )
+
+
+NOT_APPLICABLE = "na"
+"""The answer value that says an item does not apply to the person's job."""
+
+Weight = Annotated[float, Field(gt=0, le=1000, strict=True)]
+
+
+class Role(_Frozen):
+    """A kind of position (e.g. staff without subordinates); items may be limited to
+    some roles so that nobody is asked about work they do not do."""
+
+    id: Identifier = Field(description="Named by items' `roles` and by `start --role`.")
+    label: LangText = Field(description="Name of the role as the person picks it.")
+    description: Optional[LangText] = Field(
+        default=None, description="One sentence that helps a person choose this role."
+    )
+
+
+class RaterGroup(_Frozen):
+    """People who rate someone else in 360-degree feedback (supervisor, peers, ...)."""
+
+    id: Identifier = Field(description="e.g. 'atasan', 'rekan', 'bawahan'.")
+    label: LangText = Field(description="Name of the group.")
+    anonymous: bool = Field(
+        default=True,
+        description="False for a group of one by nature (the supervisor), shown as such.",
+    )
+
+
+class ConsistencyPair(_Frozen):
+    """Two items about the same behaviour from opposite sides whose keyed answers
+    should agree; a large gap flags inconsistent answering (it never changes scores)."""
+
+    items: tuple[Identifier, Identifier] = Field(description="The two item ids.")
 
 
 class Option(_Frozen):
     """One possible action in a situational item, with the score it is worth."""
 
-    id: Identifier = Field(description="The letter typed to choose it, e.g. 'a'.")
+    id: Identifier = Field(description="The letter typed to choose it, e.g. 'a' (not 'na').")
     score: StrictInt = Field(description="A value of the item's scale.")
     text: LangText = Field(description="The action as the person reads it.")
 
@@ -129,14 +168,30 @@ class Item(_Frozen):
     reverse: Optional[StrictBool] = Field(
         default=None, description="Negatively worded: scored in reverse. Scale items only."
     )
-    weight: float = Field(
-        default=1.0, gt=0, strict=True, description="Weight within its indicator."
+    weight: Weight = Field(default=1.0, description="Weight within its indicator (0-1000].")
+    statement: Optional[Literal["behaviour", "self-knowledge"]] = Field(
+        default=None,
+        description="What a scale item states: a behaviour (answered on a frequency scale) "
+        "or how one sees oneself (an agreement scale).",
+    )
+    roles: tuple[Identifier, ...] = Field(
+        default=(), description="Roles asked this item; empty: every role."
+    )
+    observer_text: Optional[LangText] = Field(
+        default=None,
+        description="The statement in the third person, for someone rating the person.",
+    )
+    self_only: bool = Field(
+        default=False, description="Others cannot judge this item; only the person answers it."
     )
     scenario: Optional[LangText] = Field(
         default=None, description="The situation of a situational item."
     )
     options: tuple[Option, ...] = Field(
         default=(), description="The choices of a situational item."
+    )
+    rationale: Optional[LangText] = Field(
+        default=None, description="One sentence defending a situational item's key."
     )
 
     @property
@@ -153,6 +208,10 @@ class Item(_Frozen):
         """The option with this id, or None."""
         return next((o for o in self.options if o.id == option_id), None)
 
+    def asked_of(self, role: Optional[str]) -> bool:
+        """Whether a person in ``role`` is asked this item (None: every item is asked)."""
+        return role is None or not self.roles or role in self.roles
+
 
 ActionKind = Literal["on-the-job", "from-others", "training"]
 
@@ -162,6 +221,12 @@ class Action(_Frozen):
 
     kind: ActionKind = Field(description="on-the-job, from-others or training.")
     text: LangText = Field(description="The action, addressed to the reader.")
+    weeks: Optional[int] = Field(
+        default=None, ge=1, le=104, strict=True, description="A suggested time frame, in weeks."
+    )
+    roles: tuple[Identifier, ...] = Field(
+        default=(), description="Roles this action suits; empty: every role."
+    )
 
 
 class Indicator(_Frozen):
@@ -170,7 +235,10 @@ class Indicator(_Frozen):
     id: Identifier = Field(description="Unique in the whole bank.")
     title: LangText = Field(description="Name of the behaviour.")
     description: Optional[LangText] = Field(default=None, description="What it covers.")
-    weight: float = Field(default=1.0, gt=0, strict=True, description="Weight within its pillar.")
+    weight: Weight = Field(default=1.0, description="Weight within its pillar (0-1000].")
+    rated_by: tuple[Identifier, ...] = Field(
+        default=(), description="Rater groups that can observe this behaviour (360 feedback)."
+    )
     # An empty or missing list is reported by bank.consistency_problems, with the id.
     items: tuple[Item, ...] = Field(default=(), description="The questions.")
     actions: tuple[Action, ...] = Field(default=(), description="Development actions.")
@@ -182,9 +250,7 @@ class Pillar(_Frozen):
     id: Identifier = Field(description="Unique in the whole bank.")
     title: LangText = Field(description="Name of the pillar.")
     description: Optional[LangText] = Field(default=None, description="What it covers.")
-    weight: float = Field(
-        default=1.0, gt=0, strict=True, description="Weight in the overall score."
-    )
+    weight: Weight = Field(default=1.0, description="Weight in the overall score (0-1000].")
     indicators: tuple[Indicator, ...] = Field(default=(), description="Its behaviours.")
 
 
@@ -210,9 +276,21 @@ class Bank(_Frozen):
         default=None,
         description="Indicators scoring below this band's threshold get development actions.",
     )
+    presentation: Literal["grouped", "interleaved"] = Field(
+        default="grouped",
+        description="Order of the questions: indicator by indicator, or interleaved within "
+        "each pillar (a fixed order, the same for everyone).",
+    )
+    roles: tuple[Role, ...] = Field(default=(), description="Kinds of position items may target.")
+    rater_groups: tuple[RaterGroup, ...] = Field(
+        default=(), description="Who may rate a person in 360-degree feedback."
+    )
     scales: tuple[Scale, ...] = Field(min_length=1, description="Answer scales used by the items.")
     bands: tuple[Band, ...] = Field(min_length=1, description="Score bands, lowest first.")
     pillars: tuple[Pillar, ...] = Field(default=(), description="The content, top level.")
+    consistency_pairs: tuple[ConsistencyPair, ...] = Field(
+        default=(), description="Item pairs whose keyed answers should agree."
+    )
 
     _items: dict[str, Item] = PrivateAttr(default_factory=dict)
     _scales: dict[str, Scale] = PrivateAttr(default_factory=dict)
@@ -236,6 +314,10 @@ class Bank(_Frozen):
         """The scale ``item`` is answered on."""
         return self._scales[item.scale]
 
+    def role(self, role_id: str) -> Optional[Role]:
+        """The role with this id, or None."""
+        return next((r for r in self.roles if r.id == role_id), None)
+
     def band(self, band_id: str) -> Optional[Band]:
         """The band with this id, or None."""
         return next((b for b in self.bands if b.id == band_id), None)
@@ -249,6 +331,10 @@ class Bank(_Frozen):
     def indicator_count(self) -> int:
         """How many indicators the bank has."""
         return sum(len(p.indicators) for p in self.pillars)
+
+    def items_asked_of(self, role: Optional[str]) -> list[Item]:
+        """The items a person in ``role`` is asked, in bank order."""
+        return [item for item in self._items.values() if item.asked_of(role)]
 
     def text(self, value: dict[str, str], language: str) -> str:
         """The text in ``language``, falling back to the bank's first language."""

@@ -1,16 +1,20 @@
-"""Scoring rules v1: the one implementation every command uses.
+"""Scoring rules v2: the one implementation every command uses.
 
 docs/scoring.md states the same rules in prose with a worked example; keep them in step.
 
 - Item: a scale answer ``x`` on ``[lo, hi]`` is first reversed when the item is
   reverse-keyed (``lo + hi - x``); a situational answer takes its option's score. The
-  item score is ``(x - lo) / (hi - lo) * 100``.
+  item score is ``(x - lo) / (hi - lo) * 100``. "na" (not applicable) has no score.
+- Items a person's role is not asked are not part of that person's assessment at all.
 - Indicator: weighted mean of its answered items; None when the answered share of its
-  items is below the bank's ``min_answered``.
+  applicable items (asked, not "na") is below the bank's ``min_answered``. An indicator
+  with no applicable item is not applicable.
 - Pillar: weighted mean of its scored indicators; None when the scored share of its
-  indicators is below ``min_answered``.
-- Overall: weighted mean of the pillars; None unless every pillar is scored.
+  applicable indicators is below ``min_answered``; not applicable when none applies.
+- Overall: weighted mean of the pillars; None unless every applicable pillar is scored.
 - Band: the band with the highest ``min`` not above the score. Full precision is kept.
+
+With no "na" answers and no role these are exactly the rules of version 1.
 
 The levels above an item are computed on columns of respondents (``score_block``): a
 batch scores thousands of rows in one call, and one answer sheet is a block of one row
@@ -19,12 +23,13 @@ batch scores thousands of rows in one call, and one answer sheet is a block of o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Optional
 
 import numpy as np
 import numpy.typing as npt
 
+from asn_assess.core.answers import check_sheet
 from asn_assess.core.documents import (
     AnswerSheet,
     AnswerValue,
@@ -33,8 +38,7 @@ from asn_assess.core.documents import (
     PillarResult,
     Result,
 )
-from asn_assess.core.errors import AnswerSheetError, Problem
-from asn_assess.core.models import Bank, Item
+from asn_assess.core.models import NOT_APPLICABLE, Bank, Item
 
 FloatColumn = npt.NDArray[np.float64]
 IntColumn = npt.NDArray[np.int64]
@@ -48,7 +52,8 @@ NO_BAND = -1
 
 
 def item_score(bank: Bank, item: Item, answer: AnswerValue) -> float:
-    """An answer's score on 0-100 (POMP). The answer must already be checked."""
+    """An answer's score on 0-100 (POMP). The answer must already be checked and must
+    not be "na"."""
     scale = bank.scale_of(item)
     low, high = scale.low, scale.high
     if item.is_situational:
@@ -60,6 +65,22 @@ def item_score(bank: Bank, item: Item, answer: AnswerValue) -> float:
         if item.is_reversed:
             value = low + high - value
     return (value - low) / (high - low) * 100
+
+
+@dataclass
+class ItemColumn:
+    """One item's answers for a block of rows."""
+
+    scores: FloatColumn
+    """Item scores, 0.0 where there is none."""
+    answered: BoolColumn
+    """Where the item was answered (with a score)."""
+    not_applicable: BoolColumn
+    """Where it was answered "na"."""
+
+
+ItemColumns = dict[str, ItemColumn]
+"""Item id -> its column; an item missing from the dict is unanswered in every row."""
 
 
 # --- levels, for a block of respondents ----------------------------------------------------
@@ -74,7 +95,21 @@ class LevelScores:
     band: IntColumn
     """Index into ``bank.bands``; ``NO_BAND`` where there is no score."""
     answered: IntColumn
-    """Items answered."""
+    """Items answered (with a score)."""
+    not_applicable: IntColumn
+    """Items answered "na"."""
+    total: IntColumn
+    """Items asked (of the row's role)."""
+    parts_scored: IntColumn
+    """Indicators (of a pillar) or pillars (overall) that got a score; items otherwise."""
+    parts_not_applicable: IntColumn
+    """Parts that do not apply at all."""
+
+    @property
+    def applies(self) -> BoolColumn:
+        """Where at least one asked item is not "na"."""
+        applies: BoolColumn = self.total > self.not_applicable
+        return applies
 
 
 @dataclass
@@ -83,59 +118,129 @@ class BlockScores:
 
     indicators: dict[str, LevelScores]
     pillars: dict[str, LevelScores]
-    scored_indicators: dict[str, IntColumn]
-    """Pillar id -> how many of its indicators got a score."""
     overall: LevelScores
-    scored_pillars: IntColumn
 
 
-ItemColumns = dict[str, tuple[FloatColumn, BoolColumn]]
-"""Item id -> (item scores with 0.0 where unanswered, answered mask)."""
-
-_Part = tuple[float, FloatColumn, BoolColumn]
+_Part = tuple[float, FloatColumn, BoolColumn]  # weight, values (0.0 if none), present
 
 
-def score_block(bank: Bank, item_columns: ItemColumns, rows: int) -> BlockScores:
-    """Indicator, pillar and overall scores for ``rows`` respondents at once.
-
-    ``item_columns`` holds each answered item's scores (see ``ItemColumns``); an item
-    missing from it is unanswered in every row.
-    """
-    unanswered = (np.zeros(rows), np.zeros(rows, dtype=bool))
+def score_block(
+    bank: Bank, columns: ItemColumns, rows: int, role: Optional[str] = None
+) -> BlockScores:
+    """Indicator, pillar and overall scores for ``rows`` respondents at once, all of
+    ``role`` (None: every item is asked)."""
     minimums = band_minimums(bank)
+    none = np.zeros(rows, dtype=bool)
+    unanswered = ItemColumn(np.zeros(rows), none, none)
+    zero = np.zeros(rows, dtype=np.int64)
     indicators: dict[str, LevelScores] = {}
     pillars: dict[str, LevelScores] = {}
-    scored_indicators: dict[str, IntColumn] = {}
     for pillar in bank.pillars:
-        pillar_parts = []
-        pillar_answered = np.zeros(rows, dtype=np.int64)
-        for indicator in pillar.indicators:
-            parts = [
-                (item.weight, *item_columns.get(item.id, unanswered)) for item in indicator.items
-            ]
-            score, count = _mean_if_enough(parts, len(indicator.items), bank.min_answered, rows)
-            indicators[indicator.id] = LevelScores(score, bands_of(minimums, score), count)
-            pillar_parts.append(_part(indicator.weight, score))
-            pillar_answered += count
-        score, count = _mean_if_enough(
-            pillar_parts, len(pillar.indicators), bank.min_answered, rows
+        pillar_parts: list[_Part] = []
+        answered, not_applicable, total, parts_na = (
+            zero.copy(),
+            zero.copy(),
+            zero.copy(),
+            zero.copy(),
         )
-        pillars[pillar.id] = LevelScores(score, bands_of(minimums, score), pillar_answered)
-        scored_indicators[pillar.id] = count
+        for indicator in pillar.indicators:
+            asked = [item for item in indicator.items if item.asked_of(role)]
+            item_columns = [columns.get(item.id, unanswered) for item in asked]
+            parts = [
+                (item.weight, c.scores, c.answered)
+                for item, c in zip(asked, item_columns, strict=True)
+            ]
+            level_na = np.zeros(rows, dtype=np.int64)
+            for column in item_columns:
+                level_na += column.not_applicable
+            level_total = np.full(rows, len(asked), dtype=np.int64)
+            score, count = _mean_if_enough(parts, level_total - level_na, bank.min_answered, rows)
+            level = LevelScores(
+                score, bands_of(minimums, score), count, level_na, level_total, count, zero
+            )
+            indicators[indicator.id] = level
+            pillar_parts.append(_part(indicator.weight, score))
+            answered += count
+            not_applicable += level_na
+            total += level_total
+            parts_na += ~level.applies
+        applicable = len(pillar.indicators) - parts_na
+        score, count = _mean_if_enough(pillar_parts, applicable, bank.min_answered, rows)
+        pillars[pillar.id] = LevelScores(
+            score, bands_of(minimums, score), answered, not_applicable, total, count, parts_na
+        )
     overall_parts = [_part(pillar.weight, pillars[pillar.id].score) for pillar in bank.pillars]
-    total, weights, scored = _accumulate(overall_parts, rows)
+    weighted, weights, scored = _accumulate(overall_parts, rows)
+    pillars_na = sum((~pillars[p.id].applies).astype(np.int64) for p in bank.pillars)
+    every_pillar = (scored > 0) & (scored == len(bank.pillars) - pillars_na)
     with np.errstate(invalid="ignore", divide="ignore"):
-        overall = np.where(scored == len(bank.pillars), total / weights, np.nan)
-    answered = np.zeros(rows, dtype=np.int64)
-    for pillar in bank.pillars:
-        answered += pillars[pillar.id].answered
-    return BlockScores(
-        indicators,
-        pillars,
-        scored_indicators,
-        LevelScores(overall, bands_of(minimums, overall), answered),
+        overall = np.where(every_pillar, weighted / weights, np.nan)
+
+    def summed(name: str) -> IntColumn:
+        values: IntColumn = sum((getattr(pillars[p.id], name) for p in bank.pillars), zero)
+        return values
+
+    overall_level = LevelScores(
+        overall,
+        bands_of(minimums, overall),
+        summed("answered"),
+        summed("not_applicable"),
+        summed("total"),
         scored,
+        np.asarray(pillars_na, dtype=np.int64) + zero,
     )
+    return BlockScores(indicators, pillars, overall_level)
+
+
+def score_block_by_role(
+    bank: Bank, columns: ItemColumns, roles: list[Optional[str]]
+) -> BlockScores:
+    """``score_block`` for rows of different roles: each role's rows are scored with the
+    items that role is asked, and the results put back in row order."""
+    rows = len(roles)
+    distinct = sorted(set(roles), key=lambda role: (role is not None, role or ""))
+    if len(distinct) <= 1:
+        return score_block(bank, columns, rows, distinct[0] if distinct else None)
+    wanted = np.array([role or "" for role in roles], dtype=object)
+    merged: Optional[BlockScores] = None
+    for role in distinct:
+        where = np.flatnonzero(wanted == (role or ""))
+        part = score_block(bank, {i: _take(c, where) for i, c in columns.items()}, len(where), role)
+        if merged is None:
+            merged = _empty_like(part, rows)
+        _put(merged, part, where)
+    assert merged is not None
+    return merged
+
+
+def _take(column: ItemColumn, where: IntColumn) -> ItemColumn:
+    return ItemColumn(column.scores[where], column.answered[where], column.not_applicable[where])
+
+
+def _levels(block: BlockScores) -> list[tuple[dict[str, LevelScores] | None, str]]:
+    keys: list[tuple[dict[str, LevelScores] | None, str]] = [(None, "overall")]
+    keys += [(block.pillars, key) for key in block.pillars]
+    keys += [(block.indicators, key) for key in block.indicators]
+    return keys
+
+
+def _empty_like(block: BlockScores, rows: int) -> BlockScores:
+    def empty(level: LevelScores) -> LevelScores:
+        return LevelScores(*(np.empty(rows, getattr(level, f.name).dtype) for f in fields(level)))
+
+    return BlockScores(
+        {key: empty(level) for key, level in block.indicators.items()},
+        {key: empty(level) for key, level in block.pillars.items()},
+        empty(block.overall),
+    )
+
+
+def _put(into: BlockScores, part: BlockScores, where: IntColumn) -> None:
+    for (target, key), (source, _) in zip(_levels(into), _levels(part), strict=True):
+        to = into.overall if target is None else target[key]
+        came = part.overall if source is None else source[key]
+        for field in fields(to):
+            getattr(to, field.name)[where] = getattr(came, field.name)
 
 
 def _part(weight: float, scores: FloatColumn) -> _Part:
@@ -159,14 +264,14 @@ def _accumulate(parts: list[_Part], rows: int) -> tuple[FloatColumn, FloatColumn
 
 
 def _mean_if_enough(
-    parts: list[_Part], size: int, min_answered: float, rows: int
+    parts: list[_Part], applicable: IntColumn | int, min_answered: float, rows: int
 ) -> tuple[FloatColumn, IntColumn]:
     total, weights, count = _accumulate(parts, rows)
-    # No score when nothing counts or the counted share is below min_answered. The share
-    # is compared as a quotient: 7 / 10 rounds to the same float as the literal 0.7 in a
-    # bank, whereas 0.7 * 10 is 7.000000000000001 and would reject 7 of 10.
-    enough = (count > 0) & ~(count / size < min_answered)
+    # No score when nothing counts or the counted share of the applicable parts is below
+    # min_answered. The share is compared as a quotient: 7 / 10 rounds to the same float
+    # as the literal 0.7 in a bank, whereas 0.7 * 10 is 7.000000000000001.
     with np.errstate(invalid="ignore", divide="ignore"):
+        enough = (count > 0) & ~(count / applicable < min_answered)
         score = np.where(enough, total / weights, np.nan)
     return score, count
 
@@ -197,11 +302,15 @@ def score(bank: Bank, sheet: AnswerSheet) -> Result:
     """Score an answer sheet against its bank. Raises ``AnswerSheetError`` listing every
     answer that does not fit the bank."""
     check_sheet(bank, sheet)
-    columns: ItemColumns = {
-        item_id: (np.array([item_score(bank, bank.items[item_id], answer)]), np.ones(1, bool))
-        for item_id, answer in sheet.answers.items()
-    }
-    return result_of_row(bank, score_block(bank, columns, 1), 0, sheet)
+    yes, no = np.ones(1, dtype=bool), np.zeros(1, dtype=bool)
+    columns: ItemColumns = {}
+    for item_id, answer in sheet.answers.items():
+        if answer == NOT_APPLICABLE and not bank.items[item_id].is_situational:
+            columns[item_id] = ItemColumn(np.zeros(1), no, yes)
+        else:
+            value = item_score(bank, bank.items[item_id], answer)
+            columns[item_id] = ItemColumn(np.array([value]), yes, no)
+    return result_of_row(bank, score_block(bank, columns, 1, sheet.role), 0, sheet)
 
 
 def _value(column: FloatColumn, row: int) -> Optional[float]:
@@ -219,16 +328,19 @@ def result_of_row(bank: Bank, block: BlockScores, row: int, sheet: AnswerSheet) 
     where they came from."""
     pillars = []
     for pillar in bank.pillars:
-        indicators = [
-            IndicatorResult(
-                id=indicator.id,
-                score=_value(block.indicators[indicator.id].score, row),
-                band=_band_id(bank, block.indicators[indicator.id], row),
-                answered_items=int(block.indicators[indicator.id].answered[row]),
-                total_items=len(indicator.items),
+        indicators = []
+        for indicator in pillar.indicators:
+            level = block.indicators[indicator.id]
+            indicators.append(
+                IndicatorResult(
+                    id=indicator.id,
+                    score=_value(level.score, row),
+                    band=_band_id(bank, level, row),
+                    answered_items=int(level.answered[row]),
+                    not_applicable_items=int(level.not_applicable[row]),
+                    total_items=int(level.total[row]),
+                )
             )
-            for indicator in pillar.indicators
-        ]
         level = block.pillars[pillar.id]
         pillars.append(
             PillarResult(
@@ -236,92 +348,33 @@ def result_of_row(bank: Bank, block: BlockScores, row: int, sheet: AnswerSheet) 
                 score=_value(level.score, row),
                 band=_band_id(bank, level, row),
                 answered_items=int(level.answered[row]),
-                total_items=sum(len(indicator.items) for indicator in pillar.indicators),
-                scored_indicators=int(block.scored_indicators[pillar.id][row]),
+                not_applicable_items=int(level.not_applicable[row]),
+                total_items=int(level.total[row]),
+                scored_indicators=int(level.parts_scored[row]),
+                not_applicable_indicators=int(level.parts_not_applicable[row]),
                 total_indicators=len(pillar.indicators),
                 indicators=indicators,
             )
         )
+    overall = block.overall
     return Result(
         bank_id=bank.id,
         bank_version=bank.version,
         language=sheet.language,
+        role=sheet.role,
         respondent=sheet.respondent,
         started_at=sheet.started_at,
         finished_at=sheet.finished_at,
         overall=OverallResult(
-            score=_value(block.overall.score, row),
-            band=_band_id(bank, block.overall, row),
-            answered_items=int(block.overall.answered[row]),
-            total_items=bank.item_count,
-            scored_pillars=int(block.scored_pillars[row]),
+            score=_value(overall.score, row),
+            band=_band_id(bank, overall, row),
+            answered_items=int(overall.answered[row]),
+            not_applicable_items=int(overall.not_applicable[row]),
+            total_items=int(overall.total[row]),
+            scored_pillars=int(overall.parts_scored[row]),
+            not_applicable_pillars=int(overall.parts_not_applicable[row]),
             total_pillars=len(bank.pillars),
         ),
         pillars=pillars,
         answers=dict(sheet.answers),
     )
-
-
-# --- checking answers ------------------------------------------------------------------------
-
-
-def check_sheet(bank: Bank, sheet: AnswerSheet) -> None:
-    """Every answer names an item of this bank and is a valid answer to it."""
-    problems = answer_problems(bank, sheet)
-    if problems:
-        raise AnswerSheetError(problems)
-
-
-def answer_problems(bank: Bank, sheet: AnswerSheet) -> list[Problem]:
-    """Every way ``sheet`` does not fit ``bank``: its bank, language and answers."""
-    problems: list[Problem] = []
-    if sheet.bank_id != bank.id:
-        problems.append(
-            Problem(
-                "bank_id",
-                f"the sheet is for bank {sheet.bank_id!r}, not {bank.id!r}; "
-                "pass the right bank with --bank",
-            )
-        )
-    elif sheet.bank_version != bank.version:
-        problems.append(
-            Problem(
-                "bank_version",
-                f"the sheet is for version {sheet.bank_version!r} of "
-                f"{bank.id!r}, this bank is version {bank.version!r}",
-            )
-        )
-    if sheet.language not in bank.languages:
-        problems.append(
-            Problem(
-                "language",
-                f"{sheet.language!r} is not one of the bank's languages "
-                f"({', '.join(bank.languages)})",
-            )
-        )
-    for item_id, answer in sheet.answers.items():
-        where = f"answers.{item_id}"
-        item = bank.items.get(item_id)
-        if item is None:
-            problems.append(Problem(where, f"no item {item_id!r} in bank {bank.id!r}"))
-            continue
-        message = answer_problem(bank, item, answer)
-        if message:
-            problems.append(Problem(where, message))
-    return problems
-
-
-def answer_problem(bank: Bank, item: Item, answer: AnswerValue) -> Optional[str]:
-    """Why ``answer`` is not a valid answer to ``item``, or None when it is."""
-    if item.is_situational:
-        choices = ", ".join(o.id for o in item.options)
-        if not isinstance(answer, str) or item.option(answer) is None:
-            return f"{answer!r} is not an option of this situational item (options: {choices})"
-        return None
-    scale = bank.scale_of(item)
-    if isinstance(answer, bool) or not isinstance(answer, int):
-        return f"{answer!r} is not a number on scale {scale.id!r} ({scale.low}-{scale.high})"
-    if scale.point(answer) is None:
-        values = ", ".join(str(p.value) for p in scale.points)
-        return f"{answer} is not a value of scale {scale.id!r} ({values})"
-    return None

@@ -13,11 +13,13 @@ from typing import Optional
 
 from asn_assess.core.answers import parse_option_answer, parse_scale_answer
 from asn_assess.core.documents import AnswerSheet, AnswerValue
-from asn_assess.core.models import Bank, Indicator, Item, Pillar
+from asn_assess.core.i18n import t
+from asn_assess.core.models import NOT_APPLICABLE, Bank, Indicator, Item, Pillar
 from asn_assess.store import Progress
 
 BACK_KEY = "b"
 BACK_KEY_ALWAYS = "<"  # situational items use "b" as an option letter
+NOT_APPLICABLE_KEY = "n"
 SKIP_KEY = "s"
 HELP_KEY = "?"
 QUIT_KEY = "q"
@@ -38,14 +40,33 @@ class Question:
     item: Item
 
 
-def questions_of(bank: Bank) -> list[Question]:
-    """Every item in bank order, with where it sits."""
-    return [
-        Question(number, pillar, indicator, item)
-        for number, pillar in enumerate(bank.pillars, start=1)
-        for indicator in pillar.indicators
-        for item in indicator.items
-    ]
+def questions_of(bank: Bank, role: Optional[str] = None) -> list[Question]:
+    """The items ``role`` is asked, pillar by pillar, in the bank's presentation order.
+
+    "grouped" asks each indicator's items together, in bank order. "interleaved" takes
+    one item from each indicator of the pillar in turn (the first of each, then the
+    second of each, ...), so that neighbouring questions belong to different
+    indicators; the order depends only on the bank (and role), so it is the same for
+    everyone who answers that bank version.
+    """
+    questions: list[Question] = []
+    for number, pillar in enumerate(bank.pillars, start=1):
+        columns = [
+            [
+                Question(number, pillar, indicator, item)
+                for item in indicator.items
+                if item.asked_of(role)
+            ]
+            for indicator in pillar.indicators
+        ]
+        if bank.presentation == "interleaved":
+            longest = max((len(column) for column in columns), default=0)
+            questions += [
+                column[i] for i in range(longest) for column in columns if i < len(column)
+            ]
+        else:
+            questions += [question for column in columns for question in column]
+    return questions
 
 
 class Outcome(Enum):
@@ -75,8 +96,15 @@ class Questionnaire:
     def __init__(self, bank: Bank, progress: Progress):
         self.bank = bank
         self.progress = progress.model_copy(deep=True)
-        self.questions = questions_of(bank)
+        self.questions = questions_of(bank, self.progress.role)
         self.progress.position = min(self.progress.position, len(self.questions))
+
+    def choose_role(self, role: Optional[str]) -> None:
+        """Ask the questions of ``role`` (before the first answer)."""
+        assert not self.progress.answers, "a role is chosen before the questions"
+        self.progress.role = role
+        self.progress.role_asked = True
+        self.questions = questions_of(self.bank, role)
 
     @property
     def done(self) -> bool:
@@ -114,6 +142,10 @@ class Questionnaire:
                 return Outcome.AT_FIRST
             self.progress.position -= 1
             return Outcome.BACK
+        if key == NOT_APPLICABLE_KEY and not item.is_situational:
+            self.progress.answers[item.id] = NOT_APPLICABLE
+            self.progress.position += 1
+            return Outcome.ANSWERED
         if key == SKIP_KEY:
             self.progress.answers.pop(item.id, None)
             self.progress.position += 1
@@ -140,6 +172,8 @@ class Questionnaire:
         """A saved answer as the person would recognise it, e.g. "4 Setuju"."""
         if item.is_situational:
             return str(value)
+        if value == NOT_APPLICABLE:
+            return f"{NOT_APPLICABLE_KEY} {t('question.not_applicable', self.progress.language)}"
         point = self.bank.scale_of(item).point(int(value))
         language = self.progress.language
         return f"{value} {self.bank.text(point.label, language)}" if point else str(value)
@@ -151,6 +185,7 @@ class Questionnaire:
             bank_id=self.bank.id,
             bank_version=self.bank.version,
             language=self.progress.language,
+            role=self.progress.role,
             respondent=self.progress.respondent,
             started_at=self.progress.started_at,
             finished_at=finished_at or now(),

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from asn_assess.core.i18n import t
 from asn_assess.core.models import Bank
-from asn_assess.interactive.questionnaire import Questionnaire
+from asn_assess.interactive.questionnaire import NOT_APPLICABLE_KEY, Questionnaire
 from asn_assess.reports.console import score_bar
 
 # Rough reading-and-answering times, for the "about N minutes" on the opening screen.
@@ -59,20 +59,22 @@ def question(questionnaire: Questionnaire, width: int) -> RenderableType:
     item = current.item
     total = len(questionnaire.questions)
     done = questionnaire.number - 1
+    # An indicator's name above its questions invites flattering answers, so a bank
+    # that interleaves its questions names only the pillar; the report names indicators.
+    where = {
+        "pillar": current.pillar_number,
+        "pillars": len(bank.pillars),
+        "pillar_title": bank.text(current.pillar.title, language),
+    }
+    if bank.presentation == "interleaved":
+        position = t("question.pillar", language, **where)
+    else:
+        title = bank.text(current.indicator.title, language)
+        position = t("question.position", language, indicator_title=title, **where)
     parts: list[RenderableType] = [
         Text(),
         Text("─" * min(width, RULE_WIDTH), style="dim"),
-        Text(
-            t(
-                "question.position",
-                language,
-                pillar=current.pillar_number,
-                pillars=len(bank.pillars),
-                pillar_title=bank.text(current.pillar.title, language),
-                indicator_title=bank.text(current.indicator.title, language),
-            ),
-            style="dim",
-        ),
+        Text(position, style="dim"),
     ]
     bar = Text(t("question.count", language, number=questionnaire.number, total=total) + "  ")
     bar.append(score_bar(done / total * 100, 20), style="cyan")
@@ -91,12 +93,27 @@ def question(questionnaire: Questionnaire, width: int) -> RenderableType:
     else:
         for point in bank.scale_of(item).points:
             choices.add_row(Text(f"  {point.value} "), Text(bank.text(point.label, language)))
+        not_applicable = t("question.not_applicable", language)
+        choices.add_row(Text(f"  {NOT_APPLICABLE_KEY} "), Text(not_applicable, style="dim"))
     parts.append(choices)
     saved = questionnaire.saved_answer()
     if saved is not None:
         described = questionnaire.describe(item, saved)
         parts.append(Text(t("question.current", language, answer=described), style="green"))
     return Group(*parts)
+
+
+def roles(bank: Bank, language: str) -> RenderableType:
+    """The bank's roles, numbered, with what each is for."""
+    choices = Table.grid(padding=(0, 1))
+    choices.add_column(no_wrap=True)
+    choices.add_column(overflow="fold")
+    for number, role in enumerate(bank.roles, start=1):
+        text = Text(bank.text(role.label, language), style="bold")
+        if role.description:
+            text.append("\n" + bank.text(role.description, language))
+        choices.add_row(Text(f"  {number})"), text)
+    return Group(Text(t("role.title", language), style="bold"), choices)
 
 
 def prompt_and_hint(questionnaire: Questionnaire) -> tuple[str, str]:

@@ -113,6 +113,8 @@ class Session:
                 self._welcome()
             if self.ask_profile and not self.progress.profile_done:
                 self._profile()
+            if self.bank.roles and not self.progress.role_asked and self.terminal.interactive:
+                self._role()
             self._questions()
         except (KeyboardInterrupt, EndOfInput):
             self._save()
@@ -136,6 +138,23 @@ class Session:
         filled = any((respondent.name, respondent.nip, respondent.unit, respondent.position))
         self.progress.respondent = respondent if filled else None
         self.progress.profile_done = True
+        self._save()
+
+    def _role(self) -> None:
+        """Ask which role the person has, so that only its questions are asked."""
+        lang, roles = self.language, self.bank.roles
+        self.terminal.show(screens.roles(self.bank, lang))
+        first, last = 1, len(roles)
+        while True:
+            typed = self.terminal.ask(t("role.ask", lang, first=first, last=last))
+            if not typed:
+                chosen = None
+                break
+            if typed.isdigit() and first <= int(typed) <= last:
+                chosen = roles[int(typed) - 1].id
+                break
+            self.terminal.show(Text(t("role.hint", lang, first=first, last=last), style="yellow"))
+        self.questionnaire.choose_role(chosen)
         self._save()
 
     def _ask_nip(self) -> Optional[str]:
@@ -199,12 +218,14 @@ def open_progress(
     language: Optional[str],
     resume: Optional[bool],
     terminal: Terminal,
+    role: Optional[str] = None,
 ) -> tuple[Progress, bool]:
     """Find or create the progress for ``bank``.
 
     ``resume`` True/False decides without asking; None asks when a session is waiting.
-    Returns the progress and whether it is a resumed session. An old session that is
-    not resumed is kept under another name, never deleted.
+    ``role`` (already checked against the bank) is the role of a new session; None
+    leaves it to be asked. Returns the progress and whether it is a resumed session. An
+    old session that is not resumed is kept under another name, never deleted.
     """
     existing = store.load_progress(bank.id)
     if existing is not None:
@@ -224,6 +245,8 @@ def open_progress(
         bank_id=bank.id,
         bank_version=bank.version,
         language=language or bank.languages[0],
+        role=role,
+        role_asked=role is not None,
         started_at=now(),
     )
     # Saved before the first question, so a data folder that cannot be written is

@@ -11,16 +11,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "What it measures: your work behaviour in {pillars} pillars:",
     },
     "welcome.size": {
-        "id": "{items} pertanyaan, sekitar {minutes} menit. Tidak ada jawaban benar atau salah: jawablah sesuai kebiasaan Anda sehari-hari.",
-        "en": "{items} questions, about {minutes} minutes. There are no right or wrong answers: answer as you usually act at work.",
+        "id": "{items} pertanyaan, sekitar {minutes} menit. Untuk pernyataan, tidak ada jawaban benar atau salah: jawablah sesuai kebiasaan Anda sehari-hari.",
+        "en": "{items} questions, about {minutes} minutes. For the statements there are no right or wrong answers: answer as you usually act at work.",
     },
     "welcome.privacy": {
         "id": "Jawaban dan hasil hanya disimpan di komputer ini ({folder}); tidak ada yang dikirim ke mana pun.",
         "en": "Answers and results are kept on this computer only ({folder}); nothing is sent anywhere.",
     },
     "welcome.keys": {
-        "id": "Tombol: angka atau huruf untuk menjawab, Enter untuk mengonfirmasi, {back} kembali, s lewati, ? bantuan, q simpan dan keluar.",
-        "en": "Keys: a number or letter to answer, Enter to confirm, {back} back, s skip, ? help, q save and quit.",
+        "id": "Tombol: angka atau huruf untuk menjawab, Enter untuk mengonfirmasi, n tidak berlaku, {back} kembali, s lewati, ? bantuan, q simpan dan keluar. Jawab n bila situasi dalam pernyataan tidak pernah terjadi dalam pekerjaan Anda.",
+        "en": "Keys: a number or letter to answer, Enter to confirm, n not applicable, {back} back, s skip, ? help, q save and quit. Answer n when the situation in a statement never arises in your job.",
     },
     "welcome.start": {"id": "Tekan Enter untuk mulai.", "en": "Press Enter to start."},
     "welcome.source": {"id": "Sumber", "en": "Source"},
@@ -58,22 +58,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Pilar {pillar} dari {pillars}: {pillar_title} > {indicator_title}",
         "en": "Pillar {pillar} of {pillars}: {pillar_title} > {indicator_title}",
     },
+    "question.pillar": {
+        "id": "Pilar {pillar} dari {pillars}: {pillar_title}",
+        "en": "Pillar {pillar} of {pillars}: {pillar_title}",
+    },
+    "question.not_applicable": {"id": "Tidak berlaku", "en": "Not applicable"},
     "question.count": {
         "id": "Pertanyaan {number} dari {total}",
         "en": "Question {number} of {total}",
     },
     "question.current": {"id": "Jawaban tersimpan: {answer}", "en": "Saved answer: {answer}"},
     "question.prompt_scale": {
-        "id": "Jawaban ({low}-{high}, {back} kembali, s lewati, ? bantuan, q keluar): ",
-        "en": "Answer ({low}-{high}, {back} back, s skip, ? help, q quit): ",
+        "id": "Jawaban ({low}-{high}, n tidak berlaku, {back} kembali, s lewati, ? bantuan, q keluar): ",
+        "en": "Answer ({low}-{high}, n not applicable, {back} back, s skip, ? help, q quit): ",
     },
     "question.prompt_options": {
         "id": "Pilihan ({first}-{last}, {back} kembali, s lewati, ? bantuan, q keluar): ",
         "en": "Choice ({first}-{last}, {back} back, s skip, ? help, q quit): ",
     },
     "question.hint_scale": {
-        "id": "Ketik angka {low} sampai {high}, lalu Enter. Ketik ? untuk bantuan.",
-        "en": "Type a number from {low} to {high}, then Enter. Type ? for help.",
+        "id": "Ketik angka {low} sampai {high}, atau n bila tidak berlaku, lalu Enter. Ketik ? untuk bantuan.",
+        "en": "Type a number from {low} to {high}, or n if it does not apply, then Enter. Type ? for help.",
     },
     "question.hint_options": {
         "id": "Ketik satu huruf {first} sampai {last}, lalu Enter. Ketik ? untuk bantuan.",
@@ -85,6 +90,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Jawab sesuai kebiasaan kerja Anda, bukan yang seharusnya.\n"
             "  angka/huruf  pilih jawaban, lalu Enter\n"
             "  Enter        pertahankan jawaban tersimpan (bila ada)\n"
+            "  n            tidak berlaku: situasinya tidak pernah terjadi dalam pekerjaan Anda\n"
+            "               (hanya untuk pernyataan; tidak mengurangi skor)\n"
             "  {back}            kembali ke pertanyaan sebelumnya\n"
             "  s            lewati pertanyaan ini\n"
             "  q            simpan dan keluar; lanjutkan nanti dengan: asn-assess start --resume\n"
@@ -94,6 +101,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Answer as you usually act at work, not as you think you should.\n"
             "  number/letter  choose an answer, then Enter\n"
             "  Enter          keep the saved answer (if any)\n"
+            "  n              not applicable: the situation never arises in your job\n"
+            "                 (statements only; it does not lower your score)\n"
             "  {back}              go back to the previous question\n"
             "  s              skip this question\n"
             "  q              save and quit; resume later with: asn-assess start --resume\n"
@@ -106,4 +115,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Progress saved ({answered} of {total} answered). Resume with: asn-assess start --resume",
     },
     "end.result_saved": {"id": "Hasil disimpan di {path}", "en": "Result saved to {path}"},
+    # role
+    "role.title": {
+        "id": "Peran Anda (menentukan pertanyaan yang diajukan)",
+        "en": "Your role (decides which questions you are asked)",
+    },
+    "role.ask": {
+        "id": "Pilih nomor peran Anda ({first}-{last}), atau Enter untuk menjawab semua pertanyaan: ",
+        "en": "Choose your role's number ({first}-{last}), or press Enter to answer every question: ",
+    },
+    "role.hint": {
+        "id": "Ketik satu angka {first} sampai {last}, atau tekan Enter.",
+        "en": "Type one number from {first} to {last}, or press Enter.",
+    },
 }
