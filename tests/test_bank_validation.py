@@ -542,3 +542,71 @@ def test_bundled_bank_files_are_named_by_their_id():
     for bank_id, listed in versions.items():
         assert len(set(listed)) == len(listed), f"{bank_id}: a version is bundled twice"
         assert newest[bank_id] == listed[-1], f"{bank_id}.toml must hold the newest version"
+
+
+# --- keys of bank 2.0: roles, rater groups, pairs, not-applicable ---------------------------
+
+
+def test_references_to_undeclared_roles_groups_and_items_are_named(bank_problems, small_bank_text):
+    text = small_bank_text.replace(
+        'id = "a1-1"\nscale = "agree"\n', 'id = "a1-1"\nscale = "agree"\nroles = ["kepala"]\n'
+    ).replace('id = "a2"\nweight = 3\n', 'id = "a2"\nweight = 3\nrated_by = ["rekan"]\n')
+    text += (
+        '\n[[roles]]\nid = "staf"\nlabel = { id = "Staf" }\n'
+        '\n[[consistency_pairs]]\nitems = ["a1-1", "zz-9"]\n'
+    )
+    problems = bank_problems(text)
+    assert_problem(
+        problems, "pillars[0].indicators[0].items[0].roles", "no role has id 'kepala' (roles: staf)"
+    )
+    assert_problem(problems, "pillars[0].indicators[1].rated_by", "no rater group has id 'rekan'")
+    assert_problem(problems, "consistency_pairs[0].items", "no item has id 'zz-9'")
+
+
+def test_declaring_rater_groups_asks_for_observer_wordings_and_rated_by(
+    bank_problems, small_bank_text
+):
+    text = small_bank_text + '\n[[rater_groups]]\nid = "rekan"\nlabel = { id = "Rekan" }\n'
+    problems = bank_problems(text)
+    assert_problem(problems, "pillars[0].indicators[0].rated_by", "name the rater groups")
+    assert_problem(problems, "pillars[0].indicators[0].items[0]", "add observer_text")
+
+
+def test_an_item_cannot_be_self_only_and_have_an_observer_text(bank_problems, small_bank_text):
+    text = small_bank_text.replace(
+        'text = { id = "Saya bekerja." }',
+        'text = { id = "Saya bekerja." }\nself_only = true\nobserver_text = { id = "Ia bekerja." }',
+    )
+    assert_problem(
+        bank_problems(text), "pillars[0].indicators[0].items[0]", "either self_only or has an"
+    )
+
+
+def test_na_is_reserved_for_not_applicable_and_cannot_be_an_option(bank_problems, small_bank_text):
+    text = small_bank_text.replace('{ id = "z", score = 1', '{ id = "NA", score = 1')
+    assert_problem(
+        bank_problems(text),
+        "pillars[0].indicators[0].items[3].options[2].id",
+        "reserved for a not-applicable answer",
+    )
+
+
+@pytest.mark.parametrize("weight", ["0", "1001", "inf"])
+def test_weights_are_bounded(bank_problems, small_bank_text, weight):
+    text = small_bank_text.replace('id = "a2"\nweight = 3\n', f'id = "a2"\nweight = {weight}\n')
+    problem_at(bank_problems(text), "pillars[0].indicators[1].weight")
+
+
+def test_rationale_belongs_to_situational_items_and_statement_to_scale_items(
+    bank_problems, small_bank_text
+):
+    text = small_bank_text.replace(
+        'text = { id = "Saya bekerja." }',
+        'text = { id = "Saya bekerja." }\nrationale = { id = "Karena." }',
+    ).replace(
+        'scenario = { id = "Sebuah situasi." }',
+        'scenario = { id = "Sebuah situasi." }\nstatement = "behaviour"',
+    )
+    problems = bank_problems(text)
+    assert_problem(problems, "pillars[0].indicators[0].items[0].rationale", "situational")
+    assert_problem(problems, "pillars[0].indicators[0].items[3].statement", "only scale items")

@@ -147,8 +147,9 @@ def test_template_header_is_respondent_id_unit_then_every_item_in_bank_order(bun
     result = run("batch", "template")
     assert result.exit_code == 0, result.stderr
     rows = list(csv.reader(result.stdout.splitlines()))
-    assert rows == [["respondent_id", "unit", *bundled_bank.items]]
-    assert rows[0][2:4] == ["disiplin-01", "disiplin-02"]
+    # The bundled bank declares roles, so the template has a role column.
+    assert rows == [["respondent_id", "unit", "role", *bundled_bank.items]]
+    assert rows[0][3:5] == ["disiplin-01", "disiplin-02"]
     assert rows[0][-1] == list(bundled_bank.items)[-1]
 
 
@@ -176,6 +177,7 @@ def test_template_output_refuses_to_overwrite_without_force(tmp_path, bundled_ba
     assert next(csv.reader(target.open(encoding="utf-8"))) == [
         "respondent_id",
         "unit",
+        "role",
         *bundled_bank.items,
     ]
 
@@ -186,7 +188,7 @@ def test_filled_template_is_scored_and_its_respondent_id_column_used(tmp_path, b
     assert run("batch", "template", "-o", str(template)).exit_code == 0
     header = next(csv.reader(template.open(encoding="utf-8")))
     answers = random_answers(bundled_bank, random.Random(7))
-    write_csv(template, [header, ["R-01", "Dinas A", *[answers[i] for i in header[2:]]]])
+    write_csv(template, [header, ["R-01", "Dinas A", "", *[answers[i] for i in header[3:]]]])
     result = run("batch", str(template), "-o", str(tmp_path / "out.csv"))
     assert result.exit_code == 0, result.stderr
     assert "warning" not in result.stderr  # unit is a known profile column
@@ -1208,3 +1210,86 @@ def test_unwritable_output_is_an_error_and_leaves_no_temporary_file(tmp_path):
     assert result.exit_code == 1
     assert f"{blocker / 'out.csv'}: cannot write" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "not-a-folder"]
+
+
+# --- bank 2.0: not applicable answers and roles ----------------------------------------------
+
+
+def test_not_applicable_spellings_are_counted_apart_from_skips(tmp_path, bundled_bank):
+    items = list(bundled_bank.items)
+    scale = [i for i in items if not bundled_bank.items[i].is_situational]
+    answers = {i: ("a" if bundled_bank.items[i].is_situational else "4") for i in items}
+    for spelling, item_id in zip(
+        ["NA", "n/a", "TB", "Tidak berlaku", "Not applicable"], scale, strict=False
+    ):
+        answers[item_id] = spelling
+    path = write_csv(tmp_path / "in.csv", [["respondent_id", *items], ["R1", *answers.values()]])
+    result = run("batch", str(path), "-o", str(tmp_path / "out.csv"))
+    assert result.exit_code == 0, result.stderr
+    (row,) = read_csv(tmp_path / "out.csv")
+    assert row["not_applicable_items"] == "5"
+    assert row["answered_items"] == str(bundled_bank.item_count - 5)
+    typed = {
+        i: ("na" if v in ("NA", "n/a", "TB", "Tidak berlaku", "Not applicable") else v)
+        for i, v in answers.items()
+    }
+    typed = {
+        i: (v if bundled_bank.items[i].is_situational or v == "na" else int(v))
+        for i, v in typed.items()
+    }
+    assert_scores(row, bundled_bank, typed)
+
+
+def test_a_role_column_scores_each_row_on_its_roles_items(tmp_path, bundled_bank):
+    items = list(bundled_bank.items)
+
+    def asked(role):
+        return {i for i in items if bundled_bank.items[i].asked_of(role)}
+
+    def answered(item_ids):
+        return [
+            ("a" if bundled_bank.items[i].is_situational else "4") if i in item_ids else ""
+            for i in items
+        ]
+
+    rows = [
+        ["respondent_id", "peran", *items],
+        ["R1", "pelaksana", *answered(asked("pelaksana"))],
+        ["R2", "Jabatan dengan bawahan", *answered(asked("struktural"))],
+        ["R3", "", *answered(set(items))],
+    ]
+    path = write_csv(tmp_path / "in.csv", rows)
+    result = run("batch", str(path), "-o", str(tmp_path / "out.csv"))
+    assert result.exit_code == 0, result.stderr
+    out = read_csv(tmp_path / "out.csv")
+    assert [r["role"] for r in out] == ["pelaksana", "struktural", ""]
+    totals = [int(r["total_items"]) for r in out]
+    assert totals == [
+        len(bundled_bank.items_asked_of(role)) for role in ("pelaksana", "struktural", None)
+    ]
+    for row, role in zip(out, ["pelaksana", "struktural", None], strict=True):
+        asked = {i for i in items if bundled_bank.items[i].asked_of(role)}
+        answers = {i: ("a" if bundled_bank.items[i].is_situational else 4) for i in asked}
+        sheet_ = AnswerSheet(
+            bank_id=bundled_bank.id, bank_version=bundled_bank.version, role=role, answers=answers
+        )
+        assert parsed_cells(row) == expected_cells(score(bundled_bank, sheet_))
+
+
+def test_answers_to_items_a_role_is_not_asked_and_unknown_roles_reject_the_row(
+    tmp_path, bundled_bank
+):
+    items = list(bundled_bank.items)
+    struktural_only = next(i for i in items if bundled_bank.items[i].roles == ("struktural",))
+    full = [("a" if bundled_bank.items[i].is_situational else "4") for i in items]
+    rows = [["respondent_id", "role", *items], ["R1", "pelaksana", *full], ["R2", "kepala", *full]]
+    path = write_csv(tmp_path / "in.csv", rows)
+    result = run(
+        "batch", str(path), "-o", str(tmp_path / "out.csv"), "--errors", str(tmp_path / "e.jsonl")
+    )
+    assert counts_line(result.stderr) == "read 2, scored 0, rejected 2"
+    first, second = read_jsonl(tmp_path / "e.jsonl")
+    assert f"{struktural_only}: not asked of role 'pelaksana'; leave it empty" in first["reasons"]
+    assert second["reasons"][0].startswith(
+        "role: 'kepala' is not a role (pelaksana, fungsional, struktural)"
+    )

@@ -317,3 +317,90 @@ def test_questionnaire_b_is_an_option_on_a_situational_item():
     questionnaire.progress.position = situational
     assert questionnaire.handle("<") is Outcome.BACK
     assert questionnaire.progress.position == situational - 1
+
+
+# --- bank 2.0: not applicable, roles, interleaved order ------------------------------------------
+
+
+def test_n_answers_not_applicable_and_the_report_counts_it(start, tmp_path):
+    typed = [answer_for(item, index) for index, item in enumerate(ASKED)]
+    first_scale = next(i for i, item in enumerate(ASKED) if not item.is_situational)
+    typed[first_scale] = "n"
+    output = tmp_path / "result.json"
+    run = start("--no-profile", "--output", str(output), lines=typed, tty=False)
+    assert run.exit_code == 0, run.stderr
+    result = json.loads(output.read_text("utf-8"))
+    assert result["answers"][ASKED[first_scale].id] == "na"
+    assert result["overall"]["not_applicable_items"] == 1
+    assert "tidak berlaku 1" in run.stdout
+
+
+def test_n_on_a_situational_item_is_not_an_answer():
+    situational = next(i for i, item in enumerate(ASKED) if item.is_situational)
+    questionnaire = Questionnaire(
+        BANK, fresh_progress().model_copy(update={"position": situational})
+    )
+    assert questionnaire.handle("n") is Outcome.INVALID
+
+
+def test_the_role_is_asked_at_a_terminal_and_only_its_questions_follow(start):
+    struktural = [q.item for q in questions_of(BANK, "struktural")]
+    typed = [answer_for(item, index) for index, item in enumerate(struktural)]
+    run = start("--no-profile", lines=["", "9", "3", *typed])  # 9 is no role: asked again
+    assert run.exit_code == 0, run.stderr
+    assert "Jabatan dengan bawahan" in run.screen
+    assert "Ketik satu angka 1 sampai 3" in run.screen
+    [result] = run.results()
+    assert result["role"] == "struktural"
+    assert result["overall"]["total_items"] == len(struktural) < BANK.item_count
+
+
+def test_role_option_skips_the_question_and_a_pipe_is_never_asked_it(start):
+    pelaksana = [q.item for q in questions_of(BANK, "pelaksana")]
+    typed = [answer_for(item, index) for index, item in enumerate(pelaksana)]
+    run = start("--no-profile", "--role", "Pelaksana", lines=typed, tty=False)
+    assert run.exit_code == 0, run.stderr
+    assert "Peran Anda" not in run.screen
+    assert run.results()[0]["role"] == "pelaksana"
+
+
+def test_an_unknown_role_is_a_usage_error_naming_the_roles(start):
+    run = start("--no-profile", "--role", "kepala", lines=[], tty=False)
+    assert run.exit_code == 2
+    assert "roles: pelaksana, fungsional, struktural" in run.stderr
+
+
+def test_interleaved_questions_name_the_pillar_but_not_the_indicator(start):
+    run = start("--no-profile", lines=["4"], tty=False)
+    assert "Pilar 1 dari 3: Memimpin diri sendiri" in run.screen
+    assert "> Disiplin" not in run.screen
+
+
+def test_interleaved_order_takes_one_item_of_each_indicator_in_turn():
+    order = questions_of(BANK)
+    first_pillar = BANK.pillars[0]
+    head = [q.indicator.id for q in order[: len(first_pillar.indicators)]]
+    assert head == [indicator.id for indicator in first_pillar.indicators]
+    assert order == questions_of(BANK)  # the same for everyone
+    assert sorted(q.item.id for q in order) == sorted(BANK.items)
+
+
+def test_a_session_on_the_previous_bank_version_resumes_on_that_version(start, home, bank_v1):
+    (home / "progress").mkdir(parents=True)
+    first = next(iter(bank_v1.items))
+    old = Progress(
+        bank_id=BANK.id,
+        bank_version="1.0.0",
+        language="id",
+        started_at="2026-01-01T00:00:00Z",
+        position=1,
+        answers={first: 4},
+    )
+    (home / "progress" / f"{BANK.id}.json").write_text(old.model_dump_json(), "utf-8")
+    v1_order = [q.item for q in questions_of(bank_v1)]
+    typed = [answer_for(item, index) for index, item in enumerate(v1_order[1:])]
+    run = start("--no-profile", "--resume", lines=typed, tty=False)
+    assert run.exit_code == 0, run.stderr
+    [result] = run.results()
+    assert result["bank_version"] == "1.0.0"
+    assert result["answers"][first] == 4

@@ -13,6 +13,7 @@ from asn_assess.cli.common import (
     EXIT_OK,
     BankOption,
     checked_language,
+    checked_role,
     read_document,
     reports_errors,
     stdout_console,
@@ -64,19 +65,30 @@ def start(
             help="Ask for name, NIP, unit and position (each optional).",
         ),
     ] = True,
+    role: Annotated[
+        Optional[str],
+        typer.Option(
+            "--role",
+            metavar="ROLE",
+            help="Your role (a role id or name of the bank, e.g. pelaksana): only its "
+            "questions are asked. Default: asked at the start.",
+        ),
+    ] = None,
     data_dir: DataDirOption = None,
 ) -> None:
     """Take the assessment interactively and see your report per pillar.
 
-    Keys: a number (or a-e) to answer, b back, s skip, ? help, q save and quit.
-    Progress is saved after every answer; Ctrl-C saves too.
+    Keys: a number (or a-e) to answer, n not applicable, b back, s skip, ? help,
+    q save and quit. Progress is saved after every answer; Ctrl-C saves too.
 
     Example: asn-assess start --lang en
 
     Example: asn-assess start --no-profile < answers.txt   (one answer per line)
     """
     from asn_assess.core.bank import resolve_bank
+    from asn_assess.core.errors import BankError, UsageError
     from asn_assess.core.i18n import t
+    from asn_assess.core.models import Bank
     from asn_assess.interactive.session import (
         EndOfInput,
         Session,
@@ -90,10 +102,28 @@ def start(
     loaded = resolve_bank(bank)
     if lang is not None:
         checked_language(loaded, lang)
+    chosen_role = checked_role(loaded, role) if role is not None else None
     store = UserData(user_data_dir(data_dir))
     terminal = Terminal()
+
+    def version_of(version: str) -> Optional[Bank]:
+        # Only a bundled bank has other versions at hand; a bank file is what it is.
+        if bank is not None and ("/" in bank or bank.endswith(".toml")):
+            return None
+        try:
+            return resolve_bank(loaded.id, version)
+        except BankError:
+            return None
+
     try:
-        progress, resumed = open_progress(loaded, store, lang, resume, terminal)
+        progress, resumed, loaded = open_progress(
+            loaded, store, lang, resume, terminal, chosen_role, version_of
+        )
+        if resumed and role is not None and progress.role != chosen_role:
+            raise UsageError(
+                f"--role {role}: this session was started for role {progress.role!r}; "
+                "use --new to start again with another role"
+            )
         session = Session(loaded, progress, store, terminal, ask_profile=profile)
         result = session.run(welcome=not resumed)
     except (KeyboardInterrupt, EndOfInput):
@@ -149,7 +179,9 @@ def report(
         return
     from asn_assess.reports.rich_report import result_report
 
-    loaded = resolve_bank(bank or result.bank_id)
+    # The version the result names, unless a bank is given: results stay readable
+    # after the bundled bank moves on to a new version.
+    loaded = resolve_bank(bank or result.bank_id, None if bank else result.bank_version)
     if (loaded.id, loaded.version) != (result.bank_id, result.bank_version):
         raise ResultError(
             f"{result_file}: the result is for {result.bank_id} {result.bank_version}, "
@@ -179,7 +211,8 @@ def score(
 ) -> None:
     """Score one answer sheet without prompts.
 
-    The bank is the bundled bank named in the sheet unless --bank is given.
+    The bank is the bundled bank (and version) named in the sheet unless --bank is
+    given.
 
     Example: asn-assess score answers.json --json > result.json
     """
@@ -190,7 +223,7 @@ def score(
 
     text, source = read_document(answers, AnswerSheetError)
     sheet = parse_answer_sheet(text, source)
-    loaded = resolve_bank(bank or sheet.bank_id)
+    loaded = resolve_bank(bank or sheet.bank_id, None if bank else sheet.bank_version)
     try:
         result = score_sheet(loaded, sheet)
     except AnswerSheetError as error:  # name the file as well as the key

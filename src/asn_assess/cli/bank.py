@@ -119,3 +119,52 @@ def bank_template(
         return
     write_output(output, text, force)
     typer.echo(f"wrote {output}; check it with: asn-assess bank validate {output}", err=True)
+
+
+@bank_app.command("diff")
+@reports_errors
+def bank_diff(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="Bank id, ID@VERSION or file.")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="Bank id, ID@VERSION or file.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the differences as JSON.")] = False,
+) -> None:
+    """List the items added, removed and changed (reworded, rescaled, re-keyed,
+    reweighted, moved) between two banks, and which indicators' scores still compare.
+
+    Example: asn-assess bank diff asn-profesional@1.0.0 asn-profesional
+    """
+    import dataclasses
+    import json
+
+    from asn_assess.core.bank import resolve_bank
+    from asn_assess.core.bank_diff import bank_diff as compare
+    from asn_assess.core.i18n import say
+
+    diff = compare(resolve_bank(old), resolve_bank(new))
+    if as_json:
+        typer.echo(json.dumps(dataclasses.asdict(diff), ensure_ascii=False, indent=2))
+        return
+    lines = [say("diff.title", old=diff.old, new=diff.new)]
+    if diff.is_empty:
+        lines.append(say("diff.same"))
+    sections = [
+        ("diff.added_items", diff.added_items),
+        ("diff.removed_items", diff.removed_items),
+        (
+            "diff.changed_items",
+            [
+                f"{change.item_id}: {', '.join(say('change.' + c) for c in change.changes)}"
+                for change in diff.changed_items
+            ],
+        ),
+        ("diff.added_indicators", diff.added_indicators),
+        ("diff.removed_indicators", diff.removed_indicators),
+        ("diff.changed_indicators", diff.changed_indicators),
+        ("diff.comparable_indicators", diff.comparable_indicators),
+    ]
+    for key, entries in sections:
+        if entries:
+            lines.append("")
+            lines.append(say(key, count=len(entries)))
+            lines += [f"  {entry}" for entry in entries]
+    typer.echo("\n".join(lines))

@@ -95,6 +95,15 @@ def batch(
             help="Column (or answer-sheet field) identifying each respondent.",
         ),
     ] = None,
+    role_column: Annotated[
+        Optional[str],
+        typer.Option(
+            "--role-column",
+            metavar="NAME",
+            help="Column holding each respondent's role (id or name); only that role's items "
+            "are scored. Default: a column named role or peran.",
+        ),
+    ] = None,
     mapping: Annotated[
         Optional[Path],
         typer.Option(
@@ -138,17 +147,18 @@ def batch(
     from asn_assess.batch.outputs import FileSink
 
     settings = _settings(
-        bank,
-        output_format,
-        output,
-        summary_by,
-        summary_output,
-        min_group,
-        id_column,
-        mapping,
-        pseudonymize,
-        key_file,
-        inputs,
+        bank_ref=bank,
+        output_format=output_format,
+        output=output,
+        summary_by=summary_by,
+        summary_output=summary_output,
+        min_group=min_group,
+        id_column=id_column,
+        role_column=role_column,
+        mapping_path=mapping,
+        pseudonymize=pseudonymize,
+        key_file=key_file,
+        inputs=inputs,
     )
     shown = _ErrorsOnScreen()
     sink = FileSink(
@@ -185,6 +195,7 @@ def batch(
 
 
 def _settings(
+    *,
     bank_ref: Optional[str],
     output_format: Optional[str],
     output: Optional[Path],
@@ -196,6 +207,7 @@ def _settings(
     pseudonymize: bool,
     key_file: Optional[Path],
     inputs: list[str],
+    role_column: Optional[str],
 ) -> Any:
     """The run's ``BatchSettings``, after checking that the options fit together."""
     from asn_assess.batch.columns import is_identifying, load_mapping
@@ -225,6 +237,7 @@ def _settings(
         mapping=load_mapping(mapping_path, loaded) if mapping_path else None,
         id_column=id_column,
         summary_by=summary_by,
+        role_column=role_column,
         min_group=min_group,
         pseudonymize=Pseudonymizer.from_key_file(key_file) if pseudonymize and key_file else None,
         full_results=output_format == "jsonl",
@@ -248,7 +261,8 @@ def batch_template(
         )
     loaded = resolve_bank(bank_ref)
     text = io.StringIO()
-    csv.writer(text, lineterminator="\n").writerow(["respondent_id", "unit", *loaded.items])
+    role = ["role"] if loaded.roles else []  # filled with a role id, or left empty
+    csv.writer(text, lineterminator="\n").writerow(["respondent_id", "unit", *role, *loaded.items])
     if output is None:
         typer.echo(text.getvalue(), nl=False)
         return

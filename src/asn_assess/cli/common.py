@@ -103,6 +103,19 @@ def checked_language(bank: Bank, requested: str) -> str:
     return requested
 
 
+def checked_role(bank: Bank, requested: str) -> str:
+    """The id of the bank's role ``requested`` names (id or label); a usage error
+    listing the roles otherwise."""
+    from asn_assess.core.answers import parse_role
+    from asn_assess.core.errors import UsageError
+
+    role = parse_role(bank, requested)
+    if role is None:
+        known = ", ".join(r.id for r in bank.roles) or "none"
+        raise UsageError(f"--role {requested!r}: no such role in bank {bank.id!r} (roles: {known})")
+    return role
+
+
 def read_document(argument: str, error: type[AssessError]) -> tuple[str, str]:
     """(text, source) of a FILE|- argument: standard input for "-"."""
     if argument == "-":

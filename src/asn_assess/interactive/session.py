@@ -12,6 +12,7 @@ ends with exit code 130, so nothing entered is ever lost.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import Any, Optional, TextIO
 
 from rich.console import Console
@@ -219,15 +220,22 @@ def open_progress(
     resume: Optional[bool],
     terminal: Terminal,
     role: Optional[str] = None,
-) -> tuple[Progress, bool]:
+    version_of: Optional[Callable[[str], Optional[Bank]]] = None,
+) -> tuple[Progress, bool, Bank]:
     """Find or create the progress for ``bank``.
 
     ``resume`` True/False decides without asking; None asks when a session is waiting.
     ``role`` (already checked against the bank) is the role of a new session; None
-    leaves it to be asked. Returns the progress and whether it is a resumed session. An
-    old session that is not resumed is kept under another name, never deleted.
+    leaves it to be asked. A session started on another version of the bank continues
+    on that version when ``version_of`` can supply it. Returns the progress, whether it
+    is a resumed session, and the bank to ask. An old session that is not resumed is
+    kept under another name, never deleted.
     """
     existing = store.load_progress(bank.id)
+    if existing is not None and existing.bank_version != bank.version and version_of:
+        older = version_of(existing.bank_version)
+        if older is not None:
+            bank = older
     if existing is not None:
         lang = language or existing.language
         if existing.bank_version != bank.version:
@@ -238,7 +246,7 @@ def open_progress(
             if resume is None:
                 resume = _ask_resume(existing, bank, lang, terminal)
             if resume:
-                return existing.model_copy(update={"language": lang}), True
+                return existing.model_copy(update={"language": lang}), True, bank
             kept = store.set_aside(bank.id)
             terminal.show(Text(t("resume.kept", lang, path=kept), style="dim"))
     progress = Progress(
@@ -252,7 +260,7 @@ def open_progress(
     # Saved before the first question, so a data folder that cannot be written is
     # reported before anything has been typed into it.
     store.save_progress(progress)
-    return progress, False
+    return progress, False, bank
 
 
 def _ask_resume(existing: Progress, bank: Bank, lang: str, terminal: Terminal) -> bool:

@@ -47,19 +47,15 @@ def result_report(bank: Bank, result: Result, language: str) -> RenderableType:
     pillars_by_id = {pillar.id: pillar for pillar in bank.pillars}
     for number, pillar_result in enumerate(result.pillars, start=1):
         pillar = pillars_by_id[pillar_result.id]
-        parts.append(_pillar_panel(bank, pillar, pillar_result, number, language))
-    skipped = result.overall.total_items - result.overall.answered_items
-    parts.append(
-        Text(
-            t(
-                "report.counts",
-                language,
-                answered=result.overall.answered_items,
-                total=result.overall.total_items,
-                skipped=skipped,
-            )
-        )
-    )
+        parts.append(_pillar_panel(bank, pillar, pillar_result, number, language, result.role))
+    overall = result.overall
+    skipped = overall.total_items - overall.answered_items - overall.not_applicable_items
+    counts = {"answered": overall.answered_items, "total": overall.total_items, "skipped": skipped}
+    if overall.not_applicable_items:
+        counts_text = t("report.counts_na", language, na=overall.not_applicable_items, **counts)
+    else:
+        counts_text = t("report.counts", language, **counts)
+    parts.append(Text(counts_text))
     parts.append(Text(t("report.note", language), style="dim"))
     return Group(*parts)
 
@@ -99,18 +95,25 @@ def _overall_panel(bank: Bank, result: Result, language: str) -> Panel:
         )
         band = bank.band(overall.band) if overall.band else None
         if band:
-            lines.append("\n" + bank.text(band.meaning, language))
+            lines.append("\n" + bank.text(band.overall_meaning or band.meaning, language))
     return Panel(lines, title=Text(t("report.title", language)), title_align="left")
 
 
 def _pillar_panel(
-    bank: Bank, pillar: Pillar, pillar_result: PillarResult, number: int, language: str
+    bank: Bank,
+    pillar: Pillar,
+    pillar_result: PillarResult,
+    number: int,
+    language: str,
+    role: Optional[str],
 ) -> Panel:
     indicators_by_id = {indicator.id: indicator for indicator in pillar.indicators}
     body: list[RenderableType] = []
 
     heading = Text()
-    if pillar_result.score is None:
+    if pillar_result.not_applicable_indicators == pillar_result.total_indicators:
+        heading.append(t("report.pillar_not_applicable", language))
+    elif pillar_result.score is None:
         heading.append(
             t(
                 "report.pillar_not_enough",
@@ -138,6 +141,11 @@ def _pillar_panel(
     for indicator_result in pillar_result.indicators:
         indicator = indicators_by_id[indicator_result.id]
         title = bank.text(indicator.title, language)
+        if indicator_result.not_applicable_items == indicator_result.total_items:
+            # Nothing in it applies to this person: say so, not "not enough answers".
+            na = t("report.not_applicable", language)
+            table.add_row(Text(title), "-", score_bar(None, 10), Text(na))
+            continue
         if indicator_result.score is None:
             table.add_row(
                 Text(title),
@@ -185,7 +193,10 @@ def _pillar_panel(
         actions.add_column(no_wrap=True)
         actions.add_column(no_wrap=True, style="italic")
         actions.add_column(overflow="fold")
-        for action in indicator.actions:
+        # Actions written for another role (e.g. for people with staff) are left out.
+        for action in (
+            a for a in indicator.actions if role is None or not a.roles or role in a.roles
+        ):
             actions.add_row(
                 " -",
                 Text(t("action." + action.kind, language)),

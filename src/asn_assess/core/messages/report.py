@@ -30,6 +30,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Saran pengembangan: {indicator}",
         "en": "Development actions: {indicator}",
     },
+    "report.not_applicable": {"id": "tidak berlaku", "en": "not applicable"},
+    "report.pillar_not_applicable": {
+        "id": "tidak berlaku: tidak ada pertanyaan pilar ini yang berlaku bagi Anda",
+        "en": "not applicable: none of this pillar's questions apply to you",
+    },
+    "report.counts_na": {
+        "id": "Dijawab {answered} dari {total} pertanyaan; tidak berlaku {na}; dilewati {skipped}.",
+        "en": "Answered {answered} of {total} questions; not applicable {na}; skipped {skipped}.",
+    },
     "report.counts": {
         "id": "Dijawab {answered} dari {total} pertanyaan; dilewati {skipped}.",
         "en": "Answered {answered} of {total} questions; skipped {skipped}.",

@@ -1,0 +1,34 @@
+"""Texts of the bank commands."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "diff.title": {"id": "{old} -> {new}", "en": "{old} -> {new}"},
+    "diff.added_items": {"id": "Butir baru ({count})", "en": "Items added ({count})"},
+    "diff.removed_items": {"id": "Butir dihapus ({count})", "en": "Items removed ({count})"},
+    "diff.changed_items": {"id": "Butir berubah ({count})", "en": "Items changed ({count})"},
+    "diff.added_indicators": {
+        "id": "Indikator baru ({count})",
+        "en": "Indicators added ({count})",
+    },
+    "diff.removed_indicators": {
+        "id": "Indikator dihapus ({count})",
+        "en": "Indicators removed ({count})",
+    },
+    "diff.changed_indicators": {
+        "id": "Indikator berubah: skornya tidak dapat dibandingkan ({count})",
+        "en": "Indicators changed: their scores do not compare ({count})",
+    },
+    "diff.comparable_indicators": {
+        "id": "Indikator yang skornya dapat dibandingkan ({count})",
+        "en": "Indicators whose scores compare ({count})",
+    },
+    "diff.same": {
+        "id": "Kedua bank menilai setiap jawaban dengan cara yang sama.",
+        "en": "Both banks score every answer the same way.",
+    },
+    "change.rescaled": {"id": "skala berubah", "en": "rescaled"},
+    "change.rekeyed": {"id": "kunci berubah", "en": "re-keyed"},
+    "change.reweighted": {"id": "bobot berubah", "en": "reweighted"},
+    "change.moved": {"id": "pindah indikator", "en": "moved to another indicator"},
+    "change.reworded": {"id": "kalimat berubah", "en": "reworded"},
+    "change.roles": {"id": "peran berubah", "en": "roles changed"},
+}
