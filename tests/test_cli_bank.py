@@ -400,3 +400,13 @@ def test_each_example_in_help_starts_its_own_line():
         if re.search(r"\S[ \t]+Example:", run(*path, "--help").stdout)
     ]
     assert run_together == []
+
+
+def test_bank_show_order_lists_the_questions_as_start_asks_them(bundled_bank):
+    from asn_assess.interactive.questionnaire import questions_of
+
+    result = run("bank", "show", "--order", "--role", "pelaksana")
+    assert result.exit_code == 0, result.stderr
+    ids = re.findall(r"^\s*\d+\s+(\S+)", result.stdout, re.MULTILINE)
+    assert ids == [q.item.id for q in questions_of(bundled_bank, "pelaksana")]
+    assert len(ids) < bundled_bank.item_count  # struktural-only items are left out

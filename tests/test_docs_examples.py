@@ -31,3 +31,48 @@ def test_api_batch_example_prints_the_counts_it_promises(tmp_path, monkeypatch, 
     assert lines[0] == "13 12 1"
     assert lines[2].startswith("jawaban.csv: row 13 (R999): ")
     assert any(line.startswith("Bidang A 6 ") for line in lines)
+
+
+EXAMPLES = DOCS / "examples"
+
+
+def score_example(answers: str) -> dict:
+    import json
+
+    from typer.testing import CliRunner
+
+    from asn_assess.cli import app
+
+    run = CliRunner().invoke(
+        app,
+        ["score", f"docs/examples/{answers}", "--bank", "docs/examples/contoh.toml", "--json"],
+    )
+    assert run.exit_code == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def test_scoring_worked_example_runs_as_written(monkeypatch):
+    import json
+
+    monkeypatch.chdir(DOCS.parent)  # the command in docs/scoring.md, from the project folder
+    result = score_example("contoh-answers.json")
+    assert result == json.loads((EXAMPLES / "contoh-result.json").read_text(encoding="utf-8"))
+    # The excerpt printed in docs/scoring.md is the same output, shortened with "...".
+    text = (DOCS / "scoring.md").read_text(encoding="utf-8")
+    start = text.index('```json\n{\n  "schema_version"')
+    excerpt = text[start + len("```json\n") : text.index("```", start + 8)]
+    excerpt = excerpt.replace(",\n    ...\n  ],", "\n  ],").replace(
+        '"answers": { ... }', '"answers": {}'
+    )
+    shown = json.loads(excerpt)
+    assert shown["overall"] == result["overall"]
+    assert shown["pillars"][0] == result["pillars"][0]
+    assert (result["overall"]["score"], result["pillars"][0]["score"]) == (78.125, 81.25)
+
+
+def test_scoring_worked_example_with_not_applicable_answers(monkeypatch):
+    monkeypatch.chdir(DOCS.parent)
+    result = score_example("contoh-answers-na.json")
+    semangat = result["pillars"][0]["indicators"][2]
+    assert (semangat["score"], semangat["not_applicable_items"]) == (75.0, 2)
+    assert (result["pillars"][0]["score"], result["overall"]["score"]) == (79.6875, 77.34375)

@@ -11,6 +11,7 @@ from asn_assess.cli.app import bank_app
 from asn_assess.cli.common import (
     EXIT_INVALID,
     checked_language,
+    checked_role,
     print_problems,
     reports_errors,
     stdout_console,
@@ -45,10 +46,23 @@ def bank_show(
     lang: Annotated[
         str, typer.Option("--lang", "-l", metavar="LANG", help="Language of the tree: id or en.")
     ] = "id",
+    order: Annotated[
+        bool,
+        typer.Option(
+            "--order",
+            help="List the questions in the order `start` asks them (for piped answers).",
+        ),
+    ] = False,
+    role: Annotated[
+        Optional[str],
+        typer.Option("--role", metavar="ROLE", help="With --order: the questions of this role."),
+    ] = None,
 ) -> None:
     """Show a bank as a tree of pillars, indicators and item counts.
 
     Example: asn-assess bank show --lang en
+
+    Example: asn-assess bank show --order --role pelaksana
 
     Example: asn-assess bank show questions/asn-profesional.toml --json > bank.json
     """
@@ -60,9 +74,18 @@ def bank_show(
 
         typer.echo(json.dumps(normalised_bank(loaded), ensure_ascii=False, indent=2))
         return
+    language = checked_language(loaded, lang)
+    if order:
+        from asn_assess.interactive.questionnaire import questions_of
+        from asn_assess.reports.bank_views import question_order
+
+        chosen = checked_role(loaded, role) if role is not None else None
+        items = [question.item for question in questions_of(loaded, chosen)]
+        stdout_console().print(question_order(loaded, items, language))
+        return
     from asn_assess.reports.bank_views import bank_tree
 
-    stdout_console().print(bank_tree(loaded, checked_language(loaded, lang)))
+    stdout_console().print(bank_tree(loaded, language))
 
 
 @bank_app.command("validate")

@@ -7,7 +7,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from asn_assess.core.i18n import t
-from asn_assess.core.models import Bank
+from asn_assess.core.models import Bank, Item
 
 
 def bank_list_table(banks: list[Bank]) -> Table:
@@ -48,3 +48,17 @@ def bank_tree(bank: Bank, language: str) -> Tree:
             title = bank.text(indicator.title, language)
             pillar_node.add(Text(f"{title}  [{indicator.id}]: {', '.join(counts)}"))
     return tree
+
+
+def question_order(bank: Bank, items: list[Item], language: str) -> Table:
+    """Numbered questions with their item ids, as `start` asks them."""
+    table = Table(box=None, pad_edge=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column(t("bank.question", language), overflow="fold")
+    for number, item in enumerate(items, start=1):
+        text = (
+            bank.text(item.scenario, language) if item.scenario else bank.text(item.text, language)
+        )
+        table.add_row(str(number), Text(item.id), Text(text))
+    return table

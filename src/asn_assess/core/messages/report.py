@@ -52,6 +52,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "action.from-others": {"id": "Dari orang lain", "en": "From others"},
     "action.training": {"id": "Pelatihan", "en": "Training"},
     # bank tree
+    "bank.question": {"id": "Pertanyaan", "en": "Question"},
     "bank.items": {"id": "{count} butir", "en": "{count} items"},
     "bank.situational": {"id": "{count} situasional", "en": "{count} situational"},
     "bank.reverse": {"id": "{count} terbalik", "en": "{count} reverse-keyed"},
