@@ -14,7 +14,7 @@ from conftest import BANK_V1_PATH, STARTER_BANK_PATH
 # Lines of the starter bank that the edits below hook onto.
 STARTER_VERSION = 'version = "0.1.0"\n'
 DISIPLIN_TITLE = 'title = { id = "Disiplin", en = "Discipline" }'
-FIRST_ITEM = 'id = "disiplin-01"\nscale = "setuju"\n'
+FIRST_ITEM = 'id = "disiplin-01"\nscale = "kekerapan"\n'
 SECOND_ITEM_ID = 'id = "disiplin-02"'
 SITUATIONAL_KIND = 'kind = "situational"\n'
 SCALE_NAME = 'name = { id = "Tingkat persetujuan", en = "Agreement" }\n'
@@ -215,7 +215,9 @@ def test_item_with_unknown_scale_is_rejected(bank_problems, edit_text, starter_t
     problems = bank_problems(
         edit_text(starter_text, (FIRST_ITEM, 'id = "disiplin-01"\nscale = "setujuu"\n'))
     )
-    assert_problem(problems, f"{ITEM0}.scale", "no scale has id 'setujuu'", "setuju, situasi")
+    assert_problem(
+        problems, f"{ITEM0}.scale", "no scale has id 'setujuu'", "kekerapan, setuju, situasi"
+    )
 
 
 def test_reverse_on_a_situational_item_is_rejected(bank_problems, edit_text, starter_text):

@@ -105,7 +105,7 @@ def test_back_changes_an_answer_and_skip_leaves_it_out(env, starter_bank):
     child.expect(PROMPT)
     child.sendline("b")
     child.expect("Question 1 of 3")
-    child.expect("Saved answer: 2 Disagree")
+    child.expect("Saved answer: 2 Rarely")
     child.expect(PROMPT)
     child.sendline("5")
     child.expect("Question 2 of 3")

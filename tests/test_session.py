@@ -154,7 +154,7 @@ def test_back_changes_an_answer_and_skip_leaves_it_out(start, starter_bank):
     lines = ["", "2", "b", "5", "s", "z", "b"]  # z is no option; b is an option on item 3
     run = start("--bank", str(starter_bank), "--no-profile", "--lang", "en", lines=lines)
     assert run.exit_code == 0, run.stderr
-    assert "Saved answer: 2 Disagree" in run.screen
+    assert "Saved answer: 2 Rarely" in run.screen
     assert "Type one letter from a to e" in run.screen
     [result] = run.results()
     assert result["answers"] == {"disiplin-01": 5, "disiplin-s1": "b"}
