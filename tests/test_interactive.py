@@ -47,6 +47,7 @@ def env(tmp_path):
             "COLUMNS": "80",
             "LINES": "40",
             "TERM": "xterm",
+            "PAGER": "cat",  # the report is paged at a terminal; test_pager_* use less
         }
     )
     return environment

@@ -93,13 +93,16 @@ def summary(data: ReportData) -> RenderableType:
     table.add_row("", Text(data.t("export.weakest_first") + ":", style="bold"), "", "", "", "")
     for line in data.weakest_first:
         table.add_row(str(line.pillar_number), Text(line.title), *_score_cells(line.level), "")
-    return Group(
+    lines: list[RenderableType] = [
         _one_line(data.bank_title, "bold"),
         _one_line(" · ".join(meta)),
         overall,
         table,
         _one_line(data.legend_text, "dim"),
-    )
+    ]
+    if data.change_title:
+        lines.append(_one_line(f"▲▼ {data.change_title}", "dim"))
+    return Group(*lines)
 
 
 def _score_cells(level: Level) -> tuple[Text, Text, Text]:

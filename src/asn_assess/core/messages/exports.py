@@ -49,6 +49,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Lihat semua hasil Anda dengan: asn-assess history list",
         "en": "See all your results with: asn-assess history list",
     },
+    "end.quit_no_save": {
+        "id": "Sesi dihentikan; tidak ada yang disimpan (--no-save).",
+        "en": "Session stopped; nothing was saved (--no-save).",
+    },
+    "export.written": {"id": "Ditulis: {path}", "en": "Wrote {path}"},
     "welcome.no_save": {
         "id": "Sesi ini tidak menyimpan apa pun (--no-save): tidak ada progres, hasil, atau riwayat.",
         "en": "This session keeps nothing (--no-save): no progress, no result, no history.",
