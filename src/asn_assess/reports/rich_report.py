@@ -95,7 +95,7 @@ def summary(data: ReportData) -> RenderableType:
         table.add_row(str(line.pillar_number), Text(line.title), *_score_cells(line.level), "")
     lines: list[RenderableType] = [
         _one_line(data.bank_title, "bold"),
-        _one_line(" · ".join(meta)),
+        Text(" · ".join(meta)),  # wraps rather than hide who it is about
         overall,
         table,
         _one_line(data.legend_text, "dim"),

@@ -67,7 +67,7 @@ def render_text(data: ReportData, width: int = 80, all_actions: bool = False) ->
     out += ["", data.t("export.weakest_first") + ":"]
     for line in data.weakest_first:
         out += _wrap(f"{line.title}: {_level(line.level)}", width, "- ", "  ")
-    out += ["", f"{data.t('export.legend')}: {data.legend_text}"]
+    out += ["", *_wrap(f"{data.t('export.legend')}: {data.legend_text}", width)]
 
     out += _heading(data.t("plan.title"))
     out += _wrap(data.plan_intro, width)
