@@ -197,6 +197,16 @@ def plain_fixed_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FORCE_COLOR", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def default_interface_language():
+    """Each test starts with the default interface language, whatever one before chose."""
+    from asn_assess.core.i18n import set_interface_language
+
+    set_interface_language(None)
+    yield
+    set_interface_language(None)
+
+
 @pytest.fixture(scope="session")
 def starter_text() -> str:
     """The starter bank TOML that `asn-assess bank template` writes."""
@@ -348,3 +358,11 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> None:
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        help="rewrite tests/snapshots/ from the current output instead of comparing",
+    )

@@ -85,11 +85,11 @@ class History:
         history.add(result, saved_path)
     """
 
-    def __init__(self, folder: Path, timeout: float = LOCK_TIMEOUT):
+    def __init__(self, folder: Path, timeout: Optional[float] = None):
         self.folder = folder
         self.path = folder / DATABASE_NAME
         self.results_folder = folder / "results"
-        self.timeout = timeout
+        self.timeout = LOCK_TIMEOUT if timeout is None else timeout
         self._connection: Optional[sqlite3.Connection] = None
         self.skipped: list[Problem] = []
         """Result files that could not be imported (damaged JSON), with why."""
