@@ -20,6 +20,7 @@ import asn_assess.interactive.session as session_module
 from asn_assess.cli import app
 from asn_assess.core.bank import bundled_bank_dir, load_bank, starter_bank_text
 from asn_assess.core.documents import AnswerSheet
+from asn_assess.core.i18n import format_score
 from asn_assess.core.scoring import score
 from asn_assess.interactive.questionnaire import Outcome, Questionnaire, questions_of
 from asn_assess.store import Progress
@@ -435,8 +436,10 @@ def test_the_summary_shows_the_change_since_the_last_result_of_the_bank(start, h
     change = after["overall"]["score"] - before["overall"]["score"]
     assert change > 0
     overall = next(line for line in second.stdout.splitlines() if line.startswith("Overall score"))
-    assert overall.rstrip().endswith(f"▲ +{change:.1f}")
-    for number, (old, new) in enumerate(zip(before["pillars"], after["pillars"]), start=1):
+    assert overall.rstrip().endswith(f"▲ +{format_score(change, 'en')}")
+    for number, (old, new) in enumerate(
+        zip(before["pillars"], after["pillars"], strict=True), start=1
+    ):
         delta = new["score"] - old["score"]
         line = next(line for line in second.stdout.splitlines() if line.startswith(f"{number} "))
         arrow = "▲" if delta >= 0.05 else "▼" if delta <= -0.05 else "="
