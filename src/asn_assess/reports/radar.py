@@ -17,7 +17,7 @@ RINGS = (25, 50, 75, 100)
 LABEL_GAP = 12.0
 LINE_HEIGHT = 12.0
 CHARS_PER_LINE = 18
-CHAR_WIDTH = 6.2
+CHAR_WIDTH = 6.4
 """Rough width of one character of the 11px label font, to leave room for labels."""
 
 
@@ -96,6 +96,8 @@ def radar(
         anchor = "middle" if abs(dx) < 0.2 else ("start" if dx > 0 else "end")
         label_r = radius + LABEL_GAP
         label_y = cy + dy * label_r
+        if anchor == "middle":  # clear of the labels beside it
+            label_y += LINE_HEIGHT * 0.6 * (1 if dy > 0 else -1)
         if dy > 0.2:  # below the centre: the first line starts under the axis end
             label_y += LINE_HEIGHT * 0.8
         elif dy < -0.2:  # above: the last line ends over it
