@@ -3,7 +3,6 @@ computer (store/history.py)."""
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -126,6 +125,8 @@ def history_list(
     with open_history(data_dir) as history:
         entries = history.entries()
     if as_json:
+        import json
+
         rows = [
             {
                 "id": e.id,
@@ -265,6 +266,8 @@ def history_compare(
         banks.append(loaded)
     comparison = compare_results(banks[0], before, banks[1], after)
     if as_json:
+        import json
+
         data = comparison_json(comparison, before_entry.id, after_entry.id)
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return

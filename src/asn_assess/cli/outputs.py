@@ -5,8 +5,6 @@ in an export format, or files named with ``-o`` (format from the extension). Sha
 from __future__ import annotations
 
 import os
-import shlex
-import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -174,6 +172,9 @@ def show(renderable: RenderableType, pager: bool = True) -> None:
 def page(text: str) -> None:
     """Hand ``text`` to ``$PAGER`` (else ``less``; colours kept, quits at the end of a
     short text); printed as is when there is no pager."""
+    import shlex
+    import subprocess
+
     command = os.environ.get("PAGER", "less")
     if not command.strip():
         sys.stdout.write(text)

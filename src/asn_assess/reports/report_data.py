@@ -8,7 +8,7 @@ else, so they cannot disagree about a number or a word. Pure: no terminal, no Ri
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Optional
 
@@ -154,7 +154,6 @@ class ReportData:
     all_actions: list[tuple[str, list[ActionLine]]]
     counts_text: str
     note: str
-    extra: dict[str, str] = field(default_factory=dict)
 
     def t(self, key: str, **values: object) -> str:
         """An interface text in the report's language."""
