@@ -58,6 +58,8 @@ def render_markdown(data: ReportData, all_actions: bool = False) -> str:
         out.append(f"- {escape(t('export.role'))}: {escape(data.role_text)}")
     out += ["", f"## {escape(t('export.summary'))}", ""]
     overall = f"**{escape(t('report.overall'))}: {_level(data.overall)}**"
+    if data.overall.score is None:
+        overall = f"**{escape(data.overall.label)}**"
     if data.overall_change:
         overall += f" {_change(data.overall_change)}"
     out.append(overall)

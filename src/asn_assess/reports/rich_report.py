@@ -63,10 +63,10 @@ def summary(data: ReportData) -> RenderableType:
     if data.respondent_text:
         meta.append(data.respondent_text)
     overall = Text()
-    overall.append(f"{data.t('report.overall')}: ", style="bold")
     if data.overall.score is None:
-        overall.append(data.overall.label)
+        overall.append(data.overall.label)  # says itself that the overall score is missing
     else:
+        overall.append(f"{data.t('report.overall')}: ", style="bold")
         overall.append(data.overall.shown, style="bold")
         overall.append("  ")
         overall.append(score_bar(data.overall.score), style=_style(data.overall))
@@ -77,22 +77,20 @@ def summary(data: ReportData) -> RenderableType:
             overall.append_text(_change(data.overall_change))
 
     table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True, justify="right")
     table.add_column(no_wrap=True, overflow="ellipsis", min_width=12)
-    table.add_column(no_wrap=True, justify="right")
-    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True, justify="right", min_width=5)  # a score is never cut
+    table.add_column(no_wrap=True, min_width=10)
     table.add_column(no_wrap=True, overflow="ellipsis")
     table.add_column(no_wrap=True)
     for pillar in data.pillars:
         table.add_row(
-            str(pillar.number),
-            Text(pillar.title, style="bold"),
+            Text(f"{pillar.number} {pillar.title}", style="bold"),
             *_score_cells(pillar.level),
             _change(pillar.change),
         )
-    table.add_row("", Text(data.t("export.weakest_first") + ":", style="bold"), "", "", "", "")
+    table.add_row(Text("  " + data.t("export.weakest_first") + ":", style="bold"), "", "", "", "")
     for line in data.weakest_first:
-        table.add_row(str(line.pillar_number), Text(line.title), *_score_cells(line.level), "")
+        table.add_row(Text(f"{line.pillar_number} {line.title}"), *_score_cells(line.level), "")
     lines: list[RenderableType] = [
         _one_line(data.bank_title, "bold"),
         Text(" · ".join(meta)),  # wraps rather than hide who it is about

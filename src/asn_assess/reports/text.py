@@ -53,9 +53,11 @@ def render_text(data: ReportData, width: int = 80, all_actions: bool = False) ->
     if data.role_text:
         out += _wrap(f"{data.t('export.role')}: {data.role_text}", width)
     out.append("")
-    out += _wrap(
-        f"{data.t('report.overall')}: {_level(data.overall)}{_change(data.overall_change)}", width
-    )
+    if data.overall.score is None:
+        out += _wrap(data.overall.label, width)
+    else:
+        overall = f"{data.t('report.overall')}: {_level(data.overall)}"
+        out += _wrap(overall + _change(data.overall_change), width)
     if data.overall_meaning:
         out += _wrap(data.overall_meaning, width)
     if data.change_title:
