@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional, Union
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -23,7 +23,7 @@ from asn_assess.cli.outputs import (
 )
 
 if TYPE_CHECKING:
-    from asn_assess.core.documents import IndicatorResult, OverallResult, PillarResult, Result
+    from asn_assess.core.documents import Result
     from asn_assess.core.models import Bank
     from asn_assess.store.history import Entry, History
 
@@ -119,7 +119,7 @@ def history_list(
     from rich.text import Text
 
     from asn_assess.core.i18n import format_score, t
-    from asn_assess.reports.report_data import format_date
+    from asn_assess.reports.formatting import format_date
 
     language = _language(lang)
     with open_history(data_dir) as history:
@@ -276,22 +276,6 @@ def history_compare(
     )
 
 
-EXPORT_COLUMNS = (
-    "id",
-    "finished_at",
-    "bank_id",
-    "bank_version",
-    "role",
-    "level",
-    "level_id",
-    "score",
-    "band",
-    "answered_items",
-    "not_applicable_items",
-    "total_items",
-)
-
-
 @history_app.command("export")
 @reports_errors
 def history_export(
@@ -334,52 +318,14 @@ def history_export(
     if chosen is None:
         raise UsageError("give --format jsonl|csv, or -o FILE.jsonl|FILE.csv")
     with open_history(data_dir) as history:
-        results = list(history.results())
-    if chosen == "jsonl":
-        text = "".join(result.model_dump_json() + "\n" for _, result in results)
-    else:
-        text = _export_csv(results)
+        results = [(entry.id, entry.finished_at, result) for entry, result in history.results()]
+    from asn_assess.reports.history_export import history_csv, history_jsonl
+
+    text = history_jsonl(results) if chosen == "jsonl" else history_csv(results)
     if output is None:
         sys.stdout.write(text)
     else:
         atomic_write_text(output, text)
-
-
-Counts = Union["OverallResult", "PillarResult", "IndicatorResult"]
-
-
-def _export_csv(results: list[tuple[Entry, Result]]) -> str:
-    import csv
-    import io
-
-    from asn_assess.reports.csv_report import neutralise
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(EXPORT_COLUMNS)
-    for entry, result in results:
-        head = [entry.id, entry.finished_at.isoformat(), result.bank_id, result.bank_version]
-        head.append(result.role or "")
-        overall = result.overall
-        levels: list[tuple[str, str, Optional[float], Optional[str], Counts]] = [
-            ("overall", "", overall.score, overall.band, overall)
-        ]
-        for pillar in result.pillars:
-            levels.append(("pillar", pillar.id, pillar.score, pillar.band, pillar))
-            levels += [("indicator", i.id, i.score, i.band, i) for i in pillar.indicators]
-        for level, level_id, score, band, counts in levels:
-            row = [
-                *head,
-                level,
-                level_id,
-                "" if score is None else repr(score),
-                band or "",
-                counts.answered_items,
-                counts.not_applicable_items,
-                counts.total_items,
-            ]
-            writer.writerow([neutralise(str(cell)) for cell in row])
-    return buffer.getvalue()
 
 
 @history_app.command("delete")
@@ -402,7 +348,7 @@ def history_delete(
     """
     from asn_assess.core.errors import UsageError
     from asn_assess.core.i18n import t
-    from asn_assess.reports.report_data import format_date
+    from asn_assess.reports.formatting import format_date
 
     language = _language(lang)
     if every == (reference is not None):

@@ -13,7 +13,7 @@ from rich.text import Text
 from asn_assess.core.i18n import format_score, t
 from asn_assess.core.models import Bank
 from asn_assess.reports.compare import Change, Comparison
-from asn_assess.reports.report_data import change_text, format_date
+from asn_assess.reports.formatting import change_text, format_date
 
 STYLES = {"up": "green", "down": "red", "same": "dim", "none": "dim"}
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from asn_assess.reports.report_data import ActionLine, ChangeText, Level, ReportData
+from asn_assess.reports.formatting import ChangeText, Level
+from asn_assess.reports.report_data import ActionLine, ReportData
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _LIST_START = re.compile(r"^(\d+)([.)])")

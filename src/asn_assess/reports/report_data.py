@@ -9,14 +9,23 @@ else, so they cannot disagree about a number or a word. Pure: no terminal, no Ri
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Literal, Optional
+from typing import Optional
 
 from asn_assess.core.documents import IndicatorResult, PillarResult, Result
-from asn_assess.core.i18n import format_score, t
+from asn_assess.core.i18n import t
 from asn_assess.core.models import Action, Bank, Item
 from asn_assess.core.nip import format_nip
-from asn_assess.reports.compare import Change, Comparison
+from asn_assess.reports.compare import Comparison
+from asn_assess.reports.formatting import (
+    BandKey,
+    ChangeText,
+    Level,
+    change_text,
+    format_date,
+    legend,
+    level_of,
+    number_text,
+)
 from asn_assess.reports.plan import (
     FocusIndicator,
     Reason,
@@ -24,33 +33,6 @@ from asn_assess.reports.plan import (
     development_plan,
     development_threshold,
 )
-
-State = Literal["scored", "not-enough", "not-applicable"]
-ARROWS = {"up": "▲", "down": "▼", "same": "=", "none": ""}
-
-
-@dataclass(frozen=True)
-class Level:
-    """A score as every format shows it."""
-
-    score: Optional[float]
-    shown: str
-    """The score at one decimal in the report's language, or "-"."""
-    band_id: Optional[str]
-    label: str
-    """The band's label, or why there is no score."""
-    rank: int
-    """Position of the band from the lowest (0), -1 without a score: for colours."""
-    state: State
-
-
-@dataclass(frozen=True)
-class ChangeText:
-    """A change since an earlier result, e.g. arrow "▲" and text "+3,2"."""
-
-    direction: str
-    arrow: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -119,16 +101,6 @@ class PlanEntry:
     actions: list[ActionLine]
 
 
-@dataclass(frozen=True)
-class BandKey:
-    """One band of the legend: "0–49" and "Perlu perhatian"."""
-
-    id: str
-    range: str
-    label: str
-    rank: int
-
-
 @dataclass
 class ReportData:
     """A whole report in one language."""
@@ -163,31 +135,6 @@ class ReportData:
 # --- small pieces ----------------------------------------------------------------------------
 
 
-def band_rank(bank: Bank, band_id: Optional[str]) -> int:
-    """Position of the band from the lowest, or -1."""
-    return next((i for i, band in enumerate(bank.bands) if band.id == band_id), -1)
-
-
-def level_of(
-    bank: Bank,
-    score: Optional[float],
-    band_id: Optional[str],
-    language: str,
-    not_applicable: bool = False,
-    missing: str = "",
-) -> Level:
-    """A ``Level`` for a score (``missing`` says why there is none)."""
-    if score is None:
-        state: State = "not-applicable" if not_applicable else "not-enough"
-        label = t("report.not_applicable", language) if not_applicable else missing
-        return Level(None, "-", None, label, -1, state)
-    band = bank.band(band_id) if band_id else None
-    label = bank.text(band.label, language) if band else "-"
-    return Level(
-        score, format_score(score, language), band_id, label, band_rank(bank, band_id), "scored"
-    )
-
-
 def indicator_level(bank: Bank, result: IndicatorResult, language: str) -> Level:
     """The level of an indicator, saying "not applicable" or "not enough answers"."""
     missing = t(
@@ -213,47 +160,6 @@ def pillar_level(bank: Bank, result: PillarResult, language: str) -> Level:
     )
     every_na = result.not_applicable_indicators == result.total_indicators
     return level_of(bank, result.score, result.band, language, every_na, missing)
-
-
-def change_text(change: Optional[Change], language: str) -> Optional[ChangeText]:
-    """ "▲ +3,2" for a change (None when there is nothing to compare)."""
-    if change is None or change.delta is None:
-        return None
-    delta = change.delta
-    sign = "+" if delta >= 0.05 else ("-" if delta <= -0.05 else "±")
-    text = sign + format_score(abs(delta), language)
-    return ChangeText(change.direction, ARROWS[change.direction], text)
-
-
-def format_date(moment: Optional[datetime], language: str) -> str:
-    """ "3 Mei 2026, 14.05" / "3 May 2026, 14:05" in local time, or "date not recorded"."""
-    if moment is None:
-        return t("export.no_date", language)
-    local = moment.astimezone()
-    month = t(f"month.{local.month}", language)
-    clock = local.strftime("%H.%M" if language == "id" else "%H:%M")
-    return f"{local.day} {month} {local.year}, {clock}"
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else format_score(value, "en")
-
-
-def legend(bank: Bank, language: str) -> list[BandKey]:
-    """Every band with its score range, lowest first: "0–49", "50–69", ..., "85–100"."""
-    keys = []
-    for index, band in enumerate(bank.bands):
-        upper = bank.bands[index + 1].min if index + 1 < len(bank.bands) else None
-        if upper is None:
-            span = f"{_number(band.min)}–100"
-        elif float(band.min).is_integer() and float(upper).is_integer():
-            span = f"{_number(band.min)}–{int(upper) - 1}"
-        else:
-            span = f"{_number(band.min)}–<{_number(upper)}"
-        if language == "id":
-            span = span.replace(".", ",")
-        keys.append(BandKey(band.id, span, bank.text(band.label, language), index))
-    return keys
 
 
 def _respondent(result: Result) -> Optional[str]:
@@ -317,7 +223,7 @@ def _plan_entry(
 def _threshold_band_label(bank: Bank, language: str) -> str:
     threshold = development_threshold(bank)
     band = next(b for b in bank.bands if b.min == threshold)
-    return f"{bank.text(band.label, language)} ({_number(threshold)})"
+    return f"{bank.text(band.label, language)} ({number_text(threshold)})"
 
 
 def _extremes(lines: list[IndicatorLine], language: str) -> list[str]:

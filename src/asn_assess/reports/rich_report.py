@@ -22,15 +22,9 @@ from asn_assess.core.documents import Result
 from asn_assess.core.models import Bank
 from asn_assess.reports.compare import Comparison
 from asn_assess.reports.console import BAND_STYLES, score_bar
+from asn_assess.reports.formatting import ChangeText, Level
 from asn_assess.reports.plan import development_threshold
-from asn_assess.reports.report_data import (
-    ActionLine,
-    ChangeText,
-    Level,
-    PlanEntry,
-    ReportData,
-    build_report,
-)
+from asn_assess.reports.report_data import ActionLine, PlanEntry, ReportData, build_report
 
 __all__ = ["development_threshold", "report_renderable", "report_text", "result_report"]
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import textwrap
 
-from asn_assess.reports.report_data import ActionLine, ChangeText, Level, ReportData
+from asn_assess.reports.formatting import ChangeText, Level
+from asn_assess.reports.report_data import ActionLine, ReportData
 
 
 def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
