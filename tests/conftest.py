@@ -197,6 +197,16 @@ def plain_fixed_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FORCE_COLOR", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def default_interface_language():
+    """Each test starts with the default interface language, whatever one before chose."""
+    from asn_assess.core.i18n import set_interface_language
+
+    set_interface_language(None)
+    yield
+    set_interface_language(None)
+
+
 @pytest.fixture(scope="session")
 def starter_text() -> str:
     """The starter bank TOML that `asn-assess bank template` writes."""
@@ -306,3 +316,53 @@ def parsed_cells(row: dict[str, str], names=None) -> dict[str, Any]:
         else:
             parsed[name] = int(text)
     return parsed
+
+
+FINISHED = "2026-05-04T03:15:00+00:00"
+"""When the results of report tests were finished (shown in the report's local time)."""
+
+
+def full_result(bank: Bank, language: str = "id", role=None, respondent=None) -> Result:
+    """A deterministic result answering every item the role is asked, with varied
+    answers: some indicators low, some high."""
+    from asn_assess.core.documents import AnswerSheet
+    from asn_assess.core.scoring import score
+
+    answers = {}
+    for number, item in enumerate(bank.items_asked_of(role)):
+        if item.is_situational:
+            answers[item.id] = item.options[number % len(item.options)].id
+        else:
+            scale = bank.scale_of(item)
+            answers[item.id] = scale.points[(number * 7) % len(scale.points)].value
+    sheet = AnswerSheet(
+        bank_id=bank.id,
+        bank_version=bank.version,
+        language=language,
+        role=role,
+        respondent=respondent,
+        started_at="2026-05-04T03:00:00+00:00",
+        finished_at=FINISHED,
+        answers=answers,
+    )
+    return score(bank, sheet)
+
+
+@pytest.fixture
+def utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Local time is UTC, so dates in reports do not depend on the machine."""
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        help="rewrite tests/snapshots/ from the current output instead of comparing",
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -47,6 +48,7 @@ def env(tmp_path):
             "COLUMNS": "80",
             "LINES": "40",
             "TERM": "xterm",
+            "PAGER": "cat",  # the report is paged at a terminal; test_pager_* use less
         }
     )
     return environment
@@ -179,3 +181,37 @@ def test_piped_answers_match_score(tmp_path, env):
     assert comparable(json.loads(output.read_text(encoding="utf-8"))) == comparable(
         json.loads(scored.stdout)
     )
+
+
+@pytest.mark.skipif(shutil.which("less") is None, reason="less is not installed")
+def test_a_long_report_at_a_terminal_is_paged_with_less(tmp_path, env):
+    from asn_assess.core.documents import to_json
+    from conftest import full_result
+
+    path = tmp_path / "result.json"
+    path.write_text(to_json(full_result(BANK)), encoding="utf-8")
+    environment = {k: v for k, v in env.items() if k not in ("PAGER", "MANPAGER", "LESS")}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "asn_assess", "report", str(path), "--lang", "en"],
+        env=environment,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        dimensions=(24, 80),
+    )
+    child.expect("Overall score")
+    child.expect(r"\r\n:")  # less waits at its prompt: the report is longer than the screen
+    assert "Detail per pillar" not in (child.before or "")
+    child.send("q")
+    assert finish(child) == 0
+
+    plain = pexpect.spawn(
+        sys.executable,
+        ["-m", "asn_assess", "report", str(path), "--lang", "en", "--no-pager"],
+        env=environment,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        dimensions=(24, 80),
+    )
+    plain.expect("Detail per pillar")  # printed straight through
+    assert finish(plain) == 0

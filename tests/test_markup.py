@@ -73,7 +73,7 @@ def test_report_prints_markup_in_bank_texts_and_profile_literally():
     sheet = AnswerSheet(
         bank_id=bank.id, bank_version=bank.version, respondent=respondent, answers=answers
     )
-    text = render(result_report(bank, score(bank, sheet), "id"))
+    text = render(result_report(bank, score(bank, sheet), "id", all_actions=True))
     for expected in (
         "[bold]Budi[/]",
         "Bagian [/umum]",

@@ -61,17 +61,18 @@ def test_report_fits_80_columns_and_names_every_pillar(bundled_bank, language):
     assert positions == sorted(positions), "pillars appear in the bank's order"
 
 
-def test_top_scores_show_no_development_actions(bundled_bank):
+def test_top_scores_plan_the_lowest_one_to_strengthen_further(bundled_bank):
     answers = all_answers(bundled_bank, lambda item: 1 if item.is_reversed else 5, best_option)
     result = score(bundled_bank, sheet_for(bundled_bank, answers))
-    text = render(result_report(bundled_bank, result, "id"))
-    assert "Saran pengembangan" not in text
+    text = " ".join(render(result_report(bundled_bank, result, "id")).split())
     assert "Skor keseluruhan: 100,0" in text
     assert "Unggul" in text
+    assert "Semua indikator sudah mencapai ambang Cakap (70)" in text
+    assert "untuk dikuatkan lebih lanjut" in text
     assert "Semua indikator yang terukur berada pada skor yang sama." in text
 
 
-def test_actions_appear_exactly_for_indicators_below_the_threshold(bundled_bank):
+def test_one_low_indicator_is_the_whole_plan_with_one_action_per_kind(bundled_bank):
     # Everything at the top except the discipline indicator, answered at the bottom.
     def value(item):
         low = item.id.startswith("disiplin")
@@ -85,10 +86,19 @@ def test_actions_appear_exactly_for_indicators_below_the_threshold(bundled_bank)
         bundled_bank, sheet_for(bundled_bank, all_answers(bundled_bank, value, option), "en")
     )
     text = render(result_report(bundled_bank, result, "en"))
-    assert text.count("Development actions:") == 1
-    assert "Development actions: Discipline" in text
+    plan = text[text.index("Development plan") : text.index("Detail per pillar")]
+    assert "1. Discipline (Leading yourself)" in plan
+    assert "2. " not in plan
+    assert "Score 0.0 (Needs attention), below the threshold Capable (70)." in plan
+    assert [plan.count(kind) for kind in ("On the job", "From others", "Training")] == [1, 1, 1]
+    assert "(2 weeks)" in plan
     assert result.indicator("disiplin").score < development_threshold(bundled_bank)
     assert "Most room to grow: Discipline (0.0)" in text
+    everything = render(result_report(bundled_bank, result, "en", all_actions=True))
+    listed = everything[everything.index("All development actions") :]
+    discipline = bundled_bank.pillars[0].indicators[0]
+    for action in discipline.actions:
+        assert " ".join(action.text["en"].split()[:4]) in " ".join(listed.split())
 
 
 def test_unscored_levels_say_so_instead_of_a_number(bundled_bank):

@@ -20,6 +20,7 @@ import asn_assess.interactive.session as session_module
 from asn_assess.cli import app
 from asn_assess.core.bank import bundled_bank_dir, load_bank, starter_bank_text
 from asn_assess.core.documents import AnswerSheet
+from asn_assess.core.i18n import format_score
 from asn_assess.core.scoring import score
 from asn_assess.interactive.questionnaire import Outcome, Questionnaire, questions_of
 from asn_assess.store import Progress
@@ -404,3 +405,107 @@ def test_a_session_on_the_previous_bank_version_resumes_on_that_version(start, h
     [result] = run.results()
     assert result["bank_version"] == "1.0.0"
     assert result["answers"][first] == 4
+
+
+# --- the end of start: files, history, change since the last result, --no-save --------------
+
+
+def typed_answers(shift: int = 0) -> list[str]:
+    typed = [answer_for(item, index) for index, item in enumerate(ASKED)]
+    return [str(min(int(t) + shift, 5)) if t.isdigit() else t for t in typed]
+
+
+def test_the_end_says_where_the_files_are_and_how_to_open_the_html(start, home):
+    run = start("--no-profile", "--lang", "en", lines=typed_answers(), tty=False)
+    assert run.exit_code == 0, run.stderr
+    [saved] = (home / "results").glob("*.json")
+    html = saved.with_suffix(".html")
+    assert f"Result saved to {saved}" in run.stderr
+    assert f"HTML report: {html}" in run.stderr
+    assert f"Open it with: xdg-open {html}" in run.stderr or "Open it with: open " in run.stderr
+    assert "<svg" in html.read_text("utf-8")
+    assert (home / "history.db").exists()
+    assert "▲▼" not in run.stdout  # nothing earlier to compare with
+
+
+def test_the_summary_shows_the_change_since_the_last_result_of_the_bank(start, home):
+    first = start("--no-profile", "--lang", "en", lines=typed_answers(), tty=False)
+    second = start("--no-profile", "--lang", "en", lines=typed_answers(shift=1), tty=False)
+    assert first.exit_code == second.exit_code == 0
+    before, after = second.results()
+    change = after["overall"]["score"] - before["overall"]["score"]
+    assert change > 0
+    overall = next(line for line in second.stdout.splitlines() if line.startswith("Overall score"))
+    assert overall.rstrip().endswith(f"▲ +{format_score(change, 'en')}")
+    for number, (old, new) in enumerate(
+        zip(before["pillars"], after["pillars"], strict=True), start=1
+    ):
+        delta = new["score"] - old["score"]
+        line = next(line for line in second.stdout.splitlines() if line.startswith(f"{number} "))
+        arrow = "▲" if delta >= 0.05 else "▼" if delta <= -0.05 else "="
+        assert arrow in line
+    assert "▲▼ Change since the previous result" in second.stdout
+
+
+def test_no_save_keeps_nothing_and_says_so_at_the_start(start, home, tmp_path):
+    output = tmp_path / "hasil.md"
+    run = start("--no-profile", "--no-save", "-o", str(output), lines=typed_answers(), tty=False)
+    assert run.exit_code == 0, run.stderr
+    opening = run.screen[: run.screen.index("Pertanyaan 1 dari")]
+    assert "Sesi ini tidak menyimpan apa pun (--no-save)" in opening
+    assert "Tidak ada yang disimpan (--no-save)." in run.stderr
+    assert not home.exists() or list(home.rglob("*")) == []
+    assert output.read_text("utf-8").startswith("# Profesionalisme ASN")
+    stopped = start("--no-profile", "--no-save", lines=["4", "q"], tty=False)
+    assert stopped.exit_code == 0
+    assert "tidak ada yang disimpan" in stopped.stderr
+    assert not home.exists() or list(home.rglob("*")) == []
+
+
+def test_a_bad_output_name_is_refused_before_the_first_question(start, home):
+    run = start("--no-profile", "-o", "hasil.xlsx", lines=["4"], tty=False)
+    assert run.exit_code == 2
+    assert "is not a report format" in run.stderr
+    assert "Jawaban (" not in run.screen and not home.exists()
+
+
+def test_a_locked_history_warns_and_keeps_the_result(start, home):
+    import sqlite3
+
+    import asn_assess.store.history as history_module
+
+    first = start("--no-profile", "--lang", "en", lines=typed_answers(), tty=False)
+    assert first.exit_code == 0
+    blocker = sqlite3.connect(home / "history.db", isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(history_module, "LOCK_TIMEOUT", 0.05)
+            run = start("--no-profile", "--lang", "en", lines=typed_answers(shift=1), tty=False)
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert run.exit_code == 0, run.stderr
+    assert "warning: " in run.stderr and "locked by another program" in run.stderr
+    assert len(run.results()) == 2  # the result file is kept
+    listed = CliRunner().invoke(
+        app, ["history", "list", "--json"], env={"ASN_ASSESS_HOME": str(home)}
+    )
+    assert len(json.loads(listed.stdout)) == 2  # and joins the history when it next opens
+
+
+def test_long_reports_go_through_the_pager_at_a_terminal_only(start, home, tmp_path, monkeypatch):
+    import asn_assess.cli.outputs as outputs
+
+    paged = tmp_path / "paged.txt"
+    monkeypatch.setenv("PAGER", f"tee {paged}")
+    monkeypatch.setattr(outputs, "stdout_is_terminal", lambda: True)
+    run = start("--no-profile", "--lang", "en", lines=typed_answers(), tty=False)
+    assert run.exit_code == 0
+    assert "Development plan" in paged.read_text("utf-8")
+    paged.unlink()
+    start("--no-profile", "--no-pager", lines=typed_answers(), tty=False)
+    assert not paged.exists()
+    monkeypatch.setattr(outputs, "stdout_is_terminal", lambda: False)
+    start("--no-profile", lines=typed_answers(), tty=False)
+    assert not paged.exists()

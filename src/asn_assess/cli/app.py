@@ -1,6 +1,6 @@
 """The `asn-assess` application: the top-level Typer app, `--version`, and the command
 groups that hang from it. Commands live in their own modules and register themselves
-on ``app`` or ``bank_app``; ``cli/__init__.py`` imports them all."""
+on ``app``, ``bank_app`` or ``history_app``; ``cli/__init__.py`` imports them all."""
 
 from __future__ import annotations
 
@@ -23,6 +23,13 @@ bank_app = new_app(
     "Example: asn-assess bank show"
 )
 app.add_typer(bank_app, name="bank")
+
+history_app = new_app(
+    "Your saved results: list, show, compare, export or delete them. Every finished "
+    "assessment is kept in the data folder (results/ and history.db).\n\n"
+    "Example: asn-assess history list"
+)
+app.add_typer(history_app, name="history")
 
 
 def _version(value: bool) -> None:

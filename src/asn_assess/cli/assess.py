@@ -12,23 +12,23 @@ from asn_assess.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     BankOption,
+    DataDirOption,
     checked_language,
     checked_role,
     read_document,
     reports_errors,
-    stdout_console,
-    write_output,
+)
+from asn_assess.cli.outputs import (
+    AllActionsOption,
+    FormatOption,
+    OutputsOption,
+    PagerOption,
+    emit_report,
+    planned_outputs,
+    print_report,
+    write_reports,
 )
 
-DataDirOption = Annotated[
-    Optional[Path],
-    typer.Option(
-        "--data-dir",
-        metavar="DIR",
-        help="Folder for progress and saved results. Default: $ASN_ASSESS_HOME, "
-        "else the user data folder.",
-    ),
-]
 LangOption = Annotated[
     Optional[str],
     typer.Option(
@@ -45,12 +45,7 @@ def start(
         Optional[str],
         typer.Option("--lang", "-l", metavar="LANG", help="id (Bahasa Indonesia, default) or en."),
     ] = None,
-    output: Annotated[
-        Optional[Path],
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="Also save the result JSON to this file."
-        ),
-    ] = None,
+    output: OutputsOption = None,
     resume: Annotated[
         Optional[bool],
         typer.Option(
@@ -74,20 +69,33 @@ def start(
             "questions are asked. Default: asked at the start.",
         ),
     ] = None,
+    save: Annotated[
+        bool,
+        typer.Option(
+            "--save/--no-save",
+            help="Keep progress, the result and its history in the data folder. "
+            "--no-save keeps nothing (files named with -o are still written).",
+        ),
+    ] = True,
+    all_actions: AllActionsOption = False,
+    pager: PagerOption = True,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Take the assessment interactively and see your report per pillar.
+    """Take the assessment interactively and see your report: a summary, a development
+    plan and the detail per pillar.
 
     Keys: a number (or a-e) to answer, n not applicable, b back, s skip, ? help,
-    q save and quit. Progress is saved after every answer; Ctrl-C saves too.
+    q save and quit. Progress is saved after every answer; Ctrl-C saves too. The
+    result is saved as JSON with an HTML report beside it and joins the history.
 
     Example: asn-assess start --lang en
+
+    Example: asn-assess start -o hasil.json -o hasil.html
 
     Example: asn-assess start --no-profile < answers.txt   (one answer per line)
     """
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.errors import BankError, UsageError
-    from asn_assess.core.i18n import t
     from asn_assess.core.models import Bank
     from asn_assess.interactive.session import (
         EndOfInput,
@@ -96,14 +104,16 @@ def start(
         Terminal,
         open_progress,
     )
-    from asn_assess.store import UserData
+    from asn_assess.store import NothingKept, UserData
     from asn_assess.store import data_dir as user_data_dir
 
     loaded = resolve_bank(bank)
     if lang is not None:
         checked_language(loaded, lang)
     chosen_role = checked_role(loaded, role) if role is not None else None
-    store = UserData(user_data_dir(data_dir))
+    planned = planned_outputs(output, None)  # before the first question: nothing is lost
+    folder = user_data_dir(data_dir)
+    store = UserData(folder) if save else NothingKept(folder)
     terminal = Terminal()
 
     def version_of(version: str) -> Optional[Bank]:
@@ -133,26 +143,23 @@ def start(
         typer.echo(stop.message, err=True)
         raise typer.Exit(EXIT_INTERRUPTED if stop.interrupted else EXIT_OK) from None
 
-    from asn_assess.core.documents import to_json
-    from asn_assess.reports.rich_report import result_report
+    from asn_assess.cli.finish import finish_session
 
-    language = session.language
-    saved = store.complete(result)
-    if output is not None:
-        write_output(output, to_json(result), force=True)
-    typer.echo("", err=True)
-    stdout_console().print(result_report(loaded, result, language))
-    typer.echo(t("end.result_saved", language, path=saved), err=True)
-    if output is not None:
-        typer.echo(t("end.result_saved", language, path=output), err=True)
+    finish_session(loaded, result, store, session.language, planned, all_actions, pager)
 
 
 @app.command()
 @reports_errors
 def report(
     result_file: Annotated[
-        str, typer.Argument(metavar="RESULT", help="A saved result JSON, or - for stdin.")
-    ],
+        Optional[str],
+        typer.Argument(metavar="[RESULT]", help="A saved result JSON, or - for stdin."),
+    ] = None,
+    last: Annotated[
+        bool, typer.Option("--last", help="The latest result in the history instead of RESULT.")
+    ] = False,
+    form: FormatOption = None,
+    output: OutputsOption = None,
     bank: BankOption = None,
     lang: Annotated[
         Optional[str],
@@ -163,32 +170,44 @@ def report(
             help="Report language (id or en). Default: the result's.",
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the result as JSON (same as --format json).")
+    ] = False,
+    all_actions: AllActionsOption = False,
+    pager: PagerOption = True,
+    data_dir: DataDirOption = None,
 ) -> None:
-    """Show a saved result as the report per pillar.
+    """Show a saved result as the report, or export it as text, Markdown, HTML, CSV or
+    JSON.
 
     Example: asn-assess report result.json --lang en
+
+    Example: asn-assess report --last -o laporan.html
+
+    Example: asn-assess report result.json --format md > laporan.md
     """
-    from asn_assess.core.bank import resolve_bank
-    from asn_assess.core.documents import parse_result, to_json
-    from asn_assess.core.errors import ResultError
+    from asn_assess.core.documents import parse_result
+    from asn_assess.core.errors import ResultError, UsageError
 
-    result = parse_result(*read_document(result_file, ResultError))
     if as_json:
-        typer.echo(to_json(result), nl=False)
-        return
-    from asn_assess.reports.rich_report import result_report
+        if form not in (None, "json"):
+            raise UsageError(f"--json contradicts --format {form}")
+        form = "json"
+    if last == (result_file is not None):
+        raise UsageError("give either RESULT or --last")
+    inputs = (Path(result_file),) if result_file not in (None, "-") else ()
+    planned = planned_outputs(output, form, inputs)
+    if last:
+        from asn_assess.cli.history import open_history, pick_entry
 
-    # The version the result names, unless a bank is given: results stay readable
-    # after the bundled bank moves on to a new version.
-    loaded = resolve_bank(bank or result.bank_id, None if bank else result.bank_version)
-    if (loaded.id, loaded.version) != (result.bank_id, result.bank_version):
-        raise ResultError(
-            f"{result_file}: the result is for {result.bank_id} {result.bank_version}, "
-            f"the bank is {loaded.id} {loaded.version}; pass the matching bank with --bank"
-        )
-    language = checked_language(loaded, lang or result.language)
-    stdout_console().print(result_report(loaded, result, language))
+        with open_history(data_dir) as history:
+            entry, result = pick_entry(history, "last")
+        source = f"history #{entry.id}"
+    else:
+        assert result_file is not None
+        text, source = read_document(result_file, ResultError)
+        result = parse_result(text, source)
+    emit_report(result, source, bank, lang, form, planned, all_actions, pager)
 
 
 @app.command()
@@ -201,26 +220,27 @@ def score(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the result as JSON instead of the report.")
     ] = False,
-    output: Annotated[
-        Optional[Path],
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="Also save the result JSON to this file."
-        ),
-    ] = None,
+    output: OutputsOption = None,
     lang: LangOption = None,
+    all_actions: AllActionsOption = False,
+    pager: PagerOption = True,
 ) -> None:
-    """Score one answer sheet without prompts.
+    """Score one answer sheet without prompts and show the report.
 
     The bank is the bundled bank (and version) named in the sheet unless --bank is
-    given.
+    given. -o saves the result or its report, in the format the extension names.
 
     Example: asn-assess score answers.json --json > result.json
+
+    Example: asn-assess score answers.json -o hasil.json -o hasil.html
     """
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.documents import parse_answer_sheet, to_json
     from asn_assess.core.errors import AnswerSheetError, Problem
     from asn_assess.core.scoring import score as score_sheet
 
+    inputs = (Path(answers),) if answers != "-" else ()
+    planned = planned_outputs(output, None, inputs)
     text, source = read_document(answers, AnswerSheetError)
     sheet = parse_answer_sheet(text, source)
     loaded = resolve_bank(bank or sheet.bank_id, None if bank else sheet.bank_version)
@@ -230,15 +250,12 @@ def score(
         raise AnswerSheetError(
             [Problem(f"{source}: {p.where}", p.message) for p in error.problems]
         ) from None
-    if output is not None:
-        write_output(output, to_json(result), force=True)
+    language = checked_language(loaded, lang or result.language)
+    write_reports(planned, loaded, result, language, all_actions)
     if as_json:
         typer.echo(to_json(result), nl=False)
         return
-    from asn_assess.reports.rich_report import result_report
-
-    language = checked_language(loaded, lang or result.language)
-    stdout_console().print(result_report(loaded, result, language))
+    print_report(None, loaded, result, language, all_actions, pager=pager)
 
 
 @app.command()

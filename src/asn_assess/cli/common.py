@@ -18,6 +18,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from asn_assess.core.documents import Result
     from asn_assess.core.errors import AssessError
     from asn_assess.core.models import Bank
 
@@ -80,6 +81,16 @@ def stderr_console() -> Console:
     return make_console(stderr=True)
 
 
+DataDirOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--data-dir",
+        metavar="DIR",
+        help="Folder for progress, saved results and their history. Default: "
+        "$ASN_ASSESS_HOME, else the user data folder.",
+    ),
+]
+
 BankOption = Annotated[
     Optional[str],
     typer.Option(
@@ -101,6 +112,30 @@ def checked_language(bank: Bank, requested: str) -> str:
             f"(languages: {', '.join(bank.languages)})"
         )
     return requested
+
+
+def bank_for_result(result: Result, bank: Optional[str], source: str) -> Bank:
+    """The bank that scored ``result``: the bundled bank and version it names, or the
+    bank given with ``--bank``, which must be that id and version (results stay readable
+    after the bundled bank moves on to a new version)."""
+    from asn_assess.core.bank import resolve_bank
+    from asn_assess.core.errors import BankError, ResultError
+
+    try:
+        loaded = resolve_bank(bank or result.bank_id, None if bank else result.bank_version)
+    except BankError as error:
+        if bank:
+            raise
+        raise ResultError(
+            f"{source}: the result is for {result.bank_id} {result.bank_version}, which is "
+            "not bundled; pass that bank's file with --bank"
+        ) from error
+    if (loaded.id, loaded.version) != (result.bank_id, result.bank_version):
+        raise ResultError(
+            f"{source}: the result is for {result.bank_id} {result.bank_version}, "
+            f"the bank is {loaded.id} {loaded.version}; pass the matching bank with --bank"
+        )
+    return loaded
 
 
 def checked_role(bank: Bank, requested: str) -> str:

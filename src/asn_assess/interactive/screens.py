@@ -5,6 +5,7 @@ question or an option is shown as written."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -31,8 +32,9 @@ def estimated_minutes(bank: Bank) -> int:
     return max(1, round(seconds / 60))
 
 
-def welcome(bank: Bank, language: str, data_folder: Path, back_key: str) -> Panel:
-    """The opening screen: what is measured, how long it takes, privacy, keys."""
+def welcome(bank: Bank, language: str, data_folder: Optional[Path], back_key: str) -> Panel:
+    """The opening screen: what is measured, how long it takes, privacy (``data_folder``
+    None: nothing is kept), keys."""
     lines = Text()
     lines.append(bank.text(bank.title, language) + "\n", style="bold")
     lines.append(t("welcome.measures", language, pillars=len(bank.pillars)) + "\n")
@@ -47,7 +49,10 @@ def welcome(bank: Bank, language: str, data_folder: Path, back_key: str) -> Pane
         )
     minutes = estimated_minutes(bank)
     lines.append("\n" + t("welcome.size", language, items=bank.item_count, minutes=minutes) + "\n")
-    lines.append(t("welcome.privacy", language, folder=data_folder) + "\n")
+    if data_folder is None:
+        lines.append(t("welcome.no_save", language) + "\n", style="bold")
+    else:
+        lines.append(t("welcome.privacy", language, folder=data_folder) + "\n")
     lines.append(t("welcome.keys", language, back=back_key))
     return Panel(lines, title=Text(t("welcome.title", language)), title_align="left")
 

@@ -123,7 +123,7 @@ class Session:
         return score(self.bank, self.questionnaire.sheet(finished_at=now()))
 
     def _welcome(self) -> None:
-        folder = self.store.folder
+        folder = self.store.folder if self.store.keeps_data else None
         self.terminal.show(screens.welcome(self.bank, self.language, folder, BACK_KEY))
         if self.terminal.interactive:
             self.terminal.ask(t("welcome.start", self.language) + " ")
@@ -202,6 +202,8 @@ class Session:
         self.store.save_progress(self.progress)
 
     def _saved_message(self) -> str:
+        if not self.store.keeps_data:
+            return t("end.quit_no_save", self.language)
         return t(
             "end.saved_quit",
             self.language,

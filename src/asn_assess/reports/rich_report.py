@@ -1,5 +1,9 @@
-"""The result report for the terminal, as a Rich renderable: an overall panel, a panel
-per pillar with its indicators, and development actions.
+"""The result report for the terminal, as a Rich renderable.
+
+First screen: the summary (bank, version, date, respondent, overall score and band,
+the pillars, every indicator from the weakest up, the band legend), one line per fact so
+that it fits 80x24. Then the overall meaning, the development plan, the detail per
+pillar, and with ``all_actions`` every development action.
 
 Builders return renderables and never print; the CLI decides where they go. Every data
 string (bank texts, the respondent's profile) goes in as ``Text``, never as markup.
@@ -7,232 +11,227 @@ string (bank texts, the respondent's profile) goes in as ``Text``, never as mark
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Optional
 
 from rich.console import Group, RenderableType
-from rich.panel import Panel
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from asn_assess.core.documents import IndicatorResult, PillarResult, Result
-from asn_assess.core.i18n import format_score, t
-from asn_assess.core.models import Bank, Pillar
-from asn_assess.core.nip import format_nip
+from asn_assess.core.documents import Result
+from asn_assess.core.models import Bank
+from asn_assess.reports.compare import Comparison
 from asn_assess.reports.console import BAND_STYLES, score_bar
+from asn_assess.reports.formatting import ChangeText, Level
+from asn_assess.reports.plan import development_threshold
+from asn_assess.reports.report_data import ActionLine, PlanEntry, ReportData, build_report
+
+__all__ = ["development_threshold", "report_renderable", "report_text", "result_report"]
+
+CHANGE_STYLES = {"up": "green", "down": "red", "same": "dim", "none": "dim"}
 
 
-def _band_style(bank: Bank, band_id: Optional[str]) -> str:
-    index = next((i for i, band in enumerate(bank.bands) if band.id == band_id), 0)
-    return BAND_STYLES[min(index, len(BAND_STYLES) - 1)]
+def _style(level: Level) -> str:
+    if level.rank < 0:
+        return "dim"
+    return BAND_STYLES[min(level.rank, len(BAND_STYLES) - 1)]
 
 
-def _band_label(bank: Bank, band_id: Optional[str], language: str) -> str:
-    band = bank.band(band_id) if band_id else None
-    return bank.text(band.label, language) if band else "-"
+def _change(change: Optional[ChangeText]) -> Text:
+    if change is None:
+        return Text("")
+    return Text(f"{change.arrow} {change.text}", style=CHANGE_STYLES[change.direction])
 
 
-def development_threshold(bank: Bank) -> float:
-    """Indicators scoring below this get development actions in the report.
-
-    A bank names its threshold band (``develop_below_band``); without one, every
-    indicator below the highest band gets them.
-    """
-    band = bank.band(bank.develop_below_band) if bank.develop_below_band else None
-    return band.min if band else bank.bands[-1].min
+def _one_line(text: str, style: str = "") -> Table:
+    """A line that never wraps: cut with an ellipsis when the screen is narrower."""
+    grid = Table.grid()
+    grid.add_column(no_wrap=True, overflow="ellipsis")
+    grid.add_row(Text(text, style=style))
+    return grid
 
 
-def result_report(bank: Bank, result: Result, language: str) -> RenderableType:
-    """The whole report: overall score, a panel per pillar, counts."""
-    parts: list[RenderableType] = [_overall_panel(bank, result, language)]
-    pillars_by_id = {pillar.id: pillar for pillar in bank.pillars}
-    for number, pillar_result in enumerate(result.pillars, start=1):
-        pillar = pillars_by_id[pillar_result.id]
-        parts.append(_pillar_panel(bank, pillar, pillar_result, number, language, result.role))
-    overall = result.overall
-    skipped = overall.total_items - overall.answered_items - overall.not_applicable_items
-    counts = {"answered": overall.answered_items, "total": overall.total_items, "skipped": skipped}
-    if overall.not_applicable_items:
-        counts_text = t("report.counts_na", language, na=overall.not_applicable_items, **counts)
+def summary(data: ReportData) -> RenderableType:
+    """The first screen: one line per fact."""
+    meta = [data.version_text, data.date_text]
+    if data.respondent_text:
+        meta.append(data.respondent_text)
+    overall = Text()
+    if data.overall.score is None:
+        overall.append(data.overall.label)  # says itself that the overall score is missing
     else:
-        counts_text = t("report.counts", language, **counts)
-    parts.append(Text(counts_text))
-    parts.append(Text(t("report.note", language), style="dim"))
+        overall.append(f"{data.t('report.overall')}: ", style="bold")
+        overall.append(data.overall.shown, style="bold")
+        overall.append("  ")
+        overall.append(score_bar(data.overall.score), style=_style(data.overall))
+        overall.append("  ")
+        overall.append(data.overall.label, style=_style(data.overall))
+        if data.overall_change:
+            overall.append("  ")
+            overall.append_text(_change(data.overall_change))
+
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True, overflow="ellipsis", min_width=12)
+    table.add_column(no_wrap=True, justify="right", min_width=5)  # a score is never cut
+    table.add_column(no_wrap=True, min_width=10)
+    table.add_column(no_wrap=True, overflow="ellipsis")
+    table.add_column(no_wrap=True)
+    for pillar in data.pillars:
+        table.add_row(
+            Text(f"{pillar.number} {pillar.title}", style="bold"),
+            *_score_cells(pillar.level),
+            _change(pillar.change),
+        )
+    table.add_row(Text("  " + data.t("export.weakest_first") + ":", style="bold"), "", "", "", "")
+    for line in data.weakest_first:
+        table.add_row(Text(f"{line.pillar_number} {line.title}"), *_score_cells(line.level), "")
+    lines: list[RenderableType] = [
+        _one_line(data.bank_title, "bold"),
+        Text(" · ".join(meta)),  # wraps rather than hide who it is about
+        overall,
+        table,
+        _one_line(data.legend_text, "dim"),
+    ]
+    if data.change_title:
+        lines.append(_one_line(f"▲▼ {data.change_title}", "dim"))
+    return Group(*lines)
+
+
+def _score_cells(level: Level) -> tuple[Text, Text, Text]:
+    style = _style(level)
+    if level.score is None:
+        return Text("-"), Text(score_bar(None, 10), style="dim"), Text(level.label, style="dim")
+    return (
+        Text(level.shown),
+        Text(score_bar(level.score, 10), style=style),
+        Text(level.label, style=style),
+    )
+
+
+def _bullets(rows: list[tuple[str, Text]]) -> Table:
+    """A list whose wrapped lines stay indented under their own bullet."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for bullet, text in rows:
+        grid.add_row(bullet, text)
+    return grid
+
+
+def _action_rows(actions: list[ActionLine]) -> list[tuple[str, Text]]:
+    rows = []
+    for action in actions:
+        text = Text()
+        text.append(action.kind_label, style="italic")
+        if action.weeks:
+            text.append(f" ({action.weeks})", style="italic")
+        text.append(": ")
+        text.append(action.text)
+        rows.append(("-", text))
+    return rows
+
+
+def plan_entry(data: ReportData, entry: PlanEntry) -> RenderableType:
+    """One focus indicator: why it was chosen, and one step of each kind."""
+    heading = Text()
+    heading.append(f"{entry.number}. {entry.title}", style="bold")
+    heading.append(f" ({entry.pillar_title})")
+    body: list[RenderableType] = [Text(entry.why)]
+    if entry.reasons:
+        reasons = []
+        for reason in entry.reasons:
+            text = Text()
+            if reason.situational:
+                text.append(f"{data.t('plan.situation')}: {reason.statement} ")
+                text.append(data.t("plan.you_chose", answer=f"“{reason.answer}”"), style="italic")
+                if reason.rationale:
+                    text.append(f"\n{data.t('plan.better')}: {reason.rationale}")
+            else:
+                text.append(f"“{reason.statement}” ")
+                text.append(f"({data.t('plan.your_answer', answer=reason.answer)})", style="italic")
+            reasons.append(("-", text))
+        body += [Text(data.t("plan.reasons")), _bullets(reasons)]
+    if entry.actions:
+        body += [Text(data.t("plan.actions")), _bullets(_action_rows(entry.actions))]
+    else:
+        body.append(Text(data.t("plan.no_actions")))
+    return Group(heading, _indented(Group(*body)))
+
+
+def _indented(renderable: RenderableType) -> Table:
+    grid = Table.grid()
+    grid.add_column(width=3, no_wrap=True)
+    grid.add_column()
+    grid.add_row("", renderable)
+    return grid
+
+
+def pillar_detail(data: ReportData, number: int) -> RenderableType:
+    """One pillar: its score, its indicators in bank order, strongest and weakest."""
+    pillar = data.pillars[number - 1]
+    heading = Text()
+    heading.append(pillar.heading, style="bold")
+    heading.append("  ")
+    if pillar.level.score is None:
+        heading.append(pillar.level.label)
+    else:
+        heading.append(pillar.level.shown, style="bold")
+        heading.append(" ")
+        heading.append(pillar.level.label, style=_style(pillar.level))
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    table.add_column(data.t("report.indicator"), overflow="fold", ratio=3)
+    table.add_column(data.t("report.score"), justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column(data.t("report.band"), overflow="fold")
+    table.add_column(data.t("export.answered"), no_wrap=True, justify="right")
+    for line in pillar.indicators:
+        table.add_row(
+            Text(line.title),
+            *_score_cells(line.level),
+            data.t("export.answered_of", answered=line.answered, total=line.total),
+        )
+    parts: list[RenderableType] = [heading, table]
+    parts += [Text(line) for line in pillar.extremes]
     return Group(*parts)
 
 
-def _append_score(
-    text: Text, bank: Bank, label: str, value: float, band_id: Optional[str], language: str
-) -> None:
-    """ "label: 72,5  ██████████████░░░░░░  Cakap", coloured by band."""
-    style = _band_style(bank, band_id)
-    text.append(f"{label}: ")
-    text.append(format_score(value, language), style="bold")
-    text.append("  ")
-    text.append(score_bar(value), style=style)
-    text.append("  ")
-    text.append(_band_label(bank, band_id, language), style=style)
+def report_renderable(data: ReportData, all_actions: bool = False) -> RenderableType:
+    """The whole report of ``data`` for the terminal."""
+    parts: list[RenderableType] = [summary(data)]
+    if data.overall_meaning:
+        parts += [Text(), Text(data.overall_meaning)]
+    parts += [Text(), Rule(Text(data.t("plan.title")), align="left"), Text(data.plan_intro)]
+    for entry in data.plan:
+        parts += [Text(), plan_entry(data, entry)]
+    parts += [Text(), Rule(Text(data.t("export.details")), align="left")]
+    for pillar in data.pillars:
+        parts += [pillar_detail(data, pillar.number), Text()]
+    if all_actions:
+        parts.append(Rule(Text(data.t("plan.all_actions")), align="left"))
+        if not data.all_actions:
+            parts.append(Text(data.t("plan.all_actions_none")))
+        for title, actions in data.all_actions:
+            parts += [Text(title, style="bold"), _bullets(_action_rows(actions)), Text()]
+    elif data.all_actions:
+        parts.append(Text(data.t("plan.all_actions_hint"), style="dim"))
+    parts += [Text(data.counts_text), Text(data.note, style="dim")]
+    return Group(*parts)
 
 
-def _overall_panel(bank: Bank, result: Result, language: str) -> Panel:
-    lines = Text()
-    lines.append(bank.text(bank.title, language), style="bold")
-    lines.append("\n")
-    respondent = result.respondent
-    if respondent and (respondent.name or respondent.nip or respondent.unit or respondent.position):
-        who = [
-            respondent.name,
-            format_nip(respondent.nip) if respondent.nip else None,
-            respondent.position,
-            respondent.unit,
-        ]
-        lines.append(f"{t('report.respondent', language)}: {', '.join(w for w in who if w)}\n")
-    overall = result.overall
-    if overall.score is None:
-        lines.append(t("report.overall_not_enough", language))
-    else:
-        _append_score(
-            lines, bank, t("report.overall", language), overall.score, overall.band, language
-        )
-        band = bank.band(overall.band) if overall.band else None
-        if band:
-            lines.append("\n" + bank.text(band.overall_meaning or band.meaning, language))
-    return Panel(lines, title=Text(t("report.title", language)), title_align="left")
-
-
-def _pillar_panel(
+def result_report(
     bank: Bank,
-    pillar: Pillar,
-    pillar_result: PillarResult,
-    number: int,
+    result: Result,
     language: str,
-    role: Optional[str],
-) -> Panel:
-    indicators_by_id = {indicator.id: indicator for indicator in pillar.indicators}
-    body: list[RenderableType] = []
-
-    heading = Text()
-    if pillar_result.not_applicable_indicators == pillar_result.total_indicators:
-        heading.append(t("report.pillar_not_applicable", language))
-    elif pillar_result.score is None:
-        heading.append(
-            t(
-                "report.pillar_not_enough",
-                language,
-                scored=pillar_result.scored_indicators,
-                total=pillar_result.total_indicators,
-            )
-        )
-    else:
-        _append_score(
-            heading,
-            bank,
-            t("report.score", language),
-            pillar_result.score,
-            pillar_result.band,
-            language,
-        )
-    body.append(heading)
-
-    table = Table(box=None, pad_edge=False, show_edge=False, expand=False)
-    table.add_column(t("report.indicator", language), overflow="fold", ratio=3)
-    table.add_column(t("report.score", language), justify="right", no_wrap=True)
-    table.add_column("", no_wrap=True)
-    table.add_column(t("report.band", language), no_wrap=True)
-    for indicator_result in pillar_result.indicators:
-        indicator = indicators_by_id[indicator_result.id]
-        title = bank.text(indicator.title, language)
-        if indicator_result.not_applicable_items == indicator_result.total_items:
-            # Nothing in it applies to this person: say so, not "not enough answers".
-            na = t("report.not_applicable", language)
-            table.add_row(Text(title), "-", score_bar(None, 10), Text(na))
-            continue
-        if indicator_result.score is None:
-            table.add_row(
-                Text(title),
-                "-",
-                score_bar(None, 10),
-                t(
-                    "report.not_enough",
-                    language,
-                    answered=indicator_result.answered_items,
-                    total=indicator_result.total_items,
-                ),
-            )
-            continue
-        style = _band_style(bank, indicator_result.band)
-        table.add_row(
-            Text(title),
-            format_score(indicator_result.score, language),
-            Text(score_bar(indicator_result.score, 10), style=style),
-            Text(_band_label(bank, indicator_result.band, language), style=style),
-        )
-    body.append(Text())
-    body.append(table)
-
-    extremes = _extremes_text(bank, indicators_by_id, pillar_result.indicators, language)
-    if extremes is not None:
-        body.append(Text())
-        body.append(extremes)
-
-    threshold = development_threshold(bank)
-    for indicator_result in pillar_result.indicators:
-        if indicator_result.score is None or indicator_result.score >= threshold:
-            continue
-        indicator = indicators_by_id[indicator_result.id]
-        if not indicator.actions:
-            continue
-        body.append(Text())
-        body.append(
-            Text(
-                t("report.development", language, indicator=bank.text(indicator.title, language)),
-                style="bold",
-            )
-        )
-        # A grid keeps wrapped action text indented under its own bullet.
-        actions = Table.grid(padding=(0, 1))
-        actions.add_column(no_wrap=True)
-        actions.add_column(no_wrap=True, style="italic")
-        actions.add_column(overflow="fold")
-        # Actions written for another role (e.g. for people with staff) are left out.
-        for action in (
-            a for a in indicator.actions if role is None or not a.roles or role in a.roles
-        ):
-            actions.add_row(
-                " -",
-                Text(t("action." + action.kind, language)),
-                Text(bank.text(action.text, language)),
-            )
-        body.append(actions)
-
-    title = f"{t('report.pillar', language, number=number)}: {bank.text(pillar.title, language)}"
-    return Panel(Group(*body), title=Text(title), title_align="left")
-
-
-def _extremes_text(
-    bank: Bank, indicators_by_id: dict[str, Any], results: list[IndicatorResult], language: str
-) -> Optional[Text]:
-    scored = [(r.score, r) for r in results if r.score is not None]
-    if len(scored) < 2:
-        return None
-    best = max(scored, key=lambda pair: pair[0])
-    worst = min(scored, key=lambda pair: pair[0])
-    if best[0] == worst[0]:
-        return Text(t("report.all_equal", language))
-
-    def name(pair: tuple[float, IndicatorResult]) -> str:
-        title = bank.text(indicators_by_id[pair[1].id].title, language)
-        return f"{title} ({format_score(pair[0], language)})"
-
-    text = Text()
-    text.append(f"{t('report.strongest', language)}: ", style="bold")
-    text.append(name(best) + "\n")
-    text.append(f"{t('report.weakest', language)}: ", style="bold")
-    text.append(name(worst))
-    return text
+    all_actions: bool = False,
+    comparison: Optional[Comparison] = None,
+) -> RenderableType:
+    """The whole report of ``result`` as a Rich renderable."""
+    return report_renderable(build_report(bank, result, language, comparison), all_actions)
 
 
 def report_text(bank: Bank, result: Result, language: str = "id", width: int = 100) -> str:
-    """The whole report as plain text, e.g. to save or to show in a notebook."""
-    from asn_assess.reports.console import render_text
+    """The whole report as plain text without colour or box drawing (``--format
+    text``), e.g. to save, paste into a message or show in a notebook."""
+    from asn_assess.reports.text import render_text
 
-    return render_text(result_report(bank, result, language), width)
+    return render_text(build_report(bank, result, language), width)

@@ -1,5 +1,6 @@
-"""The user's own data on this computer: progress of an unfinished session and saved
-results. Nothing here leaves the machine.
+"""The user's own data on this computer: progress of an unfinished session, saved
+results (``results/*.json``) and their history (``history.py``, a SQLite index of the
+results). Nothing here leaves the machine.
 
 Folder: ``--data-dir`` when given, else ``$ASN_ASSESS_HOME``, else the platform's user
 data folder (for example ``~/.local/share/asn-assess`` on Linux).
@@ -62,8 +63,16 @@ def data_dir(override: Optional[Path] = None) -> Path:
 class UserData:
     """The progress and results kept in one data folder."""
 
+    keeps_data = True
+    """Whether anything is written (False for ``start --no-save``)."""
+
     def __init__(self, folder: Path):
         self.folder = folder
+
+    @property
+    def results_folder(self) -> Path:
+        """Where finished results are saved, one JSON file each."""
+        return self.folder / "results"
 
     def progress_path(self, bank_id: str) -> Path:
         """Where the progress of a session on ``bank_id`` is kept."""
@@ -92,7 +101,7 @@ class UserData:
         """Save a result under ``results/`` with a name that sorts by time; never
         overwrites another."""
         when = when or datetime.now()
-        results = self.folder / "results"
+        results = self.results_folder
         base = f"{result.bank_id}-{when.strftime('%Y%m%d-%H%M%S')}"
         path = results / f"{base}.json"
         counter = 1
@@ -108,3 +117,21 @@ class UserData:
         saved = self.save_result(result)
         self.progress_path(result.bank_id).unlink(missing_ok=True)
         return saved
+
+
+class NothingKept(UserData):
+    """The data of a session that keeps nothing (``start --no-save``): no progress is
+    read or written and no result is saved."""
+
+    keeps_data = False
+
+    def load_progress(self, bank_id: str) -> Optional[Progress]:
+        """Never resumes: a session that keeps nothing starts afresh."""
+        return None
+
+    def save_progress(self, progress: Progress) -> None:
+        """Keeps nothing."""
+
+    def complete(self, result: Result) -> Path:  # pragma: no cover - never called
+        """Not used: a session that keeps nothing saves no result."""
+        raise AssertionError("a session that keeps nothing saves no result")

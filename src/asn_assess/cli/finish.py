@@ -1,0 +1,104 @@
+"""The end of `asn-assess start`: keep the result (JSON first, then the history and an
+HTML report beside it), write the files named with -o, show the report with the change
+since the previous result of the same bank, and say where everything is."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from asn_assess.cli.outputs import print_report, write_reports
+from asn_assess.core.documents import Result
+from asn_assess.core.i18n import set_interface_language, t
+from asn_assess.core.models import Bank
+from asn_assess.reports.compare import Comparison
+from asn_assess.store import UserData
+
+
+def open_command(path: Path) -> str:
+    """The command that opens ``path`` with the default program on this system."""
+    if sys.platform.startswith("win"):
+        return f'start "" "{path}"'
+    opener = "open" if sys.platform == "darwin" else "xdg-open"
+    return f"{opener} {shlex.quote(str(path))}"
+
+
+def finish_session(
+    bank: Bank,
+    result: Result,
+    store: UserData,
+    language: str,
+    planned: list[tuple[Path, str]],
+    all_actions: bool,
+    pager: bool,
+) -> None:
+    """Keep, write and show a finished session's result."""
+    set_interface_language(language)  # warnings in the session's language too
+    lines: list[str] = []
+    comparison: Optional[Comparison] = None
+    if store.keeps_data:
+        saved = store.complete(result)  # the JSON first: whatever follows, it is kept
+        lines.append(t("end.result_saved", language, path=saved))
+        comparison, warnings = record_in_history(store, bank, result, saved, language)
+        html = saved.with_suffix(".html")
+        write_reports([(html, "html")], bank, result, language, True, comparison)
+        lines.append(t("end.report_saved", language, path=html))
+        lines.append(t("end.open_with", language, command=open_command(html)))
+    else:
+        warnings = []
+        lines.append(t("end.nothing_saved", language))
+    write_reports(planned, bank, result, language, all_actions, comparison)
+    lines += [t("end.output_saved", language, path=path) for path, _ in planned]
+    if store.keeps_data:
+        lines.append(t("end.history_hint", language))
+
+    typer.echo("", err=True)
+    print_report(None, bank, result, language, all_actions, comparison, pager)
+    for line in [*warnings, *lines]:
+        typer.echo(line, err=True)
+
+
+def record_in_history(
+    store: UserData, bank: Bank, result: Result, saved: Path, language: str
+) -> tuple[Optional[Comparison], list[str]]:
+    """Add the saved result to the history (opening it imports the new file) and compare
+    it with the previous result of the same bank. A history that cannot be used gives
+    a warning; the result file stays, and joins the history when it next opens."""
+    from asn_assess.store.history import History, HistoryError
+
+    warnings: list[str] = []
+    previous: Optional[Result] = None
+    try:
+        with History(store.folder) as history:
+            warnings += [t("history.skipped", language, problem=p) for p in history.skipped]
+            entries = history.entries(result.bank_id)
+            mine = next((i for i, e in enumerate(entries) if e.file == saved.name), len(entries))
+            earlier = entries[:mine]  # oldest first: the one just before this result
+            if earlier:
+                previous = history.result(earlier[-1].id)
+    except HistoryError as error:
+        problem = "; ".join(str(p) for p in error.problems)
+        warnings.append(t("history.not_recorded", language, problem=problem, path=saved))
+    if previous is None:
+        return None, warnings
+    return compare_with(previous, bank, result), warnings
+
+
+def compare_with(previous: Result, bank: Bank, result: Result) -> Optional[Comparison]:
+    """``result`` compared with ``previous``; None when the previous bank version is not
+    at hand (a bank file that has moved on)."""
+    from asn_assess.core.bank import resolve_bank
+    from asn_assess.core.errors import BankError
+    from asn_assess.reports.compare import compare_results
+
+    before_bank = bank
+    if previous.bank_version != bank.version:
+        try:
+            before_bank = resolve_bank(previous.bank_id, previous.bank_version)
+        except BankError:
+            return None
+    return compare_results(before_bank, previous, bank, result)

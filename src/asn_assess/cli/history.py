@@ -1,0 +1,388 @@
+"""`asn-assess history list|show|compare|export|delete`: the results kept on this
+computer (store/history.py)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from asn_assess.cli.app import history_app
+from asn_assess.cli.common import BankOption, DataDirOption, reports_errors, stdout_console
+from asn_assess.cli.outputs import (
+    AllActionsOption,
+    FormatOption,
+    OutputsOption,
+    PagerOption,
+    emit_report,
+    planned_outputs,
+)
+
+if TYPE_CHECKING:
+    from asn_assess.core.documents import Result
+    from asn_assess.core.models import Bank
+    from asn_assess.store.history import Entry, History
+
+LangOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--lang",
+        "-l",
+        metavar="LANG",
+        help="Language of the output (id or en). Default: $ASN_ASSESS_LANG, else id.",
+    ),
+]
+
+
+def _language(lang: Optional[str]) -> str:
+    from asn_assess.core.errors import UsageError
+    from asn_assess.core.i18n import (
+        LANGUAGES,
+        interface_language,
+        language_code,
+        set_interface_language,
+    )
+
+    if lang is None:
+        return interface_language()
+    code = language_code(lang)
+    if code is None:
+        raise UsageError(f"--lang {lang}: choose one of {', '.join(LANGUAGES)}")
+    set_interface_language(code)
+    return code
+
+
+@contextmanager
+def open_history(data_dir: Optional[Path]) -> Iterator[History]:
+    """The history of the data folder, open; result files it could not import are
+    named on stderr."""
+    from asn_assess.core.i18n import say
+    from asn_assess.store import data_dir as user_data_dir
+    from asn_assess.store.history import History
+
+    with History(user_data_dir(data_dir)) as history:
+        for problem in history.skipped:
+            typer.echo(say("history.skipped", problem=problem), err=True)
+        yield history
+
+
+def pick_entry(history: History, reference: str) -> tuple[Entry, Result]:
+    """The entry ``reference`` names (an id, or ``last``) and its result."""
+    from asn_assess.core.errors import ResultError, UsageError
+    from asn_assess.core.i18n import say
+
+    entries = history.entries()
+    if reference.strip().casefold() == "last":
+        if not entries:
+            raise ResultError(say("history.empty"))
+        entry = entries[-1]
+    else:
+        if not reference.strip().isdigit():
+            raise UsageError(say("history.bad_id", value=reference))
+        wanted = int(reference)
+        found = next((e for e in entries if e.id == wanted), None)
+        if found is None:
+            raise ResultError(say("history.no_entry", id=wanted))
+        entry = found
+    result = history.result(entry.id)
+    assert result is not None
+    return entry, result
+
+
+def _bank_of(bank_id: str, version: str, bank: Optional[str]) -> Optional[Bank]:
+    from asn_assess.core.bank import resolve_bank
+    from asn_assess.core.errors import BankError
+
+    try:
+        loaded = resolve_bank(bank or bank_id, None if bank else version)
+    except BankError:
+        return None
+    return loaded if (loaded.id, loaded.version) == (bank_id, version) else None
+
+
+@history_app.command("list")
+@reports_errors
+def history_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the list as JSON.")] = False,
+    lang: LangOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """List every saved result: id, date, bank, version, overall score and band.
+
+    Example: asn-assess history list
+    """
+    from rich.table import Table
+    from rich.text import Text
+
+    from asn_assess.core.i18n import format_score, t
+    from asn_assess.reports.formatting import format_date
+
+    language = _language(lang)
+    with open_history(data_dir) as history:
+        entries = history.entries()
+    if as_json:
+        import json
+
+        rows = [
+            {
+                "id": e.id,
+                "finished_at": e.finished_at.isoformat(),
+                "bank_id": e.bank_id,
+                "bank_version": e.bank_version,
+                "overall": e.overall,
+                "band": e.band,
+                "file": e.file,
+            }
+            for e in entries
+        ]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not entries:
+        typer.echo(t("history.empty", language), err=True)
+        return
+    banks: dict[tuple[str, str], Optional[Bank]] = {}
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    table.add_column(t("history.col_id", language), justify="right", no_wrap=True)
+    for column in ("date", "bank", "version"):
+        table.add_column(t(f"history.col_{column}", language), no_wrap=True)
+    table.add_column(t("history.col_overall", language), justify="right", no_wrap=True)
+    table.add_column(t("history.col_band", language), overflow="fold")
+    for e in entries:
+        version = (e.bank_id, e.bank_version)
+        if version not in banks:
+            banks[version] = _bank_of(e.bank_id, e.bank_version, None)
+        bank = banks[version]
+        band = bank.band(e.band) if bank and e.band else None
+        label = bank.text(band.label, language) if bank and band else (e.band or "-")
+        table.add_row(
+            str(e.id),
+            format_date(e.finished_at, language),
+            Text(e.bank_id),
+            Text(e.bank_version),
+            "-" if e.overall is None else format_score(e.overall, language),
+            Text(label),
+        )
+    stdout_console().print(table)
+
+
+@history_app.command("show")
+@reports_errors
+def history_show(
+    reference: Annotated[str, typer.Argument(metavar="ID|last", help="A result id, or last.")],
+    form: FormatOption = None,
+    output: OutputsOption = None,
+    bank: BankOption = None,
+    lang: Annotated[
+        Optional[str],
+        typer.Option(
+            "--lang", "-l", metavar="LANG", help="Report language. Default: the result's."
+        ),
+    ] = None,
+    all_actions: AllActionsOption = False,
+    pager: PagerOption = True,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Show a saved result as the report, or export it (--format, -o).
+
+    Example: asn-assess history show last -o laporan.html
+    """
+    planned = planned_outputs(output, form)
+    with open_history(data_dir) as history:
+        entry, result = pick_entry(history, reference)
+    emit_report(result, f"history #{entry.id}", bank, lang, form, planned, all_actions, pager)
+
+
+@history_app.command("compare")
+@reports_errors
+def history_compare(
+    first: Annotated[
+        Optional[str], typer.Argument(metavar="[A]", help="The earlier result (id or last).")
+    ] = None,
+    second: Annotated[
+        Optional[str], typer.Argument(metavar="[B]", help="The later result (id or last).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
+    lang: LangOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Compare two results of one bank: before, after and the change for the overall
+    score, each pillar and each indicator. Indicators that changed between bank
+    versions, or exist in one version only, are listed apart, never compared.
+
+    Without A and B: the last two results of the bank of the latest one. With A only:
+    A against the latest result of its bank.
+
+    Example: asn-assess history compare
+
+    Example: asn-assess history compare 3 7
+    """
+    from asn_assess.core.errors import ResultError
+    from asn_assess.core.i18n import say
+    from asn_assess.reports.compare import compare_results
+    from asn_assess.reports.compare_view import comparison_json, comparison_view
+
+    language = _language(lang)
+    with open_history(data_dir) as history:
+        if first is None:
+            entries = history.entries()
+            if not entries:
+                raise ResultError(say("history.empty"))
+            same = history.entries(entries[-1].bank_id)
+            if len(same) < 2:
+                raise ResultError(
+                    say("history.need_two", bank=entries[-1].bank_id, count=len(same))
+                )
+            before_entry, after_entry = same[-2], same[-1]
+            before, after = history.result(before_entry.id), history.result(after_entry.id)
+        else:
+            before_entry, before = pick_entry(history, first)
+            if second is None:
+                after_entry = history.entries(before_entry.bank_id)[-1]
+                after = history.result(after_entry.id)
+            else:
+                after_entry, after = pick_entry(history, second)
+    assert before is not None and after is not None
+    if before.bank_id != after.bank_id:
+        raise ResultError(
+            say(
+                "history.other_bank",
+                first=before_entry.id,
+                first_bank=before.bank_id,
+                second=after_entry.id,
+                second_bank=after.bank_id,
+            )
+        )
+    banks = []
+    for result in (before, after):
+        loaded = _bank_of(result.bank_id, result.bank_version, None)
+        if loaded is None:
+            raise ResultError(
+                say("history.no_bank", bank=result.bank_id, version=result.bank_version)
+            )
+        banks.append(loaded)
+    comparison = compare_results(banks[0], before, banks[1], after)
+    if as_json:
+        import json
+
+        data = comparison_json(comparison, before_entry.id, after_entry.id)
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    stdout_console().print(
+        comparison_view(comparison, banks[0], banks[1], before_entry.id, after_entry.id, language)
+    )
+
+
+@history_app.command("export")
+@reports_errors
+def history_export(
+    form: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="jsonl (one result per line) or csv (one row per result and score). "
+            "Default: from the -o extension.",
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
+    ] = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Export every saved result, oldest first.
+
+    jsonl: each line is a result as `asn-assess schema result` describes it. csv: one
+    row per result and level (overall, pillar, indicator) with its score and band.
+
+    Example: asn-assess history export -o riwayat.csv
+    """
+    from asn_assess.core.errors import UsageError
+    from asn_assess.core.files import atomic_write_text
+
+    named = {".jsonl": "jsonl", ".csv": "csv"}.get(output.suffix.lower()) if output else None
+    if output is not None and named is None:
+        raise UsageError(
+            f"{output}: the extension {output.suffix or '(none)'} is not .jsonl or .csv"
+        )
+    if form is not None and form not in ("jsonl", "csv"):
+        raise UsageError(f"--format {form}: choose jsonl or csv")
+    if form is not None and named is not None and form != named:
+        raise UsageError(f"{output}: --format {form} contradicts its extension ({named})")
+    chosen = form or named
+    if chosen is None:
+        raise UsageError("give --format jsonl|csv, or -o FILE.jsonl|FILE.csv")
+    with open_history(data_dir) as history:
+        results = [(entry.id, entry.finished_at, result) for entry, result in history.results()]
+    from asn_assess.reports.history_export import history_csv, history_jsonl
+
+    text = history_jsonl(results) if chosen == "jsonl" else history_csv(results)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        atomic_write_text(output, text)
+
+
+@history_app.command("delete")
+@reports_errors
+def history_delete(
+    reference: Annotated[
+        Optional[str], typer.Argument(metavar="[ID|last]", help="The result to delete.")
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Delete every saved result.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    lang: LangOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Delete results from the history, with their files (result JSON and HTML report),
+    after a confirmation.
+
+    Example: asn-assess history delete 3
+
+    Example: asn-assess history delete --all --yes
+    """
+    from asn_assess.core.errors import UsageError
+    from asn_assess.core.i18n import t
+    from asn_assess.reports.formatting import format_date
+
+    language = _language(lang)
+    if every == (reference is not None):
+        raise UsageError("give either ID (or last) or --all")
+    with open_history(data_dir) as history:
+        if every:
+            ids = [e.id for e in history.entries()]
+            question = t("history.confirm_all", language, count=len(ids))
+            if not ids:
+                typer.echo(t("history.empty", language), err=True)
+                return
+        else:
+            assert reference is not None
+            entry, _ = pick_entry(history, reference)
+            ids = [entry.id]
+            question = t(
+                "history.confirm_one",
+                language,
+                id=entry.id,
+                date=format_date(entry.finished_at, language),
+            )
+        if not yes and not _confirmed(question, language):
+            typer.echo(t("history.kept", language), err=True)
+            return
+        removed = history.delete(ids)
+    typer.echo(t("history.deleted", language, count=len(ids), files=len(removed)), err=True)
+
+
+def _confirmed(question: str, language: str) -> bool:
+    """Ask on stderr, read one line from stdin; only a yes (in the language) confirms."""
+    from asn_assess.core.i18n import t
+
+    typer.echo(question, err=True, nl=False)
+    answer = sys.stdin.readline()
+    if not answer:
+        typer.echo("", err=True)
+    return answer.strip().casefold() in t("history.yes", language).split(",")

@@ -1,0 +1,200 @@
+"""Where a report goes: the terminal (through a pager when it is long), standard output
+in an export format, or files named with ``-o`` (format from the extension). Shared by
+`start`, `score`, `report` and `history show`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from asn_assess.core.documents import Result
+    from asn_assess.core.models import Bank
+    from asn_assess.reports.compare import Comparison
+
+OutputsOption = Annotated[
+    Optional[list[Path]],
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the report to FILE, in the format its extension names (.txt .md .html "
+        ".csv .json); may be given more than once.",
+    ),
+]
+FormatOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="text, md, html, csv or json. Default: from the -o extension, else the "
+        "terminal report.",
+    ),
+]
+AllActionsOption = Annotated[
+    bool,
+    typer.Option(
+        "--all-actions", help="Also list every development action of every indicator to develop."
+    ),
+]
+PagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--pager/--no-pager",
+        help="Page long output when standard output is a terminal (PAGER, else less).",
+    ),
+]
+
+
+def planned_outputs(
+    outputs: Optional[list[Path]], requested: Optional[str], inputs: tuple[Path, ...] = ()
+) -> list[tuple[Path, str]]:
+    """Each ``-o`` file with its format, checked before anything is done: a format that
+    cannot be told or contradicts the extension, a file named twice, or a file that is
+    one of the ``inputs`` is a usage error (exit 2), so no input is ever overwritten."""
+    from asn_assess.core.errors import UsageError
+    from asn_assess.reports.formats import format_for
+
+    planned: list[tuple[Path, str]] = []
+    seen: set[Path] = set()
+    for path in outputs or []:
+        form = format_for(path, requested)
+        resolved = path.resolve()
+        if resolved in seen:
+            raise UsageError(f"{path}: named twice with -o")
+        seen.add(resolved)
+        for given in inputs:
+            if resolved == given.resolve() or (path.exists() and _same_file(path, given)):
+                raise UsageError(f"{path}: is the input file; write the report to another file")
+        planned.append((path, form))
+    return planned
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
+def write_reports(
+    planned: list[tuple[Path, str]],
+    bank: Bank,
+    result: Result,
+    language: str,
+    all_actions: bool = False,
+    comparison: Optional[Comparison] = None,
+) -> None:
+    """Write each planned file atomically (a file holds the old or the new report)."""
+    from asn_assess.core.files import atomic_write_text
+    from asn_assess.reports.formats import render
+
+    for path, form in planned:
+        atomic_write_text(path, render(form, bank, result, language, all_actions, comparison))
+
+
+def print_report(
+    form: Optional[str],
+    bank: Bank,
+    result: Result,
+    language: str,
+    all_actions: bool = False,
+    comparison: Optional[Comparison] = None,
+    pager: bool = True,
+) -> None:
+    """The report on standard output: in ``form``, or for the terminal when None."""
+    if form is not None:
+        from asn_assess.reports.formats import format_for, render
+
+        text = render(format_for(None, form), bank, result, language, all_actions, comparison)
+        typer.echo(text, nl=False)
+        return
+    from asn_assess.reports.rich_report import result_report
+
+    show(result_report(bank, result, language, all_actions, comparison), pager)
+
+
+def emit_report(
+    result: Result,
+    source: str,
+    bank: Optional[str],
+    lang: Optional[str],
+    form: Optional[str],
+    planned: list[tuple[Path, str]],
+    all_actions: bool,
+    pager: bool,
+) -> None:
+    """A result's report to the files planned, else to standard output."""
+    from asn_assess.cli.common import bank_for_result, checked_language
+    from asn_assess.core.i18n import t
+
+    loaded = bank_for_result(result, bank, source)
+    language = checked_language(loaded, lang or result.language)
+    if planned:
+        write_reports(planned, loaded, result, language, all_actions)
+        for path, _ in planned:
+            typer.echo(t("export.written", language, path=path), err=True)
+        return
+    print_report(form, loaded, result, language, all_actions, pager=pager)
+
+
+def stdout_is_terminal() -> bool:
+    """Whether standard output is a terminal (a person reads it)."""
+    return sys.stdout.isatty()
+
+
+def show(renderable: RenderableType, pager: bool = True) -> None:
+    """Print ``renderable`` on standard output; through a pager when it is a terminal,
+    ``pager`` is on and the output is taller than the screen."""
+    from asn_assess.cli.common import stdout_console
+
+    console = stdout_console()
+    if not (pager and stdout_is_terminal()):
+        console.print(renderable)
+        return
+    with console.capture() as capture:
+        console.print(renderable)
+    text = capture.get()
+    if text.count("\n") < console.height:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    page(text)
+
+
+def page(text: str) -> None:
+    """Hand ``text`` to ``$PAGER`` (else ``less``; colours kept, quits at the end of a
+    short text); printed as is when there is no pager."""
+    import shlex
+    import subprocess
+
+    command = os.environ.get("PAGER", "less")
+    if not command.strip():
+        sys.stdout.write(text)
+        return
+    environment = dict(os.environ)
+    environment.setdefault("LESS", "FRX")
+    try:
+        process = subprocess.Popen(shlex.split(command), stdin=subprocess.PIPE, env=environment)
+    except OSError:
+        sys.stdout.write(text)
+        return
+    assert process.stdin is not None
+    try:
+        process.stdin.write(text.encode("utf-8", "replace"))
+        process.stdin.close()
+    except BrokenPipeError:
+        pass  # the person left the pager before the end
+    while True:
+        try:
+            process.wait()
+            break
+        except KeyboardInterrupt:
+            continue  # Ctrl-C belongs to the pager while it runs

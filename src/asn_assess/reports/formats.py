@@ -1,0 +1,79 @@
+"""The export formats of a report, which file extension means which, and rendering a
+result in any of them. Renderers are imported only when their format is asked for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from asn_assess.core.documents import Result
+from asn_assess.core.errors import UsageError
+from asn_assess.core.models import Bank
+from asn_assess.reports.compare import Comparison
+
+FORMATS = ("text", "md", "html", "csv", "json")
+EXTENSIONS = {".txt": "text", ".md": "md", ".html": "html", ".csv": "csv", ".json": "json"}
+TEXT_WIDTH = 80
+"""Width of the plain-text report in files and pipes."""
+
+
+def format_for(path: Optional[Path], requested: Optional[str]) -> str:
+    """The format to write ``path`` in: the one ``requested`` or, without one, the one
+    its extension names. ``UsageError`` for an unknown format, an unknown extension, or
+    an extension that contradicts the format requested (never CSV in a ``.xlsx``)."""
+    if requested is not None and requested not in FORMATS:
+        raise UsageError(f"--format {requested}: choose one of {', '.join(FORMATS)}")
+    if path is None:
+        return requested or "text"
+    suffix = path.suffix.lower()
+    named = EXTENSIONS.get(suffix)
+    known = " ".join(EXTENSIONS)
+    if suffix and named is None:
+        raise UsageError(
+            f"{path}: the extension {path.suffix} is not a report format; use one of {known}"
+        )
+    if named is None:
+        if requested is None:
+            raise UsageError(f"{path}: no extension to tell the format by; use one of {known}")
+        return requested
+    if requested is not None and requested != named:
+        raise UsageError(
+            f"{path}: --format {requested} contradicts the extension {path.suffix} ({named})"
+        )
+    return named
+
+
+def render(
+    form: str,
+    bank: Bank,
+    result: Result,
+    language: str,
+    all_actions: bool = False,
+    comparison: Optional[Comparison] = None,
+    width: int = TEXT_WIDTH,
+) -> str:
+    """The report of ``result`` in format ``form`` (one of ``FORMATS``)."""
+    if form == "json":
+        from asn_assess.core.documents import to_json
+
+        return to_json(result)
+    from asn_assess.reports.report_data import build_report
+
+    data = build_report(bank, result, language, comparison)
+    if form == "text":
+        from asn_assess.reports.text import render_text
+
+        return render_text(data, width, all_actions)
+    if form == "md":
+        from asn_assess.reports.markdown import render_markdown
+
+        return render_markdown(data, all_actions)
+    if form == "html":
+        from asn_assess.reports.html import render_html
+
+        return render_html(data)
+    if form == "csv":
+        from asn_assess.reports.csv_report import render_csv
+
+        return render_csv(data)
+    raise UsageError(f"--format {form}: choose one of {', '.join(FORMATS)}")

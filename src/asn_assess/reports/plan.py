@@ -1,0 +1,206 @@
+"""The development plan: which indicators to work on first, why, and how.
+
+The rule (docs/reports.md states it in prose; keep them in step):
+
+1. Only indicators with a score take part (not "not applicable", not "not enough
+   answers").
+2. Below the threshold (the ``min`` of the bank's ``develop_below_band``; without one,
+   of its highest band): take the lowest-scoring such indicator of each pillar, lowest
+   first, at most ``MOST_FOCUS``. While fewer than ``LEAST_FOCUS`` are taken, add the
+   lowest remaining indicators below the threshold.
+3. None below the threshold: the lowest-scoring indicator, framed as one to strengthen
+   further.
+4. Ties go to the indicator that comes first in the bank.
+
+For each focus indicator: the one or two answers that pulled its score down most (the
+largest ``weight * (100 - item score)``), and one action of each kind (on the job, from
+others, training) suited to the person's role, the first of each kind in bank order.
+
+Pure: no terminal, no Rich. Texts are taken from the bank in the chosen language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from asn_assess.core.documents import IndicatorResult, Result
+from asn_assess.core.models import NOT_APPLICABLE, Action, ActionKind, Bank, Indicator, Item
+
+LEAST_FOCUS = 2
+MOST_FOCUS = 3
+REASONS = 2
+ACTION_KINDS: tuple[ActionKind, ...] = ("on-the-job", "from-others", "training")
+
+
+def development_threshold(bank: Bank) -> float:
+    """Indicators scoring below this are the ones to develop.
+
+    A bank names its threshold band (``develop_below_band``); without one, every
+    indicator below the highest band is.
+    """
+    band = bank.band(bank.develop_below_band) if bank.develop_below_band else None
+    return band.min if band else bank.bands[-1].min
+
+
+@dataclass(frozen=True)
+class Scored:
+    """An indicator with a score, and where it stands in the bank."""
+
+    indicator: Indicator
+    pillar_id: str
+    score: float
+    position: int
+
+    @property
+    def order(self) -> tuple[float, int]:
+        """Lowest score first; ties in bank order."""
+        return (self.score, self.position)
+
+
+def scored_indicators(bank: Bank, result: Result) -> list[Scored]:
+    """The indicators of ``result`` that have a score, in bank order."""
+    results = {i.id: i for p in result.pillars for i in p.indicators}
+    scored = []
+    position = 0
+    for pillar in bank.pillars:
+        for indicator in pillar.indicators:
+            position += 1
+            found: Optional[IndicatorResult] = results.get(indicator.id)
+            if found is not None and found.score is not None:
+                scored.append(Scored(indicator, pillar.id, found.score, position))
+    return scored
+
+
+def focus_indicators(bank: Bank, result: Result) -> tuple[list[Scored], bool]:
+    """The plan's indicators, lowest first, and whether they are below the threshold
+    (False: none is, and the lowest is shown to strengthen further)."""
+    scored = scored_indicators(bank, result)
+    if not scored:
+        return [], False
+    threshold = development_threshold(bank)
+    below = sorted((s for s in scored if s.score < threshold), key=lambda s: s.order)
+    if not below:
+        return [min(scored, key=lambda s: s.order)], False
+    chosen: list[Scored] = []
+    for pillar in bank.pillars:
+        lowest = next((s for s in below if s.pillar_id == pillar.id), None)
+        if lowest is not None:
+            chosen.append(lowest)
+    chosen = sorted(chosen, key=lambda s: s.order)[:MOST_FOCUS]
+    for candidate in below:
+        if len(chosen) >= LEAST_FOCUS:
+            break
+        if candidate not in chosen:
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda s: s.order), True
+
+
+# --- why and how ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reason:
+    """An answer that pulled an indicator's score down."""
+
+    item: Item
+    answer: str
+    """The answer as the person gave it: a scale label, or the option chosen."""
+    item_score: float
+    loss: float
+    """Points this answer took off the indicator's score."""
+
+
+@dataclass(frozen=True)
+class FocusIndicator:
+    """One indicator of the plan."""
+
+    indicator: Indicator
+    pillar_id: str
+    score: float
+    band: Optional[str]
+    below_threshold: bool
+    reasons: tuple[Reason, ...]
+    actions: tuple[Action, ...]
+
+
+def suits(action: Action, role: Optional[str]) -> bool:
+    """Whether ``action`` suits a person in ``role`` (None: any role)."""
+    return role is None or not action.roles or role in action.roles
+
+
+def first_action_of_each_kind(indicator: Indicator, role: Optional[str]) -> tuple[Action, ...]:
+    """One action per kind (on the job, from others, training) suited to ``role``."""
+    chosen = []
+    for kind in ACTION_KINDS:
+        action = next((a for a in indicator.actions if a.kind == kind and suits(a, role)), None)
+        if action is not None:
+            chosen.append(action)
+    return tuple(chosen)
+
+
+def answer_text(bank: Bank, item: Item, answer: object, language: str) -> str:
+    """An answer as the person saw it: a scale point's label or the option's text."""
+    if item.is_situational:
+        option = item.option(str(answer))
+        return bank.text(option.text, language) if option else str(answer)
+    point = bank.scale_of(item).point(int(str(answer)))
+    return bank.text(point.label, language) if point else str(answer)
+
+
+def pulling_down(
+    bank: Bank, indicator: Indicator, result: Result, language: str
+) -> tuple[Reason, ...]:
+    """The (at most ``REASONS``) answers that took most off the indicator's score."""
+    from asn_assess.core.scoring import item_score
+
+    answered = [
+        (item, result.answers[item.id])
+        for item in indicator.items
+        if item.asked_of(result.role)
+        and item.id in result.answers
+        and not (result.answers[item.id] == NOT_APPLICABLE and not item.is_situational)
+    ]
+    weights = sum(item.weight for item, _ in answered)
+    reasons = []
+    for item, answer in answered:
+        value = item_score(bank, item, answer)
+        loss = item.weight * (100 - value) / weights
+        if loss > 0:
+            reasons.append(Reason(item, answer_text(bank, item, answer, language), value, loss))
+    # sorted() keeps bank order among equal losses
+    return tuple(sorted(reasons, key=lambda r: -r.loss)[:REASONS])
+
+
+def development_plan(bank: Bank, result: Result, language: str) -> list[FocusIndicator]:
+    """The plan: each focus indicator with the answers behind it and its actions."""
+    chosen, below = focus_indicators(bank, result)
+    plan = []
+    for scored in chosen:
+        indicator_result = result.indicator(scored.indicator.id)
+        plan.append(
+            FocusIndicator(
+                indicator=scored.indicator,
+                pillar_id=scored.pillar_id,
+                score=scored.score,
+                band=indicator_result.band,
+                below_threshold=below,
+                reasons=pulling_down(bank, scored.indicator, result, language),
+                actions=first_action_of_each_kind(scored.indicator, result.role),
+            )
+        )
+    return plan
+
+
+def action_list(bank: Bank, result: Result) -> list[tuple[Indicator, tuple[Action, ...]]]:
+    """The full action list: every action suited to the person's role, for every
+    indicator below the threshold and every indicator of the plan, in bank order."""
+    threshold = development_threshold(bank)
+    planned = {s.indicator.id for s in focus_indicators(bank, result)[0]}
+    listed = []
+    for scored in scored_indicators(bank, result):
+        if scored.score < threshold or scored.indicator.id in planned:
+            actions = tuple(a for a in scored.indicator.actions if suits(a, result.role))
+            if actions:
+                listed.append((scored.indicator, actions))
+    return listed

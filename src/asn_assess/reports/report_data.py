@@ -1,0 +1,356 @@
+"""Everything a report shows, worked out once and written out in one language: the
+summary, the development plan, the per-pillar detail, the full action list, the band
+legend and the change since an earlier result.
+
+Every renderer (terminal, text, Markdown, HTML, CSV) lays out this data and nothing
+else, so they cannot disagree about a number or a word. Pure: no terminal, no Rich.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from asn_assess.core.documents import IndicatorResult, PillarResult, Result
+from asn_assess.core.i18n import t
+from asn_assess.core.models import Action, Bank, Item
+from asn_assess.core.nip import format_nip
+from asn_assess.reports.compare import Comparison
+from asn_assess.reports.formatting import (
+    BandKey,
+    ChangeText,
+    Level,
+    change_text,
+    format_date,
+    legend,
+    level_of,
+    number_text,
+)
+from asn_assess.reports.plan import (
+    FocusIndicator,
+    Reason,
+    action_list,
+    development_plan,
+    development_threshold,
+)
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    """One indicator of the summary and of its pillar's detail."""
+
+    id: str
+    title: str
+    pillar_id: str
+    pillar_number: int
+    level: Level
+    answered: int
+    not_applicable: int
+    total: int
+
+
+@dataclass(frozen=True)
+class PillarSection:
+    """One pillar: its score and its indicators in bank order."""
+
+    id: str
+    number: int
+    title: str
+    heading: str
+    """"Pilar 1: Memimpin diri sendiri"."""
+    level: Level
+    indicators: list[IndicatorLine]
+    extremes: list[str]
+    """"Strongest: ..." and "Most room to grow: ..." lines, or one "all equal" line."""
+    change: Optional[ChangeText]
+
+
+@dataclass(frozen=True)
+class ReasonLine:
+    """An answer behind a focus indicator's score, quoted."""
+
+    situational: bool
+    statement: str
+    """The statement answered, or the situation's first sentence."""
+    answer: str
+    rationale: Optional[str]
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    """A development action."""
+
+    kind: str
+    kind_label: str
+    text: str
+    weeks: Optional[str]
+    """"2 minggu" / "2 weeks", when the bank suggests a time frame."""
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    """One focus indicator of the development plan."""
+
+    number: int
+    id: str
+    title: str
+    pillar_title: str
+    level: Level
+    why: str
+    reasons: list[ReasonLine]
+    actions: list[ActionLine]
+
+
+@dataclass
+class ReportData:
+    """A whole report in one language."""
+
+    language: str
+    bank_id: str
+    bank_version: str
+    bank_title: str
+    version_text: str
+    date_text: str
+    respondent_text: Optional[str]
+    role_text: Optional[str]
+    overall: Level
+    overall_meaning: Optional[str]
+    overall_change: Optional[ChangeText]
+    change_title: Optional[str]
+    pillars: list[PillarSection]
+    weakest_first: list[IndicatorLine]
+    legend: list[BandKey]
+    legend_text: str
+    plan_intro: str
+    plan: list[PlanEntry]
+    all_actions: list[tuple[str, list[ActionLine]]]
+    counts_text: str
+    note: str
+
+    def t(self, key: str, **values: object) -> str:
+        """An interface text in the report's language."""
+        return t(key, self.language, **values)
+
+
+# --- small pieces ----------------------------------------------------------------------------
+
+
+def indicator_level(bank: Bank, result: IndicatorResult, language: str) -> Level:
+    """The level of an indicator, saying "not applicable" or "not enough answers"."""
+    missing = t(
+        "report.not_enough", language, answered=result.answered_items, total=result.total_items
+    )
+    return level_of(
+        bank,
+        result.score,
+        result.band,
+        language,
+        not_applicable=result.total_items > 0 and result.not_applicable_items == result.total_items,
+        missing=missing,
+    )
+
+
+def pillar_level(bank: Bank, result: PillarResult, language: str) -> Level:
+    """The level of a pillar."""
+    missing = t(
+        "report.pillar_not_enough",
+        language,
+        scored=result.scored_indicators,
+        total=result.total_indicators,
+    )
+    every_na = result.not_applicable_indicators == result.total_indicators
+    return level_of(bank, result.score, result.band, language, every_na, missing)
+
+
+def _respondent(result: Result) -> Optional[str]:
+    who = result.respondent
+    if who is None:
+        return None
+    parts = [who.name, format_nip(who.nip) if who.nip else None, who.position, who.unit]
+    shown = [part for part in parts if part]
+    return ", ".join(shown) if shown else None
+
+
+def _action_line(bank: Bank, action: Action, language: str) -> ActionLine:
+    weeks = None
+    if action.weeks is not None:
+        key = "export.week" if action.weeks == 1 else "export.weeks"
+        weeks = t(key, language, weeks=action.weeks)
+    return ActionLine(
+        action.kind, t("action." + action.kind, language), bank.text(action.text, language), weeks
+    )
+
+
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
+
+
+def _reason_line(bank: Bank, reason: Reason, language: str) -> ReasonLine:
+    item: Item = reason.item
+    if item.is_situational:
+        scenario = (
+            bank.text(item.scenario, language) if item.scenario else bank.text(item.text, language)
+        )
+        rationale = bank.text(item.rationale, language) if item.rationale else None
+        return ReasonLine(True, _first_sentence(scenario), reason.answer, rationale)
+    return ReasonLine(False, bank.text(item.text, language), reason.answer, None)
+
+
+def _plan_entry(
+    bank: Bank, result: Result, focus: FocusIndicator, number: int, language: str
+) -> PlanEntry:
+    pillar = next(p for p in bank.pillars if p.id == focus.pillar_id)
+    level = indicator_level(bank, result.indicator(focus.indicator.id), language)
+    threshold_band = _threshold_band_label(bank, language)
+    values = {"score": level.shown, "band": level.label, "threshold": threshold_band}
+    why = t(
+        "plan.why_below" if focus.below_threshold else "plan.why_strengthen", language, **values
+    )
+    return PlanEntry(
+        number=number,
+        id=focus.indicator.id,
+        title=bank.text(focus.indicator.title, language),
+        pillar_title=bank.text(pillar.title, language),
+        level=level,
+        why=why,
+        reasons=[_reason_line(bank, reason, language) for reason in focus.reasons],
+        actions=[_action_line(bank, action, language) for action in focus.actions],
+    )
+
+
+def _threshold_band_label(bank: Bank, language: str) -> str:
+    threshold = development_threshold(bank)
+    band = next(b for b in bank.bands if b.min == threshold)
+    return f"{bank.text(band.label, language)} ({number_text(threshold)})"
+
+
+def _extremes(lines: list[IndicatorLine], language: str) -> list[str]:
+    scored = [line for line in lines if line.level.score is not None]
+    if len(scored) < 2:
+        return []
+    best = max(scored, key=lambda line: line.level.score or 0.0)
+    worst = min(scored, key=lambda line: line.level.score or 0.0)
+    if best.level.score == worst.level.score:
+        return [t("report.all_equal", language)]
+    return [
+        f"{t('report.strongest', language)}: {best.title} ({best.level.shown})",
+        f"{t('report.weakest', language)}: {worst.title} ({worst.level.shown})",
+    ]
+
+
+# --- the whole report ------------------------------------------------------------------------
+
+
+def build_report(
+    bank: Bank, result: Result, language: str, comparison: Optional[Comparison] = None
+) -> ReportData:
+    """The report of ``result`` in ``language``; ``comparison`` (with an earlier result)
+    adds the change of the overall score and of each pillar."""
+    changes = {c.id: c for c in comparison.pillars} if comparison else {}
+    pillars: list[PillarSection] = []
+    every_indicator: list[IndicatorLine] = []
+    by_id = {p.id: p for p in result.pillars}
+    for number, pillar in enumerate(bank.pillars, start=1):
+        pillar_result = by_id[pillar.id]
+        indicator_results = {i.id: i for i in pillar_result.indicators}
+        lines = [
+            IndicatorLine(
+                id=indicator.id,
+                title=bank.text(indicator.title, language),
+                pillar_id=pillar.id,
+                pillar_number=number,
+                level=indicator_level(bank, indicator_results[indicator.id], language),
+                answered=indicator_results[indicator.id].answered_items,
+                not_applicable=indicator_results[indicator.id].not_applicable_items,
+                total=indicator_results[indicator.id].total_items,
+            )
+            for indicator in pillar.indicators
+        ]
+        every_indicator += lines
+        title = bank.text(pillar.title, language)
+        pillars.append(
+            PillarSection(
+                id=pillar.id,
+                number=number,
+                title=title,
+                heading=f"{t('report.pillar', language, number=number)}: {title}",
+                level=pillar_level(bank, pillar_result, language),
+                indicators=lines,
+                extremes=_extremes(lines, language),
+                change=change_text(changes.get(pillar.id), language),
+            )
+        )
+    # Weakest first; indicators without a score after those with one, in bank order.
+    weakest_first = sorted(
+        every_indicator,
+        key=lambda line: (line.level.score is None, line.level.score or 0.0),
+    )
+
+    overall = result.overall
+    overall_level = level_of(
+        bank,
+        overall.score,
+        overall.band,
+        language,
+        missing=t("report.overall_not_enough", language),
+    )
+    band = bank.band(overall.band) if overall.band else None
+    meaning = bank.text(band.overall_meaning or band.meaning, language) if band else None
+
+    plan = development_plan(bank, result, language)
+    if not plan:
+        intro = t("plan.none", language)
+    elif plan[0].below_threshold:
+        intro = t(
+            "plan.intro", language, count=len(plan), threshold=_threshold_band_label(bank, language)
+        )
+    else:
+        intro = t(
+            "plan.intro_strengthen", language, threshold=_threshold_band_label(bank, language)
+        )
+
+    skipped = overall.total_items - overall.answered_items - overall.not_applicable_items
+    counts = {"answered": overall.answered_items, "total": overall.total_items, "skipped": skipped}
+    if overall.not_applicable_items:
+        counts_text = t("report.counts_na", language, na=overall.not_applicable_items, **counts)
+    else:
+        counts_text = t("report.counts", language, **counts)
+
+    keys = legend(bank, language)
+    role = bank.role(result.role) if result.role else None
+    change_title = None
+    if comparison is not None:
+        change_title = t(
+            "compare.since", language, date=format_date(comparison.before.finished_at, language)
+        )
+    return ReportData(
+        language=language,
+        bank_id=bank.id,
+        bank_version=bank.version,
+        bank_title=bank.text(bank.title, language),
+        version_text=t("export.version", language, version=bank.version),
+        date_text=format_date(result.finished_at or result.started_at, language),
+        respondent_text=_respondent(result),
+        role_text=bank.text(role.label, language) if role else None,
+        overall=overall_level,
+        overall_meaning=meaning,
+        overall_change=change_text(comparison.overall if comparison else None, language),
+        change_title=change_title,
+        pillars=pillars,
+        weakest_first=weakest_first,
+        legend=keys,
+        legend_text=" · ".join(f"{key.range} {key.label}" for key in keys),
+        plan_intro=intro,
+        plan=[_plan_entry(bank, result, focus, n, language) for n, focus in enumerate(plan, 1)],
+        all_actions=[
+            (
+                bank.text(indicator.title, language),
+                [_action_line(bank, action, language) for action in actions],
+            )
+            for indicator, actions in action_list(bank, result)
+        ],
+        counts_text=counts_text,
+        note=t("report.note", language),
+    )

@@ -1,0 +1,306 @@
+"""The history of finished assessments: a SQLite database (``history.db``) in the data
+folder, beside the result files.
+
+Each row holds the full result JSON plus indexed columns (id, finished_at, bank id and
+version, overall score, band, the result file's name). The result files stay the
+source of truth: a result is always written as JSON first, and every time the history
+is opened, result files it does not hold yet are imported. So results saved by earlier
+versions of the tool, or while the database was locked, join the history by
+themselves, and importing twice adds nothing twice.
+
+The database runs in WAL mode (reading never waits for a writer); its layout version is
+``PRAGMA user_version`` and ``MIGRATIONS`` bring an older layout up to date on open.
+A locked, damaged or newer database raises ``HistoryError`` naming the file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Optional
+
+from asn_assess.core.documents import Result, parse_result, to_json
+from asn_assess.core.errors import AssessError, Problem
+from asn_assess.core.files import read_text
+from asn_assess.core.i18n import say
+
+DATABASE_NAME = "history.db"
+LOCK_TIMEOUT = 2.0
+"""Seconds to wait for another program's write to finish before giving up."""
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the results, their indexed columns, and the file each came from
+    """
+    CREATE TABLE results (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        finished_at TEXT NOT NULL,
+        bank_id TEXT NOT NULL,
+        bank_version TEXT NOT NULL,
+        overall REAL,
+        band TEXT,
+        file TEXT UNIQUE,
+        result TEXT NOT NULL
+    );
+    CREATE INDEX results_by_time ON results (finished_at, id);
+    CREATE INDEX results_by_bank ON results (bank_id, finished_at, id);
+    """,
+)
+"""Layout changes in order; entry ``n`` brings ``user_version`` ``n`` to ``n + 1``."""
+
+
+class HistoryError(AssessError):
+    """The history database cannot be used: locked, damaged, or from a newer version."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One finished assessment in the history."""
+
+    id: int
+    finished_at: datetime
+    bank_id: str
+    bank_version: str
+    overall: Optional[float]
+    band: Optional[str]
+    file: Optional[str]
+    """The result file's name in ``results/``, when it has one."""
+
+
+def when_finished(result: Result, fallback: Optional[datetime] = None) -> datetime:
+    """When ``result`` was taken, in UTC: its finished or started time, else
+    ``fallback``, else now. A time without a zone is read as UTC."""
+    moment = result.finished_at or result.started_at or fallback or datetime.now(timezone.utc)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+class History:
+    """The history database of one data folder. Use as a context manager::
+
+    with History(folder) as history:
+        history.add(result, saved_path)
+    """
+
+    def __init__(self, folder: Path, timeout: Optional[float] = None):
+        self.folder = folder
+        self.path = folder / DATABASE_NAME
+        self.results_folder = folder / "results"
+        self.timeout = LOCK_TIMEOUT if timeout is None else timeout
+        self._connection: Optional[sqlite3.Connection] = None
+        self.skipped: list[Problem] = []
+        """Result files that could not be imported (damaged JSON), with why."""
+
+    # --- opening -----------------------------------------------------------------------
+
+    def __enter__(self) -> History:
+        self.open()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def open(self) -> None:
+        """Connect, bring the layout up to date, import result files not held yet."""
+        with self._errors():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(
+                self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False
+            )
+            self._connection = connection
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version > len(MIGRATIONS):
+                raise HistoryError(Problem(str(self.path), say("history.newer", version=version)))
+            if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                connection.execute("PRAGMA journal_mode=WAL")
+            if version < len(MIGRATIONS):
+                self._migrate()
+            self.import_files()
+
+    def close(self) -> None:
+        """Close the connection (safe to call twice)."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open connection."""
+        if self._connection is None:
+            raise AssertionError("the history is not open")
+        return self._connection
+
+    def _migrate(self) -> None:
+        connection = self.connection
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            # Read again under the write lock: another program may have migrated.
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            for number in range(version, len(MIGRATIONS)):
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {number + 1}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+
+    @property
+    def version(self) -> int:
+        """The layout version of the open database."""
+        with self._errors():
+            value: int = self.connection.execute("PRAGMA user_version").fetchone()[0]
+            return value
+
+    # --- writing -------------------------------------------------------------------------
+
+    def add(self, result: Result, file: Optional[Path] = None) -> int:
+        """Keep ``result`` (saved as ``file`` in ``results/``, if it was); its id."""
+        with self._errors():
+            return self._insert(self.connection, result, file.name if file else None)
+
+    def _insert(
+        self,
+        connection: sqlite3.Connection,
+        result: Result,
+        file: Optional[str],
+        fallback: Optional[datetime] = None,
+    ) -> int:
+        cursor = connection.execute(
+            "INSERT INTO results (finished_at, bank_id, bank_version, overall, band, file, result)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                when_finished(result, fallback).isoformat(),
+                result.bank_id,
+                result.bank_version,
+                result.overall.score,
+                result.overall.band,
+                file,
+                to_json(result),
+            ),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def import_files(self) -> int:
+        """Import every ``results/*.json`` not in the history yet; how many were. Files
+        that are not valid results are left alone and listed in ``skipped``."""
+        if not self.results_folder.is_dir():
+            return 0
+        with self._errors():
+            known = {row[0] for row in self.connection.execute("SELECT file FROM results")}
+            waiting = sorted(
+                path for path in self.results_folder.glob("*.json") if path.name not in known
+            )
+            if not waiting:
+                return 0
+            parsed: list[tuple[Path, Result]] = []
+            self.skipped = []
+            for path in waiting:
+                try:
+                    parsed.append((path, parse_result(read_text(path, HistoryError), str(path))))
+                except AssessError as error:
+                    self.skipped.extend(error.problems)
+            connection = self.connection
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                # Read again under the write lock: another program may have imported some.
+                known = {row[0] for row in connection.execute("SELECT file FROM results")}
+                fresh = [(path, result) for path, result in parsed if path.name not in known]
+                for path, result in fresh:
+                    modified = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+                    self._insert(connection, result, path.name, modified)
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            return len(fresh)
+
+    def delete(self, ids: Iterable[int]) -> list[Path]:
+        """Remove these entries and their result files (the JSON and any report beside
+        it with the same name); the files removed. A file is removed before its row, so
+        a file that cannot be removed keeps its row too."""
+        removed: list[Path] = []
+        with self._errors():
+            for entry_id in ids:
+                row = self.connection.execute(
+                    "SELECT file FROM results WHERE id = ?", (entry_id,)
+                ).fetchone()
+                if row is None:
+                    continue
+                if row[0]:
+                    json_file = self.results_folder / row[0]
+                    for path in (json_file, json_file.with_suffix(".html")):
+                        if path.exists():
+                            try:
+                                path.unlink()
+                            except OSError as problem:
+                                raise HistoryError(
+                                    Problem(str(path), f"cannot be removed ({problem.strerror})")
+                                ) from None
+                            removed.append(path)
+                self.connection.execute("DELETE FROM results WHERE id = ?", (entry_id,))
+        return removed
+
+    # --- reading -------------------------------------------------------------------------
+
+    def entries(self, bank_id: Optional[str] = None) -> list[Entry]:
+        """Every entry (of ``bank_id``, when given), oldest first."""
+        query = "SELECT id, finished_at, bank_id, bank_version, overall, band, file FROM results"
+        parameters: tuple[str, ...] = ()
+        if bank_id is not None:
+            query += " WHERE bank_id = ?"
+            parameters = (bank_id,)
+        with self._errors():
+            rows = self.connection.execute(query + " ORDER BY finished_at, id", parameters)
+            return [
+                Entry(row[0], datetime.fromisoformat(row[1]), *row[2:]) for row in rows.fetchall()
+            ]
+
+    def result(self, entry_id: int) -> Optional[Result]:
+        """The result of entry ``entry_id``, or None when there is none."""
+        with self._errors():
+            row = self.connection.execute(
+                "SELECT result FROM results WHERE id = ?", (entry_id,)
+            ).fetchone()
+        if row is None:
+            return None
+        return parse_result(row[0], f"{self.path}#{entry_id}")
+
+    def results(self) -> Iterator[tuple[Entry, Result]]:
+        """Every entry with its result, oldest first."""
+        for entry in self.entries():
+            result = self.result(entry.id)
+            if result is not None:
+                yield entry, result
+
+    def _errors(self) -> _SqliteErrors:
+        return _SqliteErrors(self.path)
+
+
+class _SqliteErrors:
+    """Turns sqlite3's exceptions into ``HistoryError`` naming the database."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, error: object, traceback: object) -> None:
+        if isinstance(error, sqlite3.Error):
+            message = str(error)
+            if "locked" in message or "busy" in message:
+                text = say("history.locked")
+            else:
+                text = say("history.damaged", reason=message)
+            raise HistoryError(Problem(str(self.path), text)) from None
+        if isinstance(error, OSError):
+            strerror = getattr(error, "strerror", None) or str(error)
+            raise HistoryError(
+                Problem(str(self.path), say("history.unusable", reason=strerror))
+            ) from None

@@ -1,0 +1,195 @@
+"""The HTML report in a real browser: headless Chromium renders a full result to a PNG
+screenshot and to a PDF, and the page it laid out is checked: not blank, both radar
+charts with one vertex per pillar and per indicator at the right radius, every pillar
+heading, and at most four A4 pages.
+
+Chromium is the Debian package `chromium`; .ci/run installs it. Where it cannot be had,
+these tests are skipped with the reason, never silently.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import shutil
+import struct
+import subprocess
+import zlib
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from asn_assess.core.documents import Respondent
+from asn_assess.reports.formats import render
+from conftest import full_result
+
+A4_POINTS = (595.28, 841.89)
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+)
+
+
+def chromium_path() -> str:
+    found = (
+        os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    )
+    if not found:
+        pytest.skip(
+            "Chromium is not installed (Debian package `chromium`; .ci/run installs it "
+            "where apt-get is available): the HTML report was not checked in a browser"
+        )
+    return found
+
+
+def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    profile = tmp_path / f"profile-{len(list(tmp_path.iterdir()))}"
+    command = [chromium_path(), *FLAGS, f"--user-data-dir={profile}", *args]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=180)
+    assert run.returncode == 0, run.stderr[-2000:]
+    return run
+
+
+@pytest.fixture(params=["id", "en"])
+def page(request, tmp_path, bundled_bank, utc):
+    language = request.param
+    respondent = Respondent(name="Siti Aminah <script>alert(1)</script>", unit="BKPSDM [bold]x[/]")
+    result = full_result(bundled_bank, language, respondent=respondent)
+    path = tmp_path / f"laporan-{language}.html"
+    path.write_text(render("html", bundled_bank, result, language), encoding="utf-8")
+    return language, result, path
+
+
+def png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
+    """Width, height and rows of RGB(A) pixels of an 8-bit, non-interlaced PNG."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    position, chunks, header = 8, [], None
+    while position < len(data):
+        (length,) = struct.unpack(">I", data[position : position + 4])
+        kind = data[position + 4 : position + 8]
+        body = data[position + 8 : position + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            chunks.append(body)
+        position += 12 + length
+    width, height, depth, colour, _, _, interlace = header
+    assert depth == 8 and colour in (2, 6) and interlace == 0, header
+    size = 3 if colour == 2 else 4
+    raw = zlib.decompress(b"".join(chunks))
+    stride = width * size
+    rows, previous = [], bytearray(stride)
+    for y in range(height):
+        kind = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for x in range(stride):
+            left = line[x - size] if x >= size else 0
+            up = previous[x]
+            corner = previous[x - size] if x >= size else 0
+            if kind == 1:
+                line[x] = (line[x] + left) & 255
+            elif kind == 2:
+                line[x] = (line[x] + up) & 255
+            elif kind == 3:
+                line[x] = (line[x] + (left + up) // 2) & 255
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[x] = (
+                    line[x] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)
+                ) & 255
+        rows.append(bytes(line))
+        previous = line
+    return width, height, [bytes(r[i : i + 3]) for r in rows for i in range(0, stride, size)]
+
+
+class Dom(HTMLParser):
+    """The radar charts and pillar headings of the page Chromium laid out."""
+
+    def __init__(self):
+        super().__init__()
+        self.charts: dict[str, dict] = {}
+        self.current: str | None = None
+        self.headings: list[str] = []
+        self.in_heading = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        classes = (attributes.get("class") or "").split()
+        if tag == "svg" and "radar" in classes:
+            self.current = classes[1]
+            self.charts[self.current] = {"svg": attributes, "vertices": []}
+        elif tag == "circle" and "vertex" in classes and self.current:
+            self.charts[self.current]["vertices"].append(attributes)
+        elif tag == "span" and "pillar-heading" in classes:
+            self.in_heading = True
+            self.headings.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "svg":
+            self.current = None
+        if tag == "span":
+            self.in_heading = False
+
+    def handle_data(self, data):
+        if self.in_heading:
+            self.headings[-1] += data
+
+
+def test_chromium_renders_the_report_to_png_and_a4_pdf(page, tmp_path, bundled_bank):
+    language, result, path = page
+    png = tmp_path / "page.png"
+    chromium(tmp_path, "--window-size=900,1300", f"--screenshot={png}", path.as_uri())
+    width, height, pixels = png_pixels(png.read_bytes())
+    assert (width, height) == (900, 1300)
+    inked = sum(1 for pixel in pixels if min(pixel) < 200)
+    assert inked > 0.03 * len(pixels), "the page is not blank"
+    assert len(set(pixels)) > 50, "text, bars and charts in several colours"
+
+    pdf = tmp_path / "page.pdf"
+    chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", path.as_uri())
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+    assert 1 <= pages <= 4, f"{pages} pages"
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data)
+    assert boxes and all(
+        abs(float(w) - A4_POINTS[0]) < 1 and abs(float(h) - A4_POINTS[1]) < 1 for w, h in boxes
+    ), boxes
+
+    dom = Dom()
+    dom.feed(chromium(tmp_path, "--dump-dom", path.as_uri()).stdout)
+    scores = {p.id: p.score for p in result.pillars}
+    scores |= {i.id: i.score for p in result.pillars for i in p.indicators}
+    expected = {"pillars": [p.id for p in bundled_bank.pillars]}
+    expected["indicators"] = [i.id for p in bundled_bank.pillars for i in p.indicators]
+    assert set(dom.charts) == {"pillars", "indicators"}
+    for name, ids in expected.items():
+        chart = dom.charts[name]
+        cx, cy = float(chart["svg"]["data-center-x"]), float(chart["svg"]["data-center-y"])
+        radius = float(chart["svg"]["data-radius"])
+        assert [v["data-id"] for v in chart["vertices"]] == ids
+        for index, vertex in enumerate(chart["vertices"]):
+            x, y = float(vertex["cx"]), float(vertex["cy"])
+            assert math.hypot(x - cx, y - cy) == pytest.approx(
+                radius * scores[vertex["data-id"]] / 100, abs=0.02
+            )
+            angle = -math.pi / 2 + 2 * math.pi * index / len(ids)
+            if scores[vertex["data-id"]] > 0:
+                assert math.atan2(y - cy, x - cx) == pytest.approx(
+                    math.atan2(math.sin(angle), math.cos(angle)), abs=1e-3
+                )
+    word = "Pilar" if language == "id" else "Pillar"
+    assert dom.headings == [
+        f"{word} {n}: {bundled_bank.text(p.title, language)}"
+        for n, p in enumerate(bundled_bank.pillars, start=1)
+    ]
