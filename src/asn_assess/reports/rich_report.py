@@ -143,7 +143,8 @@ def plan_entry(data: ReportData, entry: PlanEntry) -> RenderableType:
             text = Text()
             if reason.situational:
                 text.append(f"{data.t('plan.situation')}: {reason.statement} ")
-                text.append(data.t("plan.you_chose", answer=f"“{reason.answer}”"), style="italic")
+                chose = data.t("plan.you_chose", answer=f"“{reason.answer}”")
+                text.append(f"({chose})", style="italic")
                 if reason.rationale:
                     text.append(f"\n{data.t('plan.better')}: {reason.rationale}")
             else:
