@@ -138,8 +138,9 @@ def batch(
     LimeSurvey exports or JSONL answer sheets. Every row becomes a result or an error
     record.
 
-    Columns are matched to items by item id or question text (either language);
-    answers may be numbers, labels or abbreviations (SS, S, N/RR, TS, STS).
+    Columns are matched to items by item id or question text (either language), and by
+    the names, codes and titles of forms made with `asn-assess form export`; answers
+    may be numbers, labels, codes or abbreviations (SS, S, N/RR, TS, STS).
 
     Example: asn-assess batch responses.csv -o results.csv --summary-by "Unit kerja"
 
