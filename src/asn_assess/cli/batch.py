@@ -20,7 +20,8 @@ from asn_assess.cli.common import (
     stderr_console,
     write_output,
 )
-from asn_assess.core.i18n import say
+from asn_assess.core.i18n import say_in
+from asn_assess.core.messages.forms import MESSAGES
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -131,7 +132,7 @@ def batch(
         bool, typer.Option("--force", help="With 'template': overwrite OUTPUT.")
     ] = False,
     sheet: Annotated[
-        Optional[str], typer.Option("--sheet", metavar="NAME", help=say("sheet.help"))
+        Optional[str], typer.Option("--sheet", metavar="NAME", help=say_in(MESSAGES, "sheet.help"))
     ] = None,
 ) -> None:
     """Score many respondents from CSV or .xlsx files, Google Forms / KoboToolbox /
