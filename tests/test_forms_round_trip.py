@@ -262,6 +262,45 @@ def test_kobo_form_for_one_role_carries_the_role_as_a_calculated_column(tmp_path
     assert {r["role"] for r in scored} == {"struktural"}
 
 
+def test_odk_central_csv_with_dashed_group_paths(tmp_path, bundled_bank):
+    """ODK Central's CSV export joins the group path with '-' and adds its metadata."""
+    layout = form_layout(bundled_bank, ["id", "en"])
+    group_of = {q.item.id: s.name for s in layout.sections for q in s.questions}
+    respondents = people(bundled_bank, 6, seed=9)
+    form_columns = columns(
+        layout,
+        header=lambda q: f"{group_of[q.item.id]}-{q.name}",
+        value=lambda c: c.name,
+        profile=lambda f: f"profil-{f.name}",
+        role_value=lambda c: c.name,
+    )
+    metadata = ["KEY", "SubmitterID", "SubmitterName", "AttachmentsPresent", "Status"]
+    rows = table(
+        respondents,
+        form_columns,
+        before=["SubmissionDate", "start", "end"],
+        after=["meta-instanceID", *metadata, "ReviewState", "DeviceID", "Edits", "FormVersion"],
+    )
+    _, scored = batch(write_csv(tmp_path / "central.csv", rows), tmp_path)
+    assert_scored_as_score(bundled_bank, scored, respondents)
+
+
+def test_summary_by_a_profile_field_named_without_its_group_path(tmp_path, bundled_bank):
+    layout = form_layout(bundled_bank, ["id", "en"])
+    respondents = people(bundled_bank, 10, seed=10)
+    form_columns = columns(
+        layout,
+        header=lambda q: q.name,
+        value=lambda c: c.name,
+        profile=lambda f: f"profil/{f.name}",
+        role_value=lambda c: c.name,
+    )
+    rows = table(respondents, form_columns, before=["start", "end"])
+    path = write_kobo_xlsx(tmp_path / "kobo.xlsx", rows)
+    result, _ = batch(path, tmp_path, "--summary-by", "unit", "--min-group", "2")
+    assert "Dinas 0" in result.stderr and "Dinas 1" in result.stderr
+
+
 # --- LimeSurvey -------------------------------------------------------------------------------
 
 

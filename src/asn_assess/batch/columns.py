@@ -70,6 +70,17 @@ METADATA_HEADERS = frozenset(
         "index",
         "parent table name",
         "parent index",
+        # ODK Central
+        "submissiondate",
+        "meta instanceid",
+        "key",
+        "submitterid",
+        "submittername",
+        "attachmentspresent",
+        "attachmentsexpected",
+        "reviewstate",
+        "edits",
+        "formversion",
         # LimeSurvey
         "response id",
         "submitdate",
@@ -211,11 +222,11 @@ def plan_columns(
     metadata: list[int] = []
     unused: list[str] = []
     problems: list[Problem] = []
-    chosen_id = _find(headers, id_column, "--id-column", source, problems)
+    chosen_id = _find(headers, bare, id_column, "--id-column", source, problems)
     if id_column is None:  # the column `batch template` writes, when present
         chosen_id = next((i for i, key in enumerate(bare) if key in DEFAULT_ID_HEADERS), None)
-    chosen_group = _find(headers, group_column, "--summary-by", source, problems)
-    chosen_role = _find(headers, role_column, "--role-column", source, problems)
+    chosen_group = _find(headers, bare, group_column, "--summary-by", source, problems)
+    chosen_role = _find(headers, bare, role_column, "--role-column", source, problems)
     if role_column is None and bank.roles:  # named like the template's or a form's column
         chosen_role = next((i for i, key in enumerate(bare) if key in DEFAULT_ROLE_HEADERS), None)
     first_column_of: dict[str, int] = {}
@@ -306,7 +317,12 @@ def _is_form_field(key: str, forms: FormNames) -> bool:
 
 
 def _find(
-    headers: list[str], wanted: Optional[str], option: str, source: str, problems: list[Problem]
+    headers: list[str],
+    bare: list[str],
+    wanted: Optional[str],
+    option: str,
+    source: str,
+    problems: list[Problem],
 ) -> Optional[int]:
     if wanted is None:
         return None
@@ -317,6 +333,9 @@ def _find(
     for index, header in enumerate(headers):
         if normalise_header(header) == key:
             return index
+    # A form's field named without the group path or code prefix the export added.
+    if key in bare:
+        return bare.index(key)
     problems.append(
         Problem(
             source,

@@ -5,7 +5,8 @@ too, so an export of such a form is recognised without a mapping file:
 
 - KoboToolbox: columns named by the XLSForm names (item ids), with or without the
   group path (``diri/disiplin-01``, ``profil/nip``), or by the labels, with or without
-  the group labels before them (``Memimpin diri sendiri/Saya ...``);
+  the group labels before them (``Memimpin diri sendiri/Saya ...``); ODK Central's
+  CSV joins the group path with ``-`` (``diri-disiplin-01``);
 - LimeSurvey: columns named by the question codes (``disiplin01``), by code and text
   (``disiplin01. Saya ...``) or by the question text;
 - Google Forms: columns titled with the form's unique titles
@@ -52,6 +53,8 @@ class FormNames:
     """The text of the introduction note in every language (normalised)."""
     groups: frozenset[str]
     """Group names and labels that a Kobo heading may start with (normalised)."""
+    group_names: frozenset[str]
+    """XLSForm group names (case-folded), which ODK Central joins to a name with '-'."""
 
 
 def form_names(bank: Bank) -> FormNames:
@@ -75,6 +78,9 @@ def form_names(bank: Bank) -> FormNames:
         fields=frozenset(name.casefold() for name in FORM_FIELDS),
         notes=frozenset(normalise_header(introduction(bank, lang)) for lang in bank.languages),
         groups=frozenset(groups),
+        group_names=frozenset(
+            name.casefold() for name in (*codes.group_names.values(), PROFILE_GROUP)
+        ),
     )
 
 
@@ -88,6 +94,10 @@ def bare_header(header: str, names: FormNames) -> str:
     code = _CODE_AND_TEXT.fullmatch(text)
     if code and code.group(1).casefold() in names.codes:
         return code.group(1)
+    # ODK Central joins the group path with '-': "diri-disiplin-01", "profil-nip".
+    group, _, rest = text.partition("-")
+    if group.casefold() in names.group_names and rest.casefold() in names.codes:
+        return rest
     while "/" in text:
         group, rest = text.split("/", 1)
         if normalise_header(group) not in names.groups:
