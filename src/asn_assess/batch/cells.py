@@ -46,6 +46,8 @@ class CellReader:
             item_id: value_lookup(bank, bank.items[item_id], mapping)
             for item_id in plan.items.values()
         }
+        # Roles as a generated LimeSurvey form records them, besides ids and names.
+        self.role_codes = role_codes(bank) if plan.role_column is not None else {}
         self.score_of = {
             item_id: {
                 value: item_score(bank, bank.items[item_id], value)
@@ -153,7 +155,7 @@ class CellReader:
         if column is None:
             return None
         known = ", ".join(role.id for role in self.bank.roles) or "none"
-        codes = role_codes(self.bank)  # as a LimeSurvey form records them
+        codes = self.role_codes
         roles: list[Optional[str]] = []
         for row, raw in enumerate(batch.column(column).to_pylist()):
             role = (

@@ -193,10 +193,12 @@ def introduction(bank: Bank, language: str) -> str:
     return f"{description}\n\n{t('form.label.instructions', language)}"
 
 
-def role_choices(bank: Bank) -> tuple[Choice, ...]:
+def role_choices(bank: Bank, codes: Optional[BankCodes] = None) -> tuple[Choice, ...]:
     """The bank's roles as the answers of a role question."""
-    codes = bank_codes(bank).role_codes
-    return tuple(Choice(role.id, role.id, codes[role.id], dict(role.label)) for role in bank.roles)
+    role_codes = (codes or bank_codes(bank)).role_codes
+    return tuple(
+        Choice(role.id, role.id, role_codes[role.id], dict(role.label)) for role in bank.roles
+    )
 
 
 # --- one form ------------------------------------------------------------------------------
@@ -338,7 +340,9 @@ def form_layout(
             ROLE_FIELD,
             tool("form.label.role"),
             tool("form.label.role_hint"),
-            tuple(Choice(c.value, c.name, c.code, texts(c.labels)) for c in role_choices(bank)),
+            tuple(
+                Choice(c.value, c.name, c.code, texts(c.labels)) for c in role_choices(bank, codes)
+            ),
             role,
         )
     optional = tool("form.label.profile_hint")
