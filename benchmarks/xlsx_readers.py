@@ -7,10 +7,13 @@ same flat memory as a CSV. This measures the two well-kept readers on the work b
 does with a sheet: every row of the first sheet, every cell turned into text.
 
 Generates (once, re-used while --rows, --seed and the bank are the same) a sheet like a
-KoboToolbox export of the bundled bank: a header of `start`, `end`, `role`, `unit`,
-then one column per item named by its id; N rows of answers written as text (scale
-items a value or `na`, situational items an option id), about 2% of cells empty. The
-file lies in --data-dir (default benchmarks/data/xlsx/, gitignored).
+KoboToolbox export of the bundled bank, written as Kobo's exporter writes it
+(xlsxwriter, constant memory, inline strings): a header of `start`, `end`, `role`,
+`unit`, then one column per item named by its id; N rows of answers written as text
+(scale items a value or `na`, situational items an option id), about 2% of cells
+empty, and the items a row's role is not asked left empty, as the form's relevance
+leaves them. The file lies in --data-dir (default benchmarks/data/xlsx/, gitignored),
+so `asn-assess batch` can be timed on it too.
 
 Then runs each reader as its own child process under a small wrapper that reports the
 wall time and the peak memory (max RSS) of that process alone, and prints both, with
@@ -34,6 +37,7 @@ from asn_assess.core.bank import resolve_bank
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA_DIR = HERE / "data" / "xlsx"
 EMPTY_SHARE = 0.02
+GENERATOR_VERSION = 2  # bump when the generated data changes, so old files are not re-used
 
 WRAPPER = """
 import json, resource, subprocess, sys, time
@@ -98,9 +102,15 @@ def generate(path: Path, rows: int, seed: int) -> None:
     sheet = book.add_worksheet("responses")
     sheet.write_row(0, 0, ["start", "end", "role", "unit", *[item.id for item in items]])
     for number in range(1, rows + 1):
-        answers = ["" if rng.random() < EMPTY_SHARE else rng.choice(options) for options in choices]
+        role = rng.choice(roles)
+        answers = [
+            ""
+            if rng.random() < EMPTY_SHARE or not item.asked_of(role or None)
+            else rng.choice(options)
+            for item, options in zip(items, choices, strict=True)
+        ]
         stamp = f"2024-05-02T09:{number % 60:02}:00.000+07:00"
-        cells = [stamp, stamp, rng.choice(roles), f"Unit {number % 40}", *answers]
+        cells = [stamp, stamp, role, f"Unit {number % 40}", *answers]
         for column, text in enumerate(cells):
             if text:
                 sheet.write_string(number, column, text)
@@ -131,7 +141,8 @@ def main() -> None:
     options = parser.parse_args()
 
     bank = resolve_bank()
-    data = options.data_dir / f"kobo-{bank.id}-{bank.version}-{options.rows}-{options.seed}.xlsx"
+    name = f"kobo-{bank.id}-{bank.version}-{options.rows}-{options.seed}-v{GENERATOR_VERSION}"
+    data = options.data_dir / f"{name}.xlsx"
     if not data.exists():
         print(f"generating {data} ...", file=sys.stderr)
         generate(data, options.rows, options.seed)
