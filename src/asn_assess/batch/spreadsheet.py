@@ -9,10 +9,10 @@ as blank lines of a CSV file are; a row with a filled cell beyond the header's l
 column is rejected, as a CSV record with too many fields is.
 
 openpyxl's read-only mode parses the sheet row by row: memory stays flat however many
-rows the sheet has. python-calamine reads about 13 times faster but holds the whole
+rows the sheet has. python-calamine reads over ten times faster but holds the whole
 sheet in memory, about 10 KB per row of the bundled bank (1 GB at 100,000 rows); see
-``benchmarks/xlsx_readers.py``. For very large exports, Kobo's CSV export is faster
-to read still.
+``benchmarks/xlsx_readers.py``. For very large exports, Kobo's CSV export is much
+faster to read.
 """
 
 from __future__ import annotations
