@@ -55,18 +55,7 @@ FORM_FIELDS = (*PROFILE_FIELDS, ROLE_FIELD, PROFILE_GROUP, INTRO_NOTE, "start", 
 # characters (the database column), unique, and not one of Expression Manager's
 # reserved words; answer codes are 1-5 letters or digits.
 LIMESURVEY_CODE_LENGTH = 20
-LIMESURVEY_RESERVED = (
-    "LANG",
-    "SID",
-    "SAVEDID",
-    "TOKEN",
-    "QID",
-    "GID",
-    "SGQ",
-    "self",
-    "that",
-    "this",
-)
+LIMESURVEY_RESERVED = tuple("LANG SID SAVEDID TOKEN QID GID SGQ self that this".split())
 LIMESURVEY_ANSWER_CODE = re.compile(r"[A-Za-z0-9]{1,5}")
 NOT_APPLICABLE_CODE = "NA"
 
@@ -79,30 +68,21 @@ class Choice:
     """One answer a form offers: the value it records in the bank's terms, and how each
     platform writes it."""
 
-    value: AnswerValue
-    """A scale value, an option id, ``"na"``, or (for the role question) a role id."""
-    name: str
-    """The XLSForm choice name (what Kobo exports as the 'XML value')."""
-    code: str
-    """The LimeSurvey answer code."""
-    labels: dict[str, str]
-    """Language -> the text people choose."""
+    value: AnswerValue  # a scale value, an option id, "na", or a role id
+    name: str  # the XLSForm choice name (what Kobo exports as the "XML value")
+    code: str  # the LimeSurvey answer code
+    labels: dict[str, str]  # language -> the text people choose
 
 
 @dataclass(frozen=True)
 class BankCodes:
     """Names, codes and titles of a bank's items for every platform, role-independent."""
 
-    names: dict[str, str]
-    """Item id -> XLSForm name (the item id itself whenever it is a valid XML name)."""
-    codes: dict[str, str]
-    """Item id -> LimeSurvey question code."""
-    titles: dict[str, dict[str, str]]
-    """Item id -> language -> the question's title, unique in the form."""
-    group_names: dict[str, str]
-    """Pillar id -> XLSForm group name."""
-    role_codes: dict[str, str]
-    """Role id -> LimeSurvey answer code."""
+    names: dict[str, str]  # item id -> XLSForm name (the id, when it is an XML name)
+    codes: dict[str, str]  # item id -> LimeSurvey question code
+    titles: dict[str, dict[str, str]]  # item id -> language -> title, unique in the form
+    group_names: dict[str, str]  # pillar id -> XLSForm group name
+    role_codes: dict[str, str]  # role id -> LimeSurvey answer code
 
 
 def bank_codes(bank: Bank) -> BankCodes:
@@ -280,98 +260,104 @@ def form_layout(
     """The form of ``bank`` in ``languages`` (each one of the bank's), for ``role`` (None:
     the form asks it when the bank has roles), with or without the profile fields.
     Raises ``FormError`` when two choices of a question read the same."""
-    languages = tuple(languages)
+    texts = _Texts(bank, tuple(languages))
     codes = bank_codes(bank)
-
-    def texts(value: dict[str, str]) -> dict[str, str]:
-        return {language: bank.text(value, language) for language in languages}
-
-    def tool(key: str, **values: object) -> dict[str, str]:
-        return {language: t(key, language, **values) for language in languages}
-
     questions: dict[str, list[Question]] = {pillar.id: [] for pillar in bank.pillars}
     for asked in questions_of(bank, role):
-        item = asked.item
-        choices = tuple(
-            Choice(c.value, c.name, c.code, texts(c.labels)) for c in item_choices(bank, item)
-        )
-        _check_choices(item, choices)
-        name = codes.names[item.id]
-        questions[asked.pillar.id].append(
-            Question(
-                item=item,
-                name=name,
-                code=codes.codes[item.id],
-                title=texts(codes.titles[item.id]),
-                hint=texts(item.scenario) if item.scenario else {},
-                choices=choices,
-                list_name=f"options_{_list_key(name)}"
-                if item.is_situational
-                else f"scale_{_list_key(item.scale)}",
-                roles=item.roles if role is None and bank.roles else (),
-            )
-        )
+        questions[asked.pillar.id].append(_question(bank, codes, asked.item, role, texts))
     sections = tuple(
         Section(
             pillar,
             codes.group_names[pillar.id],
-            texts(pillar.title),
-            texts(pillar.description) if pillar.description else {},
+            texts.bank(pillar.title),
+            texts.bank(pillar.description) if pillar.description else {},
             tuple(questions[pillar.id]),
         )
         for pillar in bank.pillars
         if questions[pillar.id]
     )
-    title = texts(bank.title)
+    title = texts.bank(bank.title)
+    chosen = bank.role(role) if role else None
+    if chosen is not None:
+        role_name = texts.bank(chosen.label)
+        title = {
+            lang: t("form.label.title_for_role", lang, title=title[lang], role=role_name[lang])
+            for lang in texts.languages
+        }
     role_field = None
     if bank.roles:
-        chosen = bank.role(role) if role else None
-        if chosen is not None:
-            title = {
-                language: t(
-                    "form.label.title_for_role",
-                    language,
-                    title=title[language],
-                    role=bank.text(chosen.label, language),
-                )
-                for language in languages
-            }
+        choices = tuple(
+            Choice(c.value, c.name, c.code, texts.bank(c.labels)) for c in role_choices(bank, codes)
+        )
         role_field = RoleField(
             ROLE_FIELD,
-            tool("form.label.role"),
-            tool("form.label.role_hint"),
-            tuple(
-                Choice(c.value, c.name, c.code, texts(c.labels)) for c in role_choices(bank, codes)
-            ),
+            texts.tool("form.label.role"),
+            texts.tool("form.label.role_hint"),
+            choices,
             role,
         )
-    optional = tool("form.label.profile_hint")
-    fields = (
-        (
-            TextField(
-                "nip",
-                tool("form.label.nip"),
-                tool("form.label.nip_hint"),
-                NIP_PATTERN,
-                tool("form.label.nip_invalid"),
-            ),
-            TextField("unit", tool("form.label.unit"), optional),
-            TextField("position", tool("form.label.position"), optional),
-        )
-        if profile
-        else ()
-    )
-    description = {language: introduction(bank, language) for language in languages}
     return FormLayout(
         bank=bank,
-        languages=languages,
+        languages=texts.languages,
         form_id=f"{bank.id}-{role}" if role else bank.id,
         title=title,
-        description=description,
-        profile_title=tool("form.label.profile"),
-        profile=fields,
+        description={lang: introduction(bank, lang) for lang in texts.languages},
+        profile_title=texts.tool("form.label.profile"),
+        profile=_profile_fields(texts) if profile else (),
         role=role_field,
         sections=sections,
+    )
+
+
+@dataclass(frozen=True)
+class _Texts:
+    """Texts in the form's languages: the bank's, and the tool's own."""
+
+    source: Bank
+    languages: tuple[str, ...]
+
+    def bank(self, value: dict[str, str]) -> dict[str, str]:
+        return {lang: self.source.text(value, lang) for lang in self.languages}
+
+    def tool(self, key: str) -> dict[str, str]:
+        return {lang: t(key, lang) for lang in self.languages}
+
+
+def _question(
+    bank: Bank, codes: BankCodes, item: Item, role: Optional[str], texts: _Texts
+) -> Question:
+    choices = tuple(
+        Choice(c.value, c.name, c.code, texts.bank(c.labels)) for c in item_choices(bank, item)
+    )
+    _check_choices(item, choices)
+    name = codes.names[item.id]
+    return Question(
+        item=item,
+        name=name,
+        code=codes.codes[item.id],
+        title=texts.bank(codes.titles[item.id]),
+        hint=texts.bank(item.scenario) if item.scenario else {},
+        choices=choices,
+        list_name=f"options_{_list_key(name)}"
+        if item.is_situational
+        else f"scale_{_list_key(item.scale)}",
+        roles=item.roles if role is None and bank.roles else (),
+    )
+
+
+def _profile_fields(texts: _Texts) -> tuple[TextField, ...]:
+    optional = texts.tool("form.label.profile_hint")
+    nip = TextField(
+        "nip",
+        texts.tool("form.label.nip"),
+        texts.tool("form.label.nip_hint"),
+        NIP_PATTERN,
+        texts.tool("form.label.nip_invalid"),
+    )
+    return (
+        nip,
+        TextField("unit", texts.tool("form.label.unit"), optional),
+        TextField("position", texts.tool("form.label.position"), optional),
     )
 
 
