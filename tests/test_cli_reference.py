@@ -26,5 +26,6 @@ def test_cli_reference_covers_every_command():
         "bank show",
         "bank validate",
         "bank template",
+        "form export",
     ):
         assert f"## `asn-assess {command}`" in text

@@ -23,6 +23,15 @@ def test_api_example_runs(index: int, tmp_path: Path, monkeypatch: pytest.Monkey
     assert capsys.readouterr().out.strip(), "the example prints what it computes"
 
 
+@pytest.mark.parametrize("index", range(len(python_blocks("forms.md"))))
+def test_forms_example_runs(index: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    code = python_blocks("forms.md")[index]
+    exec(compile(code, f"docs/forms.md block {index + 1}", "exec"), {"__name__": "__docs__"})
+    assert capsys.readouterr().out.strip() == "101 questions"
+    assert (tmp_path / "asn-profesional.txt").read_text(encoding="utf-8").startswith("class\t")
+
+
 def test_api_batch_example_prints_the_counts_it_promises(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     [code] = [block for block in python_blocks("api.md") if "run_batch" in block]

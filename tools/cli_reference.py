@@ -3,12 +3,15 @@
     python tools/cli_reference.py          # rewrite docs/cli.md
     python tools/cli_reference.py --check  # exit 1 when docs/cli.md is out of date
 
-tests/test_cli_reference.py runs the check in CI.
+tests/test_cli_reference.py runs the check in CI. The reference is written in English:
+help texts taken from the interface-text catalogue follow $ASN_ASSESS_LANG, which this
+tool sets before the commands are imported.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -24,6 +27,7 @@ def command_paths(command, prefix=()):
 
 
 def render() -> str:
+    os.environ["ASN_ASSESS_LANG"] = "en"  # before the commands read their help texts
     import typer.main
     from typer.testing import CliRunner
 

@@ -26,6 +26,7 @@ from asn_assess.batch.outputs import BatchSink
 from asn_assess.batch.reading import HEAD_BYTES, is_answer_sheets, read_table, table_layout
 from asn_assess.batch.settings import BatchSettings
 from asn_assess.batch.sheets import read_sheets
+from asn_assess.batch.spreadsheet import is_workbook, open_sheet, read_sheet
 from asn_assess.batch.summary import GroupSummary
 from asn_assess.core.files import open_for_reading
 from asn_assess.core.models import Bank
@@ -107,6 +108,10 @@ def _answer_blocks(
     head = stream.peek(HEAD_BYTES)[:HEAD_BYTES]  # type: ignore[attr-defined]
     if is_answer_sheets(head):
         return read_sheets(stream, name, settings, on_error)
+    if is_workbook(head):
+        sheet = open_sheet(stream, name, settings)
+        counts.unused_columns[name] = sheet.plan.unused
+        return read_sheet(name, sheet, settings, on_error)
     layout = table_layout(stream, name, settings)
     counts.unused_columns[name] = layout.plan.unused
     return read_table(stream, name, layout, settings, on_error)

@@ -15,6 +15,7 @@ import numpy as np
 
 from asn_assess.batch.blocks import AnswerBlock, RowError, sheet_for_row
 from asn_assess.batch.columns import ColumnPlan, Mapping, value_lookup
+from asn_assess.batch.form_names import role_codes
 from asn_assess.batch.pseudonyms import Pseudonymizer
 from asn_assess.core.answers import normalise_label, parse_role
 from asn_assess.core.documents import AnswerValue
@@ -45,6 +46,8 @@ class CellReader:
             item_id: value_lookup(bank, bank.items[item_id], mapping)
             for item_id in plan.items.values()
         }
+        # Roles as a generated LimeSurvey form records them, besides ids and names.
+        self.role_codes = role_codes(bank) if plan.role_column is not None else {}
         self.score_of = {
             item_id: {
                 value: item_score(bank, bank.items[item_id], value)
@@ -152,9 +155,14 @@ class CellReader:
         if column is None:
             return None
         known = ", ".join(role.id for role in self.bank.roles) or "none"
+        codes = self.role_codes
         roles: list[Optional[str]] = []
         for row, raw in enumerate(batch.column(column).to_pylist()):
-            role = parse_role(self.bank, raw) if raw and raw.strip() else None
+            role = (
+                parse_role(self.bank, raw) or codes.get(raw.strip().casefold())
+                if raw and raw.strip()
+                else None
+            )
             if raw and raw.strip() and role is None:
                 bad_cells.setdefault(row, []).append(f"role: {raw!r} is not a role ({known})")
             roles.append(role)

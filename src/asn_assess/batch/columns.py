@@ -1,21 +1,27 @@
 """Which column of a table holds what: matching survey-export headers to bank items.
 
 A column is matched to an item by, in order: the mapping file; the item id (also as the
-last part of a KoboToolbox group path such as ``diri/disiplin-01``); or the question
-text in any language of the bank, compared after folding case, spaces and punctuation.
+last part of a KoboToolbox group path such as ``diri/disiplin-01``); the names, codes
+and titles that forms made by `asn-assess form export` give it (``form_names``); or
+the question text in any language of the bank, compared after folding case, spaces and
+punctuation.
 Known survey metadata (timestamps, e-mail, submission ids) and profile columns are
 recognised; every other column is reported as unused, never silently ignored.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from asn_assess.core.answers import NOT_APPLICABLE_SPELLINGS, normalise_label, scale_lookup
+from asn_assess.batch.form_names import FormNames, answer_codes, bare_header, form_names
+from asn_assess.core.answers import (
+    NOT_APPLICABLE_SPELLINGS,
+    normalise_header,
+    normalise_label,
+    scale_lookup,
+)
 from asn_assess.core.documents import AnswerValue
 from asn_assess.core.errors import AssessError, Problem
 from asn_assess.core.files import parse_toml, read_text
@@ -64,6 +70,17 @@ METADATA_HEADERS = frozenset(
         "index",
         "parent table name",
         "parent index",
+        # ODK Central
+        "submissiondate",
+        "meta instanceid",
+        "key",
+        "submitterid",
+        "submittername",
+        "attachmentspresent",
+        "attachmentsexpected",
+        "reviewstate",
+        "edits",
+        "formversion",
         # LimeSurvey
         "response id",
         "submitdate",
@@ -96,17 +113,6 @@ PROFILE_HEADERS = {
 IDENTIFYING_PROFILE = ("nip", "email", "name")  # also the order of preference for an id
 DEFAULT_ID_HEADERS = frozenset({"respondent id", "id responden"})
 DEFAULT_ROLE_HEADERS = frozenset({"role", "peran"})
-
-_PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
-_SPACES = re.compile(r"\s+")
-
-
-def normalise_header(text: str) -> str:
-    """Fold case, accents, punctuation and runs of space, so that a question's text in a
-    survey export matches the bank's text whatever the tool did to it."""
-    text = unicodedata.normalize("NFKC", text).replace("_", " ")
-    text = _PUNCTUATION.sub(" ", text.casefold())
-    return _SPACES.sub(" ", text).strip()
 
 
 def is_identifying(column: str) -> bool:
@@ -205,46 +211,36 @@ def plan_columns(
     be used (an item in two columns, a named column that is missing, no item at all)."""
     mapping = mapping or Mapping()
     by_id = {item_id.casefold(): item_id for item_id in bank.items}
-    by_text: dict[str, str] = {}
-    for item in bank.items.values():
-        for text in item.text.values():
-            # Situational stems ("Apa yang Anda lakukan?") repeat; match those by scenario.
-            if not item.is_situational:
-                by_text.setdefault(normalise_header(text), item.id)
-        if item.scenario:
-            for language, text in item.scenario.items():
-                by_text.setdefault(normalise_header(text), item.id)
-                # A form may title the question with the scenario and its stem together.
-                stem = item.text.get(language, "")
-                by_text.setdefault(normalise_header(f"{text} {stem}"), item.id)
+    by_text = _texts_of(bank)
+    forms = form_names(bank)
     mapped = {normalise_header(k): v for k, v in mapping.columns.items()}
+    # Each header without a platform's group path or code prefix, normalised.
+    bare = [normalise_header(bare_header(header, forms)) for header in headers]
 
     items: dict[int, str] = {}
     profile: dict[str, int] = {}
     metadata: list[int] = []
     unused: list[str] = []
     problems: list[Problem] = []
-    chosen_id = _find(headers, id_column, "--id-column", source, problems)
+    chosen_id = _find(headers, bare, id_column, "--id-column", source, problems)
     if id_column is None:  # the column `batch template` writes, when present
-        chosen_id = next(
-            (i for i, h in enumerate(headers) if normalise_header(h) in DEFAULT_ID_HEADERS), None
-        )
-    chosen_group = _find(headers, group_column, "--summary-by", source, problems)
-    chosen_role = _find(headers, role_column, "--role-column", source, problems)
-    if role_column is None and bank.roles:  # a column named like the template's
-        chosen_role = next(
-            (i for i, h in enumerate(headers) if normalise_header(h) in DEFAULT_ROLE_HEADERS), None
-        )
+        chosen_id = next((i for i, key in enumerate(bare) if key in DEFAULT_ID_HEADERS), None)
+    chosen_group = _find(headers, bare, group_column, "--summary-by", source, problems)
+    chosen_role = _find(headers, bare, role_column, "--role-column", source, problems)
+    if role_column is None and bank.roles:  # named like the template's or a form's column
+        chosen_role = next((i for i, key in enumerate(bare) if key in DEFAULT_ROLE_HEADERS), None)
     first_column_of: dict[str, int] = {}
 
     for index, header in enumerate(headers):
         if index in (chosen_id, chosen_group, chosen_role):
             continue
-        key = normalise_header(header)
+        key = bare[index]
         item_id = (
-            mapped.get(key)
+            mapped.get(normalise_header(header))
             or by_id.get(header.strip().casefold())
             or by_id.get(header.strip().rsplit("/", 1)[-1].casefold())
+            or forms.items.get(bare_header(header, forms).casefold())
+            or forms.titles.get(key)
             or by_text.get(key)
         )
         if item_id:
@@ -262,7 +258,12 @@ def plan_columns(
         role = next((name for name, names in PROFILE_HEADERS.items() if key in names), None)
         if role and role not in profile:
             profile[role] = index
-        elif _metadata_key(header) in METADATA_HEADERS or not key:
+        elif (
+            not key
+            or _metadata_key(header) in METADATA_HEADERS
+            or key in METADATA_HEADERS
+            or _is_form_field(key, forms)
+        ):
             metadata.append(index)
         else:
             unused.append(header)
@@ -292,8 +293,36 @@ def plan_columns(
     )
 
 
+def _texts_of(bank: Bank) -> dict[str, str]:
+    """Every question text of the bank in any language (normalised) -> item id."""
+    by_text: dict[str, str] = {}
+    for item in bank.items.values():
+        for text in item.text.values():
+            # Situational stems ("Apa yang Anda lakukan?") repeat; match those by scenario.
+            if not item.is_situational:
+                by_text.setdefault(normalise_header(text), item.id)
+        if item.scenario:
+            for language, text in item.scenario.items():
+                by_text.setdefault(normalise_header(text), item.id)
+                # A form may title the question with the scenario and its stem together.
+                stem = item.text.get(language, "")
+                by_text.setdefault(normalise_header(f"{text} {stem}"), item.id)
+    return by_text
+
+
+def _is_form_field(key: str, forms: FormNames) -> bool:
+    """A field of a generated form that holds no answer (its start and end times, the
+    introduction note by name or by text)."""
+    return key in forms.fields or key in forms.notes
+
+
 def _find(
-    headers: list[str], wanted: Optional[str], option: str, source: str, problems: list[Problem]
+    headers: list[str],
+    bare: list[str],
+    wanted: Optional[str],
+    option: str,
+    source: str,
+    problems: list[Problem],
 ) -> Optional[int]:
     if wanted is None:
         return None
@@ -304,6 +333,9 @@ def _find(
     for index, header in enumerate(headers):
         if normalise_header(header) == key:
             return index
+    # A form's field named without the group path or code prefix the export added.
+    if key in bare:
+        return bare.index(key)
     problems.append(
         Problem(
             source,
@@ -330,6 +362,8 @@ def value_lookup(
             lookup[normalise_label(option.id)] = option.id
             for text in option.text.values():
                 lookup.setdefault(normalise_label(text), option.id)
+        for spelling, value in answer_codes(bank, item).items():
+            lookup.setdefault(spelling, value)
         if mapping:
             for label, value in mapping.labels.items():
                 if isinstance(value, str) and item.option(value):
@@ -341,6 +375,8 @@ def value_lookup(
         lookup.setdefault(f"{point.value}.0", point.value)
     for spelling in NOT_APPLICABLE_SPELLINGS:
         lookup.setdefault(spelling, NOT_APPLICABLE)
+    for spelling, value in answer_codes(bank, item).items():
+        lookup.setdefault(spelling, value)
     if mapping:
         for label, value in mapping.labels.items():
             if isinstance(value, int) and scale.point(value):

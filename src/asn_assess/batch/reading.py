@@ -52,6 +52,11 @@ def detect_delimiter(head: bytes) -> str:
     return max(",;\t", key=fit)
 
 
+def wrong_width(actual: int, expected: int) -> str:
+    """Why a row with more fields than the header is rejected (CSV and sheets alike)."""
+    return f"has {actual} fields, the header has {expected}"
+
+
 def header_names(head: bytes, delimiter: str) -> list[str]:
     """The header row's fields (a header may hold quoted line breaks)."""
     text = head.decode("utf-8-sig", errors="replace")
@@ -110,7 +115,7 @@ def read_table(
         data_row = row.number - 1 if row.number is not None else None
         if data_row is not None:
             skipped_rows.append(data_row)
-        reason = f"has {row.actual_columns} fields, the header has {row.expected_columns}"
+        reason = wrong_width(row.actual_columns, row.expected_columns)
         malformed.append(RowError(source, data_row, None, None, [reason]))
         return "skip"
 

@@ -34,3 +34,5 @@ class BatchSettings:
     min_group: int = DEFAULT_MIN_GROUP
     pseudonymize: Optional[Pseudonymizer] = None
     full_results: bool = False
+    sheet: Optional[str] = None
+    """The sheet to read from .xlsx inputs (None: the first)."""

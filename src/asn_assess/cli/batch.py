@@ -20,6 +20,8 @@ from asn_assess.cli.common import (
     stderr_console,
     write_output,
 )
+from asn_assess.core.i18n import say_in
+from asn_assess.core.messages.forms import MESSAGES
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -129,14 +131,21 @@ def batch(
     force: Annotated[
         bool, typer.Option("--force", help="With 'template': overwrite OUTPUT.")
     ] = False,
+    sheet: Annotated[
+        Optional[str], typer.Option("--sheet", metavar="NAME", help=say_in(MESSAGES, "sheet.help"))
+    ] = None,
 ) -> None:
-    """Score many respondents from CSV, Google Forms / KoboToolbox / LimeSurvey exports
-    or JSONL answer sheets. Every row becomes a result or an error record.
+    """Score many respondents from CSV or .xlsx files, Google Forms / KoboToolbox /
+    LimeSurvey exports or JSONL answer sheets. Every row becomes a result or an error
+    record.
 
-    Columns are matched to items by item id or question text (either language);
-    answers may be numbers, labels or abbreviations (SS, S, N/RR, TS, STS).
+    Columns are matched to items by item id or question text (either language), and by
+    the names, codes and titles of forms made with `asn-assess form export`; answers
+    may be numbers, labels, codes or abbreviations (SS, S, N/RR, TS, STS).
 
     Example: asn-assess batch responses.csv -o results.csv --summary-by "Unit kerja"
+
+    Example: asn-assess batch kobo-export.xlsx -o results.csv
 
     Example: asn-assess batch template -o blank.csv
     """
@@ -159,6 +168,7 @@ def batch(
         pseudonymize=pseudonymize,
         key_file=key_file,
         inputs=inputs,
+        sheet=sheet,
     )
     shown = _ErrorsOnScreen()
     sink = FileSink(
@@ -208,6 +218,7 @@ def _settings(
     key_file: Optional[Path],
     inputs: list[str],
     role_column: Optional[str],
+    sheet: Optional[str] = None,
 ) -> Any:
     """The run's ``BatchSettings``, after checking that the options fit together."""
     from asn_assess.batch.columns import is_identifying, load_mapping
@@ -241,6 +252,7 @@ def _settings(
         min_group=min_group,
         pseudonymize=Pseudonymizer.from_key_file(key_file) if pseudonymize and key_file else None,
         full_results=output_format == "jsonl",
+        sheet=sheet,
     )
 
 

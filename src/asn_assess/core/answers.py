@@ -10,6 +10,7 @@ letters for situational items likewise.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Optional
 
 from asn_assess.core.errors import AnswerSheetError, Problem
@@ -35,6 +36,17 @@ _SPACES = re.compile(r"\s+")
 def normalise_label(text: str) -> str:
     """Case-folded, trimmed, inner runs of spaces folded to one."""
     return _SPACES.sub(" ", text.strip()).casefold()
+
+
+_PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
+
+
+def normalise_header(text: str) -> str:
+    """Fold case, accents, punctuation and runs of space, so that a question's text in a
+    survey export matches the bank's text whatever the tool did to it."""
+    text = unicodedata.normalize("NFKC", text).replace("_", " ")
+    text = _PUNCTUATION.sub(" ", text.casefold())
+    return _SPACES.sub(" ", text).strip()
 
 
 def scale_lookup(scale: Scale) -> dict[str, int]:

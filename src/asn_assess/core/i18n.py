@@ -80,6 +80,15 @@ def say(key: str, **values: object) -> str:
     return t(key, interface_language(), **values)
 
 
+def say_in(area: dict[str, dict[str, str]], key: str, **values: object) -> str:
+    """``say`` from one area's texts (a ``core/messages`` module's ``MESSAGES``) rather
+    than the whole catalogue: for help texts, which are read every time the command
+    line starts, even for ``--version``."""
+    texts = area[key]
+    text = texts.get(interface_language()) or texts[DEFAULT_LANGUAGE]
+    return text.format(**values) if values else text
+
+
 def format_score(value: float, language: str, digits: int = 1) -> str:
     """A score for display: Indonesian writes a decimal comma (72,5), English a point."""
     # Half-up from the shortest decimal form, as people round: 81.25 -> 81.3, not the
