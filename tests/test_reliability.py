@@ -18,11 +18,11 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from numpy.typing import NDArray
 
+from asn_assess.analysis.cross_check import cross_indicator_check
 from asn_assess.analysis.reliability import (
     MissingMode,
     ReliabilityAccumulator,
     ReliabilityResult,
-    cross_indicator_check,
 )
 
 DATA = Path(__file__).resolve().parent / "data" / "analysis"

@@ -55,121 +55,30 @@ messages; item indices are the accumulator's column indices:
 * ``listwise-wider-set``: the listwise figures rest on the rows complete on
   a registered item set wider than the one asked for (see
   :meth:`ReliabilityAccumulator.subset_result`).
+
+The sums themselves live in ``moments.py``; the check of items against other
+indicators' totals in ``cross_check.py``.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike
 
-FloatArray = NDArray[np.float64]
+from asn_assess.analysis.moments import FloatArray, PairMoments, safe_divide
+
 MissingMode = Literal["pairwise", "listwise"]
 
-# Blocks are folded in chunks of at most this many rows: within a chunk the
-# co-moments come from one matrix product (fast), and the chunks are merged
-# with Chan's formula, which keeps the rounding error independent of how many
-# rows stream through.
-_CHUNK_ROWS = 4096
-
 # An item whose sd is at most this fraction of its mean's size is treated as
-# constant. Constant columns already give exactly 0 (see _PairMoments._add_chunk);
+# constant. Constant columns already give exactly 0 (see PairMoments._add_chunk);
 # the margin only guards against rounding in merges of separately built
 # accumulators.
 _CONSTANT_RELATIVE_SD = 1e-13
-
-
-class _PairMoments:
-    """Pairwise-complete counts, means and co-moments of k columns.
-
-    ``count[i, j]`` is the number of rows where columns i and j are both
-    present, ``mean[i, j]`` the mean of column i over those rows (so
-    ``mean[j, i]`` is the mean of column j over the same rows) and
-    ``comoment[i, j]`` the sum over those rows of
-    ``(x_i - mean[i, j]) * (x_j - mean[j, i])``. The diagonal holds each
-    column's own count, mean and sum of squared deviations. This is exactly
-    what R's ``cov(use = "pairwise")`` needs: it centres each pair on that
-    pair's means.
-    """
-
-    def __init__(self, k: int) -> None:
-        self.count: FloatArray = np.zeros((k, k))
-        self.mean: FloatArray = np.zeros((k, k))
-        self.comoment: FloatArray = np.zeros((k, k))
-
-    def add(self, block: FloatArray) -> None:
-        """Fold a block (rows x k, NaN = missing) into the moments."""
-        for start in range(0, block.shape[0], _CHUNK_ROWS):
-            self._add_chunk(block[start : start + _CHUNK_ROWS])
-
-    def _add_chunk(self, chunk: FloatArray) -> None:
-        """Fold at most _CHUNK_ROWS rows: shifted sums of products, then a merge."""
-        present = ~np.isnan(chunk)
-        if present.all():
-            self._add_complete_chunk(chunk)
-            return
-        if not present.any():
-            return
-        k = chunk.shape[1]
-        # Shift each column by one of its own values in the chunk before the
-        # sums of products: the sums are then of deviations of the size of
-        # the spread, not of the values, so there is no cancellation even if
-        # the scale sits far from zero. A data value (rather than the chunk
-        # mean) keeps a constant column exactly 0, so constant items are
-        # recognised exactly, as psych recognises them (sd == 0).
-        first = np.argmax(present, axis=0)
-        has_any = present.any(axis=0)
-        shift = np.where(has_any, chunk[first, np.arange(k)], 0.0)
-        shifted = np.where(present, chunk - shift, 0.0)
-        mask = present.astype(np.float64)
-
-        count = mask.T @ mask
-        # sums[i, j]: sum of shifted column i over the rows where j is present
-        # too (shifted is 0 where i is missing).
-        sums = shifted.T @ mask
-        mean = _safe_divide(sums, count)
-        comoment = shifted.T @ shifted - count * mean * mean.T
-        self._merge(count, mean + shift[:, None], comoment)
-
-    def _add_complete_chunk(self, chunk: FloatArray) -> None:
-        """Fold a chunk without missing cells: one matrix product instead of three.
-
-        The same shifted sums as :meth:`_add_chunk`, with every pair counting
-        every row. Listwise sets only ever see such chunks.
-        """
-        rows, k = chunk.shape
-        shift = chunk[0].copy()
-        shifted = chunk - shift
-        mean = shifted.sum(axis=0) / rows
-        comoment = shifted.T @ shifted - rows * np.outer(mean, mean)
-        count = np.full((k, k), float(rows))
-        self._merge(count, np.repeat((mean + shift)[:, None], k, axis=1), comoment)
-
-    def _merge(self, count: FloatArray, mean: FloatArray, comoment: FloatArray) -> None:
-        """Merge another set of moments (Chan, Golub and LeVeque's formula)."""
-        total = self.count + count
-        delta = mean - self.mean
-        # Share of the new rows in each pair's total; 0 where a pair has no
-        # rows at all yet, which also leaves its mean and co-moment alone.
-        weight = _safe_divide(count, total)
-        self.comoment += comoment + delta * delta.T * self.count * weight
-        self.mean += delta * weight
-        self.count = total
-
-    def merge(self, other: _PairMoments) -> None:
-        """Merge the moments of another accumulator over the same columns."""
-        self._merge(other.count, other.mean, other.comoment)
-
-
-def _safe_divide(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
-    """Elementwise ``numerator / denominator``, 0 where the denominator is 0."""
-    out = np.zeros(np.broadcast(numerator, denominator).shape)
-    np.divide(numerator, denominator, out=out, where=denominator != 0)
-    return out
 
 
 def _optional(value: float) -> float | None:
@@ -230,54 +139,6 @@ class ReliabilityResult:
 
 
 @dataclass(frozen=True)
-class ItemCrossCheck:
-    """How one item correlates with its own indicator and with the others.
-
-    ``own_r`` is the item's correlation with the sum of the *other* items of
-    its indicator (psych's ``r.drop``); ``best_other`` is the other indicator
-    whose total the item correlates with most, and ``best_other_r`` that
-    correlation. None where undefined (a one-item indicator, a constant item).
-    """
-
-    index: int
-    own_r: float | None
-    best_other: str | None
-    best_other_r: float | None
-
-    @property
-    def flagged(self) -> bool:
-        """True if the item correlates more with another indicator's total."""
-        return (
-            self.own_r is not None
-            and self.best_other_r is not None
-            and self.best_other_r > self.own_r
-        )
-
-
-@dataclass(frozen=True)
-class IndicatorCrossCheck:
-    """Whether an indicator's items belong more to another indicator.
-
-    ``own_r`` is the mean over the indicator's items of their ``own_r``;
-    ``rival`` is the other indicator with the highest mean correlation of
-    these items with its total, ``rival_r`` that mean. ``flagged`` is True
-    when the rival's mean exceeds the own mean: the items, on average,
-    correlate more with another indicator's total than with their own.
-    """
-
-    indicator: str
-    own_r: float | None
-    rival: str | None
-    rival_r: float | None
-    items: tuple[ItemCrossCheck, ...]
-
-    @property
-    def flagged(self) -> bool:
-        """True if the rival indicator's mean correlation exceeds the own one."""
-        return self.own_r is not None and self.rival_r is not None and self.rival_r > self.own_r
-
-
-@dataclass(frozen=True)
 class _Moments:
     """Covariance matrix, counts and item means of a subset, ready for alpha."""
 
@@ -302,12 +163,12 @@ class ReliabilityAccumulator:
             raise ValueError(f"k must be at least 1, not {k}")
         self._k = k
         self._rows = 0
-        self._pairwise = _PairMoments(k)
+        self._pairwise = PairMoments(k)
         everything = tuple(range(k))
-        self._listwise: dict[tuple[int, ...], _PairMoments] = {everything: _PairMoments(k)}
+        self._listwise: dict[tuple[int, ...], PairMoments] = {everything: PairMoments(k)}
         for item_set in listwise_sets:
             key = tuple(sorted(self._check_indices(item_set)))
-            self._listwise.setdefault(key, _PairMoments(len(key)))
+            self._listwise.setdefault(key, PairMoments(len(key)))
 
     @property
     def k(self) -> int:
@@ -407,7 +268,7 @@ class ReliabilityAccumulator:
             raise ValueError(f"item {item_index} is among the other items")
         chosen = self._check_indices([item_index, *others])
         cov = self._moments(chosen, missing).cov
-        return _rest_correlation(cov, 0, list(range(1, len(chosen))))
+        return rest_correlation(cov, 0, list(range(1, len(chosen))))
 
     def _check_indices(self, indices: Iterable[int]) -> list[int]:
         """Validated list of distinct column indices, in the order given."""
@@ -449,7 +310,7 @@ class ReliabilityAccumulator:
         return _Moments(cov=cov, count=count, means=means, problems=problems)
 
 
-def _rest_correlation(cov: FloatArray, item: int, others: Sequence[int]) -> float | None:
+def rest_correlation(cov: FloatArray, item: int, others: Sequence[int]) -> float | None:
     """``cov(item, sum(others)) / sqrt(var(item) * var(sum(others)))`` from ``cov``."""
     if not others:
         return None
@@ -547,17 +408,17 @@ def _alpha_result(
         # is small against the total. r.drop is psych's covariance formula.
         rest_total = _sums_without_each(sub)
         rest_cov = sub.sum(axis=0) - diag
-        r_drop = _safe_divide(rest_cov, np.sqrt(np.clip(diag * rest_total, 0.0, None)))
+        r_drop = safe_divide(rest_cov, np.sqrt(np.clip(diag * rest_total, 0.0, None)))
         r_drop[rest_total <= 0.0] = np.nan
         if m > 2:
             # With two items psych reports C12 / C22 as the "alpha" of the
             # remaining single item; alpha of one item is undefined, so here
             # the *_if_dropped figures stay None for m == 2.
             drop_factor = (m - 1) / (m - 2)
-            alpha_drop = (1.0 - _safe_divide(trace - diag, rest_total)) * drop_factor
+            alpha_drop = (1.0 - safe_divide(trace - diag, rest_total)) * drop_factor
             alpha_drop[rest_total <= 0.0] = np.nan
             rest_total_r = _sums_without_each(corr)
-            std_drop = (1.0 - _safe_divide(np.full(m, m - 1.0), rest_total_r)) * drop_factor
+            std_drop = (1.0 - safe_divide(np.full(m, m - 1.0), rest_total_r)) * drop_factor
             std_drop[rest_total_r <= 0.0] = np.nan
             average_r_drop = (rest_total_r - (m - 1)) / ((m - 1) * (m - 2))
         else:
@@ -597,62 +458,3 @@ def _alpha_result(
         items=tuple(items),
         problems=tuple(problems),
     )
-
-
-def cross_indicator_check(
-    accumulator: ReliabilityAccumulator,
-    indicators: Mapping[str, Sequence[int]],
-    missing: MissingMode = "pairwise",
-) -> tuple[IndicatorCrossCheck, ...]:
-    """Check each indicator's items against the totals of the other indicators.
-
-    For every item: its correlation with the rest of its own indicator
-    (``r.drop``) and with the total of each other indicator, all read off one
-    covariance matrix of the accumulator (the multitrait scaling check). An
-    indicator is flagged when its items, on average, correlate more with
-    another indicator's total than with their own rest score; each item is
-    flagged on its own as well. Listwise, all figures rest on the rows
-    complete on the smallest registered set holding every indicator's items.
-    Returns one entry per indicator, in the order given.
-    """
-    names = list(indicators)
-    union = sorted({i for name in names for i in indicators[name]})
-    if not union:
-        return tuple(IndicatorCrossCheck(name, None, None, None, ()) for name in names)
-    cov = accumulator.covariance(union, missing)
-    where = {column: position for position, column in enumerate(union)}
-    members = {name: [where[i] for i in indicators[name]] for name in names}
-
-    checks: list[IndicatorCrossCheck] = []
-    for name in names:
-        own = members[name]
-        item_checks: list[ItemCrossCheck] = []
-        # Per rival indicator, the correlations of this indicator's items
-        # with the rival's total.
-        rival_rs: dict[str, list[float]] = {other: [] for other in names if other != name}
-        own_rs: list[float] = []
-        for column, position in zip(indicators[name], own, strict=True):
-            own_r = _rest_correlation(cov, position, [p for p in own if p != position])
-            best_other: str | None = None
-            best_other_r: float | None = None
-            for other, rs in rival_rs.items():
-                # An item listed in both indicators is left out of the
-                # other's total, so the item is never correlated with itself.
-                rest = [p for p in members[other] if p != position]
-                r = _rest_correlation(cov, position, rest)
-                if r is None:
-                    continue
-                rs.append(r)
-                if best_other_r is None or r > best_other_r:
-                    best_other, best_other_r = other, r
-            if own_r is not None:
-                own_rs.append(own_r)
-            item_checks.append(ItemCrossCheck(column, own_r, best_other, best_other_r))
-        own_mean = float(np.mean(own_rs)) if own_rs else None
-        rival: str | None = None
-        rival_r: float | None = None
-        for other, rs in rival_rs.items():
-            if rs and (rival_r is None or float(np.mean(rs)) > rival_r):
-                rival, rival_r = other, float(np.mean(rs))
-        checks.append(IndicatorCrossCheck(name, own_mean, rival, rival_r, tuple(item_checks)))
-    return tuple(checks)
