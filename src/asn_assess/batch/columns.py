@@ -93,6 +93,10 @@ PROFILE_HEADERS = {
     "unit": frozenset({"unit", "unit kerja", "work unit", "satuan kerja", "opd"}),
     "position": frozenset({"position", "jabatan"}),
 }
+# Survey metadata that says when answering began and ended (KoboToolbox, LimeSurvey);
+# with both, the response-quality rule on answering speed can be applied.
+STARTED_HEADERS = frozenset({"start", "startdate", "date started"})
+FINISHED_HEADERS = frozenset({"end", "submitdate", "date submitted"})
 IDENTIFYING_PROFILE = ("nip", "email", "name")  # also the order of preference for an id
 DEFAULT_ID_HEADERS = frozenset({"respondent id", "id responden"})
 DEFAULT_ROLE_HEADERS = frozenset({"role", "peran"})
@@ -182,6 +186,8 @@ class ColumnPlan:
     metadata: tuple[int, ...]
     unused: tuple[str, ...]
     role_column: Optional[int] = None
+    started_column: Optional[int] = None
+    finished_column: Optional[int] = None
 
     @property
     def identifying_columns(self) -> tuple[int, ...]:
@@ -222,6 +228,7 @@ def plan_columns(
     items: dict[int, str] = {}
     profile: dict[str, int] = {}
     metadata: list[int] = []
+    timing: dict[str, int] = {}  # metadata header -> first column with it
     unused: list[str] = []
     problems: list[Problem] = []
     chosen_id = _find(headers, id_column, "--id-column", source, problems)
@@ -264,6 +271,7 @@ def plan_columns(
             profile[role] = index
         elif _metadata_key(header) in METADATA_HEADERS or not key:
             metadata.append(index)
+            timing.setdefault(_metadata_key(header), index)
         else:
             unused.append(header)
     if chosen_id is None and id_column is None:
@@ -289,6 +297,8 @@ def plan_columns(
         tuple(metadata),
         tuple(unused),
         chosen_role,
+        next((timing[key] for key in sorted(STARTED_HEADERS) if key in timing), None),
+        next((timing[key] for key in sorted(FINISHED_HEADERS) if key in timing), None),
     )
 
 

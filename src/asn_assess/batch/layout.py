@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from asn_assess.analysis.quality import RULES
 from asn_assess.batch.arrow import pyarrow
 from asn_assess.batch.blocks import ScoredBlock
 from asn_assess.core.models import Bank
@@ -78,6 +79,40 @@ def output_columns(bank: Bank) -> list[OutputColumn]:
 
             prefix = f"indicator.{indicator.id}."
             columns += [*level_columns(prefix, indicator_level), *counts(prefix, indicator_level)]
+    return columns + quality_columns()
+
+
+def quality_columns() -> list[OutputColumn]:
+    """The rules each row trips, then every rule's value (empty when not measured, or
+    when the run applies no quality rules)."""
+
+    def flagged(b: ScoredBlock) -> Any:
+        if b.quality is None:
+            return [None] * b.answers.size
+        # Each row's set of tripped rules as a bit mask; few masks occur, so each is
+        # spelled out once and looked up per row.
+        masks = np.zeros(b.answers.size, dtype=np.int64)
+        for bit, rule in enumerate(RULES):
+            masks |= b.quality.flagged(rule.id).astype(np.int64) << bit
+        found, where = np.unique(masks, return_inverse=True)
+        spelled = [
+            " ".join(rule.id for bit, rule in enumerate(RULES) if int(mask) >> bit & 1) or None
+            for mask in found
+        ]
+        return np.array(spelled, dtype=object)[where.reshape(-1)]
+
+    def value(b: ScoredBlock, rule_id: str) -> Any:
+        if b.quality is None:
+            return np.full(b.answers.size, np.nan)
+        return b.quality.values[rule_id]
+
+    columns = [OutputColumn("quality_flags", "text", flagged)]
+    for rule in RULES:
+
+        def rule_value(b: ScoredBlock, rule_id: str = rule.id) -> Any:
+            return value(b, rule_id)
+
+        columns.append(OutputColumn(f"quality.{rule.id}", "score", rule_value))
     return columns
 
 

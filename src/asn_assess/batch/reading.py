@@ -123,6 +123,7 @@ def read_table(
         settings.mapping,
         settings.pseudonymize,
         keep_sheets=settings.full_results,
+        keep_codes=settings.needs_answer_codes,
     )
     well_formed = 0  # rows read so far that split into the right number of fields
 

@@ -23,7 +23,11 @@ class BatchSettings:
     used. ``summary_by`` names the column to summarise by; groups smaller than
     ``min_group`` are pooled so that no small group is shown on its own.
     ``full_results`` keeps every row's answers so that outputs can carry whole results
-    (JSONL) rather than the flat score columns (CSV).
+    (JSONL) rather than the flat score columns (CSV). ``quality_flags`` applies the
+    response-quality rules to every row; ``exclude_flagged`` leaves flagged rows out of
+    the summary (they are still scored and written). ``keep_answer_codes`` keeps each
+    answer's code in the blocks (item analysis needs it; the quality rules ask for it
+    themselves).
     """
 
     bank: Bank
@@ -34,3 +38,11 @@ class BatchSettings:
     min_group: int = DEFAULT_MIN_GROUP
     pseudonymize: Optional[Pseudonymizer] = None
     full_results: bool = False
+    quality_flags: bool = True
+    exclude_flagged: bool = False
+    keep_answer_codes: bool = False
+
+    @property
+    def needs_answer_codes(self) -> bool:
+        """Whether readers must keep answer codes (not only item scores) in blocks."""
+        return self.keep_answer_codes or self.quality_flags

@@ -7,6 +7,7 @@ from typing import Any, Optional
 
 from asn_assess.batch.blocks import ScoredBlock
 from asn_assess.core.models import Bank
+from asn_assess.core.scoring import BoolColumn
 
 
 class GroupSummary:
@@ -23,14 +24,17 @@ class GroupSummary:
         self._values: dict[str, list[list[float]]] = {}
         self._bands: dict[str, dict[str, int]] = {}
 
-    def add_block(self, block: ScoredBlock) -> None:
-        """Add every row of a scored block (its ``groups`` must be set)."""
+    def add_block(self, block: ScoredBlock, keep: Optional[BoolColumn] = None) -> None:
+        """Add the rows of a scored block (its ``groups`` must be set): every row, or
+        those where ``keep`` is True."""
         groups = block.answers.groups
         assert groups is not None, "the reader keeps groups when summarising"
         scores = block.scores
         columns = [scores.pillars[p.id].score for p in self.bank.pillars] + [scores.overall.score]
         band_ids = [band.id for band in self.bank.bands]
         for row, group in enumerate(groups):
+            if keep is not None and not keep[row]:
+                continue
             band = int(scores.overall.band[row])
             self.add(group, [float(c[row]) for c in columns], band_ids[band] if band >= 0 else None)
 

@@ -188,6 +188,10 @@ def report(
             f"the bank is {loaded.id} {loaded.version}; pass the matching bank with --bank"
         )
     language = checked_language(loaded, lang or result.language)
+    if not result.quality:  # saved before flags existed, or none: check the answers
+        from asn_assess.analysis.quality import with_quality
+
+        result = with_quality(loaded, result)
     stdout_console().print(result_report(loaded, result, language))
 
 
@@ -224,8 +228,10 @@ def score(
     text, source = read_document(answers, AnswerSheetError)
     sheet = parse_answer_sheet(text, source)
     loaded = resolve_bank(bank or sheet.bank_id, None if bank else sheet.bank_version)
+    from asn_assess.analysis.quality import with_quality
+
     try:
-        result = score_sheet(loaded, sheet)
+        result = with_quality(loaded, score_sheet(loaded, sheet))
     except AnswerSheetError as error:  # name the file as well as the key
         raise AnswerSheetError(
             [Problem(f"{source}: {p.where}", p.message) for p in error.problems]
@@ -238,6 +244,10 @@ def score(
     from asn_assess.reports.rich_report import result_report
 
     language = checked_language(loaded, lang or result.language)
+    if not result.quality:  # saved before flags existed, or none: check the answers
+        from asn_assess.analysis.quality import with_quality
+
+        result = with_quality(loaded, result)
     stdout_console().print(result_report(loaded, result, language))
 
 

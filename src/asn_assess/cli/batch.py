@@ -16,6 +16,7 @@ from asn_assess.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_INVALID,
     BankOption,
+    refuse_overwriting_inputs,
     reports_errors,
     stderr_console,
     write_output,
@@ -112,6 +113,14 @@ def batch(
             help="TOML: [columns] header = item id, [labels] label = value.",
         ),
     ] = None,
+    exclude_flagged: Annotated[
+        bool,
+        typer.Option(
+            "--exclude-flagged",
+            help="Leave rows with a response-quality flag out of the summary (they are "
+            "still scored and written; the count is shown).",
+        ),
+    ] = False,
     pseudonymize: Annotated[
         bool,
         typer.Option(
@@ -145,6 +154,7 @@ def batch(
         return
     from asn_assess.batch.api import run_batch
     from asn_assess.batch.outputs import FileSink
+    from asn_assess.core.i18n import say
 
     settings = _settings(
         bank_ref=bank,
@@ -159,7 +169,9 @@ def batch(
         pseudonymize=pseudonymize,
         key_file=key_file,
         inputs=inputs,
+        exclude_flagged=exclude_flagged,
     )
+    refuse_overwriting_inputs(inputs, [output, errors, summary_output])
     shown = _ErrorsOnScreen()
     sink = FileSink(
         settings.bank,
@@ -184,6 +196,10 @@ def batch(
             "write them all with --errors FILE",
             err=True,
         )
+    if counts.flagged:
+        typer.echo(say("quality.batch_flagged", count=counts.flagged), err=True)
+    if exclude_flagged:
+        typer.echo(say("quality.batch_excluded", count=counts.excluded), err=True)
     if summary_by is not None:
         stderr_console().print(_summary_table(outcome.summary, settings.bank))
     if counts.rejected and not strict:
@@ -208,6 +224,7 @@ def _settings(
     key_file: Optional[Path],
     inputs: list[str],
     role_column: Optional[str],
+    exclude_flagged: bool = False,
 ) -> Any:
     """The run's ``BatchSettings``, after checking that the options fit together."""
     from asn_assess.batch.columns import is_identifying, load_mapping
@@ -229,6 +246,8 @@ def _settings(
         )
     if summary_output and not summary_by:
         raise UsageError("--summary-output needs --summary-by COLUMN (what to group by)")
+    if exclude_flagged and not summary_by:
+        raise UsageError("--exclude-flagged needs --summary-by COLUMN (it acts on the summary)")
     if inputs.count("-") > 1:
         raise UsageError("standard input (-) can be read only once")
     loaded = resolve_bank(bank_ref)
@@ -241,6 +260,7 @@ def _settings(
         min_group=min_group,
         pseudonymize=Pseudonymizer.from_key_file(key_file) if pseudonymize and key_file else None,
         full_results=output_format == "jsonl",
+        exclude_flagged=exclude_flagged,
     )
 
 

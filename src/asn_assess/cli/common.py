@@ -133,3 +133,13 @@ def write_output(path: Path, text: str, force: bool) -> None:
     if path.exists() and not force:
         raise AssessError(f"{path}: already exists; pass --force to overwrite it")
     atomic_write_text(path, text)
+
+
+def refuse_overwriting_inputs(inputs: list[str], outputs: list[Optional[Path]]) -> None:
+    """Outputs never replace inputs: a usage error when an output names an input file."""
+    from asn_assess.core.errors import UsageError
+
+    read = {Path(name).resolve() for name in inputs if name != "-"}
+    for output in outputs:
+        if output is not None and output.resolve() in read:
+            raise UsageError(f"{output}: is also an input; write the output to another file")

@@ -56,8 +56,17 @@ def result_report(bank: Bank, result: Result, language: str) -> RenderableType:
     else:
         counts_text = t("report.counts", language, **counts)
     parts.append(Text(counts_text))
+    parts.extend(quality_lines(result, language))
     parts.append(Text(t("report.note", language), style="dim"))
     return Group(*parts)
+
+
+def quality_lines(result: Result, language: str) -> list[RenderableType]:
+    """The response-quality note (``reports/quality_view.py``), when there is one."""
+    from asn_assess.reports.quality_view import quality_note
+
+    note = quality_note(result.quality, language)
+    return [] if note is None else [note]
 
 
 def _append_score(
