@@ -62,7 +62,8 @@ def run_batch(
     """
     opened: list[tuple[str, BinaryIO]] = []
     counts = BatchCounts()
-    summary = GroupSummary(settings.bank, settings.min_group) if settings.summary_by else None
+    summarise = settings.summary_by and settings.group_summary
+    summary = GroupSummary(settings.bank, settings.min_group) if summarise else None
     checker = QualityChecker(settings.bank) if settings.quality_flags else None
 
     def on_error(error: RowError) -> None:

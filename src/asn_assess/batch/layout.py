@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Optional
 
 import numpy as np
 
+from asn_assess.analysis.norms import NormReference, level_keys, level_scores
 from asn_assess.analysis.quality import RULES
 from asn_assess.batch.arrow import pyarrow
 from asn_assess.batch.blocks import ScoredBlock
+from asn_assess.core.files import spreadsheet_safe
 from asn_assess.core.models import Bank
 from asn_assess.core.scoring import LevelScores
 
-ColumnKind = Literal["text", "integer", "score", "band"]
+ColumnKind = Literal["text", "integer", "score", "band", "percentile"]
 
 
 @dataclass(frozen=True)
@@ -28,8 +30,8 @@ class OutputColumn:
     """The column's values for a block: a list of text, or a numpy array."""
 
 
-def output_columns(bank: Bank) -> list[OutputColumn]:
-    """The results table's columns, in order."""
+def output_columns(bank: Bank, norm: Optional[NormReference] = None) -> list[OutputColumn]:
+    """The results table's columns, in order; with a norm, each score's percentile."""
 
     def level_columns(
         prefix: str, level: Callable[[ScoredBlock], LevelScores]
@@ -79,7 +81,25 @@ def output_columns(bank: Bank) -> list[OutputColumn]:
 
             prefix = f"indicator.{indicator.id}."
             columns += [*level_columns(prefix, indicator_level), *counts(prefix, indicator_level)]
-    return columns + quality_columns()
+    return columns + quality_columns() + percentile_columns(bank, norm)
+
+
+def percentile_columns(bank: Bank, norm: Optional[NormReference]) -> list[OutputColumn]:
+    """With a norm: per level, how many percent of the norm group the score is higher
+    than (empty without a score), then the norm itself (source, group, n, date)."""
+    if norm is None:
+        return []
+    columns = []
+    for key in level_keys(bank):
+
+        def ranks(b: ScoredBlock, key: str = key) -> Any:
+            return norm.ranks(key, level_scores(b.scores, key))
+
+        name = "overall_percentile" if key == "overall" else f"{key}.percentile"
+        columns.append(OutputColumn(name, "percentile", ranks))
+    description = spreadsheet_safe(norm.description)  # text given by people: never a formula
+    columns.append(OutputColumn("norm", "text", lambda b: [description] * b.answers.size))
+    return columns
 
 
 def quality_columns() -> list[OutputColumn]:
@@ -116,24 +136,25 @@ def quality_columns() -> list[OutputColumn]:
     return columns
 
 
-def column_names(bank: Bank) -> list[str]:
+def column_names(bank: Bank, norm: Optional[NormReference] = None) -> list[str]:
     """The results table's header."""
-    return [column.name for column in output_columns(bank)]
+    return [column.name for column in output_columns(bank, norm)]
 
 
 class ResultsTable:
     """Builds pyarrow tables of the results layout for a bank."""
 
-    def __init__(self, bank: Bank):
+    def __init__(self, bank: Bank, norm: Optional[NormReference] = None):
         pa = pyarrow()
 
-        self.columns = output_columns(bank)
+        self.columns = output_columns(bank, norm)
         self.band_ids = pa.array([band.id for band in bank.bands])
         types = {
             "text": pa.string(),
             "integer": pa.int64(),
             "score": pa.float64(),
             "band": pa.string(),
+            "percentile": pa.int64(),
         }
         self.schema = pa.schema([pa.field(c.name, types[c.kind]) for c in self.columns])
 
@@ -146,6 +167,10 @@ class ResultsTable:
             values = column.fill(block)
             if column.kind == "score":
                 arrays.append(pa.array(values, mask=np.isnan(values)))
+            elif column.kind == "percentile":
+                missing = np.isnan(values)
+                whole = np.where(missing, 0, values).astype(np.int64)
+                arrays.append(pa.array(whole, mask=missing, type=pa.int64()))
             elif column.kind == "band":
                 indices = pa.array(values, mask=values < 0, type=pa.int32())
                 arrays.append(

@@ -41,6 +41,9 @@ class BatchSettings:
     quality_flags: bool = True
     exclude_flagged: bool = False
     keep_answer_codes: bool = False
+    group_summary: bool = True
+    """Whether ``run_batch`` summarises by ``summary_by`` (item analysis reads the
+    groups for its norms instead)."""
 
     @property
     def needs_answer_codes(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any, Optional
 
+from asn_assess.analysis.pooling import ALL, OTHER, pool_small_groups
 from asn_assess.batch.blocks import ScoredBlock
 from asn_assess.core.models import Bank
 from asn_assess.core.scoring import BoolColumn
@@ -15,7 +16,7 @@ class GroupSummary:
     overall band distribution. Groups under ``min_group`` are pooled as "other" so a
     summary never shows a small group on its own."""
 
-    OTHER = "(other)"
+    OTHER = OTHER
 
     def __init__(self, bank: Bank, min_group: int):
         self.bank = bank
@@ -68,16 +69,18 @@ class GroupSummary:
             row["band.none"] = sum(self._bands[g].get("-", 0) for g in groups)
             return row
 
-        shown = sorted(g for g in self._bands if self._bands[g]["n"] >= self.min_group)
-        small = sorted(g for g in self._bands if self._bands[g]["n"] < self.min_group)
+        groups = pool_small_groups(
+            {group: counts["n"] for group, counts in self._bands.items()}, self.min_group
+        )
+        shown, small = list(groups.shown), list(groups.pooled)
         rows = [describe(g, [g]) for g in shown]
         if small:
             rows.append(describe(self.OTHER, small))
         if self._bands:
-            everyone = describe("(all)", shown + small)
+            everyone = describe(ALL, shown + small)
             pooled = sum(self._bands[g]["n"] for g in small)
             if shown and 0 < pooled < self.min_group:
                 # All minus the shown groups would reveal the pooled few: counts only.
-                everyone = {"group": "(all)", "n": everyone["n"]}
+                everyone = {"group": ALL, "n": everyone["n"]}
             rows.append(everyone)
         return rows

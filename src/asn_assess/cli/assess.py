@@ -12,8 +12,11 @@ from asn_assess.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     BankOption,
+    NormGroupOption,
+    NormsOption,
     checked_language,
     checked_role,
+    norm_reference,
     read_document,
     reports_errors,
     stdout_console,
@@ -75,6 +78,8 @@ def start(
         ),
     ] = None,
     data_dir: DataDirOption = None,
+    norms: NormsOption = None,
+    norm_group: NormGroupOption = None,
 ) -> None:
     """Take the assessment interactively and see your report per pillar.
 
@@ -103,6 +108,7 @@ def start(
     if lang is not None:
         checked_language(loaded, lang)
     chosen_role = checked_role(loaded, role) if role is not None else None
+    norm = norm_reference(loaded, norms, norm_group)  # before any question is asked
     store = UserData(user_data_dir(data_dir))
     terminal = Terminal()
 
@@ -141,7 +147,12 @@ def start(
     if output is not None:
         write_output(output, to_json(result), force=True)
     typer.echo("", err=True)
-    stdout_console().print(result_report(loaded, result, language))
+    if norm is not None and norm.norms.bank_version != loaded.version:
+        # A resumed session on an older version of the bank: its scores do not compare.
+        message = t("norms.other_version", language, version=loaded.version, norm=norm.description)
+        typer.echo(message, err=True)
+        norm = None
+    stdout_console().print(result_report(loaded, result, language, norm))
     typer.echo(t("end.result_saved", language, path=saved), err=True)
     if output is not None:
         typer.echo(t("end.result_saved", language, path=output), err=True)
@@ -164,6 +175,8 @@ def report(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    norms: NormsOption = None,
+    norm_group: NormGroupOption = None,
 ) -> None:
     """Show a saved result as the report per pillar.
 
@@ -171,8 +184,10 @@ def report(
     """
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.documents import parse_result, to_json
-    from asn_assess.core.errors import ResultError
+    from asn_assess.core.errors import ResultError, UsageError
 
+    if as_json and norms is not None:
+        raise UsageError("--norms adds percentiles to the report; leave it out with --json")
     result = parse_result(*read_document(result_file, ResultError))
     if as_json:
         typer.echo(to_json(result), nl=False)
@@ -192,7 +207,8 @@ def report(
         from asn_assess.analysis.quality import with_quality
 
         result = with_quality(loaded, result)
-    stdout_console().print(result_report(loaded, result, language))
+    norm = norm_reference(loaded, norms, norm_group)
+    stdout_console().print(result_report(loaded, result, language, norm))
 
 
 @app.command()
@@ -212,6 +228,8 @@ def score(
         ),
     ] = None,
     lang: LangOption = None,
+    norms: NormsOption = None,
+    norm_group: NormGroupOption = None,
 ) -> None:
     """Score one answer sheet without prompts.
 
@@ -222,9 +240,11 @@ def score(
     """
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.documents import parse_answer_sheet, to_json
-    from asn_assess.core.errors import AnswerSheetError, Problem
+    from asn_assess.core.errors import AnswerSheetError, Problem, UsageError
     from asn_assess.core.scoring import score as score_sheet
 
+    if as_json and norms is not None:
+        raise UsageError("--norms adds percentiles to the report; leave it out with --json")
     text, source = read_document(answers, AnswerSheetError)
     sheet = parse_answer_sheet(text, source)
     loaded = resolve_bank(bank or sheet.bank_id, None if bank else sheet.bank_version)
@@ -248,15 +268,18 @@ def score(
         from asn_assess.analysis.quality import with_quality
 
         result = with_quality(loaded, result)
-    stdout_console().print(result_report(loaded, result, language))
+    norm = norm_reference(loaded, norms, norm_group)
+    stdout_console().print(result_report(loaded, result, language, norm))
 
 
 @app.command()
 @reports_errors
 def schema(
-    name: Annotated[str, typer.Argument(metavar="answers|result|bank", help="Which document.")],
+    name: Annotated[
+        str, typer.Argument(metavar="answers|result|bank|norms", help="Which document.")
+    ],
 ) -> None:
-    """Print the JSON Schema of an answer sheet, a result or a bank.
+    """Print the JSON Schema of an answer sheet, a result, a bank or norms.
 
     Example: asn-assess schema answers > answers.schema.json
     """
@@ -264,11 +287,17 @@ def schema(
 
     from pydantic import BaseModel
 
+    from asn_assess.analysis.norms import Norms
     from asn_assess.core.documents import AnswerSheet, Result
     from asn_assess.core.errors import UsageError
     from asn_assess.core.models import Bank
 
-    models: dict[str, type[BaseModel]] = {"answers": AnswerSheet, "result": Result, "bank": Bank}
+    models: dict[str, type[BaseModel]] = {
+        "answers": AnswerSheet,
+        "result": Result,
+        "bank": Bank,
+        "norms": Norms,
+    }
     if name not in models:
-        raise UsageError(f"unknown schema {name!r}; choose one of: answers, result, bank")
+        raise UsageError(f"unknown schema {name!r}; choose one of: {', '.join(models)}")
     typer.echo(json.dumps(models[name].model_json_schema(), ensure_ascii=False, indent=2))

@@ -16,6 +16,9 @@ from asn_assess.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_INVALID,
     BankOption,
+    NormGroupOption,
+    NormsOption,
+    norm_reference,
     refuse_overwriting_inputs,
     reports_errors,
     stderr_console,
@@ -121,6 +124,8 @@ def batch(
             "still scored and written; the count is shown).",
         ),
     ] = False,
+    norms: NormsOption = None,
+    norm_group: NormGroupOption = None,
     pseudonymize: Annotated[
         bool,
         typer.Option(
@@ -172,7 +177,8 @@ def batch(
         exclude_flagged=exclude_flagged,
     )
     refuse_overwriting_inputs(inputs, [output, errors, summary_output])
-    shown = _ErrorsOnScreen()
+    norm = norm_reference(settings.bank, norms, norm_group)
+    shown = ErrorsOnScreen()
     sink = FileSink(
         settings.bank,
         "jsonl" if settings.full_results else "csv",
@@ -181,15 +187,16 @@ def batch(
         summary_output,
         drop_profile=pseudonymize,
         on_rejected=None if errors else shown,
+        norm=norm,
     )
     try:
-        with _row_counter() as progress:
+        with row_counter() as progress:
             outcome = run_batch(inputs, settings, sink, progress=progress)
     except KeyboardInterrupt:  # outputs were discarded: nothing half-written is left
         typer.echo("interrupted: no output written", err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     counts = outcome.counts
-    _print_unused_columns(counts)
+    print_unused_columns(counts)
     if errors is None and counts.rejected > shown.count:
         typer.echo(
             f"rejected: ... and {counts.rejected - shown.count} more; "
@@ -294,19 +301,21 @@ def batch_template(
     )
 
 
-class _ErrorsOnScreen:
+class ErrorsOnScreen:
     """Shows the first rejected rows on stderr; counts how many it showed."""
 
     def __init__(self) -> None:
         self.count = 0
 
     def __call__(self, error: RowError) -> None:
+        """Show ``error`` unless enough have been shown already."""
         if self.count < MAX_ERRORS_ON_SCREEN:
             typer.echo(f"rejected: {error}", err=True)
             self.count += 1
 
 
-def _print_unused_columns(counts: BatchCounts) -> None:
+def print_unused_columns(counts: BatchCounts) -> None:
+    """Warn about every input column that matched nothing."""
     for source, unused in counts.unused_columns.items():
         if unused:
             shown = ", ".join(repr(c[:40]) for c in unused[:6]) + (
@@ -320,7 +329,7 @@ def _print_unused_columns(counts: BatchCounts) -> None:
 
 
 @contextmanager
-def _row_counter() -> Iterator[Optional[Callable[[int], None]]]:
+def row_counter() -> Iterator[Optional[Callable[[int], None]]]:
     """A live row counter on stderr while the run lasts, when stderr is a terminal."""
     if not sys.stderr.isatty():
         yield None

@@ -18,6 +18,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from asn_assess.analysis.norms import NormReference
     from asn_assess.core.errors import AssessError
     from asn_assess.core.models import Bank
 
@@ -89,6 +90,41 @@ BankOption = Annotated[
         help="A bundled bank id or a bank TOML file. Default: asn-profesional.",
     ),
 ]
+
+
+NormsOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--norms",
+        metavar="FILE",
+        help="Norms from `asn-assess analyze --norms-out`: show where each score stands "
+        "among colleagues (scores and bands do not change).",
+    ),
+]
+NormGroupOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--norm-group",
+        metavar="NAME",
+        help="With --norms: the group of the norms to compare with. Default: everyone.",
+    ),
+]
+
+
+def norm_reference(
+    bank: Bank, path: Optional[Path], group: Optional[str]
+) -> Optional[NormReference]:
+    """The norm group named on the command line, checked against ``bank``; None without
+    --norms."""
+    from asn_assess.core.errors import UsageError
+
+    if path is None:
+        if group is not None:
+            raise UsageError("--norm-group needs --norms FILE")
+        return None
+    from asn_assess.analysis.norms import norm_reference as load
+
+    return load(path, bank, group)
 
 
 def checked_language(bank: Bank, requested: str) -> str:

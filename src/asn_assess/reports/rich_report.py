@@ -7,7 +7,7 @@ string (bank texts, the respondent's profile) goes in as ``Text``, never as mark
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -19,6 +19,9 @@ from asn_assess.core.i18n import format_score, t
 from asn_assess.core.models import Bank, Pillar
 from asn_assess.core.nip import format_nip
 from asn_assess.reports.console import BAND_STYLES, score_bar
+
+if TYPE_CHECKING:
+    from asn_assess.analysis.norms import NormReference
 
 
 def _band_style(bank: Bank, band_id: Optional[str]) -> str:
@@ -41,8 +44,11 @@ def development_threshold(bank: Bank) -> float:
     return band.min if band else bank.bands[-1].min
 
 
-def result_report(bank: Bank, result: Result, language: str) -> RenderableType:
-    """The whole report: overall score, a panel per pillar, counts."""
+def result_report(
+    bank: Bank, result: Result, language: str, norm: Optional[NormReference] = None
+) -> RenderableType:
+    """The whole report: overall score, a panel per pillar, counts; with ``norm``, where
+    each score stands among colleagues."""
     parts: list[RenderableType] = [_overall_panel(bank, result, language)]
     pillars_by_id = {pillar.id: pillar for pillar in bank.pillars}
     for number, pillar_result in enumerate(result.pillars, start=1):
@@ -56,9 +62,20 @@ def result_report(bank: Bank, result: Result, language: str) -> RenderableType:
     else:
         counts_text = t("report.counts", language, **counts)
     parts.append(Text(counts_text))
+    parts.extend(standing_lines(bank, result, norm, language))
     parts.extend(quality_lines(result, language))
     parts.append(Text(t("report.note", language), style="dim"))
     return Group(*parts)
+
+
+def standing_lines(
+    bank: Bank, result: Result, norm: Optional[NormReference], language: str
+) -> list[RenderableType]:
+    """The percentiles of the scores in a norm (``reports/standing.py``), when given."""
+    from asn_assess.reports.standing import standing_note
+
+    note = standing_note(bank, result, norm, language)
+    return [] if note is None else [note]
 
 
 def quality_lines(result: Result, language: str) -> list[RenderableType]:
@@ -240,8 +257,14 @@ def _extremes_text(
     return text
 
 
-def report_text(bank: Bank, result: Result, language: str = "id", width: int = 100) -> str:
+def report_text(
+    bank: Bank,
+    result: Result,
+    language: str = "id",
+    width: int = 100,
+    norm: Optional[NormReference] = None,
+) -> str:
     """The whole report as plain text, e.g. to save or to show in a notebook."""
     from asn_assess.reports.console import render_text
 
-    return render_text(result_report(bank, result, language), width)
+    return render_text(result_report(bank, result, language, norm), width)
