@@ -275,9 +275,39 @@ def test_answer_shares_count_choices_skips_and_not_applicable(tmp_path: Path):
     assert shares["i1"]["choices"] == ["1", "2", "3", "4", "5"]
 
 
-def test_same_answer_and_closer_to_other_indicator(tmp_path: Path):
-    # Two indicators: items 1-3 and 4-6 measure one thing, item 7 (in the second
-    # indicator) is answered 4 by nearly everyone.
+def test_items_of_another_indicator_are_found(tmp_path: Path):
+    # Indicator s2's items (4-6) follow the same factor as s1's, not s3's: they belong
+    # with s1. Only s2 is flagged, and only when the difference is beyond chance.
+    bank = write_bank(tmp_path, bank_text(9, indicators=[[1, 2, 3], [4, 5, 6], [7, 8, 9]]))
+    rng = np.random.default_rng(8)
+    first, second = rng.standard_normal((2, 1000))
+    loads = [first] * 3 + [first] * 3 + [second] * 3
+    strength = [0.9, 0.9, 0.9, 0.6, 0.6, 0.6, 0.9, 0.9, 0.9]
+    source = tmp_path / "in.csv"
+    with source.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["respondent_id", *[f"i{i}" for i in range(1, 10)]])
+        for row in range(1000):
+            answers = [
+                int(np.clip(np.rint(3 + s * f[row] + 0.7 * rng.standard_normal()), 1, 5))
+                for s, f in zip(strength, loads, strict=True)
+            ]
+            writer.writerow([f"R{row}", *answers])
+    data = analyze_json(str(source), "--bank", str(bank))
+    closer = [f for f in data["flags"] if f["rule"] == "closer-to-other"]
+    assert [(f["scale"], f["other"]) for f in closer] == [("indicator:s2", "s1")]
+    assert closer[0]["value"] > closer[0]["threshold"] > closer[0]["reference"]
+    checks = {c["indicator"]: c for c in data["cross_checks"]}
+    assert checks["s2"]["flagged"] and not checks["s3"]["flagged"]
+    # The first 60 respondents alone: the same pattern, but too few to be sure.
+    few = tmp_path / "few.csv"
+    few.write_text("\n".join(source.read_text().splitlines()[:61]) + "\n")
+    fewer = analyze_json(str(few), "--bank", str(bank))
+    assert not [f for f in fewer["flags"] if f["rule"] == "closer-to-other"]
+
+
+def test_same_answer_is_flagged(tmp_path: Path):
+    # Items 1-6 measure one thing; item 7 is answered 4 by nearly everyone.
     bank = write_bank(tmp_path, bank_text(7, indicators=[[1, 2, 3], [4, 5, 6, 7]]))
     rng = np.random.default_rng(3)
     factor = rng.standard_normal(300)
@@ -385,3 +415,27 @@ def test_roles_with_disjoint_items_explain_and_role_option_analyses_one(
     by_id = {s["id"]: s for s in one["indicators"]}
     assert by_id["komunikasi-ke-bawah"]["raw_alpha"] is not None
     assert "too-few-observations:komunikasi-ke-bawah-08" in by_id["komunikasi-ke-bawah"]["problems"]
+
+
+def test_worked_example_of_the_docs(tmp_path: Path):
+    """docs/analysis.md works these figures out by hand."""
+    bank = write_bank(tmp_path, bank_text(3))
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "respondent_id,i1,i2,i3\nA,4,5,4\nB,3,3,2\nC,5,4,5\nD,2,2,3\nE,4,4,4\n", encoding="utf-8"
+    )
+    data = analyze_json(str(source), "--bank", str(bank))
+    scale = data["indicators"][0]
+    assert round(scale["raw_alpha"], 3) == 0.897 and round(scale["std_alpha"], 3) == 0.897
+    assert round(scale["average_r"], 2) == 0.74
+    items = {item["item"]: item for item in scale["items"]}
+    assert items["i1"]["mean"] == 65 and round(items["i1"]["sd"], 1) == 28.5
+    assert [round(items[i]["r_drop"], 2) for i in ("i1", "i2", "i3")] == [0.90, 0.75, 0.75]
+    assert [round(items[i]["alpha_if_dropped"], 2) for i in ("i1", "i2", "i3")] == [
+        0.76,
+        0.89,
+        0.89,
+    ]
+    docs = (Path(__file__).parents[1] / "docs" / "analysis.md").read_text(encoding="utf-8")
+    for figure in ("**0.897**", "**0.74**", "**0.90**", "**0.75**", "**0.76**", "**0.89**"):
+        assert figure in docs

@@ -7,6 +7,7 @@ author decides whether to reword, re-key or drop an item.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
@@ -33,6 +34,10 @@ ALPHA_RISE_THRESHOLD = 0.02
 SAME_ANSWER_THRESHOLD = 0.90
 # Respondents an item needs before the same-answer rule judges it.
 SAME_ANSWER_MINIMUM = 20
+# closer-to-other: an indicator's items correlate more with another indicator's total
+# than with the rest of their own by more than this many standard errors of a
+# correlation (1 / sqrt(n) each).
+CLOSER_STANDARD_ERRORS = 2
 
 
 @dataclass(frozen=True)
@@ -66,20 +71,22 @@ def analysis_flags(
         where = f"indicator:{scale.id}"
         flags += _alpha_flags(scale, where)
         check = crossed.get(scale.id)
-        if check is not None and check.flagged:
+        if check is not None and check.flagged and scale.n_min >= 4:
             assert check.rival_r is not None and check.own_r is not None
-            # Compared with the items' own correlation, which is the threshold here.
-            flags.append(
-                AnalysisFlag(
-                    CLOSER_TO_OTHER,
-                    where,
-                    None,
-                    value=check.rival_r,
-                    threshold=check.own_r,
-                    reference=check.own_r,
-                    other=check.rival,
+            # Closer by a difference that chance alone rarely makes.
+            threshold = check.own_r + CLOSER_STANDARD_ERRORS / math.sqrt(scale.n_min)
+            if check.rival_r > threshold:
+                flags.append(
+                    AnalysisFlag(
+                        CLOSER_TO_OTHER,
+                        where,
+                        None,
+                        value=check.rival_r,
+                        threshold=threshold,
+                        reference=check.own_r,
+                        other=check.rival,
+                    )
                 )
-            )
         for item in scale.items:
             flags += _item_flags(scale, item.item, where)
             share = shares.get(item.item)

@@ -19,10 +19,6 @@ class PooledGroups:
     pooled: tuple[str, ...]
     """Smaller groups, sorted by name: shown together as ``OTHER``, never alone."""
 
-    def size(self, sizes: Mapping[str, int], groups: tuple[str, ...]) -> int:
-        """How many people ``groups`` hold together."""
-        return sum(sizes[group] for group in groups)
-
 
 def pool_small_groups(sizes: Mapping[str, int], minimum: int) -> PooledGroups:
     """Split groups (name -> number of people) into those shown by name (at least
