@@ -19,11 +19,8 @@ from hypothesis.extra import numpy as hnp
 from numpy.typing import NDArray
 
 from asn_assess.analysis.cross_check import cross_indicator_check
-from asn_assess.analysis.reliability import (
-    MissingMode,
-    ReliabilityAccumulator,
-    ReliabilityResult,
-)
+from asn_assess.analysis.reliability import ReliabilityAccumulator
+from asn_assess.analysis.reliability_figures import MissingMode, ReliabilityResult
 
 DATA = Path(__file__).resolve().parent / "data" / "analysis"
 DATASETS = ["clean", "miskeyed", "missing", "constant"]

@@ -12,11 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from asn_assess.analysis.reliability import (
-    MissingMode,
-    ReliabilityAccumulator,
-    rest_correlation,
-)
+from asn_assess.analysis.reliability import ReliabilityAccumulator, rest_correlation
+from asn_assess.analysis.reliability_figures import MissingMode
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,12 @@ import numpy as np
 from asn_assess.analysis.cross_check import cross_indicator_check
 from asn_assess.analysis.item_rules import AnalysisFlag, analysis_flags
 from asn_assess.analysis.quality import RULES, QualityBlock
-from asn_assess.analysis.reliability import MissingMode, ReliabilityAccumulator
+from asn_assess.analysis.reliability import ReliabilityAccumulator
+from asn_assess.analysis.reliability_figures import MissingMode
+from asn_assess.core.answer_codes import NO_ANSWER_CODE, AnswerCodes
 from asn_assess.core.answers import answer_choices
 from asn_assess.core.models import Bank
-from asn_assess.core.scoring import NO_ANSWER_CODE, AnswerCodes, BoolColumn, ItemColumns
+from asn_assess.core.scoring import BoolColumn, ItemColumns
 
 ScaleKind = Literal["indicator", "pillar"]
 

@@ -299,7 +299,8 @@ class NormAccumulator:
         everyone = self.respondents
         if everyone < minimum:
             raise NormError(
-                f"a norm needs at least {minimum} respondents; these inputs have {everyone}"
+                f"not written: a norm needs at least {minimum} respondents; these inputs "
+                f"have {everyone} (--norm-min lowers the minimum, not below {LOWEST_MINIMUM})"
             )
         groups = [self._group(ALL, [ALL], minimum)]
         sizes = {name: n for name, n in self._sizes.items() if name != ALL}

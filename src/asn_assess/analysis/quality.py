@@ -22,19 +22,17 @@ from typing import Optional
 import numpy as np
 import numpy.typing as npt
 
+from asn_assess.core.answer_codes import NO_ANSWER_CODE, AnswerCodes, answer_codes
 from asn_assess.core.answers import answer_choices, answer_problem
 from asn_assess.core.documents import AnswerValue, QualityFlag, Result
 from asn_assess.core.models import Bank
 from asn_assess.core.presentation import questions_of
 from asn_assess.core.scoring import (
-    NO_ANSWER_CODE,
-    AnswerCodes,
     BlockScores,
     BoolColumn,
     FloatColumn,
     IntColumn,
     ItemColumns,
-    answer_codes,
     score_block,
     sheet_columns,
 )

@@ -56,8 +56,9 @@ messages; item indices are the accumulator's column indices:
   a registered item set wider than the one asked for (see
   :meth:`ReliabilityAccumulator.subset_result`).
 
-The sums themselves live in ``moments.py``; the check of items against other
-indicators' totals in ``cross_check.py``.
+The sums themselves live in ``moments.py``, the result types in
+``reliability_figures.py``, the check of items against other indicators' totals in
+``cross_check.py``.
 """
 
 from __future__ import annotations
@@ -65,77 +66,23 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike
 
 from asn_assess.analysis.moments import FloatArray, PairMoments, safe_divide
-
-MissingMode = Literal["pairwise", "listwise"]
+from asn_assess.analysis.reliability_figures import (
+    ItemStatistics,
+    MissingMode,
+    ReliabilityResult,
+    optional,
+)
 
 # An item whose sd is at most this fraction of its mean's size is treated as
 # constant. Constant columns already give exactly 0 (see PairMoments._add_chunk);
 # the margin only guards against rounding in merges of separately built
 # accumulators.
 _CONSTANT_RELATIVE_SD = 1e-13
-
-
-def _optional(value: float) -> float | None:
-    """A finite float as itself, NaN or infinity as None (undefined)."""
-    return value if math.isfinite(value) else None
-
-
-@dataclass(frozen=True)
-class ItemStatistics:
-    """Figures of one item within a scale.
-
-    ``index`` is the item's column in the accumulator. ``used`` is False for
-    an item left out of the scale figures (constant, or fewer than two
-    answers), as psych deletes it; its ``r_drop`` and ``*_if_dropped`` are
-    then None. Any figure that is undefined is None.
-    """
-
-    index: int
-    n: int
-    mean: float | None
-    sd: float | None
-    r_drop: float | None
-    alpha_if_dropped: float | None
-    std_alpha_if_dropped: float | None
-    average_r_if_dropped: float | None
-    used: bool
-
-
-@dataclass(frozen=True)
-class ReliabilityResult:
-    """The ``psych::alpha`` figures of one set of items.
-
-    ``n_min`` and ``n_max`` are the respondents the figures rest on: for
-    listwise deletion both are the number of complete rows; for pairwise
-    deletion the smallest and largest number of respondents who answered a
-    pair of the items (the item's own count when there is one item). Each
-    item's own count is in ``items``. ``n_rows`` is every row streamed.
-    ``problems`` holds machine-readable codes (see the module docstring).
-    """
-
-    missing: MissingMode
-    indices: tuple[int, ...]
-    n_rows: int
-    n_min: int
-    n_max: int
-    raw_alpha: float | None
-    std_alpha: float | None
-    average_r: float | None
-    items: tuple[ItemStatistics, ...]
-    problems: tuple[str, ...]
-
-    def item(self, index: int) -> ItemStatistics:
-        """The statistics of the item in accumulator column ``index``."""
-        for stats in self.items:
-            if stats.index == index:
-                return stats
-        raise KeyError(index)
 
 
 @dataclass(frozen=True)
@@ -437,12 +384,12 @@ def _alpha_result(
             ItemStatistics(
                 index=column,
                 n=int(item_n[position]),
-                mean=_optional(float(means[position])),
-                sd=_optional(float(sds[position])),
-                r_drop=None if a is None else _optional(float(r_drop[a])),
-                alpha_if_dropped=None if a is None else _optional(float(alpha_drop[a])),
-                std_alpha_if_dropped=None if a is None else _optional(float(std_drop[a])),
-                average_r_if_dropped=None if a is None else _optional(float(average_r_drop[a])),
+                mean=optional(float(means[position])),
+                sd=optional(float(sds[position])),
+                r_drop=None if a is None else optional(float(r_drop[a])),
+                alpha_if_dropped=None if a is None else optional(float(alpha_drop[a])),
+                std_alpha_if_dropped=None if a is None else optional(float(std_drop[a])),
+                average_r_if_dropped=None if a is None else optional(float(average_r_drop[a])),
                 used=a is not None,
             )
         )

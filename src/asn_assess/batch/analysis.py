@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 from asn_assess.analysis.item_analysis import ItemAnalysis, ItemAnalyzer
 from asn_assess.analysis.norms import NormAccumulator
-from asn_assess.analysis.reliability import MissingMode
+from asn_assess.analysis.reliability_figures import MissingMode
 from asn_assess.batch.api import BatchInput, run_batch
 from asn_assess.batch.blocks import BatchCounts, RowError, ScoredBlock
 from asn_assess.batch.settings import BatchSettings

@@ -8,17 +8,11 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+from asn_assess.core.answer_codes import AnswerCodes
 from asn_assess.core.documents import AnswerSheet, AnswerValue, Result
 from asn_assess.core.errors import AssessError
 from asn_assess.core.models import Bank
-from asn_assess.core.scoring import (
-    AnswerCodes,
-    BlockScores,
-    FloatColumn,
-    IntColumn,
-    ItemColumns,
-    result_of_row,
-)
+from asn_assess.core.scoring import BlockScores, FloatColumn, IntColumn, ItemColumns, result_of_row
 
 if TYPE_CHECKING:
     from asn_assess.analysis.quality import QualityBlock

@@ -19,18 +19,11 @@ from asn_assess.analysis.quality import answering_seconds
 from asn_assess.batch.blocks import AnswerBlock, RowError, sheet_for_row
 from asn_assess.batch.columns import ColumnPlan, Mapping, value_lookup
 from asn_assess.batch.pseudonyms import Pseudonymizer
+from asn_assess.core.answer_codes import NO_ANSWER_CODE, AnswerCodes
 from asn_assess.core.answers import answer_code, normalise_label, parse_role
 from asn_assess.core.documents import AnswerValue
 from asn_assess.core.models import NOT_APPLICABLE, Bank
-from asn_assess.core.scoring import (
-    NO_ANSWER_CODE,
-    AnswerCodes,
-    FloatColumn,
-    IntColumn,
-    ItemColumn,
-    ItemColumns,
-    item_score,
-)
+from asn_assess.core.scoring import FloatColumn, IntColumn, ItemColumn, ItemColumns, item_score
 
 NO_ANSWERS = "no answers: every item is empty"
 

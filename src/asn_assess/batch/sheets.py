@@ -18,11 +18,12 @@ from asn_assess.analysis.quality import answering_seconds
 from asn_assess.batch.blocks import AnswerBlock, InputError, RowError
 from asn_assess.batch.reading import HEAD_BYTES
 from asn_assess.batch.settings import BatchSettings
+from asn_assess.core.answer_codes import answer_codes
 from asn_assess.core.answers import check_sheet
 from asn_assess.core.documents import AnswerSheet, AnswerValue, parse_document, validate_document
 from asn_assess.core.errors import AnswerSheetError, AssessError, Problem
 from asn_assess.core.models import NOT_APPLICABLE, Bank
-from asn_assess.core.scoring import ItemColumn, ItemColumns, answer_codes, item_score
+from asn_assess.core.scoring import ItemColumn, ItemColumns, item_score
 
 SHEETS_PER_BLOCK = 4096
 

@@ -230,15 +230,20 @@ def _write_norms(
     group_by: Optional[str],
     language: str,
 ) -> None:
+    from asn_assess.analysis.norms import NormError
     from asn_assess.analysis.pooling import OTHER
     from asn_assess.core.documents import to_json
+    from asn_assess.core.errors import Problem
     from asn_assess.core.files import atomic_write_text
     from asn_assess.core.i18n import t
 
     assert found.norms is not None
-    norms = found.norms.norms(
-        minimum, source, group_by, excluded_flagged=found.analysis.excluded_flagged
-    )
+    try:
+        norms = found.norms.norms(
+            minimum, source, group_by, excluded_flagged=found.analysis.excluded_flagged
+        )
+    except NormError as error:  # name the file that was not written
+        raise NormError([Problem(str(path), p.message) for p in error.problems]) from None
     atomic_write_text(path, to_json(norms))
     pooled = found.norms.small_groups(minimum)
     if pooled:

@@ -29,7 +29,7 @@ from typing import Optional
 import numpy as np
 import numpy.typing as npt
 
-from asn_assess.core.answers import answer_code, check_sheet
+from asn_assess.core.answers import check_sheet
 from asn_assess.core.documents import (
     AnswerSheet,
     AnswerValue,
@@ -82,14 +82,6 @@ class ItemColumn:
 ItemColumns = dict[str, ItemColumn]
 """Item id -> its column; an item missing from the dict is unanswered in every row."""
 
-CodeColumn = npt.NDArray[np.int16]
-NO_ANSWER_CODE = -1
-AnswerCodes = dict[str, CodeColumn]
-"""Item id -> per row, the answer's position among ``answers.answer_choices`` (its
-*answer code*), ``NO_ANSWER_CODE`` where the item has no scored answer. Kept beside the
-item columns when item analysis or the response-quality rules need the raw answers: two
-options with the same score are still two answers."""
-
 
 def sheet_columns(bank: Bank, answers: dict[str, AnswerValue]) -> ItemColumns:
     """One answer sheet's (checked) answers as item columns of one row."""
@@ -102,24 +94,6 @@ def sheet_columns(bank: Bank, answers: dict[str, AnswerValue]) -> ItemColumns:
             value = item_score(bank, bank.items[item_id], answer)
             columns[item_id] = ItemColumn(np.array([value]), yes, no)
     return columns
-
-
-def answer_codes(bank: Bank, rows: list[dict[str, AnswerValue]]) -> AnswerCodes:
-    """The answer codes of the (checked) answers of many sheets, one row per sheet."""
-    codes: AnswerCodes = {}
-    known: dict[tuple[str, AnswerValue], int] = {}
-    for row, answers in enumerate(rows):
-        for item_id, answer in answers.items():
-            key = (item_id, answer)
-            if key not in known:
-                known[key] = answer_code(bank, bank.items[item_id], answer)
-            if known[key] == NO_ANSWER_CODE:
-                continue
-            column = codes.get(item_id)
-            if column is None:
-                column = codes[item_id] = np.full(len(rows), NO_ANSWER_CODE, dtype=np.int16)
-            column[row] = known[key]
-    return codes
 
 
 # --- levels, for a block of respondents ----------------------------------------------------
