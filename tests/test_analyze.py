@@ -439,3 +439,16 @@ def test_worked_example_of_the_docs(tmp_path: Path):
     docs = (Path(__file__).parents[1] / "docs" / "analysis.md").read_text(encoding="utf-8")
     for figure in ("**0.897**", "**0.74**", "**0.90**", "**0.75**", "**0.76**", "**0.89**"):
         assert figure in docs
+
+
+def test_analyze_asks_for_one_blas_thread_unless_told_otherwise(monkeypatch: pytest.MonkeyPatch):
+    from asn_assess.cli.analyze import BLAS_THREAD_VARIABLES, one_blas_thread
+
+    for variable in BLAS_THREAD_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("OMP_NUM_THREADS", "4")  # the user's choice stays
+    one_blas_thread()
+    import os
+
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1" and os.environ["MKL_NUM_THREADS"] == "1"
+    assert os.environ["OMP_NUM_THREADS"] == "4"
