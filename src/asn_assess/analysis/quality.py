@@ -98,7 +98,8 @@ class _BankShape:
     scale_order: tuple[str, ...]
     """Scale items in the order they are asked (``core.presentation``)."""
     top_codes: IntColumn
-    """Per scale item (in that order): its highest answer code, its number of choices - 1."""
+    """Per scale item (in that order): its highest answer code, its number of choices - 1
+    (at least 1: a scale has two points or more)."""
     grouped: tuple[IntColumn, IntColumn]
     """Positions in ``scale_order`` of the regular scale items, then of the
     reverse-worded ones, of the indicators that have both kinds, indicator by
@@ -250,26 +251,29 @@ def _straight_lining(codes: CodeMatrix) -> tuple[FloatColumn, FloatColumn]:
 def _agreeing_both_ways(shape: _BankShape, codes: CodeMatrix) -> FloatColumn:
     """Share of the balanced indicators where the mean position of both the regular and
     the reverse-worded answers lies above the middle of the scale."""
+    rows = codes.shape[1]
     if not len(shape.starts[0]):
-        return np.full(codes.shape[1], np.nan)
-    answered = (codes != NO_ANSWER_CODE).astype(np.float64)
-    # Position on the scale, 0 (lowest) to 1 (highest); 0 where there is no answer.
-    position = np.maximum(codes, 0) / np.maximum(shape.top_codes, 1)[:, None]
-    # Counts and sums per indicator x respondent: each indicator's rows taken together,
-    # then added up in one call (small matrix products are slower on a busy machine).
-    regular, reverse_worded = (
-        (
-            np.add.reduceat(answered[items], starts, axis=0),
-            np.add.reduceat(position[items], starts, axis=0),
-        )
-        for items, starts in zip(shape.grouped, shape.starts, strict=True)
-    )
-    answered_both = (regular[0] > 0) & (reverse_worded[0] > 0)
-    # The mean position lies above the middle (total > count / 2); the margin keeps a
-    # mean exactly at the middle, summed from fractions such as 1/3, from counting.
-    above = [total > count / 2 + 1e-9 for count, total in (regular, reverse_worded)]
-    eligible = answered_both.sum(axis=0)
-    agreeing = (answered_both & above[0] & above[1]).sum(axis=0)
+        return np.full(rows, np.nan)
+    # A position on the scale is code / top code. Over a common multiple of the top
+    # codes every position is a whole number, so "the mean position lies above the
+    # middle" is the exact 2 * (sum of positions) > count.
+    common = math.lcm(*(int(top) for top in shape.top_codes))
+    weights = common // shape.top_codes
+    kinds = []
+    for items, starts in zip(shape.grouped, shape.starts, strict=True):
+        chosen = codes[items]  # each indicator's items now lie together
+        answered = chosen != NO_ANSWER_CODE
+        weighted = np.maximum(chosen, 0).astype(np.int32)  # no answer: 0, and not counted
+        if (weights != 1).any():  # scales of different lengths
+            weighted *= weights[items][:, None].astype(np.int32)
+        ends = [*starts[1:], len(items)]
+        count = np.array([answered[a:b].sum(axis=0) for a, b in zip(starts, ends, strict=True)])
+        total = np.array([weighted[a:b].sum(axis=0) for a, b in zip(starts, ends, strict=True)])
+        kinds.append((count > 0, 2 * total > count * common))
+    (regular, regular_above), (reverse_worded, reverse_above) = kinds
+    both = regular & reverse_worded
+    eligible = both.sum(axis=0)
+    agreeing = (both & regular_above & reverse_above).sum(axis=0)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(eligible >= MIN_BALANCED_INDICATORS, agreeing / eligible, np.nan)
 
