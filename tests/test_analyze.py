@@ -385,6 +385,12 @@ def test_missing_input_is_one_clear_line(tmp_path: Path):
     ran = runner.invoke(app, ["analyze", str(tmp_path / "nope.csv")])
     assert ran.exit_code == 1
     assert ran.stderr.strip() == f"error: {tmp_path / 'nope.csv'}: no such file"
+    source, _ = dataset_as_input("clean", tmp_path)
+    no_column = runner.invoke(
+        app, ["analyze", str(source), "--norms-out", str(tmp_path / "n.json"), "--group-by", "Unit"]
+    )
+    assert no_column.exit_code == 1
+    assert no_column.stderr.startswith(f"error: {source}: --group-by 'Unit': no such column")
 
 
 def test_roles_with_disjoint_items_explain_and_role_option_analyses_one(

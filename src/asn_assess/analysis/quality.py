@@ -3,8 +3,8 @@
 Each rule measures one value per respondent and compares it with a threshold; docs/
 analysis.md gives every rule's reasoning and the source of its threshold. A flag never
 changes a score: it is shown beside the scores, listed in results (``Result.quality``)
-and in batch columns, and ``batch --exclude-flagged`` can leave flagged rows out of
-summaries and norms.
+and in batch columns; ``--exclude-flagged`` leaves flagged rows out of batch summaries,
+and out of the figures and norms of ``analyze``.
 
 The rules work on columns of respondents, like scoring: a batch block of thousands of
 rows is one call, and one answer sheet is a block of one row (``result_quality``), so
@@ -105,7 +105,7 @@ class _BankShape:
     reverse-worded ones, of the indicators that have both kinds, indicator by
     indicator: rows to take so that each indicator's items lie together."""
     starts: tuple[IntColumn, IntColumn]
-    """Where each indicator's items start in ``grouped`` (for ``np.add.reduceat``)."""
+    """Where each indicator's items start in ``grouped``."""
     pairs: tuple[tuple[str, str], ...]
 
     @classmethod

@@ -206,6 +206,7 @@ def plan_columns(
     group_column: Optional[str] = None,
     source: str = "<input>",
     role_column: Optional[str] = None,
+    group_option: str = "--summary-by",
 ) -> ColumnPlan:
     """Decide what every column holds. Raises ``ColumnError`` for a header that cannot
     be used (an item in two columns, a named column that is missing, no item at all)."""
@@ -236,7 +237,7 @@ def plan_columns(
         chosen_id = next(
             (i for i, h in enumerate(headers) if normalise_header(h) in DEFAULT_ID_HEADERS), None
         )
-    chosen_group = _find(headers, group_column, "--summary-by", source, problems)
+    chosen_group = _find(headers, group_column, group_option, source, problems)
     chosen_role = _find(headers, role_column, "--role-column", source, problems)
     if role_column is None and bank.roles:  # a column named like the template's
         chosen_role = next(

@@ -86,6 +86,7 @@ def table_layout(stream: BinaryIO, source: str, settings: BatchSettings) -> Tabl
         settings.summary_by,
         source,
         settings.role_column,
+        settings.group_option,
     )
     return TableLayout(delimiter, names, plan)
 

@@ -44,6 +44,8 @@ class BatchSettings:
     group_summary: bool = True
     """Whether ``run_batch`` summarises by ``summary_by`` (item analysis reads the
     groups for its norms instead)."""
+    group_option: str = "--summary-by"
+    """The option that named ``summary_by``, for messages about it."""
 
     @property
     def needs_answer_codes(self) -> bool:

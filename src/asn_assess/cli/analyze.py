@@ -168,6 +168,7 @@ def analyze(
         id_column=id_column,
         summary_by=group_by,
         role_column=role_column,
+        group_option="--group-by",
     )
     options = AnalysisOptions(
         missing="listwise" if missing == "listwise" else "pairwise",

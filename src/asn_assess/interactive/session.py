@@ -110,10 +110,6 @@ class Session:
         Raises ``SessionStopped`` for `q`, Ctrl-C or end of input; progress is saved
         before it leaves this method.
         """
-        # numpy: not needed before the end
-        from asn_assess.analysis.quality import with_quality
-        from asn_assess.core.scoring import score
-
         try:
             if welcome:
                 self._welcome()
@@ -125,6 +121,11 @@ class Session:
         except (KeyboardInterrupt, EndOfInput):
             self._save()
             raise SessionStopped(self._saved_message(), interrupted=True) from None
+        # Imported only now: numpy is not needed before the end, and the first question
+        # appears sooner without it.
+        from asn_assess.analysis.quality import with_quality
+        from asn_assess.core.scoring import score
+
         result = score(self.bank, self.questionnaire.sheet(finished_at=now()))
         # Piped answers were typed by a script: their speed says nothing about reading.
         return with_quality(self.bank, result, timed=self.terminal.interactive)
