@@ -273,9 +273,10 @@ def edit_text() -> Callable[..., str]:
     return edit
 
 
-def expected_cells(result: Result) -> dict[str, Any]:
+def expected_cells(result: Result, quality: bool = False) -> dict[str, Any]:
     """What each batch CSV column must hold for ``result``: floats, ints, band ids or
-    None. Written out here, apart from batch.layout, so the tests check it."""
+    None, and with ``quality`` the ids of the rules its answers trip. Written out here,
+    apart from batch.layout, so the tests check it."""
     overall = result.overall
     cells: dict[str, Any] = {
         "role": result.role,
@@ -296,14 +297,21 @@ def expected_cells(result: Result) -> dict[str, Any]:
             cells[f"indicator.{indicator.id}.band"] = indicator.band
             cells[f"indicator.{indicator.id}.answered_items"] = indicator.answered_items
             cells[f"indicator.{indicator.id}.not_applicable_items"] = indicator.not_applicable_items
+    if quality:
+        cells["quality_flags"] = " ".join(flag.rule for flag in result.quality) or None
     return cells
 
 
 def parsed_cells(row: dict[str, str], names=None) -> dict[str, Any]:
     """A batch CSV row's cells typed like ``expected_cells`` (empty cell = None): the
-    columns ``names``, or every column but source, row and respondent_id."""
+    columns ``names``, or every column but source, row, respondent_id and the quality
+    columns (tests/test_quality.py checks those)."""
     if names is None:
-        names = [name for name in row if name not in ("source", "row", "respondent_id")]
+        names = [
+            name
+            for name in row
+            if name not in ("source", "row", "respondent_id") and not name.startswith("quality")
+        ]
     parsed: dict[str, Any] = {}
     for name in names:
         text = row[name]
@@ -311,7 +319,7 @@ def parsed_cells(row: dict[str, str], names=None) -> dict[str, Any]:
             parsed[name] = None
         elif name.endswith("score"):
             parsed[name] = float(text)
-        elif name.endswith("band") or name == "role":
+        elif name.endswith("band") or name in ("role", "quality_flags"):
             parsed[name] = text
         else:
             parsed[name] = int(text)

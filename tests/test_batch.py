@@ -23,6 +23,7 @@ from typing import Any, Optional
 import pytest
 from typer.testing import CliRunner
 
+from asn_assess.analysis.quality import with_quality
 from asn_assess.cli import app
 from asn_assess.core.documents import AnswerSheet
 from asn_assess.core.models import Bank
@@ -646,7 +647,7 @@ def test_json_array_of_answer_sheets(tmp_path, bank_v1):
     out = read_jsonl(tmp_path / "out.jsonl")
     assert [(o["row"], o["respondent_id"]) for o in out] == [(1, "Satu"), (3, "Tiga")]
     for line, document in zip(out, [documents[0], documents[2]], strict=False):
-        expected = score(bank_v1, AnswerSheet.model_validate(document))
+        expected = with_quality(bank_v1, score(bank_v1, AnswerSheet.model_validate(document)))
         assert line["result"] == json.loads(expected.model_dump_json())
 
 

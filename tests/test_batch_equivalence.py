@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import asn_assess.batch.reading as batch_module
+from asn_assess.analysis.quality import with_quality
 from asn_assess.cli import app
 from asn_assess.core.bank import load_bank, parse_bank
 from asn_assess.core.documents import AnswerSheet, Result
@@ -273,11 +274,23 @@ def documented_columns(bank: Bank) -> list[str]:
                 f"indicator.{indicator.id}.{p}"
                 for p in ("score", "band", "answered_items", "not_applicable_items")
             ]
+    columns.append("quality_flags")
+    columns += [
+        f"quality.{rule}"
+        for rule in (
+            "longest-run",
+            "modal-share",
+            "agree-both-ways",
+            "inconsistent-pairs",
+            "unanswered-share",
+            "fast-answers",
+        )
+    ]
     return columns
 
 
 def assert_same_scores(row: dict[str, str], result: Result, context: str) -> None:
-    expected = expected_cells(result)
+    expected = expected_cells(result, quality=True)
     got = parsed_cells(row, expected)
     different = {
         k: (got[k], expected[k])
@@ -288,9 +301,11 @@ def assert_same_scores(row: dict[str, str], result: Result, context: str) -> Non
 
 
 def scored_people(bank: Bank, people) -> list[tuple[int, Result]]:
-    """(index, result) of every respondent who answered something."""
+    """(index, result with its quality flags) of every respondent who answered something."""
     return [
-        (i, score(bank, sheet_of(bank, answers))) for i, answers in enumerate(people) if answers
+        (i, with_quality(bank, score(bank, sheet_of(bank, answers))))
+        for i, answers in enumerate(people)
+        if answers
     ]
 
 
@@ -435,7 +450,8 @@ def test_answer_sheets_batch_equals_score_in_both_formats(data, case: BankCase, 
         (i + 1, respondent_id(i)) for i, _ in expected
     ]
     for line, (index, _) in zip(lines, expected, strict=False):
-        wanted = score(bank, sheets[index])  # with the respondent, as `score` gives it
+        # with the respondent, as `score` gives it
+        wanted = with_quality(bank, score(bank, sheets[index]))
         assert line["result"] == json.loads(wanted.model_dump_json()), f"sheet {index + 1}"
 
 

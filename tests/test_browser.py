@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from asn_assess.core.documents import Respondent
-from asn_assess.reports.formats import render
+from asn_assess.reports.formats import ReportOptions, render
 from conftest import full_result
 
 A4_POINTS = (595.28, 841.89)
@@ -65,7 +65,7 @@ def page(request, tmp_path, bundled_bank, utc):
     respondent = Respondent(name="Siti Aminah <script>alert(1)</script>", unit="BKPSDM [bold]x[/]")
     result = full_result(bundled_bank, language, respondent=respondent)
     path = tmp_path / f"laporan-{language}.html"
-    path.write_text(render("html", bundled_bank, result, language), encoding="utf-8")
+    path.write_text(render("html", bundled_bank, result, ReportOptions(language)), encoding="utf-8")
     return language, result, path
 
 

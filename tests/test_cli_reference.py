@@ -21,6 +21,7 @@ def test_cli_reference_covers_every_command():
         "score",
         "report",
         "batch",
+        "analyze",
         "schema",
         "bank list",
         "bank show",

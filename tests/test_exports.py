@@ -22,7 +22,7 @@ from asn_assess.core.errors import UsageError
 from asn_assess.core.models import Bank
 from asn_assess.reports.console import render_text
 from asn_assess.reports.csv_report import neutralise
-from asn_assess.reports.formats import format_for, render
+from asn_assess.reports.formats import ReportOptions, format_for, render
 from asn_assess.reports.report_data import build_report
 from asn_assess.reports.rich_report import report_renderable, result_report
 from conftest import SMALL_BANK_TOML, full_result
@@ -243,7 +243,7 @@ class TextCollector(HTMLParser):
 
 def test_html_escapes_every_data_string():
     bank = tricky_bank()
-    html = render("html", bank, tricky_result(bank), "id")
+    html = render("html", bank, tricky_result(bank), ReportOptions("id"))
     parsed = TextCollector()
     parsed.feed(html)
     assert "script" not in parsed.tags and "b" not in parsed.tags
@@ -258,7 +258,7 @@ def test_html_escapes_every_data_string():
 
 def test_markdown_escapes_every_data_string():
     bank = tricky_bank()
-    markdown = render("md", bank, tricky_result(bank), "id")
+    markdown = render("md", bank, tricky_result(bank), ReportOptions("id"))
     html = MarkdownIt("commonmark").enable("table").render(markdown)
     parsed = TextCollector()
     parsed.feed(html)
@@ -270,7 +270,9 @@ def test_markdown_escapes_every_data_string():
 
 def test_csv_neutralises_formulas_and_keeps_text():
     bank = tricky_bank()
-    rows = list(csv.reader(io.StringIO(render("csv", bank, tricky_result(bank), "en"))))
+    rows = list(
+        csv.reader(io.StringIO(render("csv", bank, tricky_result(bank), ReportOptions("en"))))
+    )
     header, *body = rows
     assert header == [
         "pillar_id", "pillar", "indicator_id", "indicator", "score", "score_unrounded",
@@ -288,7 +290,9 @@ def test_csv_neutralises_formulas_and_keeps_text():
 
 def test_csv_rounds_as_shown_and_keeps_the_exact_score(bundled_bank):
     result = full_result(bundled_bank)
-    rows = list(csv.DictReader(io.StringIO(render("csv", bundled_bank, result, "id"))))
+    rows = list(
+        csv.DictReader(io.StringIO(render("csv", bundled_bank, result, ReportOptions("id"))))
+    )
     assert len(rows) == bundled_bank.indicator_count
     first = rows[0]
     exact = result.indicator(first["id_indikator"]).score
@@ -300,7 +304,7 @@ def test_text_and_terminal_show_data_literally():
     bank = tricky_bank()
     result = tricky_result(bank)
     for text in (
-        render("text", bank, result, "id"),
+        render("text", bank, result, ReportOptions("id")),
         render_text(result_report(bank, result, "id", all_actions=True), 100),
     ):
         for literal in (SCRIPT, MARKUP, "<b>Rendah</b>", FORMULA, "=SUM(A1:A9)"):

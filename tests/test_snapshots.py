@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from asn_assess.core.documents import Respondent
-from asn_assess.reports.formats import render
+from asn_assess.reports.formats import ReportOptions, render
 from conftest import full_result
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -23,7 +23,7 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 def test_report_matches_its_snapshot(bundled_bank, language, form, suffix, utc, request):
     respondent = Respondent(name="Siti Aminah", unit="BKPSDM Kota Contoh", position="Analis SDM")
     result = full_result(bundled_bank, language, role="pelaksana", respondent=respondent)
-    text = render(form, bundled_bank, result, language, all_actions=True, width=80)
+    text = render(form, bundled_bank, result, ReportOptions(language, all_actions=True), width=80)
     path = SNAPSHOTS / f"report-{language}.{suffix}"
     if request.config.getoption("--update-snapshots"):
         path.write_text(text, encoding="utf-8")

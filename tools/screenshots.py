@@ -34,7 +34,7 @@ def example_html(language: str) -> str:
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.documents import AnswerSheet, Respondent
     from asn_assess.core.scoring import score
-    from asn_assess.reports.formats import render
+    from asn_assess.reports.formats import ReportOptions, render
 
     bank = resolve_bank()
     answers = {}
@@ -52,7 +52,7 @@ def example_html(language: str) -> str:
         finished_at="2026-05-04T03:15:00+00:00",
         answers=answers,
     )
-    return render("html", bank, score(bank, sheet), language)
+    return render("html", bank, score(bank, sheet), ReportOptions(language))
 
 
 def main() -> None:

@@ -48,6 +48,16 @@ _EXPORTS = {
     "CollectingSink": "asn_assess.batch.outputs",
     "FileSink": "asn_assess.batch.outputs",
     "Pseudonymizer": "asn_assess.batch.pseudonyms",
+    # analysis: reliability, response quality, norms
+    "run_analysis": "asn_assess.batch.analysis",
+    "AnalysisOptions": "asn_assess.batch.analysis",
+    "AnalysisReport": "asn_assess.batch.analysis",
+    "ItemAnalysis": "asn_assess.analysis.item_analysis",
+    "QualityFlag": "asn_assess.core.documents",
+    "with_quality": "asn_assess.analysis.quality",
+    "Norms": "asn_assess.analysis.norms",
+    "load_norms": "asn_assess.analysis.norms",
+    "norm_reference": "asn_assess.analysis.norms",
     # errors
     "AssessError": "asn_assess.core.errors",
     "BankError": "asn_assess.core.errors",
@@ -75,6 +85,10 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # what type checkers and editors see
+    from asn_assess.analysis.item_analysis import ItemAnalysis
+    from asn_assess.analysis.norms import Norms, load_norms, norm_reference
+    from asn_assess.analysis.quality import with_quality
+    from asn_assess.batch.analysis import AnalysisOptions, AnalysisReport, run_analysis
     from asn_assess.batch.api import BatchReport, run_batch
     from asn_assess.batch.blocks import BatchCounts, RowError
     from asn_assess.batch.outputs import CollectingSink, FileSink
@@ -83,6 +97,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from asn_assess.core.bank import bundled_bank_paths, load_bank, parse_bank, resolve_bank
     from asn_assess.core.documents import (
         AnswerSheet,
+        QualityFlag,
         Respondent,
         Result,
         parse_answer_sheet,

@@ -21,6 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Optional, Union
 
+import numpy as np
+
+from asn_assess.analysis.quality import QualityBlock, QualityChecker
 from asn_assess.batch.blocks import AnswerBlock, BatchCounts, InputError, RowError, ScoredBlock
 from asn_assess.batch.outputs import BatchSink
 from asn_assess.batch.reading import HEAD_BYTES, is_answer_sheets, read_table, table_layout
@@ -30,7 +33,7 @@ from asn_assess.batch.spreadsheet import is_workbook, open_sheet, read_sheet
 from asn_assess.batch.summary import GroupSummary
 from asn_assess.core.files import open_for_reading
 from asn_assess.core.models import Bank
-from asn_assess.core.scoring import BlockScores, score_block, score_block_by_role
+from asn_assess.core.scoring import BlockScores, BoolColumn, score_block, score_block_by_role
 
 BatchInput = Union[str, "os.PathLike[str]", tuple[str, BinaryIO]]
 """A file path, ``"-"`` for standard input, or a (name, binary stream) pair."""
@@ -60,7 +63,9 @@ def run_batch(
     """
     opened: list[tuple[str, BinaryIO]] = []
     counts = BatchCounts()
-    summary = GroupSummary(settings.bank, settings.min_group) if settings.summary_by else None
+    summarise = settings.summary_by and settings.group_summary
+    summary = GroupSummary(settings.bank, settings.min_group) if summarise else None
+    checker = QualityChecker(settings.bank) if settings.quality_flags else None
 
     def on_error(error: RowError) -> None:
         counts.read += 1
@@ -72,12 +77,17 @@ def run_batch(
         for name, stream in opened:
             for answers in _answer_blocks(stream, name, settings, counts, on_error):
                 scored = ScoredBlock(answers, _scores(settings.bank, answers))
+                if checker is not None:
+                    scored.quality = _quality(checker, scored)
                 counts.read += answers.size
                 counts.scored += answers.size
+                if scored.quality is not None:
+                    counts.flagged += int(scored.quality.any_flagged.sum())
                 if answers.size:
                     sink.write(scored)
                 if summary is not None:
-                    summary.add_block(scored)
+                    keep = _kept_rows(scored, settings, counts)
+                    summary.add_block(scored, keep)
                 if progress is not None:
                     progress(counts.read)
         rows = summary.rows() if summary is not None else []
@@ -96,6 +106,23 @@ def _scores(bank: Bank, answers: AnswerBlock) -> BlockScores:
     if answers.roles is None:
         return score_block(bank, answers.item_columns, answers.size)
     return score_block_by_role(bank, answers.item_columns, answers.roles)
+
+
+def _quality(checker: QualityChecker, scored: ScoredBlock) -> QualityBlock:
+    """The quality rules' values for a scored block (its reader kept answer codes)."""
+    answers = scored.answers
+    assert answers.answer_codes is not None, "the reader keeps codes for the quality rules"
+    return checker.block(answers.item_columns, answers.answer_codes, scored.scores, answers.seconds)
+
+
+def _kept_rows(scored: ScoredBlock, settings: BatchSettings, counts: BatchCounts) -> BoolColumn:
+    """Rows that go into summaries: all, or with ``exclude_flagged`` the unflagged ones
+    (the others are counted in ``counts.excluded``)."""
+    keep = np.ones(scored.answers.size, dtype=bool)
+    if settings.exclude_flagged and scored.quality is not None:
+        keep = ~scored.quality.any_flagged
+        counts.excluded += int(scored.answers.size - keep.sum())
+    return keep
 
 
 def _answer_blocks(

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
+from asn_assess.core.answer_codes import AnswerCodes
 from asn_assess.core.documents import AnswerSheet, AnswerValue, Result
 from asn_assess.core.errors import AssessError
 from asn_assess.core.models import Bank
-from asn_assess.core.scoring import BlockScores, IntColumn, ItemColumns, result_of_row
+from asn_assess.core.scoring import BlockScores, FloatColumn, IntColumn, ItemColumns, result_of_row
+
+if TYPE_CHECKING:
+    from asn_assess.analysis.quality import QualityBlock
 
 
 class InputError(AssessError):
@@ -37,6 +41,10 @@ class AnswerBlock:
     """Per row: the value of the ``--summary-by`` column, when summarising."""
     sheets: Optional[list[AnswerSheet]] = None
     """Per row: the whole answer sheet, when the outputs need full results."""
+    answer_codes: Optional[AnswerCodes] = None
+    """Per item: each row's answer code, when the settings ask to keep them."""
+    seconds: Optional[FloatColumn] = None
+    """Per row: how long answering took (NaN: unknown), when the input records it."""
 
     @property
     def size(self) -> int:
@@ -50,12 +58,18 @@ class ScoredBlock:
 
     answers: AnswerBlock
     scores: BlockScores
+    quality: Optional[QualityBlock] = None
+    """Every response-quality rule's value per row, when the settings ask for flags."""
 
     def results(self, bank: Bank) -> list[Result]:
-        """Each row as a full ``Result`` (needs ``answers.sheets``)."""
+        """Each row as a full ``Result`` (needs ``answers.sheets``), with its flags."""
         sheets = self.answers.sheets
         assert sheets is not None, "the reader keeps sheets when full results are wanted"
-        return [result_of_row(bank, self.scores, row, sheet) for row, sheet in enumerate(sheets)]
+        results = [result_of_row(bank, self.scores, row, sheet) for row, sheet in enumerate(sheets)]
+        if self.quality is not None:
+            for row, result in enumerate(results):
+                result.quality = self.quality.flags(row)
+        return results
 
 
 @dataclass
@@ -95,6 +109,10 @@ class BatchCounts:
     read: int = 0
     scored: int = 0
     rejected: int = 0
+    flagged: int = 0
+    """Scored rows that at least one response-quality rule flags."""
+    excluded: int = 0
+    """Flagged rows left out of the summary (``exclude_flagged``)."""
     unused_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Per input: headers that matched no item, profile or survey metadata column."""
 

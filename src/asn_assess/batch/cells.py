@@ -8,25 +8,43 @@ from ``core.scoring.item_score`` and is looked up per row.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any, Optional
 
 import numpy as np
 
+from asn_assess.analysis.quality import answering_seconds
 from asn_assess.batch.blocks import AnswerBlock, RowError, sheet_for_row
 from asn_assess.batch.columns import ColumnPlan, Mapping, value_lookup
 from asn_assess.batch.form_names import role_codes
 from asn_assess.batch.pseudonyms import Pseudonymizer
-from asn_assess.core.answers import normalise_label, parse_role
+from asn_assess.batch.settings import BatchSettings
+from asn_assess.core.answer_codes import NO_ANSWER_CODE, AnswerCodes
+from asn_assess.core.answers import answer_code, normalise_label, parse_role
 from asn_assess.core.documents import AnswerValue
 from asn_assess.core.models import NOT_APPLICABLE, Bank
-from asn_assess.core.scoring import IntColumn, ItemColumn, ItemColumns, item_score
+from asn_assess.core.scoring import FloatColumn, IntColumn, ItemColumn, ItemColumns, item_score
 
 NO_ANSWERS = "no answers: every item is empty"
 
 
 class CellReader:
     """Reads the answers of one table's blocks, as planned by its ``ColumnPlan``."""
+
+    @classmethod
+    def for_run(cls, settings: BatchSettings, plan: ColumnPlan, source: str) -> CellReader:
+        """A reader for one input of a batch run, keeping what the run's outputs need."""
+        return cls(
+            settings.bank,
+            plan,
+            source,
+            settings.mapping,
+            settings.pseudonymize,
+            keep_sheets=settings.full_results,
+            keep_codes=settings.needs_answer_codes,
+        )
 
     def __init__(
         self,
@@ -36,18 +54,27 @@ class CellReader:
         mapping: Optional[Mapping] = None,
         pseudonymize: Optional[Pseudonymizer] = None,
         keep_sheets: bool = False,
+        keep_codes: bool = False,
     ):
         self.bank = bank
         self.plan = plan
         self.source = source
         self.pseudonymize = pseudonymize
         self.keep_sheets = keep_sheets
+        self.keep_codes = keep_codes
         self.lookups = {
             item_id: value_lookup(bank, bank.items[item_id], mapping)
             for item_id in plan.items.values()
         }
         # Roles as a generated LimeSurvey form records them, besides ids and names.
         self.role_codes = role_codes(bank) if plan.role_column is not None else {}
+        self.code_of = {
+            item_id: {
+                value: answer_code(bank, bank.items[item_id], value)
+                for value in set(lookup.values())
+            }
+            for item_id, lookup in self.lookups.items()
+        }
         self.score_of = {
             item_id: {
                 value: item_score(bank, bank.items[item_id], value)
@@ -65,6 +92,7 @@ class CellReader:
         rows = batch.num_rows
         scores: dict[str, tuple[Any, Any, Any]] = {}
         values: dict[str, Any] = {}
+        answer_codes: AnswerCodes = {}
         bad_cells: dict[int, list[str]] = {}
         answered_any = np.zeros(rows, dtype=bool)
         for column, item_id in self.plan.items.items():
@@ -75,10 +103,12 @@ class CellReader:
             distinct = self._match(item_id, texts)
             codes = encoded.indices.to_numpy(zero_copy_only=False)
             item_scores, answered, not_applicable, answer_values, bad = (
-                part[codes] for part in distinct
+                part[codes] for part in distinct[:5]
             )
             scores[item_id] = (item_scores, answered, not_applicable)
             values[item_id] = answer_values
+            if self.keep_codes:  # a gather per item, only when analysis asks for it
+                answer_codes[item_id] = distinct[5][codes]
             answered_any |= answered | not_applicable
             header = self.plan.headers[column]
             for row in np.flatnonzero(bad):
@@ -115,17 +145,26 @@ class CellReader:
             block.sheets = [
                 sheet_for_row(self.bank, self._answers_of(values, int(row))) for row in keep
             ]
+        if self.keep_codes:
+            block.answer_codes = {item_id: codes[keep] for item_id, codes in answer_codes.items()}
+        if self.plan.started_column is not None and self.plan.finished_column is not None:
+            block.seconds = _seconds_between(
+                batch.column(self.plan.started_column).to_pylist(),
+                batch.column(self.plan.finished_column).to_pylist(),
+            )[keep]
         return block
 
     def _match(self, item_id: str, texts: list[Optional[str]]) -> tuple[Any, ...]:
         """Per distinct cell text: (item score, answered, not applicable, answer value,
-        not an answer)."""
+        not an answer, answer code)."""
         lookup, score_of = self.lookups[item_id], self.score_of[item_id]
         scores = np.zeros(len(texts))
         answered = np.zeros(len(texts), dtype=bool)
         not_applicable = np.zeros(len(texts), dtype=bool)
         values = np.empty(len(texts), dtype=object)
         bad = np.zeros(len(texts), dtype=bool)
+        codes = np.full(len(texts), NO_ANSWER_CODE, dtype=np.int16)
+        code_of = self.code_of[item_id]
         for index, text in enumerate(texts):
             key = normalise_label(text or "")
             if not key:
@@ -140,7 +179,8 @@ class CellReader:
             else:
                 scores[index] = score_of[value]
                 answered[index] = True
-        return scores, answered, not_applicable, values, bad
+                codes[index] = code_of[value]
+        return scores, answered, not_applicable, values, bad, codes
 
     @staticmethod
     def _answers_of(values: dict[str, Any], row: int) -> dict[str, AnswerValue]:
@@ -193,3 +233,28 @@ class CellReader:
         if self.pseudonymize is None:
             return [value or None for value in raw]
         return [self.pseudonymize(value) if value else None for value in raw]
+
+
+def parse_timestamp(text: Optional[str]) -> Optional[datetime]:
+    """A survey tool's timestamp (ISO 8601 as KoboToolbox writes it, or LimeSurvey's
+    ``2024-05-02 10:01:45``), or None when the cell is empty or holds something else."""
+    if not text or not text.strip():
+        return None
+    text = text.strip()
+    if text.endswith(("Z", "z")):  # Python before 3.11 does not read "Z" as UTC
+        text = text[:-1] + "+00:00"
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _seconds_between(started: list[Optional[str]], finished: list[Optional[str]]) -> FloatColumn:
+    """Per row, the seconds from the start to the end timestamp; NaN when either is
+    missing or unreadable, or the end comes first. Timing is survey metadata: a bad
+    timestamp leaves the row untimed and never rejects it."""
+    seconds = [
+        answering_seconds(None, parse_timestamp(begin), parse_timestamp(end))
+        for begin, end in zip(started, finished, strict=True)
+    ]
+    return np.array([math.nan if s is None else s for s in seconds], dtype=np.float64)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from asn_assess.batch.form_names import FormNames, answer_codes, bare_header, form_names
 from asn_assess.core.answers import (
@@ -26,6 +26,9 @@ from asn_assess.core.documents import AnswerValue
 from asn_assess.core.errors import AssessError, Problem
 from asn_assess.core.files import parse_toml, read_text
 from asn_assess.core.models import NOT_APPLICABLE, Bank, Item
+
+if TYPE_CHECKING:
+    from asn_assess.batch.settings import BatchSettings
 
 
 class MappingError(AssessError):
@@ -110,6 +113,10 @@ PROFILE_HEADERS = {
     "unit": frozenset({"unit", "unit kerja", "work unit", "satuan kerja", "opd"}),
     "position": frozenset({"position", "jabatan"}),
 }
+# Survey metadata that says when answering began and ended (KoboToolbox, LimeSurvey);
+# with both, the response-quality rule on answering speed can be applied.
+STARTED_HEADERS = frozenset({"start", "startdate", "date started"})
+FINISHED_HEADERS = frozenset({"end", "submitdate", "date submitted"})
 IDENTIFYING_PROFILE = ("nip", "email", "name")  # also the order of preference for an id
 DEFAULT_ID_HEADERS = frozenset({"respondent id", "id responden"})
 DEFAULT_ROLE_HEADERS = frozenset({"role", "peran"})
@@ -188,6 +195,8 @@ class ColumnPlan:
     metadata: tuple[int, ...]
     unused: tuple[str, ...]
     role_column: Optional[int] = None
+    started_column: Optional[int] = None
+    finished_column: Optional[int] = None
 
     @property
     def identifying_columns(self) -> tuple[int, ...]:
@@ -206,6 +215,7 @@ def plan_columns(
     group_column: Optional[str] = None,
     source: str = "<input>",
     role_column: Optional[str] = None,
+    group_option: str = "--summary-by",
 ) -> ColumnPlan:
     """Decide what every column holds. Raises ``ColumnError`` for a header that cannot
     be used (an item in two columns, a named column that is missing, no item at all)."""
@@ -220,12 +230,13 @@ def plan_columns(
     items: dict[int, str] = {}
     profile: dict[str, int] = {}
     metadata: list[int] = []
+    timing: dict[str, int] = {}  # metadata header -> first column with it
     unused: list[str] = []
     problems: list[Problem] = []
     chosen_id = _find(headers, bare, id_column, "--id-column", source, problems)
     if id_column is None:  # the column `batch template` writes, when present
         chosen_id = next((i for i, key in enumerate(bare) if key in DEFAULT_ID_HEADERS), None)
-    chosen_group = _find(headers, bare, group_column, "--summary-by", source, problems)
+    chosen_group = _find(headers, bare, group_column, group_option, source, problems)
     chosen_role = _find(headers, bare, role_column, "--role-column", source, problems)
     if role_column is None and bank.roles:  # named like the template's or a form's column
         chosen_role = next((i for i, key in enumerate(bare) if key in DEFAULT_ROLE_HEADERS), None)
@@ -265,6 +276,7 @@ def plan_columns(
             or _is_form_field(key, forms)
         ):
             metadata.append(index)
+            timing.setdefault(_metadata_key(header), index)
         else:
             unused.append(header)
     if chosen_id is None and id_column is None:
@@ -290,6 +302,8 @@ def plan_columns(
         tuple(metadata),
         tuple(unused),
         chosen_role,
+        next((timing[key] for key in sorted(STARTED_HEADERS) if key in timing), None),
+        next((timing[key] for key in sorted(FINISHED_HEADERS) if key in timing), None),
     )
 
 
@@ -382,3 +396,17 @@ def value_lookup(
             if isinstance(value, int) and scale.point(value):
                 lookup[label] = value
     return lookup
+
+
+def plan_for(names: list[str], settings: BatchSettings, source: str) -> ColumnPlan:
+    """``plan_columns`` with what a batch run's settings say about columns."""
+    return plan_columns(
+        names,
+        settings.bank,
+        settings.mapping,
+        settings.id_column,
+        settings.summary_by,
+        source,
+        settings.role_column,
+        settings.group_option,
+    )

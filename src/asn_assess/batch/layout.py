@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Optional
 
 import numpy as np
 
+from asn_assess.analysis.norms import NormReference, level_keys, level_scores
+from asn_assess.analysis.quality import RULES
 from asn_assess.batch.arrow import pyarrow
 from asn_assess.batch.blocks import ScoredBlock
+from asn_assess.core.files import spreadsheet_safe
 from asn_assess.core.models import Bank
 from asn_assess.core.scoring import LevelScores
 
-ColumnKind = Literal["text", "integer", "score", "band"]
+ColumnKind = Literal["text", "integer", "score", "band", "percentile"]
 
 
 @dataclass(frozen=True)
@@ -27,8 +30,8 @@ class OutputColumn:
     """The column's values for a block: a list of text, or a numpy array."""
 
 
-def output_columns(bank: Bank) -> list[OutputColumn]:
-    """The results table's columns, in order."""
+def output_columns(bank: Bank, norm: Optional[NormReference] = None) -> list[OutputColumn]:
+    """The results table's columns, in order; with a norm, each score's percentile."""
 
     def level_columns(
         prefix: str, level: Callable[[ScoredBlock], LevelScores]
@@ -78,27 +81,80 @@ def output_columns(bank: Bank) -> list[OutputColumn]:
 
             prefix = f"indicator.{indicator.id}."
             columns += [*level_columns(prefix, indicator_level), *counts(prefix, indicator_level)]
+    return columns + quality_columns() + percentile_columns(bank, norm)
+
+
+def percentile_columns(bank: Bank, norm: Optional[NormReference]) -> list[OutputColumn]:
+    """With a norm: per level, how many percent of the norm group the score is higher
+    than (empty without a score), then the norm itself (source, group, n, date)."""
+    if norm is None:
+        return []
+    columns = []
+    for key in level_keys(bank):
+
+        def ranks(b: ScoredBlock, key: str = key) -> Any:
+            return norm.ranks(key, level_scores(b.scores, key))
+
+        name = "overall_percentile" if key == "overall" else f"{key}.percentile"
+        columns.append(OutputColumn(name, "percentile", ranks))
+    description = spreadsheet_safe(norm.description)  # text given by people: never a formula
+    columns.append(OutputColumn("norm", "text", lambda b: [description] * b.answers.size))
     return columns
 
 
-def column_names(bank: Bank) -> list[str]:
+def quality_columns() -> list[OutputColumn]:
+    """The rules each row trips, then every rule's value (empty when not measured, or
+    when the run applies no quality rules)."""
+
+    def flagged(b: ScoredBlock) -> Any:
+        if b.quality is None:
+            return [None] * b.answers.size
+        # Each row's set of tripped rules as a bit mask; few masks occur, so each is
+        # spelled out once and looked up per row.
+        masks = np.zeros(b.answers.size, dtype=np.int64)
+        for bit, rule in enumerate(RULES):
+            masks |= b.quality.flagged(rule.id).astype(np.int64) << bit
+        found, where = np.unique(masks, return_inverse=True)
+        spelled = [
+            " ".join(rule.id for bit, rule in enumerate(RULES) if int(mask) >> bit & 1) or None
+            for mask in found
+        ]
+        return np.array(spelled, dtype=object)[where.reshape(-1)]
+
+    def value(b: ScoredBlock, rule_id: str) -> Any:
+        if b.quality is None:
+            return np.full(b.answers.size, np.nan)
+        return b.quality.values[rule_id]
+
+    columns = [OutputColumn("quality_flags", "text", flagged)]
+    for rule in RULES:
+
+        def rule_value(b: ScoredBlock, rule_id: str = rule.id) -> Any:
+            return value(b, rule_id)
+
+        columns.append(OutputColumn(f"quality.{rule.id}", "score", rule_value))
+    return columns
+
+
+def column_names(bank: Bank, norm: Optional[NormReference] = None) -> list[str]:
     """The results table's header."""
-    return [column.name for column in output_columns(bank)]
+    return [column.name for column in output_columns(bank, norm)]
 
 
 class ResultsTable:
     """Builds pyarrow tables of the results layout for a bank."""
 
-    def __init__(self, bank: Bank):
+    def __init__(self, bank: Bank, norm: Optional[NormReference] = None):
         pa = pyarrow()
 
-        self.columns = output_columns(bank)
+        self.columns = output_columns(bank, norm)
         self.band_ids = pa.array([band.id for band in bank.bands])
         types = {
             "text": pa.string(),
             "integer": pa.int64(),
             "score": pa.float64(),
             "band": pa.string(),
+            "percentile": pa.int64(),
         }
         self.schema = pa.schema([pa.field(c.name, types[c.kind]) for c in self.columns])
 
@@ -111,6 +167,10 @@ class ResultsTable:
             values = column.fill(block)
             if column.kind == "score":
                 arrays.append(pa.array(values, mask=np.isnan(values)))
+            elif column.kind == "percentile":
+                missing = np.isnan(values)
+                whole = np.where(missing, 0, values).astype(np.int64)
+                arrays.append(pa.array(whole, mask=missing, type=pa.int64()))
             elif column.kind == "band":
                 indices = pa.array(values, mask=values < 0, type=pa.int32())
                 arrays.append(

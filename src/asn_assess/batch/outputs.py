@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO, Optional, Protocol
 
+from asn_assess.analysis.norms import NormReference, level_keys, level_scores
 from asn_assess.batch.blocks import RowError, ScoredBlock
 from asn_assess.batch.layout import ResultsTable
 from asn_assess.batch.settings import OutputFormat
@@ -42,14 +43,16 @@ class CollectingSink:
     """Keeps results as flat rows (dicts of the CSV columns) or whole results, rejected
     rows and the summary in memory."""
 
-    def __init__(self, bank: Bank, full_results: bool = False):
+    def __init__(
+        self, bank: Bank, full_results: bool = False, norm: Optional[NormReference] = None
+    ):
         self.bank = bank
         self.full_results = full_results
         self.rows: list[dict[str, Any]] = []
         self.results: list[Any] = []
         self.rejected: list[RowError] = []
         self.summary: list[dict[str, Any]] = []
-        self._table = ResultsTable(bank)
+        self._table = ResultsTable(bank, norm)
 
     def write(self, block: ScoredBlock) -> None:
         """Keep the rows of ``block`` (and their results when asked)."""
@@ -95,8 +98,8 @@ class AtomicOutput:
 class CsvResults:
     """Flat CSV, one row per respondent (``layout.output_columns``)."""
 
-    def __init__(self, bank: Bank, output: AtomicOutput):
-        self.table = ResultsTable(bank)
+    def __init__(self, bank: Bank, output: AtomicOutput, norm: Optional[NormReference] = None):
+        self.table = ResultsTable(bank, norm)
         self.output = output
         self._writer: Any = None
 
@@ -121,8 +124,16 @@ class CsvResults:
 class JsonlResults:
     """One JSON object per respondent: where it came from and the full result."""
 
-    def __init__(self, bank: Bank, output: AtomicOutput, drop_profile: bool):
+    def __init__(
+        self,
+        bank: Bank,
+        output: AtomicOutput,
+        drop_profile: bool,
+        norm: Optional[NormReference] = None,
+    ):
         self.bank = bank
+        self.norm = norm
+        self.levels = level_keys(bank)
         self.stream = io.TextIOWrapper(
             output.stream, encoding="utf-8", newline="\n", write_through=True
         )
@@ -134,12 +145,18 @@ class JsonlResults:
         for index, result in enumerate(block.results(self.bank)):
             if self.drop_profile:  # pseudonymised runs carry no names or NIPs
                 result = result.model_copy(update={"respondent": None})
-            record = {
+            record: dict[str, Any] = {
                 "source": answers.source,
                 "row": int(answers.rows[index]),
                 "respondent_id": answers.respondent_ids[index],
                 "result": result.model_dump(mode="json"),
             }
+            if self.norm is not None:
+                record["percentiles"] = {
+                    key: self.norm.rank(key, float(level_scores(block.scores, key)[index]))
+                    for key in self.levels
+                }
+                record["norm"] = self.norm.description
             self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     def close(self) -> None:
@@ -175,6 +192,7 @@ class FileSink:
         summary: Optional[Path] = None,
         drop_profile: bool = False,
         on_rejected: Optional[Callable[[RowError], None]] = None,
+        norm: Optional[NormReference] = None,
     ):
         self._outputs: list[AtomicOutput] = []
         try:
@@ -185,9 +203,9 @@ class FileSink:
             self.abort()
             raise
         self._results: CsvResults | JsonlResults = (
-            JsonlResults(bank, out, drop_profile)
+            JsonlResults(bank, out, drop_profile, norm)
             if output_format == "jsonl"
-            else CsvResults(bank, out)
+            else CsvResults(bank, out, norm)
         )
         self._on_rejected = on_rejected
 

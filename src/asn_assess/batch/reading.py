@@ -18,7 +18,7 @@ import numpy as np
 from asn_assess.batch.arrow import pyarrow
 from asn_assess.batch.blocks import AnswerBlock, InputError, RowError
 from asn_assess.batch.cells import CellReader
-from asn_assess.batch.columns import ColumnPlan, plan_columns
+from asn_assess.batch.columns import ColumnPlan, plan_for
 from asn_assess.batch.settings import BatchSettings
 from asn_assess.core.errors import Problem
 from asn_assess.core.scoring import IntColumn
@@ -83,15 +83,7 @@ def table_layout(stream: BinaryIO, source: str, settings: BatchSettings) -> Tabl
     head = stream.peek(HEAD_BYTES)[:HEAD_BYTES]  # type: ignore[attr-defined]
     delimiter = detect_delimiter(head)
     names = header_names(head, delimiter)
-    plan = plan_columns(
-        names,
-        settings.bank,
-        settings.mapping,
-        settings.id_column,
-        settings.summary_by,
-        source,
-        settings.role_column,
-    )
+    plan = plan_for(names, settings, source)
     return TableLayout(delimiter, names, plan)
 
 
@@ -121,14 +113,7 @@ def read_table(
 
     plan = layout.plan
     reader = _open_reader(stream, source, layout.names, plan, layout.delimiter, skip_malformed)
-    cells = CellReader(
-        settings.bank,
-        plan,
-        source,
-        settings.mapping,
-        settings.pseudonymize,
-        keep_sheets=settings.full_results,
-    )
+    cells = CellReader.for_run(settings, plan, source)
     well_formed = 0  # rows read so far that split into the right number of fields
 
     def report_malformed() -> None:

@@ -23,7 +23,11 @@ class BatchSettings:
     used. ``summary_by`` names the column to summarise by; groups smaller than
     ``min_group`` are pooled so that no small group is shown on its own.
     ``full_results`` keeps every row's answers so that outputs can carry whole results
-    (JSONL) rather than the flat score columns (CSV).
+    (JSONL) rather than the flat score columns (CSV). ``quality_flags`` applies the
+    response-quality rules to every row; ``exclude_flagged`` leaves flagged rows out of
+    the summary (they are still scored and written). ``keep_answer_codes`` keeps each
+    answer's code in the blocks (item analysis needs it; the quality rules ask for it
+    themselves).
     """
 
     bank: Bank
@@ -36,3 +40,16 @@ class BatchSettings:
     full_results: bool = False
     sheet: Optional[str] = None
     """The sheet to read from .xlsx inputs (None: the first)."""
+    quality_flags: bool = True
+    exclude_flagged: bool = False
+    keep_answer_codes: bool = False
+    group_summary: bool = True
+    """Whether ``run_batch`` summarises by ``summary_by`` (item analysis reads the
+    groups for its norms instead)."""
+    group_option: str = "--summary-by"
+    """The option that named ``summary_by``, for messages about it."""
+
+    @property
+    def needs_answer_codes(self) -> bool:
+        """Whether readers must keep answer codes (not only item scores) in blocks."""
+        return self.keep_answer_codes or self.quality_flags

@@ -8,14 +8,17 @@ of a table.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO, Optional
 
 import numpy as np
 
+from asn_assess.analysis.quality import answering_seconds
 from asn_assess.batch.blocks import AnswerBlock, InputError, RowError
 from asn_assess.batch.reading import HEAD_BYTES
 from asn_assess.batch.settings import BatchSettings
+from asn_assess.core.answer_codes import answer_codes
 from asn_assess.core.answers import check_sheet
 from asn_assess.core.documents import AnswerSheet, AnswerValue, parse_document, validate_document
 from asn_assess.core.errors import AnswerSheetError, AssessError, Problem
@@ -86,6 +89,9 @@ class _Gathered:
             block.groups = [_sheet_group(sheet, settings.summary_by) for sheet in self.sheets]
         if settings.full_results:
             block.sheets = self.sheets
+        if settings.needs_answer_codes:
+            block.answer_codes = answer_codes(settings.bank, [s.answers for s in self.sheets])
+        block.seconds = np.array([_seconds(sheet) for sheet in self.sheets], dtype=np.float64)
         return block
 
 
@@ -109,6 +115,12 @@ def item_columns(bank: Bank, answers: list[dict[str, AnswerValue]]) -> ItemColum
             column.scores[row] = cache[key]
             column.answered[row] = True
     return columns
+
+
+def _seconds(sheet: AnswerSheet) -> float:
+    """How long answering the sheet took, NaN when it does not say."""
+    seconds = answering_seconds(sheet.durations, sheet.started_at, sheet.finished_at)
+    return math.nan if seconds is None else seconds
 
 
 def _without_source(problem: Problem, source: str) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import math
 from typing import Any, Optional
 
+from asn_assess.analysis.pooling import ALL, OTHER, pool_small_groups
 from asn_assess.batch.blocks import ScoredBlock
 from asn_assess.core.models import Bank
+from asn_assess.core.scoring import BoolColumn
 
 
 class GroupSummary:
@@ -14,7 +16,7 @@ class GroupSummary:
     overall band distribution. Groups under ``min_group`` are pooled as "other" so a
     summary never shows a small group on its own."""
 
-    OTHER = "(other)"
+    OTHER = OTHER
 
     def __init__(self, bank: Bank, min_group: int):
         self.bank = bank
@@ -23,14 +25,17 @@ class GroupSummary:
         self._values: dict[str, list[list[float]]] = {}
         self._bands: dict[str, dict[str, int]] = {}
 
-    def add_block(self, block: ScoredBlock) -> None:
-        """Add every row of a scored block (its ``groups`` must be set)."""
+    def add_block(self, block: ScoredBlock, keep: Optional[BoolColumn] = None) -> None:
+        """Add the rows of a scored block (its ``groups`` must be set): every row, or
+        those where ``keep`` is True."""
         groups = block.answers.groups
         assert groups is not None, "the reader keeps groups when summarising"
         scores = block.scores
         columns = [scores.pillars[p.id].score for p in self.bank.pillars] + [scores.overall.score]
         band_ids = [band.id for band in self.bank.bands]
         for row, group in enumerate(groups):
+            if keep is not None and not keep[row]:
+                continue
             band = int(scores.overall.band[row])
             self.add(group, [float(c[row]) for c in columns], band_ids[band] if band >= 0 else None)
 
@@ -64,16 +69,18 @@ class GroupSummary:
             row["band.none"] = sum(self._bands[g].get("-", 0) for g in groups)
             return row
 
-        shown = sorted(g for g in self._bands if self._bands[g]["n"] >= self.min_group)
-        small = sorted(g for g in self._bands if self._bands[g]["n"] < self.min_group)
+        groups = pool_small_groups(
+            {group: counts["n"] for group, counts in self._bands.items()}, self.min_group
+        )
+        shown, small = list(groups.shown), list(groups.pooled)
         rows = [describe(g, [g]) for g in shown]
         if small:
             rows.append(describe(self.OTHER, small))
         if self._bands:
-            everyone = describe("(all)", shown + small)
+            everyone = describe(ALL, shown + small)
             pooled = sum(self._bands[g]["n"] for g in small)
             if shown and 0 < pooled < self.min_group:
                 # All minus the shown groups would reveal the pooled few: counts only.
-                everyone = {"group": "(all)", "n": everyone["n"]}
+                everyone = {"group": ALL, "n": everyone["n"]}
             rows.append(everyone)
         return rows

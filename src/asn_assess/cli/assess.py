@@ -13,8 +13,11 @@ from asn_assess.cli.common import (
     EXIT_OK,
     BankOption,
     DataDirOption,
+    NormGroupOption,
+    NormsOption,
     checked_language,
     checked_role,
+    norm_reference,
     read_document,
     reports_errors,
 )
@@ -80,6 +83,8 @@ def start(
     all_actions: AllActionsOption = False,
     pager: PagerOption = True,
     data_dir: DataDirOption = None,
+    norms: NormsOption = None,
+    norm_group: NormGroupOption = None,
 ) -> None:
     """Take the assessment interactively and see your report: a summary, a development
     plan and the detail per pillar.
@@ -96,6 +101,7 @@ def start(
     """
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.errors import BankError, UsageError
+    from asn_assess.core.i18n import t
     from asn_assess.core.models import Bank
     from asn_assess.interactive.session import (
         EndOfInput,
@@ -112,6 +118,7 @@ def start(
         checked_language(loaded, lang)
     chosen_role = checked_role(loaded, role) if role is not None else None
     planned = planned_outputs(output, None)  # before the first question: nothing is lost
+    norm = norm_reference(loaded, norms, norm_group)
     folder = user_data_dir(data_dir)
     store = UserData(folder) if save else NothingKept(folder)
     terminal = Terminal()
@@ -145,7 +152,13 @@ def start(
 
     from asn_assess.cli.finish import finish_session
 
-    finish_session(loaded, result, store, session.language, planned, all_actions, pager)
+    if norm is not None and norm.norms.bank_version != loaded.version:
+        # A resumed session on an older version of the bank: its scores do not compare.
+        other = {"version": loaded.version, "norm": norm.description}
+        message = t("norms.other_version", session.language, **other)
+        typer.echo(message, err=True)
+        norm = None
+    finish_session(loaded, result, store, session.language, planned, all_actions, pager, norm)
 
 
 @app.command()
@@ -176,6 +189,8 @@ def report(
     all_actions: AllActionsOption = False,
     pager: PagerOption = True,
     data_dir: DataDirOption = None,
+    norms: NormsOption = None,
+    norm_group: NormGroupOption = None,
 ) -> None:
     """Show a saved result as the report, or export it as text, Markdown, HTML, CSV or
     JSON.
@@ -189,6 +204,8 @@ def report(
     from asn_assess.core.documents import parse_result
     from asn_assess.core.errors import ResultError, UsageError
 
+    if as_json and norms is not None:
+        raise UsageError("--norms adds percentiles to the report; leave it out with --json")
     if as_json:
         if form not in (None, "json"):
             raise UsageError(f"--json contradicts --format {form}")
@@ -207,7 +224,7 @@ def report(
         assert result_file is not None
         text, source = read_document(result_file, ResultError)
         result = parse_result(text, source)
-    emit_report(result, source, bank, lang, form, planned, all_actions, pager)
+    emit_report(result, source, bank, lang, form, planned, all_actions, pager, norms, norm_group)
 
 
 @app.command()
@@ -224,6 +241,8 @@ def score(
     lang: LangOption = None,
     all_actions: AllActionsOption = False,
     pager: PagerOption = True,
+    norms: NormsOption = None,
+    norm_group: NormGroupOption = None,
 ) -> None:
     """Score one answer sheet without prompts and show the report.
 
@@ -236,34 +255,43 @@ def score(
     """
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.documents import parse_answer_sheet, to_json
-    from asn_assess.core.errors import AnswerSheetError, Problem
+    from asn_assess.core.errors import AnswerSheetError, Problem, UsageError
     from asn_assess.core.scoring import score as score_sheet
+    from asn_assess.reports.formats import ReportOptions
 
     inputs = (Path(answers),) if answers != "-" else ()
     planned = planned_outputs(output, None, inputs)
+    if as_json and norms is not None:
+        raise UsageError("--norms adds percentiles to the report; leave it out with --json")
     text, source = read_document(answers, AnswerSheetError)
     sheet = parse_answer_sheet(text, source)
     loaded = resolve_bank(bank or sheet.bank_id, None if bank else sheet.bank_version)
+    from asn_assess.analysis.quality import with_quality
+
     try:
-        result = score_sheet(loaded, sheet)
+        result = with_quality(loaded, score_sheet(loaded, sheet))
     except AnswerSheetError as error:  # name the file as well as the key
         raise AnswerSheetError(
             [Problem(f"{source}: {p.where}", p.message) for p in error.problems]
         ) from None
     language = checked_language(loaded, lang or result.language)
-    write_reports(planned, loaded, result, language, all_actions)
+    norm = norm_reference(loaded, norms, norm_group)
+    options = ReportOptions(language, all_actions, norm=norm)
+    write_reports(planned, loaded, result, options)
     if as_json:
         typer.echo(to_json(result), nl=False)
         return
-    print_report(None, loaded, result, language, all_actions, pager=pager)
+    print_report(None, loaded, result, options, pager=pager)
 
 
 @app.command()
 @reports_errors
 def schema(
-    name: Annotated[str, typer.Argument(metavar="answers|result|bank", help="Which document.")],
+    name: Annotated[
+        str, typer.Argument(metavar="answers|result|bank|norms", help="Which document.")
+    ],
 ) -> None:
-    """Print the JSON Schema of an answer sheet, a result or a bank.
+    """Print the JSON Schema of an answer sheet, a result, a bank or norms.
 
     Example: asn-assess schema answers > answers.schema.json
     """
@@ -271,11 +299,17 @@ def schema(
 
     from pydantic import BaseModel
 
+    from asn_assess.analysis.norms import Norms
     from asn_assess.core.documents import AnswerSheet, Result
     from asn_assess.core.errors import UsageError
     from asn_assess.core.models import Bank
 
-    models: dict[str, type[BaseModel]] = {"answers": AnswerSheet, "result": Result, "bank": Bank}
+    models: dict[str, type[BaseModel]] = {
+        "answers": AnswerSheet,
+        "result": Result,
+        "bank": Bank,
+        "norms": Norms,
+    }
     if name not in models:
-        raise UsageError(f"unknown schema {name!r}; choose one of: answers, result, bank")
+        raise UsageError(f"unknown schema {name!r}; choose one of: {', '.join(models)}")
     typer.echo(json.dumps(models[name].model_json_schema(), ensure_ascii=False, indent=2))

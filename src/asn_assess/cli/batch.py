@@ -16,6 +16,10 @@ from asn_assess.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_INVALID,
     BankOption,
+    NormGroupOption,
+    NormsOption,
+    norm_reference,
+    refuse_overwriting_inputs,
     reports_errors,
     stderr_console,
     write_output,
@@ -114,6 +118,16 @@ def batch(
             help="TOML: [columns] header = item id, [labels] label = value.",
         ),
     ] = None,
+    exclude_flagged: Annotated[
+        bool,
+        typer.Option(
+            "--exclude-flagged",
+            help="Leave rows with a response-quality flag out of the summary (they are "
+            "still scored and written; the count is shown).",
+        ),
+    ] = False,
+    norms: NormsOption = None,
+    norm_group: NormGroupOption = None,
     pseudonymize: Annotated[
         bool,
         typer.Option(
@@ -154,6 +168,7 @@ def batch(
         return
     from asn_assess.batch.api import run_batch
     from asn_assess.batch.outputs import FileSink
+    from asn_assess.core.i18n import say
 
     settings = _settings(
         bank_ref=bank,
@@ -169,8 +184,11 @@ def batch(
         key_file=key_file,
         inputs=inputs,
         sheet=sheet,
+        exclude_flagged=exclude_flagged,
     )
-    shown = _ErrorsOnScreen()
+    refuse_overwriting_inputs(inputs, [output, errors, summary_output])
+    norm = norm_reference(settings.bank, norms, norm_group)
+    shown = ErrorsOnScreen()
     sink = FileSink(
         settings.bank,
         "jsonl" if settings.full_results else "csv",
@@ -179,21 +197,26 @@ def batch(
         summary_output,
         drop_profile=pseudonymize,
         on_rejected=None if errors else shown,
+        norm=norm,
     )
     try:
-        with _row_counter() as progress:
+        with row_counter() as progress:
             outcome = run_batch(inputs, settings, sink, progress=progress)
     except KeyboardInterrupt:  # outputs were discarded: nothing half-written is left
         typer.echo("interrupted: no output written", err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     counts = outcome.counts
-    _print_unused_columns(counts)
+    print_unused_columns(counts)
     if errors is None and counts.rejected > shown.count:
         typer.echo(
             f"rejected: ... and {counts.rejected - shown.count} more; "
             "write them all with --errors FILE",
             err=True,
         )
+    if counts.flagged:
+        typer.echo(say("quality.batch_flagged", count=counts.flagged), err=True)
+    if exclude_flagged:
+        typer.echo(say("quality.batch_excluded", count=counts.excluded), err=True)
     if summary_by is not None:
         stderr_console().print(_summary_table(outcome.summary, settings.bank))
     if counts.rejected and not strict:
@@ -219,6 +242,7 @@ def _settings(
     inputs: list[str],
     role_column: Optional[str],
     sheet: Optional[str] = None,
+    exclude_flagged: bool = False,
 ) -> Any:
     """The run's ``BatchSettings``, after checking that the options fit together."""
     from asn_assess.batch.columns import is_identifying, load_mapping
@@ -240,6 +264,8 @@ def _settings(
         )
     if summary_output and not summary_by:
         raise UsageError("--summary-output needs --summary-by COLUMN (what to group by)")
+    if exclude_flagged and not summary_by:
+        raise UsageError("--exclude-flagged needs --summary-by COLUMN (it acts on the summary)")
     if inputs.count("-") > 1:
         raise UsageError("standard input (-) can be read only once")
     loaded = resolve_bank(bank_ref)
@@ -253,6 +279,7 @@ def _settings(
         pseudonymize=Pseudonymizer.from_key_file(key_file) if pseudonymize and key_file else None,
         full_results=output_format == "jsonl",
         sheet=sheet,
+        exclude_flagged=exclude_flagged,
     )
 
 
@@ -286,19 +313,21 @@ def batch_template(
     )
 
 
-class _ErrorsOnScreen:
+class ErrorsOnScreen:
     """Shows the first rejected rows on stderr; counts how many it showed."""
 
     def __init__(self) -> None:
         self.count = 0
 
     def __call__(self, error: RowError) -> None:
+        """Show ``error`` unless enough have been shown already."""
         if self.count < MAX_ERRORS_ON_SCREEN:
             typer.echo(f"rejected: {error}", err=True)
             self.count += 1
 
 
-def _print_unused_columns(counts: BatchCounts) -> None:
+def print_unused_columns(counts: BatchCounts) -> None:
+    """Warn about every input column that matched nothing."""
     for source, unused in counts.unused_columns.items():
         if unused:
             shown = ", ".join(repr(c[:40]) for c in unused[:6]) + (
@@ -312,7 +341,7 @@ def _print_unused_columns(counts: BatchCounts) -> None:
 
 
 @contextmanager
-def _row_counter() -> Iterator[Optional[Callable[[int], None]]]:
+def row_counter() -> Iterator[Optional[Callable[[int], None]]]:
     """A live row counter on stderr while the run lasts, when stderr is a terminal."""
     if not sys.stderr.isatty():
         yield None

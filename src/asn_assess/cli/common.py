@@ -18,6 +18,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from asn_assess.analysis.norms import NormReference
     from asn_assess.core.documents import Result
     from asn_assess.core.errors import AssessError
     from asn_assess.core.models import Bank
@@ -102,6 +103,41 @@ BankOption = Annotated[
 ]
 
 
+NormsOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--norms",
+        metavar="FILE",
+        help="Norms from `asn-assess analyze --norms-out`: show where each score stands "
+        "among colleagues (scores and bands do not change).",
+    ),
+]
+NormGroupOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--norm-group",
+        metavar="NAME",
+        help="With --norms: the group of the norms to compare with. Default: everyone.",
+    ),
+]
+
+
+def norm_reference(
+    bank: Bank, path: Optional[Path], group: Optional[str]
+) -> Optional[NormReference]:
+    """The norm group named on the command line, checked against ``bank``; None without
+    --norms."""
+    from asn_assess.core.errors import UsageError
+
+    if path is None:
+        if group is not None:
+            raise UsageError("--norm-group needs --norms FILE")
+        return None
+    from asn_assess.analysis.norms import norm_reference as load
+
+    return load(path, bank, group)
+
+
 def checked_language(bank: Bank, requested: str) -> str:
     """``requested`` when the bank is written in it; a usage error otherwise."""
     from asn_assess.core.errors import UsageError
@@ -168,3 +204,13 @@ def write_output(path: Path, text: str, force: bool) -> None:
     if path.exists() and not force:
         raise AssessError(f"{path}: already exists; pass --force to overwrite it")
     atomic_write_text(path, text)
+
+
+def refuse_overwriting_inputs(inputs: list[str], outputs: list[Optional[Path]]) -> None:
+    """Outputs never replace inputs: a usage error when an output names an input file."""
+    from asn_assess.core.errors import UsageError
+
+    read = {Path(name).resolve() for name in inputs if name != "-"}
+    for output in outputs:
+        if output is not None and output.resolve() in read:
+            raise UsageError(f"{output}: is also an input; write the output to another file")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shlex
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
@@ -16,7 +16,11 @@ from asn_assess.core.documents import Result
 from asn_assess.core.i18n import set_interface_language, t
 from asn_assess.core.models import Bank
 from asn_assess.reports.compare import Comparison
+from asn_assess.reports.formats import ReportOptions
 from asn_assess.store import UserData
+
+if TYPE_CHECKING:
+    from asn_assess.analysis.norms import NormReference
 
 
 def open_command(path: Path) -> str:
@@ -35,8 +39,10 @@ def finish_session(
     planned: list[tuple[Path, str]],
     all_actions: bool,
     pager: bool,
+    norm: Optional[NormReference] = None,
 ) -> None:
-    """Keep, write and show a finished session's result."""
+    """Keep, write and show a finished session's result; ``norm`` places its scores
+    among colleagues."""
     set_interface_language(language)  # warnings in the session's language too
     lines: list[str] = []
     comparison: Optional[Comparison] = None
@@ -45,19 +51,21 @@ def finish_session(
         lines.append(t("end.result_saved", language, path=saved))
         comparison, warnings = record_in_history(store, bank, result, saved, language)
         html = saved.with_suffix(".html")
-        write_reports([(html, "html")], bank, result, language, True, comparison)
+        keep = ReportOptions(language, all_actions=True, comparison=comparison, norm=norm)
+        write_reports([(html, "html")], bank, result, keep)
         lines.append(t("end.report_saved", language, path=html))
         lines.append(t("end.open_with", language, command=open_command(html)))
     else:
         warnings = []
         lines.append(t("end.nothing_saved", language))
-    write_reports(planned, bank, result, language, all_actions, comparison)
+    options = ReportOptions(language, all_actions, comparison, norm)
+    write_reports(planned, bank, result, options)
     lines += [t("end.output_saved", language, path=path) for path, _ in planned]
     if store.keeps_data:
         lines.append(t("end.history_hint", language))
 
     typer.echo("", err=True)
-    print_report(None, bank, result, language, all_actions, comparison, pager)
+    print_report(None, bank, result, options, pager)
     for line in [*warnings, *lines]:
         typer.echo(line, err=True)
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from asn_assess.core.documents import Result
     from asn_assess.core.models import Bank
-    from asn_assess.reports.compare import Comparison
+    from asn_assess.reports.formats import ReportOptions
 
 OutputsOption = Annotated[
     Optional[list[Path]],
@@ -85,40 +85,30 @@ def _same_file(first: Path, second: Path) -> bool:
 
 
 def write_reports(
-    planned: list[tuple[Path, str]],
-    bank: Bank,
-    result: Result,
-    language: str,
-    all_actions: bool = False,
-    comparison: Optional[Comparison] = None,
+    planned: list[tuple[Path, str]], bank: Bank, result: Result, options: ReportOptions
 ) -> None:
     """Write each planned file atomically (a file holds the old or the new report)."""
     from asn_assess.core.files import atomic_write_text
     from asn_assess.reports.formats import render
 
     for path, form in planned:
-        atomic_write_text(path, render(form, bank, result, language, all_actions, comparison))
+        atomic_write_text(path, render(form, bank, result, options))
 
 
 def print_report(
-    form: Optional[str],
-    bank: Bank,
-    result: Result,
-    language: str,
-    all_actions: bool = False,
-    comparison: Optional[Comparison] = None,
-    pager: bool = True,
+    form: Optional[str], bank: Bank, result: Result, options: ReportOptions, pager: bool = True
 ) -> None:
     """The report on standard output: in ``form``, or for the terminal when None."""
     if form is not None:
         from asn_assess.reports.formats import format_for, render
 
-        text = render(format_for(None, form), bank, result, language, all_actions, comparison)
-        typer.echo(text, nl=False)
+        typer.echo(render(format_for(None, form), bank, result, options), nl=False)
         return
-    from asn_assess.reports.rich_report import result_report
+    from asn_assess.reports.report_data import build_report
+    from asn_assess.reports.rich_report import report_renderable
 
-    show(result_report(bank, result, language, all_actions, comparison), pager)
+    data = build_report(bank, result, options.language, options.comparison, options.norm)
+    show(report_renderable(data, options.all_actions), pager)
 
 
 def emit_report(
@@ -130,19 +120,25 @@ def emit_report(
     planned: list[tuple[Path, str]],
     all_actions: bool,
     pager: bool,
+    norms: Optional[Path] = None,
+    norm_group: Optional[str] = None,
 ) -> None:
-    """A result's report to the files planned, else to standard output."""
-    from asn_assess.cli.common import bank_for_result, checked_language
+    """A saved result's report to the files planned, else to standard output; ``norms``
+    (a norms file) and ``norm_group`` place its scores among colleagues."""
+    from asn_assess.cli.common import bank_for_result, checked_language, norm_reference
     from asn_assess.core.i18n import t
+    from asn_assess.reports.formats import ReportOptions
 
     loaded = bank_for_result(result, bank, source)
     language = checked_language(loaded, lang or result.language)
+    norm = norm_reference(loaded, norms, norm_group)
+    options = ReportOptions(language, all_actions, norm=norm)
     if planned:
-        write_reports(planned, loaded, result, language, all_actions)
+        write_reports(planned, loaded, result, options)
         for path, _ in planned:
             typer.echo(t("export.written", language, path=path), err=True)
         return
-    print_report(form, loaded, result, language, all_actions, pager=pager)
+    print_report(form, loaded, result, options, pager=pager)
 
 
 def stdout_is_terminal() -> bool:

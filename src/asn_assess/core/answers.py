@@ -79,6 +79,25 @@ def parse_role(bank: Bank, raw: str) -> Optional[str]:
     return None
 
 
+def answer_choices(bank: Bank, item: Item) -> tuple[AnswerValue, ...]:
+    """What ``item`` can be answered with (besides "na"), in a fixed order: its scale's
+    point values from lowest to highest, or a situational item's option ids in bank order.
+
+    An answer's position in this tuple is its *answer code*. Item analysis counts the
+    answers by code, and the response-quality rules compare scale answers by it (the
+    same position on the scale is the same answer, whatever the point values are).
+    """
+    if item.is_situational:
+        return tuple(option.id for option in item.options)
+    return tuple(sorted(point.value for point in bank.scale_of(item).points))
+
+
+def answer_code(bank: Bank, item: Item, answer: AnswerValue) -> int:
+    """The position of a checked answer among ``answer_choices``; -1 for "na"."""
+    choices = answer_choices(bank, item)
+    return choices.index(answer) if answer in choices else -1
+
+
 def parse_option_answer(item: Item, raw: str) -> Optional[str]:
     """The option id ``raw`` names (case-insensitive), or None."""
     wanted = normalise_label(raw)

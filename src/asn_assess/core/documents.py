@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any, Literal, Optional, TypeVar, Union
+from typing import Annotated, Any, Literal, Optional, TypeVar, Union
 
 from pydantic import (
     BaseModel,
@@ -26,6 +26,7 @@ SCORING_VERSION: Literal[2] = 2
 """Version 2 added "not applicable" answers and roles; version 1 results still read."""
 
 AnswerValue = Union[StrictInt, StrictStr]
+Seconds = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 
 
 class Respondent(BaseModel):
@@ -81,6 +82,26 @@ class AnswerSheet(BaseModel):
         default_factory=dict,
         description='Item id -> a scale value (number), "na" when the item does not apply, '
         "or for a situational item an option id. A skipped item is absent.",
+    )
+    durations: Optional[dict[str, Seconds]] = Field(
+        default=None,
+        description="Seconds each question was on screen (summed over visits when the "
+        "person went back), by item id. `asn-assess start` records them when answers are "
+        "typed at a terminal; the response-quality rule on answering speed reads them.",
+    )
+
+
+class QualityFlag(BaseModel):
+    """A response-quality rule the answers trip (docs/analysis.md lists the rules). A
+    flag never changes a score: it says the answers may describe the person less well."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rule: str = Field(description="The rule's id, e.g. 'modal-share' or 'fast-answers'.")
+    value: float = Field(description="What the rule measured on these answers.")
+    threshold: float = Field(
+        description="The rule's threshold: 'fast-answers' flags values below it, every "
+        "other rule values at or above it."
     )
 
 
@@ -158,6 +179,14 @@ class Result(BaseModel):
     overall: OverallResult = Field(description="The overall score.")
     pillars: list[PillarResult] = Field(description="Each pillar, in bank order.")
     answers: dict[str, AnswerValue] = Field(description="The raw answers, by item id.")
+    durations: Optional[dict[str, Seconds]] = Field(
+        default=None, description="Seconds spent on each question, as in the answer sheet."
+    )
+    quality: list[QualityFlag] = Field(
+        default_factory=list,
+        description="Response-quality flags the answers trip (empty: none). They never "
+        "change the scores.",
+    )
 
     def pillar(self, pillar_id: str) -> PillarResult:
         """The pillar result with this id (``StopIteration`` when there is none)."""

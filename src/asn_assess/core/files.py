@@ -55,6 +55,15 @@ def parse_toml(text: str, source: str, error: type[AssessError]) -> dict[str, An
         raise error(Problem(where, f"TOML syntax error: {message}")) from None
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV text cell that a spreadsheet shows as text: one that starts like a formula
+    (``= + - @``, tab, carriage return) gets a leading apostrophe, so data is never run."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def atomic_write_text(path: str | Path, text: str) -> None:
     """Write ``text`` so that ``path`` holds either the old or the new content, never
     half of it: a temporary file in the same folder, flushed, then ``os.replace``.

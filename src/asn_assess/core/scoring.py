@@ -83,6 +83,19 @@ ItemColumns = dict[str, ItemColumn]
 """Item id -> its column; an item missing from the dict is unanswered in every row."""
 
 
+def sheet_columns(bank: Bank, answers: dict[str, AnswerValue]) -> ItemColumns:
+    """One answer sheet's (checked) answers as item columns of one row."""
+    yes, no = np.ones(1, dtype=bool), np.zeros(1, dtype=bool)
+    columns: ItemColumns = {}
+    for item_id, answer in answers.items():
+        if answer == NOT_APPLICABLE and not bank.items[item_id].is_situational:
+            columns[item_id] = ItemColumn(np.zeros(1), no, yes)
+        else:
+            value = item_score(bank, bank.items[item_id], answer)
+            columns[item_id] = ItemColumn(np.array([value]), yes, no)
+    return columns
+
+
 # --- levels, for a block of respondents ----------------------------------------------------
 
 
@@ -302,14 +315,7 @@ def score(bank: Bank, sheet: AnswerSheet) -> Result:
     """Score an answer sheet against its bank. Raises ``AnswerSheetError`` listing every
     answer that does not fit the bank."""
     check_sheet(bank, sheet)
-    yes, no = np.ones(1, dtype=bool), np.zeros(1, dtype=bool)
-    columns: ItemColumns = {}
-    for item_id, answer in sheet.answers.items():
-        if answer == NOT_APPLICABLE and not bank.items[item_id].is_situational:
-            columns[item_id] = ItemColumn(np.zeros(1), no, yes)
-        else:
-            value = item_score(bank, bank.items[item_id], answer)
-            columns[item_id] = ItemColumn(np.array([value]), yes, no)
+    columns = sheet_columns(bank, sheet.answers)
     return result_of_row(bank, score_block(bank, columns, 1, sheet.role), 0, sheet)
 
 
@@ -377,4 +383,5 @@ def result_of_row(bank: Bank, block: BlockScores, row: int, sheet: AnswerSheet) 
         ),
         pillars=pillars,
         answers=dict(sheet.answers),
+        durations=dict(sheet.durations) if sheet.durations is not None else None,
     )

@@ -6,7 +6,6 @@ The session (``session.py``) shows screens and reads lines; this module decides.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from enum import Enum
 from typing import Optional
@@ -14,8 +13,11 @@ from typing import Optional
 from asn_assess.core.answers import parse_option_answer, parse_scale_answer
 from asn_assess.core.documents import AnswerSheet, AnswerValue
 from asn_assess.core.i18n import t
-from asn_assess.core.models import NOT_APPLICABLE, Bank, Indicator, Item, Pillar
+from asn_assess.core.models import NOT_APPLICABLE, Bank, Item
+from asn_assess.core.presentation import Question, questions_of
 from asn_assess.store import Progress
+
+__all__ = ["Outcome", "Question", "Questionnaire", "now", "questions_of"]
 
 BACK_KEY = "b"
 BACK_KEY_ALWAYS = "<"  # situational items use "b" as an option letter
@@ -28,45 +30,6 @@ QUIT_KEY = "q"
 def now() -> datetime:
     """The current time in UTC, to the second (as sessions record it)."""
     return datetime.now(timezone.utc).replace(microsecond=0)
-
-
-@dataclass(frozen=True)
-class Question:
-    """An item with where it sits in the bank."""
-
-    pillar_number: int
-    pillar: Pillar
-    indicator: Indicator
-    item: Item
-
-
-def questions_of(bank: Bank, role: Optional[str] = None) -> list[Question]:
-    """The items ``role`` is asked, pillar by pillar, in the bank's presentation order.
-
-    "grouped" asks each indicator's items together, in bank order. "interleaved" takes
-    one item from each indicator of the pillar in turn (the first of each, then the
-    second of each, ...), so that neighbouring questions belong to different
-    indicators; the order depends only on the bank (and role), so it is the same for
-    everyone who answers that bank version.
-    """
-    questions: list[Question] = []
-    for number, pillar in enumerate(bank.pillars, start=1):
-        columns = [
-            [
-                Question(number, pillar, indicator, item)
-                for item in indicator.items
-                if item.asked_of(role)
-            ]
-            for indicator in pillar.indicators
-        ]
-        if bank.presentation == "interleaved":
-            longest = max((len(column) for column in columns), default=0)
-            questions += [
-                column[i] for i in range(longest) for column in columns if i < len(column)
-            ]
-        else:
-            questions += [question for column in columns for question in column]
-    return questions
 
 
 class Outcome(Enum):
@@ -192,4 +155,11 @@ class Questionnaire:
             answers={
                 item_id: answers[item_id] for item_id in self.bank.items if item_id in answers
             },
+            durations=self._durations(),
         )
+
+    def _durations(self) -> Optional[dict[str, float]]:
+        """Seconds per question of this bank, in bank order; None when none was timed."""
+        timed = self.progress.durations
+        durations = {item_id: timed[item_id] for item_id in self.bank.items if item_id in timed}
+        return durations or None

@@ -12,6 +12,7 @@ ends with exit code 130, so nothing entered is ever lost.
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable
 from typing import Any, Optional, TextIO
 
@@ -81,6 +82,7 @@ class Session:
         store: UserData,
         terminal: Terminal,
         ask_profile: bool = True,
+        clock: Callable[[], float] = time.monotonic,
     ):
         if not ask_profile:
             # The choice is part of the session: resuming it does not ask after all.
@@ -90,6 +92,7 @@ class Session:
         self.store = store
         self.terminal = terminal
         self.ask_profile = ask_profile
+        self.clock = clock
 
     @property
     def progress(self) -> Progress:
@@ -107,8 +110,6 @@ class Session:
         Raises ``SessionStopped`` for `q`, Ctrl-C or end of input; progress is saved
         before it leaves this method.
         """
-        from asn_assess.core.scoring import score  # numpy: not needed before the end
-
         try:
             if welcome:
                 self._welcome()
@@ -120,7 +121,14 @@ class Session:
         except (KeyboardInterrupt, EndOfInput):
             self._save()
             raise SessionStopped(self._saved_message(), interrupted=True) from None
-        return score(self.bank, self.questionnaire.sheet(finished_at=now()))
+        # Imported only now: numpy is not needed before the end, and the first question
+        # appears sooner without it.
+        from asn_assess.analysis.quality import with_quality
+        from asn_assess.core.scoring import score
+
+        result = score(self.bank, self.questionnaire.sheet(finished_at=now()))
+        # Piped answers were typed by a script: their speed says nothing about reading.
+        return with_quality(self.bank, result, timed=self.terminal.interactive)
 
     def _welcome(self) -> None:
         folder = self.store.folder if self.store.keeps_data else None
@@ -181,13 +189,17 @@ class Session:
         """Read lines until one moves to another question (or quits)."""
         questionnaire, lang = self.questionnaire, self.language
         prompt, hint = screens.prompt_and_hint(questionnaire)
-        back = questionnaire.back_key(questionnaire.current.item)
+        item = questionnaire.current.item
+        back = questionnaire.back_key(item)
+        shown_at = self.clock()
         while True:
             outcome = questionnaire.handle(self.terminal.ask(prompt))
             if outcome.moves:
+                self._record_duration(item.id, shown_at)
                 self._save()
                 return
             if outcome is Outcome.QUIT:
+                self._record_duration(item.id, shown_at)
                 self._save()
                 raise SessionStopped(self._saved_message(), interrupted=False)
             if outcome is Outcome.HELP:
@@ -196,6 +208,15 @@ class Session:
                 self.terminal.show(Text(t("question.at_first", lang), style="yellow"))
             else:
                 self.terminal.show(Text(hint, style="yellow"))
+
+    def _record_duration(self, item_id: str, shown_at: float) -> None:
+        """Add the time the question was on screen to its duration. Only a person typing
+        at a terminal is timed: piped answers would time the machine, not reading."""
+        if not self.terminal.interactive:
+            return
+        spent = max(0.0, self.clock() - shown_at)
+        durations = self.progress.durations
+        durations[item_id] = round(durations.get(item_id, 0.0) + spent, 3)
 
     def _save(self) -> None:
         self.progress.saved_at = now()

@@ -3,13 +3,17 @@ result in any of them. Renderers are imported only when their format is asked fo
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from asn_assess.core.documents import Result
 from asn_assess.core.errors import UsageError
 from asn_assess.core.models import Bank
 from asn_assess.reports.compare import Comparison
+
+if TYPE_CHECKING:
+    from asn_assess.analysis.norms import NormReference
 
 FORMATS = ("text", "md", "html", "csv", "json")
 EXTENSIONS = {".txt": "text", ".md": "md", ".html": "html", ".csv": "csv", ".json": "json"}
@@ -43,14 +47,21 @@ def format_for(path: Optional[Path], requested: Optional[str]) -> str:
     return named
 
 
+@dataclass(frozen=True)
+class ReportOptions:
+    """How a result is reported: in which language, with every action or only the plan,
+    and set against what (an earlier result, a norm)."""
+
+    language: str
+    all_actions: bool = False
+    comparison: Optional[Comparison] = None
+    """An earlier result of the same bank: the change since then."""
+    norm: Optional[NormReference] = None
+    """Where each score stands among colleagues; never changes a score."""
+
+
 def render(
-    form: str,
-    bank: Bank,
-    result: Result,
-    language: str,
-    all_actions: bool = False,
-    comparison: Optional[Comparison] = None,
-    width: int = TEXT_WIDTH,
+    form: str, bank: Bank, result: Result, options: ReportOptions, width: int = TEXT_WIDTH
 ) -> str:
     """The report of ``result`` in format ``form`` (one of ``FORMATS``)."""
     if form == "json":
@@ -59,7 +70,8 @@ def render(
         return to_json(result)
     from asn_assess.reports.report_data import build_report
 
-    data = build_report(bank, result, language, comparison)
+    data = build_report(bank, result, options.language, options.comparison, options.norm)
+    all_actions = options.all_actions
     if form == "text":
         from asn_assess.reports.text import render_text
 

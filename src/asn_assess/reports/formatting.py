@@ -117,3 +117,13 @@ def legend(bank: Bank, language: str) -> list[BandKey]:
             span = span.replace(".", ",")
         keys.append(BandKey(band.id, span, bank.text(band.label, language), index))
     return keys
+
+
+@dataclass(frozen=True)
+class Note:
+    """A titled block of sentences after the details: where the scores stand in a norm,
+    or what the answers' response quality suggests. Neither ever changes a score."""
+
+    title: str
+    lines: list[str]
+    footer: str

@@ -136,5 +136,9 @@ def render_markdown(data: ReportData, all_actions: bool = False) -> str:
             out += ["", escape(t("plan.all_actions_none"))]
         for title, actions in data.all_actions:
             out += ["", f"### {escape(title)}", "", *_actions(actions)]
-    out += ["", "---", "", escape(data.counts_text), "", f"*{escape(data.note)}*"]
+    out += ["", "---", "", escape(data.counts_text)]
+    for note in data.notes:
+        out += ["", f"## {escape(note.title)}", "", *[f"- {escape(line)}" for line in note.lines]]
+        out += ["", f"*{escape(note.footer)}*"]
+    out += ["", f"*{escape(data.note)}*"]
     return "\n".join(out) + "\n"

@@ -8,8 +8,8 @@ else, so they cannot disagree about a number or a word. Pure: no terminal, no Ri
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
 
 from asn_assess.core.documents import IndicatorResult, PillarResult, Result
 from asn_assess.core.i18n import t
@@ -20,12 +20,16 @@ from asn_assess.reports.formatting import (
     BandKey,
     ChangeText,
     Level,
+    Note,
     change_text,
     format_date,
     legend,
     level_of,
     number_text,
 )
+
+if TYPE_CHECKING:
+    from asn_assess.analysis.norms import NormReference
 from asn_assess.reports.plan import (
     FocusIndicator,
     Reason,
@@ -126,6 +130,8 @@ class ReportData:
     all_actions: list[tuple[str, list[ActionLine]]]
     counts_text: str
     note: str
+    notes: list[Note] = field(default_factory=list)
+    """Norm standing and response-quality notes, when there are any."""
 
     def t(self, key: str, **values: object) -> str:
         """An interface text in the report's language."""
@@ -244,10 +250,15 @@ def _extremes(lines: list[IndicatorLine], language: str) -> list[str]:
 
 
 def build_report(
-    bank: Bank, result: Result, language: str, comparison: Optional[Comparison] = None
+    bank: Bank,
+    result: Result,
+    language: str,
+    comparison: Optional[Comparison] = None,
+    norm: Optional[NormReference] = None,
 ) -> ReportData:
     """The report of ``result`` in ``language``; ``comparison`` (with an earlier result)
-    adds the change of the overall score and of each pillar."""
+    adds the change of the overall score and of each pillar; ``norm`` where each score
+    stands among colleagues."""
     changes = {c.id: c for c in comparison.pillars} if comparison else {}
     pillars: list[PillarSection] = []
     every_indicator: list[IndicatorLine] = []
@@ -325,6 +336,18 @@ def build_report(
         change_title = t(
             "compare.since", language, date=format_date(comparison.before.finished_at, language)
         )
+    from asn_assess.analysis.quality import with_quality
+    from asn_assess.reports.quality_view import quality_note
+    from asn_assess.reports.standing import standing_note
+
+    # A result saved before response-quality flags existed is checked for the report
+    # only; the result itself is not changed.
+    flags = result.quality or with_quality(bank, result).quality
+    notes = [
+        note
+        for note in (standing_note(bank, result, norm, language), quality_note(flags, language))
+        if note is not None
+    ]
     return ReportData(
         language=language,
         bank_id=bank.id,
@@ -353,4 +376,5 @@ def build_report(
         ],
         counts_text=counts_text,
         note=t("report.note", language),
+        notes=notes,
     )

@@ -11,7 +11,7 @@ string (bank texts, the respondent's profile) goes in as ``Text``, never as mark
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from rich.console import Group, RenderableType
 from rich.rule import Rule
@@ -26,9 +26,15 @@ from asn_assess.reports.formatting import ChangeText, Level
 from asn_assess.reports.plan import development_threshold
 from asn_assess.reports.report_data import ActionLine, PlanEntry, ReportData, build_report
 
+if TYPE_CHECKING:
+    from asn_assess.analysis.norms import NormReference
+
 __all__ = ["development_threshold", "report_renderable", "report_text", "result_report"]
 
 CHANGE_STYLES = {"up": "green", "down": "red", "same": "dim", "none": "dim"}
+
+if TYPE_CHECKING:
+    from asn_assess.analysis.norms import NormReference
 
 
 def _style(level: Level) -> str:
@@ -215,7 +221,12 @@ def report_renderable(data: ReportData, all_actions: bool = False) -> Renderable
             parts += [Text(title, style="bold"), _bullets(_action_rows(actions)), Text()]
     elif data.all_actions:
         parts.append(Text(data.t("plan.all_actions_hint"), style="dim"))
-    parts += [Text(data.counts_text), Text(data.note, style="dim")]
+    parts.append(Text(data.counts_text))
+    for note in data.notes:
+        lines = [Text(), Text(note.title, style="bold yellow")]
+        lines += [Text(f" - {line}") for line in note.lines]
+        parts += [*lines, Text(note.footer, style="dim")]
+    parts.append(Text(data.note, style="dim"))
     return Group(*parts)
 
 
@@ -225,14 +236,23 @@ def result_report(
     language: str,
     all_actions: bool = False,
     comparison: Optional[Comparison] = None,
+    norm: Optional[NormReference] = None,
 ) -> RenderableType:
-    """The whole report of ``result`` as a Rich renderable."""
-    return report_renderable(build_report(bank, result, language, comparison), all_actions)
+    """The whole report of ``result`` as a Rich renderable; with ``norm``, where each
+    score stands among colleagues."""
+    data = build_report(bank, result, language, comparison, norm)
+    return report_renderable(data, all_actions)
 
 
-def report_text(bank: Bank, result: Result, language: str = "id", width: int = 100) -> str:
+def report_text(
+    bank: Bank,
+    result: Result,
+    language: str = "id",
+    width: int = 100,
+    norm: Optional[NormReference] = None,
+) -> str:
     """The whole report as plain text without colour or box drawing (``--format
     text``), e.g. to save, paste into a message or show in a notebook."""
     from asn_assess.reports.text import render_text
 
-    return render_text(build_report(bank, result, language), width)
+    return render_text(build_report(bank, result, language, norm=norm), width)

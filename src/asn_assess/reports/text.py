@@ -120,5 +120,13 @@ def render_text(data: ReportData, width: int = 80, all_actions: bool = False) ->
         out += _wrap(data.t("plan.all_actions_hint"), width)
     while out and out[-1] == "":
         out.pop()
-    out += ["", *_wrap(data.counts_text, width), *_wrap(data.note, width)]
+    out += ["", *_wrap(data.counts_text, width)]
+    for note in data.notes:
+        out += ["", *_wrap(note.title, width)]
+        for sentence in note.lines:
+            out += _wrap(sentence, width, "- ", "  ")
+        out += _wrap(note.footer, width)
+    if data.notes:
+        out.append("")
+    out += _wrap(data.note, width)
     return "\n".join(out) + "\n"

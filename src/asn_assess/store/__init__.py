@@ -15,7 +15,14 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from asn_assess.core.documents import AnswerValue, Respondent, Result, parse_document, to_json
+from asn_assess.core.documents import (
+    AnswerValue,
+    Respondent,
+    Result,
+    Seconds,
+    parse_document,
+    to_json,
+)
 from asn_assess.core.errors import AssessError
 from asn_assess.core.files import atomic_write_text, read_text
 
@@ -44,6 +51,10 @@ class Progress(BaseModel):
     saved_at: Optional[datetime] = Field(default=None, description="When it was last saved.")
     answers: dict[str, AnswerValue] = Field(
         default_factory=dict, description="Answers so far, by item id."
+    )
+    durations: dict[str, Seconds] = Field(
+        default_factory=dict,
+        description="Seconds spent on each question so far (summed over visits), by item id.",
     )
 
 

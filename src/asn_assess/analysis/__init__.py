@@ -1,0 +1,1 @@
+"""Statistics for item analysis of a question bank (reliability, item-total figures)."""

@@ -1,0 +1,333 @@
+"""Norms: what a score means among colleagues.
+
+A norm is a percentile table per level (overall, each pillar, each indicator) made from
+the scores of many respondents: the score at each percentile 1..99, computed as
+``numpy.percentile`` computes it (linear interpolation). A person's score is then placed
+among them: "higher than 62% of colleagues in this norm" means that 62 of the 99
+percentile points lie below the score. Norms never change a score or its band.
+
+The scores are counted exactly (each distinct score with its count), so the table is
+exact whatever the number of respondents, and memory grows with the number of distinct
+scores, not of respondents.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Literal, Optional
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+
+from asn_assess.analysis.pooling import ALL, OTHER, pool_small_groups
+from asn_assess.core.documents import parse_document
+from asn_assess.core.errors import AssessError, Problem
+from asn_assess.core.files import read_text
+from asn_assess.core.models import Bank
+from asn_assess.core.scoring import BlockScores, BoolColumn, FloatColumn, IntColumn
+
+PERCENTILES = tuple(range(1, 100))
+DEFAULT_MINIMUM = 100
+"""A norm rests on at least this many respondents unless the user lowers it."""
+LOWEST_MINIMUM = 30
+"""The minimum can be lowered, with a warning, but never below this."""
+
+
+class NormError(AssessError):
+    """A norms file that cannot be read, does not fit the bank, or cannot be made."""
+
+
+class LevelNorm(BaseModel):
+    """The percentile table of one level (the overall score, a pillar, an indicator)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    n: int = Field(ge=1, description="Respondents with a score at this level.")
+    percentiles: list[float] = Field(
+        min_length=len(PERCENTILES),
+        max_length=len(PERCENTILES),
+        description="The score (0-100) at percentiles 1, 2, ..., 99, as numpy.percentile "
+        "computes it (linear interpolation).",
+    )
+
+    def ranks(self, scores: FloatColumn) -> FloatColumn:
+        """Per score, how many of the 99 percentile points lie below it: "higher than
+        that many percent of the norm group". NaN for a missing score."""
+        below = np.searchsorted(np.asarray(self.percentiles), scores, side="left")
+        return np.where(np.isnan(scores), np.nan, below.astype(np.float64))
+
+    def rank(self, score: Optional[float]) -> Optional[int]:
+        """``ranks`` for one score (None for no score)."""
+        if score is None or math.isnan(score):
+            return None
+        return int(self.ranks(np.array([score], dtype=np.float64))[0])
+
+
+class NormGroup(BaseModel):
+    """The norms of one group of respondents: everyone, a unit, or the pooled small
+    units."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    group: str = Field(description=f"'{ALL}', a value of the group column, or '{OTHER}'.")
+    n: int = Field(ge=1, description="Respondents in the group.")
+    pooled_groups: int = Field(
+        default=0, ge=0, description=f"For '{OTHER}': how many small groups it pools."
+    )
+    levels: dict[str, LevelNorm] = Field(
+        description="'overall', 'pillar.<id>' and 'indicator.<id>' -> its table; a level "
+        "with fewer scores than the norm's minimum is left out."
+    )
+
+
+class Norms(BaseModel):
+    """Percentile tables of a bank's scores among a group of colleagues
+    (``asn-assess analyze --norms-out``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this layout.")
+    bank_id: str = Field(description="The bank whose scores these are.")
+    bank_version: str = Field(description="That bank's version; other versions do not compare.")
+    created: date = Field(description="When the norm was made.")
+    source: str = Field(description="Where the scores came from, as given when it was made.")
+    minimum_n: int = Field(ge=LOWEST_MINIMUM, description="Fewest respondents a table rests on.")
+    group_by: Optional[str] = Field(default=None, description="The column groups come from.")
+    excluded_flagged: Optional[int] = Field(
+        default=None,
+        description="Respondents left out for a response-quality flag (null: none were).",
+    )
+    groups: list[NormGroup] = Field(min_length=1, description=f"'{ALL}' first, then groups.")
+
+    def group(self, name: Optional[str] = None) -> NormGroup:
+        """The group ``name`` (default: everyone); ``NormError`` naming the groups."""
+        wanted = name or ALL
+        for group in self.groups:
+            if group.group == wanted:
+                return group
+        names = ", ".join(repr(g.group) for g in self.groups)
+        raise NormError(f"the norms have no group {wanted!r} (groups: {names})")
+
+    def has_group(self, name: str) -> bool:
+        """Whether the norms have a table for group ``name``."""
+        return any(group.group == name for group in self.groups)
+
+    def describe(self, group: NormGroup) -> str:
+        """Source, group, n and date in one line, shown wherever the norm is used."""
+        where = "" if group.group == ALL else f", {group.group}"
+        return f"{self.source}{where}, n={group.n}, {self.created.isoformat()}"
+
+
+@dataclass(frozen=True)
+class NormReference:
+    """The norm group scores are placed in: one group of a norms file."""
+
+    norms: Norms
+    group: NormGroup
+
+    @property
+    def description(self) -> str:
+        """Source, group, n and date: shown with every percentile."""
+        return self.norms.describe(self.group)
+
+    def rank(self, key: str, score: Optional[float]) -> Optional[int]:
+        """How many percent of the group a score at level ``key`` is higher than; None
+        without a score or without a table for the level."""
+        level = self.group.levels.get(key)
+        return None if level is None else level.rank(score)
+
+    def ranks(self, key: str, scores: FloatColumn) -> FloatColumn:
+        """``rank`` for a column of scores (NaN where there is none)."""
+        level = self.group.levels.get(key)
+        return np.full(scores.shape, np.nan) if level is None else level.ranks(scores)
+
+
+def norm_reference(path: str | Path, bank: Bank, group: Optional[str] = None) -> NormReference:
+    """Group ``group`` (default: everyone) of the norms file at ``path``, checked
+    against ``bank``."""
+    norms = load_norms(path, bank)
+    return NormReference(norms, norms.group(group))
+
+
+def load_norms(path: str | Path, bank: Optional[Bank] = None) -> Norms:
+    """A norms file, checked against ``bank`` when given; ``NormError`` otherwise."""
+    norms = parse_document(read_text(path, NormError), Norms, str(path), NormError)
+    if bank is not None and (norms.bank_id, norms.bank_version) != (bank.id, bank.version):
+        raise NormError(
+            Problem(
+                str(path),
+                f"the norms are for {norms.bank_id} {norms.bank_version}, the scores for "
+                f"{bank.id} {bank.version}; scores of different banks do not compare",
+            )
+        )
+    return norms
+
+
+def level_keys(bank: Bank) -> list[str]:
+    """The levels a norm has a table for, in the order of the batch columns."""
+    keys = ["overall"] + [f"pillar.{p.id}" for p in bank.pillars]
+    return keys + [f"indicator.{i.id}" for p in bank.pillars for i in p.indicators]
+
+
+def level_scores(scores: BlockScores, key: str) -> FloatColumn:
+    """The scores of level ``key`` in a scored block."""
+    kind, _, level_id = key.partition(".")
+    if kind == "overall":
+        return scores.overall.score
+    return (scores.pillars if kind == "pillar" else scores.indicators)[level_id].score
+
+
+class ValueCounts:
+    """Exact counts of the distinct values added (NaN ignored), kept compact."""
+
+    COMPACT_EVERY = 1 << 16
+
+    def __init__(self) -> None:
+        self.values: FloatColumn = np.empty(0)
+        self.counts: IntColumn = np.empty(0, dtype=np.int64)
+        self._pending: list[tuple[FloatColumn, IntColumn]] = []
+        self._pending_size = 0
+
+    def add(self, values: FloatColumn, counts: Optional[IntColumn] = None) -> None:
+        """Count ``values`` (each once, or ``counts`` times)."""
+        present = ~np.isnan(values)
+        weights = np.ones(values.size, dtype=np.int64) if counts is None else counts
+        if present.any():
+            self._pending.append((values[present], weights[present]))
+            self._pending_size += int(present.sum())
+        if self._pending_size >= self.COMPACT_EVERY:
+            self._compact()
+
+    @classmethod
+    def merged(cls, parts: Sequence[ValueCounts]) -> ValueCounts:
+        """The counts of several parts together."""
+        whole = cls()
+        for part in parts:
+            part._compact()
+            whole.add(part.values, part.counts)
+        return whole
+
+    def _compact(self) -> None:
+        if not self._pending:
+            return
+        values = np.concatenate([self.values, *(v for v, _ in self._pending)])
+        weights = np.concatenate([self.counts, *(w for _, w in self._pending)])
+        self.values, where = np.unique(values, return_inverse=True)
+        self.counts = np.bincount(where.reshape(-1), weights=weights).astype(np.int64)
+        self._pending, self._pending_size = [], 0
+
+    @property
+    def n(self) -> int:
+        """How many values were counted."""
+        self._compact()
+        return int(self.counts.sum())
+
+    def percentiles(self, percents: Sequence[float]) -> list[float]:
+        """The values at ``percents`` (0-100) as ``numpy.percentile`` gives them on the
+        values counted (linear interpolation), without expanding the counts."""
+        n = self.n
+        if n == 0:
+            raise ValueError("no values counted")
+        ends = np.cumsum(self.counts)  # the sorted values' positions end here
+
+        def at(position: int) -> float:
+            return float(self.values[np.searchsorted(ends, position, side="right")])
+
+        result = []
+        for percent in percents:
+            # numpy's "linear" method: index (n - 1) * q, and its two-sided lerp.
+            index = (percent / 100) * (n - 1)
+            below = math.floor(index)
+            t = index - below
+            a, b = at(below), at(min(below + 1, n - 1))
+            difference = b - a
+            result.append(b - difference * (1 - t) if t >= 0.5 else a + difference * t)
+        return result
+
+
+class NormAccumulator:
+    """Counts the scores of every level, for everyone and per group, block by block."""
+
+    def __init__(self, bank: Bank):
+        self.bank = bank
+        self.keys = level_keys(bank)
+        self._groups: dict[str, dict[str, ValueCounts]] = {}
+        self._sizes: dict[str, int] = {}
+
+    def add(self, scores: BlockScores, groups: Optional[list[str]], keep: BoolColumn) -> None:
+        """Count the scores of the rows where ``keep`` is True: for everyone, and per
+        group when ``groups`` (one name per row) is given."""
+        self._add(ALL, scores, keep)
+        if groups is None:
+            return
+        names = np.array([name.strip() or "(blank)" for name in groups], dtype=object)
+        for name in sorted(set(names[keep])):
+            self._add(str(name), scores, keep & (names == name))
+
+    def _add(self, group: str, scores: BlockScores, rows: BoolColumn) -> None:
+        counts = self._groups.setdefault(group, {key: ValueCounts() for key in self.keys})
+        self._sizes[group] = self._sizes.get(group, 0) + int(rows.sum())
+        for key in self.keys:
+            counts[key].add(level_scores(scores, key)[rows])
+
+    def small_groups(self, minimum: int) -> int:
+        """How many groups have fewer than ``minimum`` respondents (pooled)."""
+        return sum(1 for name, n in self._sizes.items() if name != ALL and n < minimum)
+
+    @property
+    def respondents(self) -> int:
+        """Everyone counted so far."""
+        return self._sizes.get(ALL, 0)
+
+    def norms(
+        self,
+        minimum: int,
+        source: str,
+        group_by: Optional[str] = None,
+        excluded_flagged: Optional[int] = None,
+        created: Optional[date] = None,
+    ) -> Norms:
+        """The percentile tables. Groups with fewer than ``minimum`` respondents are
+        pooled as ``(other)`` (shown only when the pooled group reaches the minimum),
+        as group summaries pool them. ``NormError`` when everyone together is fewer."""
+        if minimum < LOWEST_MINIMUM:
+            raise NormError(f"a norm needs at least {LOWEST_MINIMUM} respondents, not {minimum}")
+        everyone = self.respondents
+        if everyone < minimum:
+            raise NormError(
+                f"not written: a norm needs at least {minimum} respondents; these inputs "
+                f"have {everyone} (--norm-min lowers the minimum, not below {LOWEST_MINIMUM})"
+            )
+        groups = [self._group(ALL, [ALL], minimum)]
+        sizes = {name: n for name, n in self._sizes.items() if name != ALL}
+        pooled = pool_small_groups(sizes, minimum)
+        groups += [self._group(name, [name], minimum) for name in pooled.shown]
+        if pooled.pooled and sum(sizes[g] for g in pooled.pooled) >= minimum:
+            groups.append(self._group(OTHER, list(pooled.pooled), minimum))
+        return Norms(
+            bank_id=self.bank.id,
+            bank_version=self.bank.version,
+            created=created or date.today(),
+            source=source,
+            minimum_n=minimum,
+            group_by=group_by,
+            excluded_flagged=excluded_flagged,
+            groups=groups,
+        )
+
+    def _group(self, name: str, members: list[str], minimum: int) -> NormGroup:
+        levels: dict[str, LevelNorm] = {}
+        for key in self.keys:
+            counts = ValueCounts.merged([self._groups[member][key] for member in members])
+            if counts.n >= minimum:
+                levels[key] = LevelNorm(n=counts.n, percentiles=counts.percentiles(PERCENTILES))
+        return NormGroup(
+            group=name,
+            n=sum(self._sizes[member] for member in members),
+            pooled_groups=len(members) if name == OTHER else 0,
+            levels=levels,
+        )

@@ -1,0 +1,343 @@
+"""Response-quality rules: signs that a person's answers may describe them less well.
+
+Each rule measures one value per respondent and compares it with a threshold; docs/
+analysis.md gives every rule's reasoning and the source of its threshold. A flag never
+changes a score: it is shown beside the scores, listed in results (``Result.quality``)
+and in batch columns; ``--exclude-flagged`` leaves flagged rows out of batch summaries,
+and out of the figures and norms of ``analyze``.
+
+The rules work on columns of respondents, like scoring: a batch block of thousands of
+rows is one call, and one answer sheet is a block of one row (``result_quality``), so
+there is one implementation of each rule.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Optional
+
+import numpy as np
+import numpy.typing as npt
+
+from asn_assess.core.answer_codes import NO_ANSWER_CODE, AnswerCodes, answer_codes
+from asn_assess.core.answers import answer_choices, answer_problem
+from asn_assess.core.documents import AnswerValue, QualityFlag, Result
+from asn_assess.core.models import Bank
+from asn_assess.core.presentation import questions_of
+from asn_assess.core.scoring import (
+    BlockScores,
+    BoolColumn,
+    FloatColumn,
+    IntColumn,
+    ItemColumns,
+    score_block,
+    sheet_columns,
+)
+
+CodeMatrix = npt.NDArray[np.int16]  # scale items x respondents, answer codes
+
+LONGEST_RUN = "longest-run"
+MODAL_SHARE = "modal-share"
+AGREE_BOTH_WAYS = "agree-both-ways"
+INCONSISTENT_PAIRS = "inconsistent-pairs"
+UNANSWERED_SHARE = "unanswered-share"
+FAST_ANSWERS = "fast-answers"
+
+
+@dataclass(frozen=True)
+class QualityRule:
+    """A rule's id and threshold. Values at or above the threshold are flagged, or
+    below it when ``flags_below`` (answering speed)."""
+
+    id: str
+    threshold: float
+    flags_below: bool = False
+
+    def trips(self, values: FloatColumn) -> BoolColumn:
+        """Where ``values`` are flagged (never where the rule could not be measured)."""
+        measured = ~np.isnan(values)
+        with np.errstate(invalid="ignore"):
+            over = values < self.threshold if self.flags_below else values >= self.threshold
+        flagged: BoolColumn = measured & over
+        return flagged
+
+
+RULES = (
+    # Identical answers in a row, over scale questions in the order they are asked. In
+    # the bundled bank no stretch of 16 scale questions lacks a reverse-worded one.
+    QualityRule(LONGEST_RUN, 20.0),
+    # Share of the scale answers that are the person's most common answer.
+    QualityRule(MODAL_SHARE, 0.9),
+    # Share of indicators (with regular and reverse-worded answers) where the person
+    # agreed on average with both kinds.
+    QualityRule(AGREE_BOTH_WAYS, 0.5),
+    # Share of the bank's consistency pairs answered far apart.
+    QualityRule(INCONSISTENT_PAIRS, 0.5),
+    # Share of the questions asked that were skipped or answered "not applicable".
+    QualityRule(UNANSWERED_SHARE, 0.25),
+    # Seconds per answered question (Huang et al. 2012: under 2 s an item).
+    QualityRule(FAST_ANSWERS, 2.0, flags_below=True),
+)
+RULES_BY_ID = {rule.id: rule for rule in RULES}
+
+# A rule is measured only when it rests on enough answers; below that its value is NaN
+# (empty in batch columns) and it never flags.
+MIN_SCALE_ANSWERS = 10  # for the longest run and the modal share
+MIN_BALANCED_INDICATORS = 3  # for agreeing both ways
+MIN_PAIRS = 3  # for inconsistent pairs
+PAIR_GAP = 75.0  # points on 0-100: three steps of a five-point scale
+
+
+@dataclass(frozen=True)
+class _BankShape:
+    """What the rules need to know about a bank, worked out once per run."""
+
+    scale_order: tuple[str, ...]
+    """Scale items in the order they are asked (``core.presentation``)."""
+    top_codes: IntColumn
+    """Per scale item (in that order): its highest answer code, its number of choices - 1
+    (at least 1: a scale has two points or more)."""
+    grouped: tuple[IntColumn, IntColumn]
+    """Positions in ``scale_order`` of the regular scale items, then of the
+    reverse-worded ones, of the indicators that have both kinds, indicator by
+    indicator: rows to take so that each indicator's items lie together."""
+    starts: tuple[IntColumn, IntColumn]
+    """Where each indicator's items start in ``grouped``."""
+    pairs: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, bank: Bank) -> _BankShape:
+        """The shape of ``bank``."""
+        asked = [q.item for q in questions_of(bank) if not q.item.is_situational]
+        position = {item.id: index for index, item in enumerate(asked)}
+        grouped: tuple[list[int], list[int]] = ([], [])
+        starts: tuple[list[int], list[int]] = ([], [])
+        for pillar in bank.pillars:
+            for indicator in pillar.indicators:
+                scale = [item for item in indicator.items if not item.is_situational]
+                kinds = [
+                    [position[i.id] for i in scale if i.is_reversed == reverse]
+                    for reverse in (False, True)
+                ]
+                if kinds[0] and kinds[1]:
+                    for kind, items in enumerate(kinds):
+                        starts[kind].append(len(grouped[kind]))
+                        grouped[kind].extend(items)
+        return cls(
+            scale_order=tuple(item.id for item in asked),
+            top_codes=np.array([len(answer_choices(bank, item)) - 1 for item in asked]),
+            grouped=(np.array(grouped[0], dtype=np.intp), np.array(grouped[1], dtype=np.intp)),
+            starts=(np.array(starts[0], dtype=np.intp), np.array(starts[1], dtype=np.intp)),
+            pairs=tuple((pair.items[0], pair.items[1]) for pair in bank.consistency_pairs),
+        )
+
+
+@dataclass
+class QualityBlock:
+    """Every rule's value for a block of rows (NaN where it could not be measured)."""
+
+    values: dict[str, FloatColumn]
+
+    def flagged(self, rule_id: str) -> BoolColumn:
+        """Rows the rule flags."""
+        return RULES_BY_ID[rule_id].trips(self.values[rule_id])
+
+    @property
+    def any_flagged(self) -> BoolColumn:
+        """Rows that any rule flags."""
+        rows = len(next(iter(self.values.values())))
+        flagged = np.zeros(rows, dtype=bool)
+        for rule in RULES:
+            flagged |= self.flagged(rule.id)
+        return flagged
+
+    def flags(self, row: int) -> list[QualityFlag]:
+        """The flags of one row, in the order of ``RULES``."""
+        return [
+            QualityFlag(
+                rule=rule.id, value=float(self.values[rule.id][row]), threshold=rule.threshold
+            )
+            for rule in RULES
+            if rule.trips(self.values[rule.id][row : row + 1])[0]
+        ]
+
+
+class QualityChecker:
+    """Applies the rules to blocks of one bank's answers."""
+
+    def __init__(self, bank: Bank):
+        self.shape = _BankShape.of(bank)
+
+    def block(
+        self,
+        columns: ItemColumns,
+        codes: AnswerCodes,
+        scores: BlockScores,
+        seconds: Optional[FloatColumn] = None,
+    ) -> QualityBlock:
+        """Every rule's value for the rows of a block: item columns and answer codes as
+        the readers give them, the block's scores (for the counts of questions asked
+        and answered) and, when known, each row's answering time in seconds (NaN:
+        unknown)."""
+        return _quality_block(self.shape, columns, codes, scores, seconds)
+
+
+def _quality_block(
+    shape: _BankShape,
+    columns: ItemColumns,
+    codes: AnswerCodes,
+    scores: BlockScores,
+    seconds: Optional[FloatColumn],
+) -> QualityBlock:
+    overall = scores.overall
+    rows = len(overall.total)
+    missing = np.full(rows, NO_ANSWER_CODE, dtype=np.int16)
+    # Scale questions x respondents: each question's codes lie together in memory.
+    scale_codes: CodeMatrix = np.array(
+        [codes.get(item_id, missing) for item_id in shape.scale_order], dtype=np.int16
+    ).reshape(len(shape.scale_order), rows)
+    longest, modal = _straight_lining(scale_codes)
+    asked = overall.total.astype(np.float64)
+    answered = overall.answered.astype(np.float64)
+    responded = answered + overall.not_applicable
+    with np.errstate(invalid="ignore", divide="ignore"):
+        unanswered = np.where(asked > 0, (asked - answered) / asked, np.nan)
+        if seconds is None:
+            fast = np.full(rows, np.nan)
+        else:
+            fast = np.where(responded > 0, seconds / responded, np.nan)
+    return QualityBlock(
+        {
+            LONGEST_RUN: longest,
+            MODAL_SHARE: modal,
+            AGREE_BOTH_WAYS: _agreeing_both_ways(shape, scale_codes),
+            INCONSISTENT_PAIRS: _inconsistent_pairs(shape, columns, rows),
+            UNANSWERED_SHARE: unanswered,
+            FAST_ANSWERS: fast,
+        }
+    )
+
+
+def _straight_lining(codes: CodeMatrix) -> tuple[FloatColumn, FloatColumn]:
+    """Longest run of the same answer code and share of the most common code, per
+    respondent (a column of ``codes``: scale answer codes in the order asked); skipped
+    and unasked questions are passed over (a run continues across them)."""
+    rows = codes.shape[1]
+    run = np.zeros(rows, dtype=np.int64)
+    longest = np.zeros(rows, dtype=np.int64)
+    last = np.full(rows, NO_ANSWER_CODE, dtype=np.int16)
+    step = np.empty(rows, dtype=np.int64)
+    # One pass over the questions, each a vector over respondents: a few in-place
+    # operations per question are faster here than numpy's accumulate along an axis.
+    for code in codes:
+        answered_here = code != NO_ANSWER_CODE
+        np.multiply(run, code == last, out=step)  # the run goes on, or starts again
+        step += 1
+        np.copyto(run, step, where=answered_here)
+        np.copyto(last, code, where=answered_here)
+        np.maximum(longest, run, out=longest)
+    answered = (codes != NO_ANSWER_CODE).sum(axis=0)
+    most = int(codes.max(initial=0)) + 1
+    modal = np.max([(codes == code).sum(axis=0) for code in range(most)], axis=0)
+    enough = answered >= MIN_SCALE_ANSWERS
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(enough, modal / answered, np.nan)
+    return np.where(enough, longest.astype(np.float64), np.nan), share
+
+
+def _agreeing_both_ways(shape: _BankShape, codes: CodeMatrix) -> FloatColumn:
+    """Share of the balanced indicators where the mean position of both the regular and
+    the reverse-worded answers lies above the middle of the scale."""
+    rows = codes.shape[1]
+    if not len(shape.starts[0]):
+        return np.full(rows, np.nan)
+    # A position on the scale is code / top code. Over a common multiple of the top
+    # codes every position is a whole number, so "the mean position lies above the
+    # middle" is the exact 2 * (sum of positions) > count.
+    common = math.lcm(*(int(top) for top in shape.top_codes))
+    weights = common // shape.top_codes
+    kinds = []
+    for items, starts in zip(shape.grouped, shape.starts, strict=True):
+        chosen = codes[items]  # each indicator's items now lie together
+        answered = chosen != NO_ANSWER_CODE
+        weighted = np.maximum(chosen, 0).astype(np.int32)  # no answer: 0, and not counted
+        if (weights != 1).any():  # scales of different lengths
+            weighted *= weights[items][:, None].astype(np.int32)
+        ends = [*starts[1:], len(items)]
+        count = np.array([answered[a:b].sum(axis=0) for a, b in zip(starts, ends, strict=True)])
+        total = np.array([weighted[a:b].sum(axis=0) for a, b in zip(starts, ends, strict=True)])
+        kinds.append((count > 0, 2 * total > count * common))
+    (regular, regular_above), (reverse_worded, reverse_above) = kinds
+    both = regular & reverse_worded
+    eligible = both.sum(axis=0)
+    agreeing = (both & regular_above & reverse_above).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(eligible >= MIN_BALANCED_INDICATORS, agreeing / eligible, np.nan)
+
+
+def _inconsistent_pairs(shape: _BankShape, columns: ItemColumns, rows: int) -> FloatColumn:
+    """Share of the answered consistency pairs whose item scores lie ``PAIR_GAP`` or
+    more apart (scores are keyed, so both items of a pair point the same way)."""
+    answered = np.zeros(rows, dtype=np.int64)
+    apart = np.zeros(rows, dtype=np.int64)
+    for first, second in shape.pairs:
+        a, b = columns.get(first), columns.get(second)
+        if a is None or b is None:
+            continue
+        both = a.answered & b.answered
+        answered += both
+        apart += both & (np.abs(a.scores - b.scores) >= PAIR_GAP)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(answered >= MIN_PAIRS, apart / answered, np.nan)
+
+
+# --- one person ---------------------------------------------------------------------------
+
+
+def answering_seconds(
+    durations: Optional[Mapping[str, float]],
+    started: Optional[datetime],
+    finished: Optional[datetime],
+) -> Optional[float]:
+    """How long answering took: the sum of the per-question durations when recorded
+    (breaks do not count), else the time from start to finish; None when unknown."""
+    if durations:
+        return float(sum(durations.values()))
+    if started is None or finished is None:
+        return None
+    if (started.tzinfo is None) != (finished.tzinfo is None):
+        return None  # one with a time zone and one without: not comparable
+    seconds = (finished - started).total_seconds()
+    return seconds if seconds >= 0 else None
+
+
+def result_quality(bank: Bank, result: Result, timed: bool = True) -> list[QualityFlag]:
+    """The flags of one result's answers (the answers that fit ``bank``). ``timed``
+    False leaves answering speed out (answers piped in by a script were not read)."""
+    answers: dict[str, AnswerValue] = {
+        item_id: answer
+        for item_id, answer in result.answers.items()
+        if item_id in bank.items
+        and bank.items[item_id].asked_of(result.role)
+        and answer_problem(bank, bank.items[item_id], answer) is None
+    }
+    role = result.role if result.role is None or bank.role(result.role) else None
+    columns = sheet_columns(bank, answers)
+    seconds = answering_seconds(result.durations, result.started_at, result.finished_at)
+    if not timed:
+        seconds = None
+    block = QualityChecker(bank).block(
+        columns,
+        answer_codes(bank, [answers]),
+        score_block(bank, columns, 1, role),
+        np.array([math.nan if seconds is None else seconds]),
+    )
+    return block.flags(0)
+
+
+def with_quality(bank: Bank, result: Result, timed: bool = True) -> Result:
+    """``result`` with its response-quality flags filled in (scores untouched)."""
+    return result.model_copy(update={"quality": result_quality(bank, result, timed)})
