@@ -29,7 +29,7 @@ from asn_assess.core.models import Bank
 from asn_assess.core.scoring import score
 from conftest import SMALL_BANK_TOML, expected_cells, parsed_cells
 
-runner = CliRunner()
+runner = CliRunner(env={"ASN_ASSESS_LANG": "en"})  # messages checked in English
 DATA = Path(__file__).parent / "data" / "batch"
 
 # The answers held by every survey export in tests/data/batch/ (google-forms-id.csv,
@@ -164,7 +164,7 @@ def test_template_output_refuses_to_overwrite_without_force(tmp_path, bundled_ba
     target = tmp_path / "blank.csv"
     target.write_text("mine, keep me\n", encoding="utf-8")
     refused = run("batch", "template", "-o", str(target))
-    assert refused.exit_code == 1
+    assert refused.exit_code == 2  # the one output policy: a usage error
     assert str(target) in refused.stderr and "--force" in refused.stderr
     assert target.read_text(encoding="utf-8") == "mine, keep me\n"
     assert [p.name for p in tmp_path.iterdir()] == ["blank.csv"]  # no temporary left

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from asn_assess.core.documents import AnswerValue, Respondent, Result, parse_document, to_json
 from asn_assess.core.errors import AssessError
-from asn_assess.core.files import atomic_write_text, read_text
+from asn_assess.core.files import read_text, write_file
 
 HOME_VARIABLE = "ASN_ASSESS_HOME"
 
@@ -76,7 +76,17 @@ class UserData:
 
     def save_progress(self, progress: Progress) -> None:
         """Save ``progress`` atomically: the file holds the old or the new state."""
-        atomic_write_text(self.progress_path(progress.bank_id), to_json(progress))
+        self._write(self.progress_path(progress.bank_id), to_json(progress))
+
+    def _write(self, path: Path, text: str) -> None:
+        # The folders and files hold personal data: readable by their owner only.
+        for folder in (self.folder, path.parent):
+            if not folder.exists():
+                try:
+                    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+                except OSError:
+                    pass  # write_file names the file it cannot write
+        write_file(path, text.encode("utf-8"), private=True)
 
     def set_aside(self, bank_id: str) -> Path:
         """Keep the progress of ``bank_id`` under a new name instead of deleting it."""
@@ -97,7 +107,7 @@ class UserData:
         while path.exists():
             counter += 1
             path = results / f"{base}-{counter}.json"
-        atomic_write_text(path, to_json(result))
+        self._write(path, to_json(result))
         return path
 
     def complete(self, result: Result) -> Path:

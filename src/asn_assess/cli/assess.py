@@ -9,9 +9,10 @@ import typer
 
 from asn_assess.cli.app import app
 from asn_assess.cli.common import (
-    EXIT_INTERRUPTED,
     EXIT_OK,
     BankOption,
+    bank_file,
+    check_outputs,
     checked_language,
     read_document,
     reports_errors,
@@ -75,6 +76,7 @@ def start(
 
     Example: asn-assess start --no-profile < answers.txt   (one answer per line)
     """
+    from asn_assess.cli import signals
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.i18n import t
     from asn_assess.interactive.session import (
@@ -87,21 +89,25 @@ def start(
     from asn_assess.store import UserData
     from asn_assess.store import data_dir as user_data_dir
 
+    store = UserData(user_data_dir(data_dir))
+    check_outputs([("--output", output)], [("--bank", bank_file(bank))])
     loaded = resolve_bank(bank)
     if lang is not None:
         checked_language(loaded, lang)
-    store = UserData(user_data_dir(data_dir))
+    check_outputs([("--output", output)], [("progress", store.progress_path(loaded.id))])
     terminal = Terminal()
     try:
         progress, resumed = open_progress(loaded, store, lang, resume, terminal)
         session = Session(loaded, progress, store, terminal, ask_profile=profile)
         result = session.run(welcome=not resumed)
-    except (KeyboardInterrupt, EndOfInput):
+    except (KeyboardInterrupt, EndOfInput) as interrupt:
         typer.echo("", err=True)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        raise typer.Exit(signals.exit_code(interrupt)) from None
     except SessionStopped as stop:
         typer.echo(stop.message, err=True)
-        raise typer.Exit(EXIT_INTERRUPTED if stop.interrupted else EXIT_OK) from None
+        if not stop.interrupted:
+            raise typer.Exit(EXIT_OK) from None
+        raise typer.Exit(signals.exit_code(stop.interrupt or KeyboardInterrupt())) from None
 
     from asn_assess.core.documents import to_json
     from asn_assess.reports.rich_report import result_report
@@ -109,7 +115,7 @@ def start(
     language = session.language
     saved = store.complete(result)
     if output is not None:
-        write_output(output, to_json(result), force=True)
+        write_output(output, to_json(result), private=True)
     typer.echo("", err=True)
     stdout_console().print(result_report(loaded, result, language))
     typer.echo(t("end.result_saved", language, path=saved), err=True)
@@ -188,6 +194,7 @@ def score(
     from asn_assess.core.errors import AnswerSheetError, Problem
     from asn_assess.core.scoring import score as score_sheet
 
+    check_outputs([("--output", output)], [("FILE", answers), ("--bank", bank_file(bank))])
     text, source = read_document(answers, AnswerSheetError)
     sheet = parse_answer_sheet(text, source)
     loaded = resolve_bank(bank or sheet.bank_id)
@@ -198,7 +205,7 @@ def score(
             [Problem(f"{source}: {p.where}", p.message) for p in error.problems]
         ) from None
     if output is not None:
-        write_output(output, to_json(result), force=True)
+        write_output(output, to_json(result), private=True)
     if as_json:
         typer.echo(to_json(result), nl=False)
         return

@@ -13,9 +13,10 @@ import typer
 
 from asn_assess.cli.app import app
 from asn_assess.cli.common import (
-    EXIT_INTERRUPTED,
     EXIT_INVALID,
     BankOption,
+    bank_file,
+    check_outputs,
     reports_errors,
     stderr_console,
     write_output,
@@ -56,7 +57,7 @@ def batch(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write results here (atomically) instead of stdout.",
+            help="Write results here (atomically) instead of stdout (-).",
         ),
     ] = None,
     errors: Annotated[
@@ -136,7 +137,18 @@ def batch(
         return
     from asn_assess.batch.api import run_batch
     from asn_assess.batch.outputs import FileSink
+    from asn_assess.cli import signals
+    from asn_assess.core.i18n import say
 
+    check_outputs(  # before anything is read: no output may destroy another file
+        [("--output", output), ("--errors", errors), ("--summary-output", summary_output)],
+        [
+            *[("INPUT", source) for source in inputs],
+            ("--key-file", key_file),
+            ("--mapping", mapping),
+            ("--bank", bank_file(bank)),
+        ],
+    )
     settings = _settings(
         bank,
         output_format,
@@ -163,9 +175,10 @@ def batch(
     try:
         with _row_counter() as progress:
             outcome = run_batch(inputs, settings, sink, progress=progress)
-    except KeyboardInterrupt:  # outputs were discarded: nothing half-written is left
-        typer.echo("interrupted: no output written", err=True)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except KeyboardInterrupt as interrupt:  # Ctrl-C, SIGTERM, SIGHUP: outputs discarded
+        stopped = "signal.batch_stopped_after" if sink.committed else "signal.batch_stopped"
+        typer.echo(say(stopped, signal=signals.signal_name(interrupt)), err=True)
+        raise typer.Exit(signals.exit_code(interrupt)) from None
     counts = outcome.counts
     _print_unused_columns(counts)
     if errors is None and counts.rejected > shown.count:
@@ -205,7 +218,8 @@ def _settings(
     from asn_assess.core.errors import UsageError
 
     if output_format is None:
-        output_format = "jsonl" if output and output.suffix in (".jsonl", ".ndjson") else "csv"
+        suffix = output.suffix if output is not None else ""
+        output_format = "jsonl" if suffix in (".jsonl", ".ndjson") else "csv"
     if output_format not in ("csv", "jsonl"):
         raise UsageError(f"--format {output_format!r}: choose csv or jsonl")
     if pseudonymize and key_file is None:
@@ -246,13 +260,13 @@ def batch_template(
             f"'batch template' takes no input files (got {', '.join(extra)}); "
             "to score a file named 'template', write ./template"
         )
+    check_outputs([("--output", output)], [("--bank", bank_file(bank_ref))])
     loaded = resolve_bank(bank_ref)
     text = io.StringIO()
     csv.writer(text, lineterminator="\n").writerow(["respondent_id", "unit", *loaded.items])
-    if output is None:
-        typer.echo(text.getvalue(), nl=False)
+    write_output(output, text.getvalue(), private=False, replace=force)
+    if output is None or str(output) == "-":
         return
-    write_output(output, text.getvalue(), force)
     typer.echo(
         f"wrote {output}: one column per item of {loaded.id} {loaded.version}; "
         f"score it with: asn-assess batch {output} --id-column respondent_id",

@@ -37,10 +37,12 @@ class SessionStopped(Exception):
     and how to resume; ``interrupted`` is True for Ctrl-C or end of input (exit 130)
     and False when the person chose to quit."""
 
-    def __init__(self, message: str, interrupted: bool):
+    def __init__(self, message: str, interrupted: bool, interrupt: Optional[BaseException] = None):
         super().__init__(message)
         self.message = message
         self.interrupted = interrupted
+        self.interrupt = interrupt
+        """The ``KeyboardInterrupt`` (Ctrl-C, or a signal the CLI turned into one)."""
 
 
 class Terminal:
@@ -114,9 +116,10 @@ class Session:
             if self.ask_profile and not self.progress.profile_done:
                 self._profile()
             self._questions()
-        except (KeyboardInterrupt, EndOfInput):
+        except (KeyboardInterrupt, EndOfInput) as stop:
             self._save()
-            raise SessionStopped(self._saved_message(), interrupted=True) from None
+            interrupt = stop if isinstance(stop, KeyboardInterrupt) else None
+            raise SessionStopped(self._saved_message(), True, interrupt) from None
         return score(self.bank, self.questionnaire.sheet(finished_at=now()))
 
     def _welcome(self) -> None:
