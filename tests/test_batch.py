@@ -69,7 +69,7 @@ FORM_ANSWERS: list[dict[str, Any]] = [
     },
 ]
 FORM_EMAILS = ["budi@contoh.go.id", "ani@contoh.go.id", "citra@contoh.go.id", "dedi@contoh.go.id"]
-COUNTS = re.compile(r"read \d+, scored \d+, rejected \d+")
+COUNTS = re.compile(r"read \d+, scored \d+ \(incomplete \d+\), rejected \d+")
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -216,8 +216,8 @@ def test_google_forms_export_scores_like_the_numeric_table(tmp_path, bundled_ban
     )
     for result in (form, numeric):
         assert result.exit_code == 0, result.stderr
-        assert counts_line(result.stderr) == "read 4, scored 4, rejected 0"
-    assert "warning" not in form.stderr, form.stderr  # every column recognised
+        assert counts_line(result.stderr) == "read 4, scored 4 (incomplete 4), rejected 0"
+    assert "not used" not in form.stderr, form.stderr  # every column recognised
     form_rows, numeric_rows = read_csv(tmp_path / "form.csv"), read_csv(tmp_path / "numeric.csv")
     assert [r["respondent_id"] for r in form_rows] == FORM_EMAILS
     assert [r["row"] for r in form_rows] == ["1", "2", "3", "4"]
@@ -261,7 +261,7 @@ def test_kobo_group_paths_with_semicolons(tmp_path, bundled_bank):
     """`group_diri/disiplin-01` headers, `;` between fields, Kobo's own metadata columns."""
     result = run("batch", str(DATA / "kobo.csv"), "-o", str(tmp_path / "out.csv"))
     assert result.exit_code == 0, result.stderr
-    assert counts_line(result.stderr) == "read 4, scored 4, rejected 0"
+    assert counts_line(result.stderr) == "read 4, scored 4 (incomplete 4), rejected 0"
     assert "not used" not in result.stderr, result.stderr  # start, end, _uuid ... are metadata
     rows = read_csv(tmp_path / "out.csv")
     assert len(rows) == 4
@@ -281,7 +281,7 @@ def test_limesurvey_codes_through_a_mapping_file(tmp_path, bundled_bank):
         str(tmp_path / "out.csv"),
     )
     assert result.exit_code == 0, result.stderr
-    assert counts_line(result.stderr) == "read 4, scored 4, rejected 0"
+    assert counts_line(result.stderr) == "read 4, scored 4 (incomplete 4), rejected 0"
     assert "not used" not in result.stderr, result.stderr
     rows = read_csv(tmp_path / "out.csv")
     assert [r["respondent_id"] for r in rows] == ["1", "2", "3", "4"]
@@ -313,7 +313,7 @@ def test_bom_semicolons_crlf_and_a_quoted_line_break(tmp_path, bundled_bank):
         str(tmp_path / "out.csv"),
     )
     assert result.exit_code == 0, result.stderr
-    assert counts_line(result.stderr) == "read 2, scored 2, rejected 0"
+    assert counts_line(result.stderr) == "read 2, scored 2 (incomplete 2), rejected 0"
     rows = read_csv(tmp_path / "out.csv")
     assert [(r["row"], r["respondent_id"]) for r in rows] == [("1", "R1"), ("2", "R2")]
     assert_scores(rows[0], bundled_bank, {"disiplin-01": 5, "disiplin-02": 4})
@@ -378,7 +378,7 @@ def test_unmatched_question_column_is_named_in_a_warning(tmp_path, bundled_bank)
     )
     result = run("batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"))
     assert result.exit_code == 0, result.stderr
-    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    warnings = [line for line in result.stderr.splitlines() if "not used" in line]
     assert len(warnings) == 1, result.stderr
     assert "Saya selalu minum kopi pagi?" in warnings[0] and "Saran" in warnings[0]
     assert "2 column(s)" in warnings[0]
@@ -418,7 +418,7 @@ def test_bad_values_give_one_error_record_naming_row_respondent_and_every_bad_it
         str(tmp_path / "errors.jsonl"),
     )
     assert result.exit_code == 0, result.stderr
-    assert counts_line(result.stderr) == "read 4, scored 2, rejected 2"
+    assert counts_line(result.stderr) == "read 4, scored 2 (incomplete 2), rejected 2"
     assert "rejected:" not in result.stderr  # they went to the errors file
     records = read_jsonl(tmp_path / "errors.jsonl")
     assert [set(r) for r in records] == [{"source", "row", "line", "respondent_id", "reasons"}] * 2
@@ -472,7 +472,7 @@ def test_row_with_a_wrong_number_of_fields_is_reported_with_its_row_number(tmp_p
         str(tmp_path / "errors.jsonl"),
     )
     assert result.exit_code == 0, result.stderr
-    assert counts_line(result.stderr) == "read 5, scored 2, rejected 3"
+    assert counts_line(result.stderr) == "read 5, scored 2 (incomplete 2), rejected 3"
     records = read_jsonl(tmp_path / "errors.jsonl")
     malformed = {r["row"]: r for r in records if "fields" in r["reasons"][0]}
     assert sorted(malformed) == [2, 3]
@@ -523,7 +523,7 @@ def test_rejected_rows_exit_0_with_a_warning_or_1_with_strict(tmp_path, strict):
     source = bad_values_table(tmp_path / "in.csv")
     args = ["batch", str(source), "--id-column", "respondent_id", "-o", str(tmp_path / "out.csv")]
     result = run(*args, *(["--strict"] if strict else []))
-    assert counts_line(result.stderr) == "read 4, scored 2, rejected 2"
+    assert counts_line(result.stderr) == "read 4, scored 2 (incomplete 2), rejected 2"
     if strict:
         assert result.exit_code == 1
     else:
@@ -532,10 +532,12 @@ def test_rejected_rows_exit_0_with_a_warning_or_1_with_strict(tmp_path, strict):
 
 
 def test_clean_run_ends_with_the_counts_line_and_no_warning(tmp_path, bundled_bank):
-    source = numeric_table(tmp_path / "in.csv", bundled_bank, FORM_ANSWERS, ["A", "B", "C", "D"])
+    rng = random.Random(4)
+    people = [random_answers(bundled_bank, rng) for _ in range(4)]
+    source = numeric_table(tmp_path / "in.csv", bundled_bank, people, ["A", "B", "C", "D"])
     result = run("batch", str(source), "--strict", "-o", str(tmp_path / "out.csv"))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.splitlines()[-1] == "read 4, scored 4, rejected 0"
+    assert result.stderr.splitlines()[-1] == "read 4, scored 4 (incomplete 0), rejected 0"
     assert "warning" not in result.stderr
     assert result.stdout == ""  # results went to the file
 
@@ -571,7 +573,7 @@ def test_jsonl_invalid_lines_are_rejected_with_line_number_and_reason(tmp_path, 
         str(tmp_path / "errors.jsonl"),
     )
     assert result.exit_code == 0, result.stderr
-    assert counts_line(result.stderr) == "read 5, scored 2, rejected 3"
+    assert counts_line(result.stderr) == "read 5, scored 2 (incomplete 2), rejected 3"
     records = read_jsonl(tmp_path / "errors.jsonl")
     assert [(r["line"], r["row"]) for r in records] == [(2, 2), (4, 3), (5, 4)]
     assert all(r["source"] == str(source) for r in records)
@@ -619,7 +621,7 @@ def test_json_array_of_answer_sheets(tmp_path, bundled_bank):
         str(tmp_path / "errors.jsonl"),
     )
     assert result.exit_code == 0, result.stderr
-    assert counts_line(result.stderr) == "read 3, scored 2, rejected 1"
+    assert counts_line(result.stderr) == "read 3, scored 2 (incomplete 2), rejected 1"
     (record,) = read_jsonl(tmp_path / "errors.jsonl")
     assert (record["row"], record["respondent_id"]) == (2, "Dua")
     assert "answers.disiplin-01" in record["reasons"][0]
@@ -717,7 +719,7 @@ def assert_no_identifier_in(texts: dict[str, str]) -> None:
 def test_pseudonymized_ids_are_keyed_hashes_and_no_identifier_reaches_any_file(tmp_path):
     result, outputs = run_pseudonymized(tmp_path, KEY, "first", "--id-column", "NIP")
     assert result.exit_code == 0, result.stderr
-    assert counts_line(result.stderr) == "read 3, scored 2, rejected 1"
+    assert counts_line(result.stderr) == "read 3, scored 2 (incomplete 2), rejected 1"
     key = KEY.strip().encode()
     rows = read_csv(outputs["out"])
     assert [r["respondent_id"] for r in rows] == [pseudonym(key, p[1]) for p in PEOPLE[:2]]
@@ -803,7 +805,7 @@ def test_pseudonymized_answer_sheets(tmp_path, bundled_bank):
             str(errors),
         )
         assert result.exit_code == 0, result.stderr
-        assert counts_line(result.stderr) == "read 3, scored 2, rejected 1"
+        assert counts_line(result.stderr) == "read 3, scored 2 (incomplete 2), rejected 1"
         assert read_jsonl(errors)[0]["respondent_id"] == pseudonym(
             KEY.strip().encode(), PEOPLE[2][1]
         )
@@ -1146,7 +1148,7 @@ def test_the_counts_line_ends_the_run_even_with_rejected_rows(tmp_path, strict):
     result = run(
         "batch", str(source), "-o", str(tmp_path / "out.csv"), *(["--strict"] if strict else [])
     )
-    assert result.stderr.splitlines()[-1] == "read 4, scored 2, rejected 2"
+    assert result.stderr.splitlines()[-1] == "read 4, scored 2 (incomplete 2), rejected 2"
 
 
 def test_a_header_error_prints_no_csv_to_stdout(tmp_path):

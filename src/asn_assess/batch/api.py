@@ -13,7 +13,6 @@ row (``RowError``) given to the sink with every reason. Nothing here prints.
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -21,7 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Optional, Union
 
+import numpy as np
+
 from asn_assess.batch.blocks import AnswerBlock, BatchCounts, InputError, RowError, ScoredBlock
+from asn_assess.batch.inputs import InputStream, Utf8Stream, detected_encoding
 from asn_assess.batch.outputs import BatchSink
 from asn_assess.batch.reading import HEAD_BYTES, is_answer_sheets, read_table, table_layout
 from asn_assess.batch.settings import BatchSettings
@@ -56,7 +58,7 @@ def run_batch(
     any work. ``progress`` is called with the number of rows read after each block.
     On any error or interrupt the sink is told to ``abort`` and the error propagates.
     """
-    opened: list[tuple[str, BinaryIO]] = []
+    opened: list[tuple[str, InputStream]] = []
     counts = BatchCounts()
     summary = GroupSummary(settings.bank, settings.min_group) if settings.summary_by else None
 
@@ -68,18 +70,24 @@ def run_batch(
     try:
         opened.extend(_open(source) for source in inputs)  # all readable before any work
         for name, stream in opened:
-            for answers in _answer_blocks(stream, name, settings, counts, on_error):
-                scored = ScoredBlock(
-                    answers, score_block(settings.bank, answers.item_columns, answers.size)
-                )
-                counts.read += answers.size
-                counts.scored += answers.size
-                if answers.size:
-                    sink.write(scored)
-                if summary is not None:
-                    summary.add_block(scored)
-                if progress is not None:
-                    progress(counts.read)
+            blocks = _answer_blocks(stream, name, settings, counts, on_error)
+            try:
+                for answers in blocks:
+                    scored = ScoredBlock(
+                        answers, score_block(settings.bank, answers.item_columns, answers.size)
+                    )
+                    counts.read += answers.size
+                    counts.scored += answers.size
+                    counts.incomplete += int(np.isnan(scored.scores.overall.score).sum())
+                    if answers.size:
+                        sink.write(scored)
+                    if summary is not None:
+                        summary.add_block(scored)
+                    if progress is not None:
+                        progress(counts.read)
+            finally:
+                # Now, not when the garbage collector gets to it: a reader stops cleanly.
+                getattr(blocks, "close", lambda: None)()
         rows = summary.rows() if summary is not None else []
         sink.finish(rows)
     except BaseException:
@@ -92,32 +100,32 @@ def run_batch(
 
 
 def _answer_blocks(
-    stream: BinaryIO,
+    stream: InputStream,
     name: str,
     settings: BatchSettings,
     counts: BatchCounts,
     on_error: Callable[[RowError], None],
 ) -> Iterator[AnswerBlock]:
-    head = stream.peek(HEAD_BYTES)[:HEAD_BYTES]  # type: ignore[attr-defined]
-    if is_answer_sheets(head):
-        return read_sheets(stream, name, settings, on_error)
-    layout = table_layout(stream, name, settings)
+    head = stream.head(HEAD_BYTES)
+    encoding = detected_encoding(head, settings.encoding)
+    chosen = settings.encoding is not None
+    if is_answer_sheets(head.decode(encoding, errors="replace")):
+        return read_sheets(stream, name, settings, on_error, encoding, chosen)
+    text = Utf8Stream(stream, encoding, chosen)
+    layout = table_layout(text, name, settings)
     counts.unused_columns[name] = layout.plan.unused
-    return read_table(stream, name, layout, settings, on_error)
+    suspects = counts.suspect_fields.setdefault(name, [])
+    return read_table(text, name, layout, settings, on_error, suspects)
 
 
-def _open(source: BatchInput) -> tuple[str, BinaryIO]:
-    """(name, buffered binary stream) of an input; ``InputError`` when unreadable."""
+def _open(source: BatchInput) -> tuple[str, InputStream]:
+    """(name, stream) of an input; ``InputError`` when unreadable."""
     if isinstance(source, tuple):
         name, stream = source
-        return name, _peekable(stream)
+        return name, InputStream(stream, name)
     if str(source) == "-":
         # The raw stream beneath stdin's own small buffer, so no byte is read twice.
-        return STDIN_NAME, _peekable(getattr(sys.stdin.buffer, "raw", sys.stdin.buffer))
-    return str(source), open_for_reading(Path(source), InputError, buffering=HEAD_BYTES)
-
-
-def _peekable(stream: Any) -> BinaryIO:
-    """``stream`` behind a buffer that can ``peek`` at its first ``HEAD_BYTES``, enough
-    to see a long header and what kind of file it is."""
-    return io.BufferedReader(stream, HEAD_BYTES)
+        raw = getattr(sys.stdin.buffer, "raw", sys.stdin.buffer)
+        return STDIN_NAME, InputStream(raw, STDIN_NAME)
+    name = str(source)
+    return name, InputStream(open_for_reading(Path(source), InputError, buffering=0), name)

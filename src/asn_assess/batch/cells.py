@@ -54,10 +54,15 @@ class CellReader:
         }
 
     def read(
-        self, batch: Any, row_numbers: IntColumn, on_error: Callable[[RowError], None]
+        self,
+        batch: Any,
+        row_numbers: IntColumn,
+        row_lines: IntColumn,
+        on_error: Callable[[RowError], None],
     ) -> AnswerBlock:
-        """The accepted rows of a pyarrow record batch; every other row goes to
-        ``on_error`` with all its reasons."""
+        """The accepted rows of a pyarrow record batch (their data row numbers and the
+        lines they start on); every other row goes to ``on_error`` with all its
+        reasons."""
         rows = batch.num_rows
         scores: dict[str, tuple[Any, Any]] = {}
         values: dict[str, Any] = {}
@@ -85,7 +90,8 @@ class CellReader:
         rejected[list(bad_cells)] = True
         for row in np.flatnonzero(rejected):
             reasons = bad_cells.get(int(row)) or [NO_ANSWERS]
-            on_error(RowError(self.source, int(row_numbers[row]), None, ids[row], reasons))
+            line = int(row_lines[row])
+            on_error(RowError(self.source, int(row_numbers[row]), line, ids[row], reasons))
         keep = np.flatnonzero(~rejected)
         columns: ItemColumns = {
             item_id: (item_scores[keep], answered[keep])

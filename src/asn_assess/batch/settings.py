@@ -23,7 +23,8 @@ class BatchSettings:
     used. ``summary_by`` names the column to summarise by; groups smaller than
     ``min_group`` are pooled so that no small group is shown on its own.
     ``full_results`` keeps every row's answers so that outputs can carry whole results
-    (JSONL) rather than the flat score columns (CSV).
+    (JSONL) rather than the flat score columns (CSV). ``encoding`` names the inputs'
+    encoding (a Python codec name); None reads UTF-8, or UTF-16 with its byte order mark.
     """
 
     bank: Bank
@@ -33,3 +34,4 @@ class BatchSettings:
     min_group: int = DEFAULT_MIN_GROUP
     pseudonymize: Optional[Pseudonymizer] = None
     full_results: bool = False
+    encoding: Optional[str] = None

@@ -118,6 +118,14 @@ def batch(
             help="Secret key for --pseudonymize; keep it to get the same pseudonyms next time.",
         ),
     ] = None,
+    encoding: Annotated[
+        Optional[str],
+        typer.Option(
+            "--encoding",
+            metavar="NAME",
+            help="Encoding of the inputs, e.g. cp1252. Default: UTF-8 (UTF-16 with a BOM).",
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="With 'template': overwrite OUTPUT.")
     ] = False,
@@ -161,6 +169,7 @@ def batch(
         pseudonymize,
         key_file,
         inputs,
+        encoding,
     )
     shown = _ErrorsOnScreen()
     sink = FileSink(
@@ -181,6 +190,7 @@ def batch(
         raise typer.Exit(signals.exit_code(interrupt)) from None
     counts = outcome.counts
     _print_unused_columns(counts)
+    _print_suspect_fields(counts)
     if errors is None and counts.rejected > shown.count:
         typer.echo(
             f"rejected: ... and {counts.rejected - shown.count} more; "
@@ -189,10 +199,21 @@ def batch(
         )
     if summary_by is not None:
         stderr_console().print(_summary_table(outcome.summary, settings.bank))
+    if counts.incomplete:
+        typer.echo(say("batch.incomplete", count=counts.incomplete), err=True)
     if counts.rejected and not strict:
         where = f"; see {errors}" if errors else ""
         typer.echo(f"warning: {counts.rejected} row(s) rejected{where}", err=True)
-    typer.echo(f"read {counts.read}, scored {counts.scored}, rejected {counts.rejected}", err=True)
+    typer.echo(
+        say(
+            "batch.counts",
+            read=counts.read,
+            scored=counts.scored,
+            incomplete=counts.incomplete,
+            rejected=counts.rejected,
+        ),
+        err=True,
+    )
     if counts.rejected and strict:
         raise typer.Exit(EXIT_INVALID)
 
@@ -209,9 +230,11 @@ def _settings(
     pseudonymize: bool,
     key_file: Optional[Path],
     inputs: list[str],
+    encoding: Optional[str],
 ) -> Any:
     """The run's ``BatchSettings``, after checking that the options fit together."""
     from asn_assess.batch.columns import is_identifying, load_mapping
+    from asn_assess.batch.inputs import checked_encoding
     from asn_assess.batch.pseudonyms import Pseudonymizer
     from asn_assess.batch.settings import BatchSettings
     from asn_assess.core.bank import resolve_bank
@@ -233,6 +256,7 @@ def _settings(
         raise UsageError("--summary-output needs --summary-by COLUMN (what to group by)")
     if inputs.count("-") > 1:
         raise UsageError("standard input (-) can be read only once")
+    codec = checked_encoding(encoding)
     loaded = resolve_bank(bank_ref)
     return BatchSettings(
         bank=loaded,
@@ -242,6 +266,7 @@ def _settings(
         min_group=min_group,
         pseudonymize=Pseudonymizer.from_key_file(key_file) if pseudonymize and key_file else None,
         full_results=output_format == "jsonl",
+        encoding=codec,
     )
 
 
@@ -297,6 +322,22 @@ def _print_unused_columns(counts: BatchCounts) -> None:
                 "if they hold answers, name them in a --mapping file",
                 err=True,
             )
+
+
+MAX_SUSPECTS_SHOWN = 5
+
+
+def _print_suspect_fields(counts: BatchCounts) -> None:
+    from asn_assess.core.i18n import say
+
+    for source, suspects in counts.suspect_fields.items():
+        for suspect in suspects[:MAX_SUSPECTS_SHOWN]:
+            typer.echo(
+                say("batch.suspect_field", source=source, line=suspect.line, lines=suspect.lines),
+                err=True,
+            )
+        if suspects:
+            typer.echo(say("batch.suspect_fields", source=source, count=len(suspects)), err=True)
 
 
 @contextmanager

@@ -4,6 +4,7 @@ written. No terminal I/O here: callers decide what to print."""
 from __future__ import annotations
 
 import json
+import math
 from datetime import datetime
 from typing import Any, Literal, Optional, TypeVar, Union
 
@@ -19,6 +20,7 @@ from pydantic import (
 )
 
 from asn_assess.core.errors import AnswerSheetError, AssessError, NipError, Problem, ResultError
+from asn_assess.core.i18n import say
 from asn_assess.core.validation import validation_problems
 
 SCHEMA_VERSION: Literal[1] = 1
@@ -152,15 +154,40 @@ class Result(BaseModel):
 Model = TypeVar("Model", bound=BaseModel)
 
 
-def parse_document(text: str, model: type[Model], source: str, error: type[AssessError]) -> Model:
-    """Parse JSON text into ``model``; every problem names ``source`` and a line or key path."""
+def _no_constant(name: str) -> Any:
+    raise ValueError(say("json.not_a_number", value=name))
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):  # 1e999 parses as infinity
+        raise ValueError(say("json.not_a_number", value=text[:20]))
+    return value
+
+
+def load_json(text: str, source: str, error: type[AssessError]) -> Any:
+    """JSON text as data, or ``error`` naming ``source`` (and the line and column where
+    the parser knows them). Beyond invalid JSON this refuses what Python's parser would
+    take badly: NaN and Infinity (not JSON numbers), numbers beyond a float, integers
+    longer than Python converts (4,300 digits) and nesting deeper than it can follow."""
     try:
-        data: Any = json.loads(text)
+        return json.loads(text, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as problem:
         raise error(
             Problem(f"{source}:{problem.lineno}:{problem.colno}", f"invalid JSON: {problem.msg}")
         ) from None
-    return validate_document(data, model, source, error)
+    except RecursionError:
+        raise error(Problem(source, say("json.too_deep"))) from None
+    except ValueError as problem:  # our own refusals, and integers over the digit limit
+        message = str(problem)
+        if "digits" in message and "integer" in message:
+            message = say("json.too_long")
+        raise error(Problem(source, message)) from None
+
+
+def parse_document(text: str, model: type[Model], source: str, error: type[AssessError]) -> Model:
+    """Parse JSON text into ``model``; every problem names ``source`` and a line or key path."""
+    return validate_document(load_json(text, source, error), model, source, error)
 
 
 def validate_document(

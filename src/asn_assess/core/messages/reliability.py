@@ -35,4 +35,54 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "dihentikan ({signal}) setelah semua berkas keluaran ditulis",
         "en": "stopped ({signal}) after every output was written",
     },
+    # reading inputs (batch.inputs, batch.reading, core.documents)
+    "input.unknown_encoding": {
+        "id": "{name!r} bukan nama pengodean yang dikenal (contoh: utf-8, cp1252, utf-16)",
+        "en": "{name!r} is not a known encoding (for example utf-8, cp1252, utf-16)",
+    },
+    "input.not_utf8": {
+        "id": 'bukan teks UTF-8 (bita 0x{byte}); tampaknya {guess} (Excel di Windows menyimpan CSV sebagai cp1252): baca dengan --encoding {guess}, atau simpan sebagai "CSV UTF-8"',
+        "en": 'not UTF-8 text (byte 0x{byte}); it looks like {guess} (Excel on Windows saves CSV as cp1252): read it with --encoding {guess}, or save it as "CSV UTF-8"',
+    },
+    "input.not_encoding": {
+        "id": "bukan teks {encoding} (bita 0x{byte}); periksa --encoding",
+        "en": "not {encoding} text (byte 0x{byte}); check --encoding",
+    },
+    "input.line_not_text": {
+        "id": "baris ini bukan teks {encoding} (bita 0x{byte})",
+        "en": "this line is not {encoding} text (byte 0x{byte})",
+    },
+    "input.header_too_long": {
+        "id": "baris judul kolom lebih panjang dari {size} MiB (tanda kutip yang tidak ditutup?); ini bukan tabel yang dapat dibaca",
+        "en": "the header is longer than {size} MiB (a quote never closed?); this is no table that can be read",
+    },
+    "json.not_a_number": {
+        "id": "{value} bukan angka yang diizinkan (NaN, Infinity dan angka di luar jangkauan ditolak)",
+        "en": "{value} is not an allowed number (NaN, Infinity and numbers out of range are refused)",
+    },
+    "json.too_deep": {
+        "id": "JSON bersarang terlalu dalam untuk dibaca",
+        "en": "the JSON is nested too deeply to be read",
+    },
+    "json.too_long": {
+        "id": "ada bilangan bulat dengan lebih dari 4.300 angka",
+        "en": "an integer has more than 4,300 digits",
+    },
+    # batch warnings and counts (cli.batch)
+    "batch.counts": {
+        "id": "dibaca {read}, dinilai {scored} (tidak lengkap {incomplete}), ditolak {rejected}",
+        "en": "read {read}, scored {scored} (incomplete {incomplete}), rejected {rejected}",
+    },
+    "batch.incomplete": {
+        "id": "peringatan: {count} baris yang dinilai terlalu sedikit jawabannya untuk skor keseluruhan (overall_score kosong); lihat docs/scoring.md",
+        "en": "warning: {count} scored row(s) have too few answers for an overall score (overall_score is empty); see docs/scoring.md",
+    },
+    "batch.suspect_field": {
+        "id": 'peringatan: {source}: baris {line}: sebuah isian berkutip membentang {lines} baris dan memuat yang tampak seperti baris data; tanda kutip (") yang tersesat mungkin menggabungkannya menjadi satu jawaban',
+        "en": 'warning: {source}: line {line}: a quoted field runs over {lines} lines and holds what look like rows; a stray quote (") may have joined them into one answer',
+    },
+    "batch.suspect_fields": {
+        "id": "peringatan: {source}: {count} isian berkutip seperti itu; periksa baris yang disebut di berkas",
+        "en": "warning: {source}: {count} quoted field(s) like this; check the lines named in the file",
+    },
 }
