@@ -161,6 +161,9 @@ def report(
             f"{result_file}: the result is for {result.bank_id} {result.bank_version}, "
             f"the bank is {loaded.id} {loaded.version}; pass the matching bank with --bank"
         )
+    from asn_assess.core.scoring import check_result
+
+    check_result(loaded, result, result_file)
     language = checked_language(loaded, lang or result.language)
     stdout_console().print(result_report(loaded, result, language))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import math
 from datetime import datetime
-from typing import Any, Literal, Optional, TypeVar, Union
+from typing import Annotated, Any, Literal, Optional, TypeVar, Union
 
 from pydantic import (
     BaseModel,
@@ -21,12 +21,21 @@ from pydantic import (
 
 from asn_assess.core.errors import AnswerSheetError, AssessError, NipError, Problem, ResultError
 from asn_assess.core.i18n import say
+from asn_assess.core.models import Identifier
 from asn_assess.core.validation import validation_problems
 
 SCHEMA_VERSION: Literal[1] = 1
 SCORING_VERSION: Literal[1] = 1
 
 AnswerValue = Union[StrictInt, StrictStr]
+Version = Annotated[str, Field(max_length=64)]
+# A weighted mean of scores that are all 100 can come out one float step above 100.
+SCORE_ROUNDING = 1e-9
+Score = Annotated[
+    Optional[float],
+    Field(ge=0, le=100 + SCORE_ROUNDING, allow_inf_nan=False, description="0-100, or null."),
+]
+Count = Annotated[int, Field(ge=0, le=100_000)]
 
 
 class Respondent(BaseModel):
@@ -67,8 +76,8 @@ class AnswerSheet(BaseModel):
     schema_version: Literal[1] = Field(
         default=SCHEMA_VERSION, description="Version of this document's layout."
     )
-    bank_id: str = Field(description="Id of the bank the answers belong to.")
-    bank_version: str = Field(description="Version of that bank.")
+    bank_id: Identifier = Field(description="Id of the bank the answers belong to.")
+    bank_version: Version = Field(description="Version of that bank.")
     language: str = Field(default="id", description="Language the questions were read in.")
     respondent: Optional[Respondent] = Field(default=None, description="Who answered (optional).")
     started_at: Optional[datetime] = Field(default=None, description="When answering began.")
@@ -85,10 +94,10 @@ class IndicatorResult(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(description="The indicator's id in the bank.")
-    score: Optional[float] = Field(description="0-100, or null when too few items were answered.")
+    score: Score = Field(description="0-100, or null when too few items were answered.")
     band: Optional[str] = Field(default=None, description="Id of the score's band, or null.")
-    answered_items: int = Field(description="Items of this indicator that were answered.")
-    total_items: int = Field(description="Items this indicator has.")
+    answered_items: Count = Field(description="Items of this indicator that were answered.")
+    total_items: Count = Field(description="Items this indicator has.")
 
 
 class PillarResult(BaseModel):
@@ -97,12 +106,12 @@ class PillarResult(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(description="The pillar's id in the bank.")
-    score: Optional[float] = Field(description="0-100, or null when too few indicators scored.")
+    score: Score = Field(description="0-100, or null when too few indicators scored.")
     band: Optional[str] = Field(default=None, description="Id of the score's band, or null.")
-    answered_items: int = Field(description="Items of this pillar that were answered.")
-    total_items: int = Field(description="Items this pillar has.")
-    scored_indicators: int = Field(description="Indicators that got a score.")
-    total_indicators: int = Field(description="Indicators this pillar has.")
+    answered_items: Count = Field(description="Items of this pillar that were answered.")
+    total_items: Count = Field(description="Items this pillar has.")
+    scored_indicators: Count = Field(description="Indicators that got a score.")
+    total_indicators: Count = Field(description="Indicators this pillar has.")
     indicators: list[IndicatorResult] = Field(description="Its indicators, in bank order.")
 
 
@@ -111,12 +120,12 @@ class OverallResult(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    score: Optional[float] = Field(description="0-100, or null unless every pillar scored.")
+    score: Score = Field(description="0-100, or null unless every pillar scored.")
     band: Optional[str] = Field(default=None, description="Id of the score's band, or null.")
-    answered_items: int = Field(description="Items answered in all.")
-    total_items: int = Field(description="Items the bank has.")
-    scored_pillars: int = Field(description="Pillars that got a score.")
-    total_pillars: int = Field(description="Pillars the bank has.")
+    answered_items: Count = Field(description="Items answered in all.")
+    total_items: Count = Field(description="Items the bank has.")
+    scored_pillars: Count = Field(description="Pillars that got a score.")
+    total_pillars: Count = Field(description="Pillars the bank has.")
 
 
 class Result(BaseModel):
@@ -130,8 +139,8 @@ class Result(BaseModel):
     scoring_version: Literal[1] = Field(
         default=SCORING_VERSION, description="Version of the scoring rules (docs/scoring.md)."
     )
-    bank_id: str = Field(description="Id of the bank that scored it.")
-    bank_version: str = Field(description="Version of that bank.")
+    bank_id: Identifier = Field(description="Id of the bank that scored it.")
+    bank_version: Version = Field(description="Version of that bank.")
     language: str = Field(description="Language the questions were read in.")
     respondent: Optional[Respondent] = Field(default=None, description="Who answered (optional).")
     started_at: Optional[datetime] = Field(default=None, description="When answering began.")

@@ -89,6 +89,11 @@ def parse_toml(text: str, source: str, error: type[AssessError]) -> dict[str, An
         message = getattr(problem, "msg", None) or str(problem)
         where = f"{source}:{line}:{column}" if line else source
         raise error(Problem(where, f"TOML syntax error: {message}")) from None
+    except RecursionError:  # arrays or tables nested hundreds deep
+        raise error(Problem(source, say("toml.too_deep"))) from None
+    except ValueError as problem:  # an integer longer than Python converts (4,300 digits)
+        reason = say("json.too_long") if "digits" in str(problem) else str(problem)
+        raise error(Problem(source, say("toml.bad_value", reason=reason))) from None
 
 
 # --- what an output path is -------------------------------------------------------------

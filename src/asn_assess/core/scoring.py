@@ -33,7 +33,8 @@ from asn_assess.core.documents import (
     PillarResult,
     Result,
 )
-from asn_assess.core.errors import AnswerSheetError, Problem
+from asn_assess.core.errors import AnswerSheetError, Problem, ResultError
+from asn_assess.core.i18n import say
 from asn_assess.core.models import Bank, Item
 
 FloatColumn = npt.NDArray[np.float64]
@@ -325,3 +326,29 @@ def answer_problem(bank: Bank, item: Item, answer: AnswerValue) -> Optional[str]
         values = ", ".join(str(p.value) for p in scale.points)
         return f"{answer} is not a value of scale {scale.id!r} ({values})"
     return None
+
+
+# --- checking results ------------------------------------------------------------------------
+
+
+def check_result(bank: Bank, result: Result, source: str = "<result>") -> None:
+    """Every pillar and indicator of a saved result is one of ``bank``'s: otherwise
+    ``ResultError`` naming the key path, before anything looks the ids up."""
+    pillars = {pillar.id: pillar for pillar in bank.pillars}
+    problems: list[Problem] = []
+    for p_index, pillar_result in enumerate(result.pillars):
+        pillar = pillars.get(pillar_result.id)
+        path = f"{source}: pillars[{p_index}]"
+        if pillar is None:
+            message = say("result.unknown_part", kind="pillar", id=pillar_result.id, bank=bank.id)
+            problems.append(Problem(f"{path}.id", message))
+            continue
+        indicators = {indicator.id for indicator in pillar.indicators}
+        for i_index, indicator_result in enumerate(pillar_result.indicators):
+            if indicator_result.id not in indicators:
+                message = say(
+                    "result.unknown_part", kind="indicator", id=indicator_result.id, bank=bank.id
+                )
+                problems.append(Problem(f"{path}.indicators[{i_index}].id", message))
+    if problems:
+        raise ResultError(problems)

@@ -42,7 +42,11 @@ def development_threshold(bank: Bank) -> float:
 
 
 def result_report(bank: Bank, result: Result, language: str) -> RenderableType:
-    """The whole report: overall score, a panel per pillar, counts."""
+    """The whole report: overall score, a panel per pillar, counts. ``ResultError`` when
+    the result names a pillar or indicator the bank does not have."""
+    from asn_assess.core.scoring import check_result
+
+    check_result(bank, result)
     parts: list[RenderableType] = [_overall_panel(bank, result, language)]
     pillars_by_id = {pillar.id: pillar for pillar in bank.pillars}
     for number, pillar_result in enumerate(result.pillars, start=1):

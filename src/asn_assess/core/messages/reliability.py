@@ -68,6 +68,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "ada bilangan bulat dengan lebih dari 4.300 angka",
         "en": "an integer has more than 4,300 digits",
     },
+    "toml.too_deep": {
+        "id": "TOML bersarang terlalu dalam untuk dibaca",
+        "en": "the TOML is nested too deeply to be read",
+    },
+    "toml.bad_value": {
+        "id": "nilai yang tidak dapat dibaca: {reason}",
+        "en": "a value that cannot be read: {reason}",
+    },
+    "result.unknown_part": {
+        "id": "tidak ada {kind} {id!r} di bank {bank!r}; hasil ini bukan untuk bank ini",
+        "en": "bank {bank!r} has no {kind} {id!r}; the result is not for this bank",
+    },
     # batch warnings and counts (cli.batch)
     "batch.counts": {
         "id": "dibaca {read}, dinilai {scored} (tidak lengkap {incomplete}), ditolak {rejected}",
