@@ -18,6 +18,7 @@ from asn_assess.batch.columns import ColumnPlan, Mapping, value_lookup
 from asn_assess.batch.pseudonyms import Pseudonymizer
 from asn_assess.core.answers import normalise_label
 from asn_assess.core.documents import AnswerValue
+from asn_assess.core.i18n import say
 from asn_assess.core.models import Bank
 from asn_assess.core.scoring import IntColumn, ItemColumns, item_score
 
@@ -82,8 +83,7 @@ class CellReader:
             header = self.plan.headers[column]
             for row in np.flatnonzero(bad):
                 bad_cells.setdefault(int(row), []).append(
-                    f"{item_id}: {texts[codes[row]]!r} is not an answer to this item "
-                    f"(column {header[:40]!r})"
+                    self._bad_cell(item_id, texts[codes[row]], header[:40])
                 )
         ids = self._respondent_ids(batch)
         rejected = ~answered_any
@@ -138,6 +138,11 @@ class CellReader:
             item_id: column[row] for item_id, column in values.items() if column[row] is not None
         }
 
+    def _bad_cell(self, item_id: str, text: Optional[str], header: str) -> str:
+        if self.pseudonymize is not None:  # a cell may hold anything typed: a name, an e-mail
+            return say("privacy.cell_withheld", item=item_id, column=header)
+        return f"{item_id}: {text!r} is not an answer to this item (column {header!r})"
+
     def _respondent_ids(self, batch: Any) -> list[Optional[str]]:
         column = self.plan.id_column
         if column is None:
@@ -145,4 +150,5 @@ class CellReader:
         raw = batch.column(column).to_pylist()
         if self.pseudonymize is None:
             return [value or None for value in raw]
-        return [self.pseudonymize(value) if value else None for value in raw]
+        kind = self.plan.id_kind
+        return [self.pseudonymize(value, kind) if value else None for value in raw]

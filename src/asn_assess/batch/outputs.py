@@ -18,7 +18,7 @@ from typing import Any, Optional, Protocol, cast
 from asn_assess.batch.blocks import RowError, ScoredBlock
 from asn_assess.batch.layout import ResultsTable
 from asn_assess.batch.settings import OutputFormat
-from asn_assess.core.files import OutputFile, commit_together
+from asn_assess.core.files import OutputFile, commit_together, spreadsheet_safe
 from asn_assess.core.models import Bank
 
 
@@ -75,7 +75,7 @@ class CsvResults:
     """Flat CSV, one row per respondent (``layout.output_columns``)."""
 
     def __init__(self, bank: Bank, output: OutputFile):
-        self.table = ResultsTable(bank)
+        self.table = ResultsTable(bank, for_spreadsheets=True)
         self.output = output
         self._writer: Any = None
 
@@ -131,14 +131,18 @@ class JsonlResults:
 
 
 def summary_csv(rows: list[dict[str, Any]]) -> bytes:
-    """The group summary as CSV: the union of the rows' keys as columns."""
+    """The group summary as CSV: the union of the rows' keys as columns; text cells
+    safe for spreadsheets (``spreadsheet_safe``), numbers as numbers."""
     columns: list[str] = []
     for row in rows:
         columns += [key for key in row if key not in columns]
     text = io.StringIO()
     writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    for row in rows:
+        writer.writerow(
+            {key: spreadsheet_safe(v) if isinstance(v, str) else v for key, v in row.items()}
+        )
     return text.getvalue().encode("utf-8")
 
 

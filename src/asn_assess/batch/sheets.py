@@ -56,8 +56,8 @@ def read_sheets(
             check_sheet(settings.bank, sheet)
         except AssessError as error:
             reasons = [_without_source(p, source) for p in error.problems]
-            if settings.pseudonymize:  # a NIP check's reason quotes the NIP's digits
-                reasons = [_withheld(reason) for reason in reasons]
+            if settings.pseudonymize:  # reasons quote answers, NIP digits, names
+                reasons = [_withheld(reason, settings.bank) for reason in reasons]
             on_error(RowError(source, row, line, respondent_id, reasons))
             continue
         gathered.add(row, respondent_id, sheet)
@@ -127,11 +127,18 @@ def _without_source(problem: Problem, source: str) -> str:
     return f"{where}: {problem.message}" if where else problem.message
 
 
-def _withheld(reason: str) -> str:
-    path, _, _ = reason.partition(": ")
-    if path.startswith("respondent"):
-        return f"{path}: not valid (details withheld in a pseudonymised run)"
-    return reason
+# Keys of an answer sheet whose problems quote what was typed (values, or an unknown
+# item's name): in a pseudonymised run their reasons keep the key path only.
+_TYPED_KEYS = ("answers", "respondent", "bank_id", "bank_version", "language")
+
+
+def _withheld(reason: str, bank: Bank) -> str:
+    path, separator, _ = reason.partition(": ")
+    if not separator or path.split(".")[0].split("[")[0] not in _TYPED_KEYS:
+        return reason  # invalid JSON, no answers: nothing typed is quoted
+    if path.startswith("answers.") and path[len("answers.") :] not in bank.items:
+        return f"answers: {say('privacy.unknown_item_withheld')}"
+    return f"{path}: {say('privacy.withheld')}"
 
 
 def _json_documents(
@@ -190,11 +197,19 @@ def _sheet_identifier(sheet: AnswerSheet, settings: BatchSettings) -> Optional[s
     if respondent is None:
         return None
     wanted = settings.id_column
-    value = getattr(respondent, wanted) if wanted in type(respondent).model_fields else None
-    value = value or respondent.nip or respondent.ni_pppk or respondent.name
-    if value and settings.pseudonymize:
-        return settings.pseudonymize(value)
-    return value
+    fields = ([wanted] if wanted in type(respondent).model_fields else []) + [
+        "nip",
+        "ni_pppk",
+        "name",
+    ]
+    for name in fields:
+        value = getattr(respondent, name)
+        if value:
+            if settings.pseudonymize:
+                kind = {"nip": "nip", "ni_pppk": "nip", "name": "name"}.get(name, "other")
+                return settings.pseudonymize(value, kind)  # type: ignore[arg-type]
+            return str(value)
+    return None
 
 
 def _sheet_group(sheet: AnswerSheet, field_name: str) -> str:

@@ -171,6 +171,12 @@ def batch(
         inputs,
         encoding,
     )
+    if settings.pseudonymize is not None and key_file is not None:
+        from asn_assess.batch.pseudonyms import key_file_warning
+
+        warning = key_file_warning(key_file)
+        if warning:
+            typer.echo(warning, err=True)
     shown = _ErrorsOnScreen()
     sink = FileSink(
         settings.bank,
@@ -377,8 +383,8 @@ def _summary_table(rows: list[dict[str, Any]], bank: Bank) -> Table:
     metrics = [f"pillar.{p.id}" for p in bank.pillars] + ["overall"]
     for row in rows:
         group = Text(str(row["group"]))
-        if "overall.mean" not in row:
-            table.add_row(group, str(row["n"]), "(too few to show)", "", "", "")
+        if all(row.get(f"{metric}.mean") is None for metric in metrics):
+            table.add_row(group, str(row["n"]), "(too few to show)", "", "", "", end_section=True)
             continue
         for index, metric in enumerate(metrics):
             stats = [row.get(f"{metric}.{stat}") for stat in ("mean", "median", "sd")]

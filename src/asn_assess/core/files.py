@@ -96,6 +96,19 @@ def parse_toml(text: str, source: str, error: type[AssessError]) -> dict[str, An
         raise error(Problem(source, say("toml.bad_value", reason=reason))) from None
 
 
+# --- cells for spreadsheets ---------------------------------------------------------------
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a CSV cell as a formula (or strip it into one)."""
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A text cell for a CSV file: one starting like a formula gets a leading ``'`` so
+    that Excel, LibreOffice and Google Sheets show it as text instead of running it
+    (``=HYPERLINK(...)`` in a unit name). Numbers are never passed through here."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 # --- what an output path is -------------------------------------------------------------
 
 

@@ -80,6 +80,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "tidak ada {kind} {id!r} di bank {bank!r}; hasil ini bukan untuk bank ini",
         "en": "bank {bank!r} has no {kind} {id!r}; the result is not for this bank",
     },
+    # privacy (batch)
+    "privacy.key_readable": {
+        "id": "peringatan: {path}: berkas kunci dapat dibaca pengguna lain di komputer ini (mode {mode}); siapa pun yang memegangnya dapat menguji tebakan NIP terhadap pseudonim. Jadikan pribadi: chmod 600 {path}",
+        "en": "warning: {path}: other users of this computer can read the key file (mode {mode}); whoever holds it can test a guessed NIP against a pseudonym. Make it private: chmod 600 {path}",
+    },
+    "privacy.withheld": {
+        "id": "tidak sah (isinya tidak ditampilkan dalam proses berpseudonim)",
+        "en": "not valid (its content is withheld in a pseudonymised run)",
+    },
+    "privacy.cell_withheld": {
+        "id": "{item}: isi sel bukan jawaban untuk butir ini (kolom {column!r}; isinya tidak ditampilkan dalam proses berpseudonim)",
+        "en": "{item}: the cell is not an answer to this item (column {column!r}; its text is withheld in a pseudonymised run)",
+    },
+    "privacy.unknown_item_withheld": {
+        "id": "jawaban untuk butir yang tidak ada di bank (nama butir tidak ditampilkan dalam proses berpseudonim)",
+        "en": "an answer to an item the bank does not have (its name is withheld in a pseudonymised run)",
+    },
     # batch warnings and counts (cli.batch)
     "batch.counts": {
         "id": "dibaca {read}, dinilai {scored} (tidak lengkap {incomplete}), ditolak {rejected}",
