@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
@@ -27,6 +28,24 @@ TARGETS = {
 }
 
 
+def reporting(check):
+    """``check``, printing the first input that fails it and why, before Hypothesis
+    tries to shrink it."""
+    reported = []
+
+    def run(value):
+        try:
+            check(value)
+        except BaseException:
+            if not reported:
+                reported.append(True)
+                print(f"first failing input: {value!r:.2000}", flush=True)
+                traceback.print_exc()
+            raise
+
+    return run
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=2000, help="examples per target")
@@ -41,7 +60,7 @@ def main() -> None:
             deadline=None,
             database=None,
             suppress_health_check=list(HealthCheck),
-        )(given(strategy())(check))
+        )(given(strategy())(reporting(check)))
         if args.seed is not None:
             test = seed(args.seed)(test)
         print(f"{name}: {args.examples} examples ...", flush=True)

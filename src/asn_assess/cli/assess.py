@@ -96,24 +96,26 @@ def start(
         checked_language(loaded, lang)
     check_outputs([("--output", output)], [("progress", store.progress_path(loaded.id))])
     terminal = Terminal()
-    try:
-        progress, resumed = open_progress(loaded, store, lang, resume, terminal)
-        session = Session(loaded, progress, store, terminal, ask_profile=profile)
-        result = session.run(welcome=not resumed)
-    except (KeyboardInterrupt, EndOfInput) as interrupt:
-        typer.echo("", err=True)
-        raise typer.Exit(signals.exit_code(interrupt)) from None
-    except SessionStopped as stop:
-        typer.echo(stop.message, err=True)
-        if not stop.interrupted:
-            raise typer.Exit(EXIT_OK) from None
-        raise typer.Exit(signals.exit_code(stop.interrupt or KeyboardInterrupt())) from None
+    # One session per data folder: a second one would overwrite this one's progress.
+    with store.session_lock(lang):
+        try:
+            progress, resumed = open_progress(loaded, store, lang, resume, terminal)
+            session = Session(loaded, progress, store, terminal, ask_profile=profile)
+            result = session.run(welcome=not resumed)
+        except (KeyboardInterrupt, EndOfInput) as interrupt:
+            typer.echo("", err=True)
+            raise typer.Exit(signals.exit_code(interrupt)) from None
+        except SessionStopped as stop:
+            typer.echo(stop.message, err=True)
+            if not stop.interrupted:
+                raise typer.Exit(EXIT_OK) from None
+            raise typer.Exit(signals.exit_code(stop.interrupt or KeyboardInterrupt())) from None
+        saved = store.complete(result)
 
     from asn_assess.core.documents import to_json
     from asn_assess.reports.rich_report import result_report
 
     language = session.language
-    saved = store.complete(result)
     if output is not None:
         write_output(output, to_json(result), private=True)
     typer.echo("", err=True)

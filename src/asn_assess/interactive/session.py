@@ -25,7 +25,7 @@ from asn_assess.core.nip import normalise_nip
 from asn_assess.interactive import screens
 from asn_assess.interactive.questionnaire import BACK_KEY, Outcome, Questionnaire, now
 from asn_assess.reports.console import make_console
-from asn_assess.store import Progress, UserData
+from asn_assess.store import Progress, ProgressError, UserData
 
 
 class EndOfInput(Exception):
@@ -209,7 +209,16 @@ def open_progress(
     Returns the progress and whether it is a resumed session. An old session that is
     not resumed is kept under another name, never deleted.
     """
-    existing = store.load_progress(bank.id)
+    try:
+        existing = store.load_progress(bank.id)
+    except ProgressError as problem:
+        # A damaged file must not be a dead end: keep it for whoever wants to look into
+        # it, say so, and start anew.
+        kept = store.set_aside(bank.id, "damaged")
+        reason = problem.problems[0].message if problem.problems else str(problem)
+        message = t("resume.damaged", language or bank.languages[0], reason=reason, path=kept)
+        terminal.show(Text(message, style="yellow"), markup=False)
+        existing = None
     if existing is not None:
         lang = language or existing.language
         if existing.bank_version != bank.version:

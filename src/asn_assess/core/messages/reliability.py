@@ -97,6 +97,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "jawaban untuk butir yang tidak ada di bank (nama butir tidak ditampilkan dalam proses berpseudonim)",
         "en": "an answer to an item the bank does not have (its name is withheld in a pseudonymised run)",
     },
+    # sessions (store, interactive)
+    "session.busy": {
+        "id": "sesi asn-assess lain (proses {pid}) sedang memakai folder data ini. Selesaikan atau hentikan sesi itu di tempatnya (ketik q), lalu mulai lagi; atau pakai folder lain dengan --data-dir",
+        "en": "another asn-assess session (process {pid}) is using this data folder now. Finish it or quit it where it runs (type q), then start again; or use another folder with --data-dir",
+    },
+    "resume.damaged": {
+        "id": "Sesi yang tersimpan tidak dapat dibaca ({reason}); berkasnya disimpan sebagai {path} dan sesi baru dimulai.",
+        "en": "The saved session could not be read ({reason}); the file was kept as {path} and a new session starts.",
+    },
     # batch warnings and counts (cli.batch)
     "batch.counts": {
         "id": "dibaca {read}, dinilai {scored} (tidak lengkap {incomplete}), ditolak {rejected}",
