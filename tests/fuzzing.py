@@ -7,6 +7,7 @@ tools/fuzz.py with many more, run by hand.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import tempfile
@@ -125,7 +126,8 @@ def mutated_documents(draw: Any, document: dict[str, Any]) -> str:
     for number in range(draw(st.integers(1, 3))):
         path = draw(st.sampled_from(paths))
         if draw(st.booleans()):
-            value = draw(st.sampled_from(HOSTILE_JSON_VALUES))
+            # A copy: a later change in this document must not alter the shared value.
+            value = copy.deepcopy(draw(st.sampled_from(HOSTILE_JSON_VALUES)))
         else:
             marker = f"@@raw{number}@@"
             raw[json.dumps(marker)] = draw(st.sampled_from(RAW_JSON_TEXTS))

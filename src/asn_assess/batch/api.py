@@ -22,6 +22,7 @@ from typing import Any, BinaryIO, Optional, Union
 
 import numpy as np
 
+from asn_assess.batch.arrow import release_unused_memory
 from asn_assess.batch.blocks import AnswerBlock, BatchCounts, InputError, RowError, ScoredBlock
 from asn_assess.batch.inputs import InputStream, Utf8Stream, detected_encoding
 from asn_assess.batch.outputs import BatchSink
@@ -88,6 +89,8 @@ def run_batch(
             finally:
                 # Now, not when the garbage collector gets to it: a reader stops cleanly.
                 getattr(blocks, "close", lambda: None)()
+        if summary is not None:
+            release_unused_memory()  # the summary's arrays need not stack on the reading's
         rows = summary.rows() if summary is not None else []
         sink.finish(rows)
     except BaseException:

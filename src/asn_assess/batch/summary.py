@@ -13,8 +13,14 @@ Suppression rules (docs/reliability.md), for ``min_group`` = k:
    behind S number at least k (then only their pooled figure could be derived, which
    rule 2 would show anyway).
 
-Counts (n, and each measure's n) are always shown. Values are kept per group in numpy
-arrays, so a million rows cost about 8 bytes per measure and row.
+Counts (n, and each measure's n) are always shown.
+
+Memory: a summary keeps every pillar score, for exact medians. Each is kept per group as
+a 2-byte code into a table of the distinct scores seen (a pillar has a few thousand
+distinct scores in a million rows; past 65,535 a block's codes take 4 bytes), so a
+million rows of three pillars cost about 6 MB, and decode to the exact float64 scores.
+The overall score is computed from them again by the scoring rule itself
+(``core.scoring.overall_scores``), bit for bit what the results hold.
 """
 
 from __future__ import annotations
@@ -26,11 +32,45 @@ import numpy as np
 
 from asn_assess.batch.blocks import ScoredBlock
 from asn_assess.core.models import Bank
-from asn_assess.core.scoring import FloatColumn
+from asn_assess.core.scoring import FloatColumn, overall_scores
+
+CHUNK_ROWS = 1 << 16  # sums of squares are taken this many values at a time
+SHORT_CODES = 1 << 16  # codes below this fit 2 bytes
 
 OTHER = "(other)"
 EVERYONE = "(all)"
 BLANK = "(blank)"
+
+
+class _Distinct:
+    """The distinct scores of one pillar, each with a small code (0: no score)."""
+
+    def __init__(self) -> None:
+        self._values: list[float] = [math.nan]
+        self._codes: dict[float, int] = {}
+        self._table: FloatColumn = np.array(self._values)
+
+    def encode(self, scores: FloatColumn) -> Any:
+        """The codes of ``scores`` (NaN: 0)."""
+        distinct, inverse = np.unique(scores, return_inverse=True)
+        table = np.fromiter((self._code(v) for v in distinct.tolist()), dtype=np.int64)
+        return table[inverse.reshape(-1)]
+
+    def _code(self, value: float) -> int:
+        if value != value:  # NaN, the only float not equal to itself
+            return 0
+        code = self._codes.get(value)
+        if code is None:
+            code = self._codes[value] = len(self._values)
+            self._values.append(value)
+        return code
+
+    def decode(self, codes: Any) -> FloatColumn:
+        """The exact scores of ``codes``."""
+        if len(self._table) != len(self._values):
+            self._table = np.array(self._values, dtype=np.float64)
+        decoded: FloatColumn = self._table[codes]
+        return decoded
 
 
 class GroupSummary:
@@ -43,7 +83,8 @@ class GroupSummary:
         self.bank = bank
         self.min_group = min_group
         self.metrics = [f"pillar.{p.id}" for p in bank.pillars] + ["overall"]
-        self._chunks: dict[str, list[FloatColumn]] = {}  # group -> blocks of rows x metrics
+        self._distinct = [_Distinct() for _ in bank.pillars]
+        self._chunks: dict[str, list[Any]] = {}  # group -> blocks of rows x pillar codes
         self._bands: dict[str, Any] = {}  # group -> counts per band, "no band" last
 
     def add_block(self, block: ScoredBlock) -> None:
@@ -51,9 +92,7 @@ class GroupSummary:
         groups = block.answers.groups
         assert groups is not None, "the reader keeps groups when summarising"
         scores = block.scores
-        values = np.column_stack(
-            [scores.pillars[p.id].score for p in self.bank.pillars] + [scores.overall.score]
-        )
+        values = self._encode([scores.pillars[p.id].score for p in self.bank.pillars])
         bands = np.where(scores.overall.band >= 0, scores.overall.band, len(self.bank.bands))
         codes: dict[str, int] = {}
         row_codes = np.fromiter(
@@ -63,13 +102,24 @@ class GroupSummary:
             rows = np.flatnonzero(row_codes == code)
             self._add(group, values[rows], bands[rows])
 
-    def add(self, group: str, metric_values: list[Optional[float]], band: Optional[str]) -> None:
-        """Count one respondent of ``group``: pillar scores then overall, and the band."""
-        values = np.array([[np.nan if v is None else v for v in metric_values]], dtype=np.float64)
+    def add(self, group: str, pillar_values: list[Optional[float]], band: Optional[str]) -> None:
+        """Count one respondent of ``group``: pillar scores in bank order, and the band
+        of the overall score (None for no score)."""
+        pillars = pillar_values[: len(self.bank.pillars)]
+        values = self._encode([np.array([np.nan if v is None else v]) for v in pillars])
         index = next((i for i, b in enumerate(self.bank.bands) if b.id == band), None)
         self._add(group, values, np.array([len(self.bank.bands) if index is None else index]))
 
-    def _add(self, group: str, values: FloatColumn, bands: Any) -> None:
+    def _encode(self, pillar_scores: list[FloatColumn]) -> Any:
+        codes = np.column_stack(
+            [
+                distinct.encode(column)
+                for distinct, column in zip(self._distinct, pillar_scores, strict=True)
+            ]
+        )
+        return codes.astype(np.uint16 if codes.max(initial=0) < SHORT_CODES else np.uint32)
+
+    def _add(self, group: str, values: Any, bands: Any) -> None:
         name = group.strip() or BLANK
         self._chunks.setdefault(name, []).append(values)
         counts = np.bincount(bands, minlength=len(self.bank.bands) + 1)
@@ -80,14 +130,31 @@ class GroupSummary:
     def _size(self, group: str) -> int:
         return int(self._bands[group].sum())
 
+    def _column(self, chunk: Any, metric: int) -> FloatColumn:
+        """One block's scores of ``metric`` (an index into ``metrics``), NaN for none."""
+        if metric < len(self._distinct):
+            return self._distinct[metric].decode(chunk[:, metric])
+        pillars = [distinct.decode(chunk[:, j]) for j, distinct in enumerate(self._distinct)]
+        overall, _ = overall_scores(self.bank, pillars)
+        return overall
+
     def _values(self, groups: list[str], metric: int) -> FloatColumn:
-        column = np.concatenate([chunk[:, metric] for g in groups for chunk in self._chunks[g]])
-        present: FloatColumn = column[~np.isnan(column)]
-        return present
+        """The scores of ``metric`` (an index into ``metrics``) in ``groups``, without
+        the missing ones, in one array."""
+        size = self._count(groups, metric)
+        values = np.empty(size, dtype=np.float64)
+        filled = 0
+        for group in groups:
+            for chunk in self._chunks[group]:
+                column = self._column(chunk, metric)
+                present = column[~np.isnan(column)]
+                values[filled : filled + present.size] = present
+                filled += present.size
+        return values
 
     def _count(self, groups: list[str], metric: int) -> int:
         return sum(
-            int(np.count_nonzero(~np.isnan(chunk[:, metric])))
+            int(np.count_nonzero(~np.isnan(self._column(chunk, metric))))
             for g in groups
             for chunk in self._chunks[g]
         )
@@ -114,10 +181,14 @@ class GroupSummary:
             count = self._count(members, index)
             row[f"{metric}.n"] = count
             shown = n >= self.min_group and count >= self.min_group
-            values = self._values(members, index) if shown else np.empty(0)
-            row[f"{metric}.mean"] = _mean(values) if shown else None
-            row[f"{metric}.median"] = float(np.median(values)) if shown else None
-            row[f"{metric}.sd"] = _sd(values) if shown else None
+            row[f"{metric}.mean"] = row[f"{metric}.median"] = row[f"{metric}.sd"] = None
+            if shown:
+                values = self._values(members, index)
+                mean = _mean(values)
+                row[f"{metric}.mean"] = mean
+                row[f"{metric}.sd"] = _sd(values, mean)
+                row[f"{metric}.median"] = _median(values)  # reorders ``values`` in place
+                del values
         overall_shown = row["overall.mean"] is not None
         for position, band in enumerate(self.bank.bands):
             row[f"band.{band.id}"] = int(bands[position]) if overall_shown else None
@@ -142,10 +213,27 @@ def _mean(values: FloatColumn) -> float:
     return math.fsum(values) / values.size
 
 
-def _sd(values: FloatColumn) -> Optional[float]:
-    """The sample standard deviation, or None for fewer than two values."""
+def _median(values: FloatColumn) -> float:
+    """The median, as statistics.median has it; partitions ``values`` in place rather
+    than sorting a copy."""
+    middle = values.size // 2
+    if values.size % 2:
+        values.partition(middle)
+        return float(values[middle])
+    values.partition((middle - 1, middle))
+    return float((values[middle - 1] + values[middle]) / 2)
+
+
+def _sd(values: FloatColumn, mean: float) -> Optional[float]:
+    """The sample standard deviation, or None for fewer than two values. Deviations are
+    summed exactly, a slice at a time, so memory stays small."""
     if values.size < 2:
         return None
-    deviations = values - _mean(values)
-    squares = math.fsum(deviations * deviations) - math.fsum(deviations) ** 2 / values.size
-    return math.sqrt(max(squares, 0.0) / (values.size - 1))
+    squares: list[float] = []
+    deviation_sum: list[float] = []
+    for start in range(0, values.size, CHUNK_ROWS):
+        deviations = values[start : start + CHUNK_ROWS] - mean
+        squares.append(math.fsum(deviations * deviations))
+        deviation_sum.append(math.fsum(deviations))
+    total = math.fsum(squares) - math.fsum(deviation_sum) ** 2 / values.size
+    return math.sqrt(max(total, 0.0) / (values.size - 1))

@@ -123,10 +123,7 @@ def score_block(bank: Bank, item_columns: ItemColumns, rows: int) -> BlockScores
         )
         pillars[pillar.id] = LevelScores(score, bands_of(minimums, score), pillar_answered)
         scored_indicators[pillar.id] = count
-    overall_parts = [_part(pillar.weight, pillars[pillar.id].score) for pillar in bank.pillars]
-    total, weights, scored = _accumulate(overall_parts, rows)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        overall = np.where(scored == len(bank.pillars), total / weights, np.nan)
+    overall, scored = overall_scores(bank, [pillars[p.id].score for p in bank.pillars])
     answered = np.zeros(rows, dtype=np.int64)
     for pillar in bank.pillars:
         answered += pillars[pillar.id].answered
@@ -137,6 +134,17 @@ def score_block(bank: Bank, item_columns: ItemColumns, rows: int) -> BlockScores
         LevelScores(overall, bands_of(minimums, overall), answered),
         scored,
     )
+
+
+def overall_scores(bank: Bank, pillar_scores: list[FloatColumn]) -> tuple[FloatColumn, IntColumn]:
+    """The overall scores of rows whose pillar scores (in bank order) are given, and how
+    many pillars each row has scored. The one place the overall rule is computed."""
+    rows = len(pillar_scores[0]) if pillar_scores else 0
+    parts = [_part(p.weight, scores) for p, scores in zip(bank.pillars, pillar_scores, strict=True)]
+    total, weights, scored = _accumulate(parts, rows)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        overall: FloatColumn = np.where(scored == len(bank.pillars), total / weights, np.nan)
+    return overall, scored
 
 
 def _part(weight: float, scores: FloatColumn) -> _Part:
