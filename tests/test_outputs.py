@@ -468,12 +468,22 @@ def limit_file_size(size: int):
 FILE_LIMIT = 64 * 1024
 
 
+def unmeasured_env(tmp_path: Path) -> dict[str, str]:
+    """The environment of a process under a file size limit: without coverage
+    measurement, whose data file could not be written past the limit either."""
+    return {
+        name: value
+        for name, value in subprocess_env(tmp_path).items()
+        if not name.startswith(("COV_", "COVERAGE_"))
+    }
+
+
 def run_limited(tmp_path: Path, args: list[str], stdout: Any = None, limit: int = FILE_LIMIT):
     return subprocess.run(
         asn_assess(*args),
         stdout=stdout if stdout is not None else subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env=subprocess_env(tmp_path, COVERAGE_PROCESS_START=""),
+        env=unmeasured_env(tmp_path),
         preexec_fn=limit_file_size(limit),
         timeout=120,
     )
@@ -538,7 +548,7 @@ def test_a_full_disk_during_start_is_one_line_and_keeps_the_progress(tmp_path):
         asn_assess("start", "--resume", "--no-profile", "--data-dir", str(home)),
         input=(answers + "\n").encode(),
         capture_output=True,
-        env=subprocess_env(tmp_path, COVERAGE_PROCESS_START=""),
+        env=unmeasured_env(tmp_path),
         preexec_fn=limit_file_size(256),
         timeout=120,
     )

@@ -14,26 +14,28 @@ by ``OutputFile`` and ``commit_together``:
 - an output that is the same file as an input, a key, a mapping or another output is
   refused before anything is read (``check_outputs``);
 - temporary files of a run that was killed are removed by the next run that writes in
-  that folder.
+  that folder (``core.temporaries``).
 """
 
 from __future__ import annotations
 
-import atexit
-import itertools
 import os
-import re
-import signal
 import stat
 import sys
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Optional, Union
 
 from asn_assess.core.errors import AssessError, Problem, UsageError
 from asn_assess.core.i18n import say
+from asn_assess.core.temporaries import (
+    forget,
+    remove,
+    signals_deferred,
+    sweep_once,
+    temporary_name,
+    track,
+)
 
 if sys.version_info >= (3, 14):
     import tomllib
@@ -177,68 +179,6 @@ def check_outputs(
         existing.append((label, path, identity))
 
 
-# --- temporary files ----------------------------------------------------------------------
-
-_TEMPORARY = re.compile(r"^\..*\.asn-assess-(\d+)-\d+\.(?:tmp|old)$")
-_numbers = itertools.count(1)
-_swept: set[str] = set()
-_live: set[Path] = set()  # temporary files of this process not yet renamed or removed
-
-
-def _remove_live_temporaries() -> None:
-    """At exit, however the process ends short of SIGKILL, no temporary file of this
-    process is left behind, even one made a moment before an interrupt."""
-    for path in list(_live):
-        _remove(path)
-
-
-def temporary_name(name: str, suffix: str = "tmp") -> str:
-    """The hidden name of this process's temporary (or backup) file for ``name``."""
-    if len(name.encode("utf-8")) > 150:  # keep within the 255-byte limit of a name
-        name = name.encode("utf-8")[:150].decode("utf-8", "ignore")
-    return f".{name}.asn-assess-{os.getpid()}-{next(_numbers)}.{suffix}"
-
-
-def _process_alive(pid: int) -> bool:
-    if pid == os.getpid() or os.name == "nt":  # Windows has no harmless probe: keep
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # another user's process, or cannot tell: keep its files
-        return True
-    return True
-
-
-def remove_stale_temporaries(folder: Path) -> list[Path]:
-    """Remove this tool's temporary and backup files in ``folder`` whose process is no
-    longer running (a run killed with SIGKILL or a power cut leaves them). Files of
-    live processes and every other file are left alone. Returns what was removed."""
-    removed: list[Path] = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return removed
-    for entry in entries:
-        match = _TEMPORARY.match(entry.name)
-        if match and entry.is_file(follow_symlinks=False):
-            if not _process_alive(int(match.group(1))):
-                try:
-                    os.unlink(entry.path)
-                    removed.append(Path(entry.path))
-                except OSError:
-                    pass
-    return removed
-
-
-def _sweep_once(folder: Path) -> None:
-    key = os.path.realpath(folder)
-    if key not in _swept:
-        _swept.add(key)
-        remove_stale_temporaries(folder)
-
-
 def _umask() -> int:
     mask = os.umask(0o077)
     os.umask(mask)
@@ -297,14 +237,12 @@ class OutputFile:
 
         def create() -> BinaryIO:
             destination.parent.mkdir(parents=True, exist_ok=True)
-            _sweep_once(destination.parent)
+            sweep_once(destination.parent)
             temporary = destination.with_name(temporary_name(destination.name))
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
             with signals_deferred():  # made and registered, or not made at all
                 handle = os.open(temporary, flags, PRIVATE_MODE)
-                if not _live:
-                    atexit.register(_remove_live_temporaries)
-                _live.add(temporary)
+                track(temporary)
                 self._temporary = temporary
             return os.fdopen(handle, "wb")
 
@@ -393,9 +331,9 @@ class OutputFile:
                 self._file.close()
             except OSError:
                 pass
-            _remove(self._temporary)
+            remove(self._temporary)
         self._temporary = None
-        _remove(self._backup)
+        remove(self._backup)
         self._backup = None
 
     # --- the commit, driven by commit_together -----------------------------------------
@@ -408,7 +346,7 @@ class OutputFile:
         backup = self._destination.with_name(temporary_name(self._destination.name, "old"))
         try:
             os.link(self._destination, backup)
-            _live.add(backup)
+            track(backup)
             self._backup = backup
         except OSError:
             self._backup = None
@@ -416,7 +354,7 @@ class OutputFile:
     def _replace(self) -> None:
         if self._destination is not None and self._temporary is not None:
             os.replace(self._temporary, self._destination)
-            _live.discard(self._temporary)
+            forget(self._temporary)
             self._temporary = None
 
     def _restore(self) -> None:
@@ -424,7 +362,7 @@ class OutputFile:
             return
         if self._backup is not None:
             os.replace(self._backup, self._destination)
-            _live.discard(self._backup)
+            forget(self._backup)
             self._backup = None
 
     def _sync_folder(self) -> None:
@@ -440,15 +378,6 @@ class OutputFile:
             pass
         finally:
             os.close(folder)
-
-
-def _remove(path: Optional[Path]) -> None:
-    if path is not None:
-        try:
-            os.unlink(path)
-        except OSError:
-            pass
-        _live.discard(path)
 
 
 def commit_together(outputs: Sequence[OutputFile]) -> None:
@@ -501,19 +430,3 @@ def write_file(
         output.discard()
         raise
     commit_together([output])
-
-
-@contextmanager
-def signals_deferred() -> Iterator[None]:
-    """Hold back SIGINT, SIGTERM and SIGHUP inside the block; they are delivered when it
-    ends. Where signals cannot be masked (Windows, another thread), does nothing."""
-    mask = getattr(signal, "pthread_sigmask", None)
-    if mask is None or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    held = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
-    previous = mask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        mask(signal.SIG_SETMASK, previous)
