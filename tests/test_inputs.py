@@ -148,6 +148,36 @@ def test_rows_after_a_multi_line_field_are_named_by_their_line(tmp_path):
     assert (record["row"], record["line"]) == (2, 5)
 
 
+def test_blank_lines_are_no_rows_but_count_as_lines(tmp_path):
+    (tmp_path / "in.csv").write_text(
+        "respondent_id,disiplin-01\r\n\r\nR1,5\r\n\r\n\r\nR2,9\r\n\r\n",
+        encoding="utf-8",
+    )
+    result = run(
+        "batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"),
+        "--errors", str(tmp_path / "e.jsonl"),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert counts(result.stderr) == (2, 1, 1, 1)
+    (record,) = [json.loads(x) for x in (tmp_path / "e.jsonl").read_text().splitlines()]
+    assert (record["row"], record["line"], record["respondent_id"]) == (2, 6, "R2")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        '\ufeffrespondent_id,Ukuran 5",disiplin-01',  # a second byte order mark, a lone quote
+        "respondent_id,disiplin-01,disiplin-01",  # a repeated header
+    ],
+)
+def test_odd_headers_are_read_by_position(tmp_path, header):
+    (tmp_path / "in.csv").write_text(f"\ufeff{header}\nR1,x,4\n", encoding="utf-8")
+    result = run("batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"))
+    assert result.exit_code in (0, 1), result.stderr
+    if result.exit_code == 0:
+        assert counts(result.stderr)[0] == 1
+
+
 # --- rows too incomplete for an overall score -------------------------------------------------
 
 

@@ -24,6 +24,7 @@ import time
 from typing import Any, Optional
 
 from asn_assess.batch.blocks import InputError
+from asn_assess.batch.records import BlankLines
 from asn_assess.core.errors import Problem, UsageError
 from asn_assess.core.i18n import say
 
@@ -125,6 +126,14 @@ class _Peekable(io.RawIOBase):
             with self._lock:
                 self._reading -= 1
 
+    def skip(self, size: int) -> None:
+        """Read and drop the next ``size`` bytes (a header already looked at)."""
+        while size > 0:
+            dropped = self.read(size)
+            if not dropped:
+                return
+            size -= len(dropped)
+
     def readinto(self, target: Any) -> int:
         """Fill ``target`` with what ``read`` would return."""
         data = self.read(len(target))
@@ -218,6 +227,7 @@ class Utf8Stream(_Peekable):
         self._pending = b""  # an incomplete UTF-8 sequence at the end of a chunk
         self._first = True
         self._lines = 0  # line breaks handed on so far
+        self.blank_lines = BlankLines()  # where pyarrow will skip a blank line
 
     def stop(self) -> None:
         """Stop this stream and the one it reads."""
@@ -243,6 +253,7 @@ class Utf8Stream(_Peekable):
             except UnicodeDecodeError as problem:
                 raise self._error(data, problem) from None
             self._lines += text.count(b"\n")
+            self.blank_lines.add(text)
             if text or final:
                 return text
 

@@ -33,25 +33,37 @@ HEAD_BYTES = 1 << 16  # a first look at a file: its kind, and usually its whole 
 MAX_HEADER_BYTES = 1 << 24  # a header record longer than this is no survey export
 
 
+FIELD_STARTS = (b",", b";", b"\t", b"\n", b"\r")  # what may come before an opening quote
+
+
 def header_end(data: bytes, at_end: bool = False) -> Optional[int]:
-    """The offset just past the line break that ends the first record of ``data``
-    (line breaks inside quotes do not end it), or None when it does not end there. At
-    the end of the file a header without a final line break ends with the data, unless
-    a quote is still open."""
+    """The offset just past the line break that ends the first record of ``data``, or
+    None when it does not end within it. As CSV readers do, a quote opens a quoted field
+    only at the start of a field (a quote inside ``Ukuran 5"`` is a character), and
+    line breaks inside a quoted field do not end the record. At the end of the file a
+    header without a final line break ends with the data, unless a quote is open."""
     inside = False
     position = 0
     while True:
+        if inside:
+            quote = data.find(b'"', position)
+            if quote < 0 or (quote + 1 == len(data) and not at_end):
+                return None  # the field goes on past what is at hand
+            if data[quote + 1 : quote + 2] == b'"':
+                position = quote + 2  # a doubled quote stands for one quote
+                continue
+            inside = False
+            position = quote + 1
+            continue
         newline = data.find(b"\n", position)
         quote = data.find(b'"', position)
         if quote >= 0 and (newline < 0 or quote < newline):
-            inside = not inside  # a doubled quote inside quotes toggles twice
+            inside = quote == 0 or data[quote - 1 : quote] in FIELD_STARTS
             position = quote + 1
             continue
         if newline < 0:
-            return len(data) if at_end and not inside else None
-        if not inside:
-            return newline + 1
-        position = newline + 1
+            return len(data) if at_end else None
+        return newline + 1
 
 
 def detect_delimiter(head: bytes, complete: bool) -> str:
@@ -103,6 +115,7 @@ class TableLayout:
     names: list[str]
     plan: ColumnPlan
     header_lines: int
+    header_bytes: int
 
 
 def table_layout(stream: Utf8Stream, source: str, settings: BatchSettings) -> TableLayout:
@@ -124,7 +137,7 @@ def table_layout(stream: Utf8Stream, source: str, settings: BatchSettings) -> Ta
     plan = plan_columns(
         names, settings.bank, settings.mapping, settings.id_column, settings.summary_by, source
     )
-    return TableLayout(delimiter, names, plan, head[:end].count(b"\n") or 1)
+    return TableLayout(delimiter, names, plan, head[:end].count(b"\n") or 1, end)
 
 
 def read_table(
@@ -143,14 +156,16 @@ def read_table(
     malformed: list[Malformed] = []  # reported once the block they were found in is read
 
     def skip_malformed(row: Any) -> str:
-        # pyarrow numbers records from 1 with the header as record 1 (known because the
-        # reader runs on one thread).
+        # pyarrow numbers the records after the header from 1 (known because the reader
+        # runs on one thread).
         text = row.text or ""
         malformed.append(Malformed(row.number or 0, row.actual_columns, row.expected_columns, text))
         return "skip"
 
     plan = layout.plan
-    tracker = RecordTracker(layout.header_lines, layout.delimiter, len(layout.names), suspects)
+    tracker = RecordTracker(
+        layout.header_lines, layout.delimiter, len(layout.names), suspects, stream.blank_lines
+    )
     cells = CellReader(
         settings.bank,
         plan,
@@ -162,6 +177,7 @@ def read_table(
     reader = None
     finished = False
     try:
+        stream.skip(layout.header_bytes)  # the header is read; pyarrow gets the records
         reader = _open_reader(stream, source, layout, skip_malformed)
         while True:
             try:
@@ -176,8 +192,6 @@ def read_table(
             for record, data_row, line in found.malformed:
                 reason = f"has {record.fields} fields, the header has {record.expected}"
                 on_error(RowError(source, data_row, line, None, [reason]))
-            if not found.keep.all():
-                batch = batch.filter(pa.array(found.keep))
             if batch.num_rows:
                 yield cells.read(batch, found.rows, found.lines, on_error)
         finished = True
@@ -209,12 +223,12 @@ def _open_reader(
     import pyarrow.csv as pacsv
 
     parse = pacsv.ParseOptions(
-        delimiter=layout.delimiter,
-        newlines_in_values=True,
-        invalid_row_handler=on_malformed,
-        ignore_empty_lines=False,  # blank lines count as lines (records.RecordTracker)
+        delimiter=layout.delimiter, newlines_in_values=True, invalid_row_handler=on_malformed
     )
-    read = pacsv.ReadOptions(use_threads=False, block_size=BLOCK_BYTES)
+    # The header was read here: pyarrow gets the records after it and names the columns
+    # by position, so a repeated header or a stray byte order mark changes nothing.
+    names = [f"c{index}" for index in range(len(layout.names))]
+    read = pacsv.ReadOptions(use_threads=False, block_size=BLOCK_BYTES, column_names=names)
     # Every column as text: answers are matched as labels, never guessed by the reader as
     # numbers (which would fail when a later block holds a label). Item columns arrive
     # dictionary-encoded: an item has a handful of distinct answers. The stream is UTF-8
@@ -223,8 +237,7 @@ def _open_reader(
     items = layout.plan.items
     convert = pacsv.ConvertOptions(
         column_types={
-            name: answer_type if index in items else pa.string()
-            for index, name in enumerate(layout.names)
+            name: answer_type if index in items else pa.string() for index, name in enumerate(names)
         },
         check_utf8=False,
     )
