@@ -415,12 +415,15 @@ def test_start_removes_its_own_stale_progress_temporary(tmp_path):
 
 
 def run_until_writing(tmp_path: Path, sig: int) -> tuple[int, str]:
-    """`batch - -o hasil.csv` fed through a pipe; once its temporary file exists, send
-    ``sig``. Returns the exit code and stderr."""
+    """`batch - -o hasil.csv --errors e.jsonl` fed half its input through a pipe; once it
+    is reading (rejected rows of that half reached the errors file's temporary file),
+    send ``sig``. Returns the exit code and stderr."""
     out = tmp_path / "hasil.csv"
     out.write_text("old results\n", encoding="utf-8")
-    source = answers_table(tmp_path / "in.csv", rows=200)
-    data = source.read_bytes()
+    source = answers_table(tmp_path / "in.csv", rows=5)
+    header, *rows = source.read_text(encoding="utf-8").splitlines(keepends=True)
+    bad = [row.replace(",", ",x", 3) for row in rows] * 40  # rejected rows come first
+    data = "".join([header, *bad, *rows * 800]).encode("utf-8")  # several blocks
     process = subprocess.Popen(
         asn_assess("batch", "-", "-o", str(out), "--errors", str(tmp_path / "e.jsonl")),
         stdin=subprocess.PIPE,
@@ -428,11 +431,12 @@ def run_until_writing(tmp_path: Path, sig: int) -> tuple[int, str]:
         env=subprocess_env(tmp_path),
     )
     assert process.stdin is not None
-    process.stdin.write(data[: len(data) // 2])
+    process.stdin.write(data[:-4096])  # the reader parses a block once the next has come
     process.stdin.flush()
     deadline = time.monotonic() + WAIT
-    while not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]:
+    while not [p for p in tmp_path.glob(".e.jsonl.*.tmp") if p.stat().st_size > 0]:
         assert time.monotonic() < deadline, "the run never started writing"
+        assert process.poll() is None, process.stderr.read() if process.stderr else ""
         time.sleep(0.02)
     process.send_signal(sig)
     try:
@@ -453,6 +457,7 @@ def test_a_signal_discards_the_run_and_leaves_the_old_output(tmp_path, sig, code
     assert (tmp_path / "hasil.csv").read_text(encoding="utf-8") == "old results\n"
     assert not (tmp_path / "e.jsonl").exists()
     assert leftovers(tmp_path) == []
+    assert "no output written" in stderr
 
 
 # --- a full disk ----------------------------------------------------------------------------

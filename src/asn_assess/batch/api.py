@@ -24,7 +24,7 @@ import numpy as np
 
 from asn_assess.batch.arrow import release_unused_memory
 from asn_assess.batch.blocks import AnswerBlock, BatchCounts, InputError, RowError, ScoredBlock
-from asn_assess.batch.inputs import InputStream, Utf8Stream, detected_encoding
+from asn_assess.batch.inputs import InputStream, Utf8Stream, detected_encoding, has_text
 from asn_assess.batch.outputs import BatchSink
 from asn_assess.batch.reading import HEAD_BYTES, is_answer_sheets, read_table, table_layout
 from asn_assess.batch.settings import BatchSettings
@@ -109,7 +109,7 @@ def _answer_blocks(
     counts: BatchCounts,
     on_error: Callable[[RowError], None],
 ) -> Iterator[AnswerBlock]:
-    head = stream.head(HEAD_BYTES)
+    head = stream.head_until(has_text, HEAD_BYTES)
     encoding = detected_encoding(head, settings.encoding)
     chosen = settings.encoding is not None
     if is_answer_sheets(head.decode(encoding, errors="replace")):

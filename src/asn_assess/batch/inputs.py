@@ -21,6 +21,7 @@ import os
 import select
 import threading
 import time
+from collections.abc import Callable
 from typing import Any, Optional
 
 from asn_assess.batch.blocks import InputError
@@ -96,6 +97,16 @@ class _Peekable(io.RawIOBase):
         while len(self._buffer) < size and self._fill():
             pass
         return bytes(self._buffer[:size])
+
+    def head_until(self, enough: Callable[[bytes], bool], limit: int) -> bytes:
+        """The bytes not yet read, left in place, read further a chunk at a time (each as
+        soon as some input is there: a pipe is not waited on for more than it needs)
+        until ``enough`` says so of them, the input ends, or ``limit`` bytes are held."""
+        while not self._at_end and len(self._buffer) < limit:
+            if enough(bytes(self._buffer)):
+                break
+            self._fill()
+        return bytes(self._buffer)
 
     @property
     def at_end(self) -> bool:
@@ -200,6 +211,12 @@ def _is_regular(descriptor: int) -> bool:
         return stat.S_ISREG(os.fstat(descriptor).st_mode)
     except OSError:
         return False
+
+
+def has_text(head: bytes) -> bool:
+    """Whether ``head`` holds more than byte order marks and white space: enough to
+    tell a table from JSON, and UTF-16 from UTF-8."""
+    return bool(head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"))
 
 
 def detected_encoding(head: bytes, chosen: Optional[str]) -> str:

@@ -121,18 +121,17 @@ class TableLayout:
 def table_layout(stream: Utf8Stream, source: str, settings: BatchSettings) -> TableLayout:
     """Read a table's header (without consuming the stream), however long, and plan its
     columns. Raises ``ColumnError`` for a header that cannot be used."""
-    size = HEAD_BYTES
-    head = stream.head(size)
-    while header_end(head, stream.at_end) is None:
-        if size >= MAX_HEADER_BYTES or stream.at_end:
-            limit = max(size, MAX_HEADER_BYTES) >> 20
-            raise InputError(Problem(source, say("input.header_too_long", size=limit)))
-        size *= 4
-        head = stream.head(size)
-    end = header_end(head, stream.at_end) or len(head)
-    # The header and the records after it, for the delimiter; more only if at hand.
-    sample = stream.head(end + HEAD_BYTES)
-    delimiter = detect_delimiter(sample, complete=stream.at_end and len(sample) < end + HEAD_BYTES)
+
+    def enough(head: bytes) -> bool:
+        # The whole header and a record after it (for the delimiter), or a first look.
+        end = header_end(head)
+        return end is not None and (head.find(b"\n", end) >= 0 or len(head) >= HEAD_BYTES)
+
+    head = stream.head_until(enough, MAX_HEADER_BYTES)
+    end = header_end(head, stream.at_end)
+    if end is None:
+        raise InputError(Problem(source, say("input.header_too_long", size=MAX_HEADER_BYTES >> 20)))
+    delimiter = detect_delimiter(head, complete=stream.at_end)
     names = header_names(head[:end], delimiter, source)
     plan = plan_columns(
         names, settings.bank, settings.mapping, settings.id_column, settings.summary_by, source

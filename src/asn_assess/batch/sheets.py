@@ -14,7 +14,13 @@ from typing import Any, Optional
 import numpy as np
 
 from asn_assess.batch.blocks import AnswerBlock, InputError, RowError
-from asn_assess.batch.inputs import CHUNK_BYTES, InputStream, ascii_compatible, decode_text
+from asn_assess.batch.inputs import (
+    CHUNK_BYTES,
+    InputStream,
+    ascii_compatible,
+    decode_text,
+    has_text,
+)
 from asn_assess.batch.reading import HEAD_BYTES
 from asn_assess.batch.settings import BatchSettings
 from asn_assess.core.documents import (
@@ -147,7 +153,7 @@ def _json_documents(
     """(row, line, document) per answer sheet: a JSONL line as text, or an element of a
     JSON array (read whole) as parsed data. A JSONL line that does not decode is an
     ``AnswerSheetError`` in place of its text: it rejects that row only."""
-    head = stream.head(HEAD_BYTES)
+    head = stream.head_until(has_text, HEAD_BYTES)
     if head.decode(encoding, errors="replace").lstrip("\ufeff \t\r\n").startswith("["):
         documents = load_json(
             decode_text(stream.read(), encoding, chosen, source), source, InputError

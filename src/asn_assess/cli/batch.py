@@ -178,20 +178,24 @@ def batch(
         if warning:
             typer.echo(warning, err=True)
     shown = _ErrorsOnScreen()
-    sink = FileSink(
-        settings.bank,
-        "jsonl" if settings.full_results else "csv",
-        output,
-        errors,
-        summary_output,
-        drop_profile=pseudonymize,
-        on_rejected=None if errors else shown,
-    )
+    sink = None
     try:
+        sink = FileSink(
+            settings.bank,
+            "jsonl" if settings.full_results else "csv",
+            output,
+            errors,
+            summary_output,
+            drop_profile=pseudonymize,
+            on_rejected=None if errors else shown,
+        )
         with _row_counter() as progress:
             outcome = run_batch(inputs, settings, sink, progress=progress)
     except KeyboardInterrupt as interrupt:  # Ctrl-C, SIGTERM, SIGHUP: outputs discarded
-        stopped = "signal.batch_stopped_after" if sink.committed else "signal.batch_stopped"
+        committed = sink is not None and sink.committed
+        stopped = "signal.batch_stopped_after" if committed else "signal.batch_stopped"
+        if not committed and (output is None or str(output) == "-"):
+            stopped = "signal.batch_stopped_stdout"  # rows already printed cannot be taken back
         typer.echo(say(stopped, signal=signals.signal_name(interrupt)), err=True)
         raise typer.Exit(signals.exit_code(interrupt)) from None
     counts = outcome.counts

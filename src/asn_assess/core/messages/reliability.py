@@ -31,6 +31,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "dihentikan ({signal}): tidak ada berkas keluaran yang ditulis; berkas lama tetap utuh",
         "en": "stopped ({signal}): no output written; old files are unchanged",
     },
+    "signal.batch_stopped_stdout": {
+        "id": "dihentikan ({signal}): hasil di keluaran standar tidak lengkap; tidak ada berkas yang ditulis",
+        "en": "stopped ({signal}): the results on standard output are incomplete; no file was written",
+    },
     "signal.batch_stopped_after": {
         "id": "dihentikan ({signal}) setelah semua berkas keluaran ditulis",
         "en": "stopped ({signal}) after every output was written",
