@@ -3,7 +3,6 @@ scored block fills them. The only place the CSV column layout is written down.""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -12,7 +11,7 @@ import numpy as np
 
 from asn_assess.batch.arrow import pyarrow
 from asn_assess.batch.blocks import ScoredBlock
-from asn_assess.core.files import FORMULA_STARTS
+from asn_assess.core.files import spreadsheet_safe
 from asn_assess.core.models import Bank
 from asn_assess.core.scoring import LevelScores
 
@@ -87,15 +86,13 @@ def column_names(bank: Bank) -> list[str]:
 
 class ResultsTable:
     """Builds pyarrow tables of the results layout for a bank. ``for_spreadsheets``
-    neutralises text cells that a spreadsheet would run as a formula (as
-    ``core.files.spreadsheet_safe`` does, here for whole columns)."""
+    passes text cells through ``core.files.spreadsheet_safe`` (a cell a spreadsheet
+    would run as a formula gets a leading ')."""
 
     def __init__(self, bank: Bank, for_spreadsheets: bool = False):
         pa = pyarrow()
 
         self.for_spreadsheets = for_spreadsheets
-        starts = "".join(re.escape(start) for start in FORMULA_STARTS)
-        self._formula = f"^[{starts}]"
 
         self.columns = output_columns(bank)
         self.band_ids = pa.array([band.id for band in bank.bands])
@@ -122,15 +119,8 @@ class ResultsTable:
                     pa.DictionaryArray.from_arrays(indices, self.band_ids).dictionary_decode()
                 )
             elif column.kind == "text" and self.for_spreadsheets:
-                arrays.append(self._safe(pa.array(values, type=field.type)))
+                safe = [spreadsheet_safe(text) if text else text for text in values]
+                arrays.append(pa.array(safe, type=field.type))
             else:
                 arrays.append(pa.array(values, type=field.type))
         return pa.Table.from_arrays(arrays, schema=self.schema)
-
-    def _safe(self, texts: Any) -> Any:
-        import pyarrow.compute as pc
-
-        formula = pc.match_substring_regex(texts, self._formula)
-        if not pc.any(formula).as_py():
-            return texts
-        return pc.if_else(formula, pc.binary_join_element_wise("'", texts, ""), texts)

@@ -116,6 +116,7 @@ class TableLayout:
     plan: ColumnPlan
     header_lines: int
     header_bytes: int
+    header_quotes: int
 
 
 def table_layout(stream: Utf8Stream, source: str, settings: BatchSettings) -> TableLayout:
@@ -136,7 +137,8 @@ def table_layout(stream: Utf8Stream, source: str, settings: BatchSettings) -> Ta
     plan = plan_columns(
         names, settings.bank, settings.mapping, settings.id_column, settings.summary_by, source
     )
-    return TableLayout(delimiter, names, plan, head[:end].count(b"\n") or 1, end)
+    header = head[:end]
+    return TableLayout(delimiter, names, plan, header.count(b"\n") or 1, end, header.count(b'"'))
 
 
 def read_table(
@@ -163,7 +165,12 @@ def read_table(
 
     plan = layout.plan
     tracker = RecordTracker(
-        layout.header_lines, layout.delimiter, len(layout.names), suspects, stream.blank_lines
+        layout.header_lines,
+        layout.delimiter,
+        len(layout.names),
+        suspects,
+        stream.blank_lines,
+        layout.header_quotes,
     )
     cells = CellReader(
         settings.bank,

@@ -38,6 +38,7 @@ class BlankLines:
 
     def __init__(self) -> None:
         self.positions: list[int] = []
+        self.quotes = 0  # quotes seen so far
         self._offset = 0  # bytes seen before the chunk
         self._lines = 0  # line breaks seen before the chunk
         self._odd = False  # an odd number of quotes so far: inside a quoted field
@@ -67,6 +68,7 @@ class BlankLines:
             for number in (self._lines + 1 + outside_index[blank]).tolist():
                 self.positions.append(number - len(self.positions))
         self._odd = bool((quotes.size + self._odd) % 2)
+        self.quotes += int(quotes.size)
         self._lines += int(breaks.size)
         self._offset += len(text)
         self._last_byte = int(data[-1])
@@ -113,12 +115,14 @@ class RecordTracker:
         width: int,
         suspects: Optional[list[SuspectField]] = None,
         blank_lines: Optional[BlankLines] = None,
+        header_quotes: int = 0,
     ):
         self.next_record = 1  # pyarrow's number of the first record after the header
         self.next_line = header_lines + 1  # on the text without blank lines
         self.width = width
         self.suspects = suspects if suspects is not None else []
         self.blank_lines = blank_lines or BlankLines()
+        self.header_quotes = header_quotes  # quotes of the header, before the records
         threshold = max(2, (width - 1) // 2)
         escaped = re.escape(delimiter)
         self._rowlike = f"\n(?:[^\n{escaped}]*{escaped}){{{threshold}}}"
@@ -130,7 +134,11 @@ class RecordTracker:
         numbers = np.arange(self.next_record, self.next_record + total, dtype=np.int64)
         special = np.array([m.record for m in malformed], dtype=np.int64)
         is_malformed = np.isin(numbers, special)
-        extra_rows, suspect_rows = self._line_breaks(batch)
+        if self.blank_lines.quotes > self.header_quotes:
+            extra_rows, suspect_rows = self._line_breaks(batch)
+        else:  # no quote in the records read so far, so no line break inside a field
+            extra_rows = np.zeros(batch.num_rows, dtype=np.int64)
+            suspect_rows = np.zeros(batch.num_rows, dtype=bool)
         extra = np.zeros(total, dtype=np.int64)
         extra[~is_malformed] = extra_rows
         suspect = np.zeros(total, dtype=bool)
