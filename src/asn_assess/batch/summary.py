@@ -130,34 +130,19 @@ class GroupSummary:
     def _size(self, group: str) -> int:
         return int(self._bands[group].sum())
 
-    def _column(self, chunk: Any, metric: int) -> FloatColumn:
-        """One block's scores of ``metric`` (an index into ``metrics``), NaN for none."""
-        if metric < len(self._distinct):
-            return self._distinct[metric].decode(chunk[:, metric])
-        pillars = [distinct.decode(chunk[:, j]) for j, distinct in enumerate(self._distinct)]
-        overall, _ = overall_scores(self.bank, pillars)
-        return overall
-
-    def _values(self, groups: list[str], metric: int) -> FloatColumn:
-        """The scores of ``metric`` (an index into ``metrics``) in ``groups``, without
-        the missing ones, in one array."""
-        size = self._count(groups, metric)
-        values = np.empty(size, dtype=np.float64)
-        filled = 0
-        for group in groups:
-            for chunk in self._chunks[group]:
-                column = self._column(chunk, metric)
-                present = column[~np.isnan(column)]
-                values[filled : filled + present.size] = present
-                filled += present.size
-        return values
-
-    def _count(self, groups: list[str], metric: int) -> int:
-        return sum(
-            int(np.count_nonzero(~np.isnan(self._column(chunk, metric))))
-            for g in groups
-            for chunk in self._chunks[g]
-        )
+    def _present(self, group: str, metric: int) -> FloatColumn:
+        """The scores of ``metric`` (an index into ``metrics``) in ``group``, without the
+        missing ones, decoded a block at a time."""
+        parts = []
+        for codes in self._chunks[group]:
+            if metric < len(self._distinct):
+                column = self._distinct[metric].decode(codes[:, metric])
+            else:
+                pillars = [d.decode(codes[:, j]) for j, d in enumerate(self._distinct)]
+                column, _ = overall_scores(self.bank, pillars)
+            parts.append(column[~np.isnan(column)])
+        present: FloatColumn = np.concatenate(parts) if parts else np.empty(0)
+        return present
 
     def rows(self) -> list[dict[str, Any]]:
         """One dict per shown group (by name), then ``(other)``, then ``(all)``. A
@@ -168,32 +153,49 @@ class GroupSummary:
         shown = [g for g in groups if self._size(g) >= self.min_group]
         small = [g for g in groups if self._size(g) < self.min_group]
         parts = [(g, [g]) for g in shown] + ([(OTHER, small)] if small else [])
-        rows = [self._row(name, members) for name, members in parts]
-        everyone = self._row(EVERYONE, groups)
+        rows = [self._counts_row(name, members) for name, members in parts]
+        everyone = self._counts_row(EVERYONE, groups)
+        # A measure at a time, and a row at a time: besides the codes, memory holds one
+        # measure's scores for (all) and those of the row being described.
+        total = everyone["n"]
+        for index, metric in enumerate(self.metrics):
+            all_values = np.empty(total, dtype=np.float64)
+            filled = 0
+            for row, (_, members) in zip(rows, parts, strict=True):
+                present = [self._present(group, index) for group in members]
+                for part in present:
+                    all_values[filled : filled + part.size] = part
+                    filled += part.size
+                self._describe(row, metric, present)
+                del present
+            self._describe(everyone, metric, [all_values[:filled]])
+            del all_values
+        for row, (_, members) in zip([*rows, everyone], [*parts, ("", groups)], strict=True):
+            self._band_counts(row, members)
         self._complement(everyone, rows)
         return [*rows, everyone]
 
-    def _row(self, name: str, members: list[str]) -> dict[str, Any]:
+    def _counts_row(self, name: str, members: list[str]) -> dict[str, Any]:
+        return {"group": name, "n": sum(self._size(g) for g in members)}
+
+    def _describe(self, row: dict[str, Any], metric: str, parts: list[FloatColumn]) -> None:
+        """Set ``metric``'s n, mean, median and sd in ``row`` (None where suppressed)."""
+        count = sum(part.size for part in parts)
+        row[f"{metric}.n"] = count
+        row[f"{metric}.mean"] = row[f"{metric}.median"] = row[f"{metric}.sd"] = None
+        if row["n"] >= self.min_group and count >= self.min_group:
+            values = parts[0] if len(parts) == 1 else np.concatenate(parts)
+            mean = _mean(values)
+            row[f"{metric}.mean"] = mean
+            row[f"{metric}.sd"] = _sd(values, mean)
+            row[f"{metric}.median"] = _median(values)  # reorders ``values`` in place
+
+    def _band_counts(self, row: dict[str, Any], members: list[str]) -> None:
         bands = sum(self._bands[g] for g in members)
-        n = int(bands.sum())
-        row: dict[str, Any] = {"group": name, "n": n}
-        for index, metric in enumerate(self.metrics):
-            count = self._count(members, index)
-            row[f"{metric}.n"] = count
-            shown = n >= self.min_group and count >= self.min_group
-            row[f"{metric}.mean"] = row[f"{metric}.median"] = row[f"{metric}.sd"] = None
-            if shown:
-                values = self._values(members, index)
-                mean = _mean(values)
-                row[f"{metric}.mean"] = mean
-                row[f"{metric}.sd"] = _sd(values, mean)
-                row[f"{metric}.median"] = _median(values)  # reorders ``values`` in place
-                del values
         overall_shown = row["overall.mean"] is not None
         for position, band in enumerate(self.bank.bands):
             row[f"band.{band.id}"] = int(bands[position]) if overall_shown else None
         row["band.none"] = int(bands[-1])
-        return row
 
     def _complement(self, everyone: dict[str, Any], rows: list[dict[str, Any]]) -> None:
         """Suppress in ``everyone`` each measure whose suppressed cells in ``rows`` hold
