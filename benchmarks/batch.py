@@ -16,15 +16,18 @@ time and the peak memory (max RSS) of that one command:
   overall, pillar and indicator scores by the rules of docs/scoring.md, from the bank's
   structure as printed by `asn-assess bank show --json` (fetched before timing, so the
   script does not import asn_assess), and writes them as CSV;
-- `asn-assess batch INPUT.csv --format csv --output OUT.csv --id-column respondent_id`.
+- `asn-assess batch INPUT.csv --format csv --output OUT.csv --id-column respondent_id`;
+- the same with `--summary-by unit --summary-output SUMMARY.csv` (skip with
+  --no-summary), whose results must be byte for byte those of the run without it.
 
 Prints rows and input size; per command the wall time (s, median over --runs) and peak
-memory (MB, highest over --runs); the ratios asn-assess / pandas and the targets (time
-ratio <= 1.0; asn-assess peak memory < 150 MB at 1,000,000 rows). Finally it checks that
-both agree on a sample (1,000 random rows plus up to 1,000 rows with a null score):
-every overall, pillar and indicator score equal within 1e-9 and nulls in the same
-places. Exit status: 0 when they agree, 1 on any disagreement, 2 when a command fails
-(for example when this asn-assess has no `batch` command).
+memory (MB, highest over --runs); the ratios asn-assess / pandas, the summary run / the
+plain run, and the targets (time ratio <= 1.0; asn-assess peak memory < 150 MB at
+1,000,000 rows, also with --summary-by). Finally it checks that both agree on a sample
+(1,000 random rows plus up to 1,000 rows with a null score): every overall, pillar and
+indicator score equal within 1e-9 and nulls in the same places. Exit status: 0 when
+they agree, 1 on any disagreement, 2 when a command fails (for example when this
+asn-assess has no `batch` command).
 """
 
 from __future__ import annotations
@@ -415,6 +418,9 @@ def main() -> None:
     parser.add_argument(
         "--keep", action="store_true", help="keep the outputs, the pandas script and the logs"
     )
+    parser.add_argument(
+        "--no-summary", action="store_true", help="skip the run with --summary-by unit"
+    )
     args = parser.parse_args()
     if args.rows < 1 or args.runs < 1:
         parser.error("--rows and --runs must be at least 1")
@@ -497,10 +503,44 @@ def main() -> None:
             f"asn-assess peak memory      : {contender['peak_max']:,.1f} MB "
             f"(target < {MEMORY_TARGET_MB} MB: {memory_note})"
         )
+        summary_problems = []
+        if not args.no_summary:
+            summary_out = work / "asn-assess-summary.csv"
+            summary_command = [
+                *contender_command[: contender_command.index("--output")],
+                "--output",
+                str(summary_out),
+                "--id-column",
+                "respondent_id",
+                "--summary-by",
+                "unit",
+                "--summary-output",
+                str(work / "summary.csv"),
+            ]
+            try:
+                summarised = run_many("asn-assess-summary", summary_command, args.runs, work)
+            except CommandFailed as failed:
+                fail(failed)
+            report("asn-assess batch --summary-by", summarised, args.runs)
+            print(
+                f"ratio summary / plain run   : time "
+                f"{summarised['wall'] / contender['wall']:.2f}x   memory "
+                f"{summarised['peak_max'] / contender['peak_max']:.2f}x"
+            )
+            summary_note = met(summarised["peak_max"] < MEMORY_TARGET_MB)
+            if args.rows != MEMORY_TARGET_ROWS:
+                summary_note += f"; the target is set for {MEMORY_TARGET_ROWS:,} rows"
+            print(
+                f"peak memory with summary    : {summarised['peak_max']:,.1f} MB "
+                f"(target < {MEMORY_TARGET_MB} MB: {summary_note})"
+            )
+            if summary_out.read_bytes() != contender_out.read_bytes():
+                summary_problems.append("results with --summary-by differ from those without")
 
         problems, random_rows, null_rows, examples = compare(
             bank, baseline_out, contender_out, args.rows, args.seed
         )
+        problems += summary_problems
         compared = random_rows + null_rows
         print(
             f"agreement: compared {compared:,} rows ({random_rows:,} random, {null_rows:,} "

@@ -374,7 +374,7 @@ def test_usage_errors_are_one_line(tmp_path: Path):
         (["--format", "pdf"], "--format 'pdf'"),
         (["--group-by", "unit"], "--group-by needs --norms-out"),
         (["--norms-out", str(tmp_path / "n.json"), "--norm-min", "10"], "at least 30"),
-        (["-o", str(source)], "is also an input"),
+        (["-o", str(source)], "--output adalah berkas yang sama dengan INPUT"),
     ):
         ran = runner.invoke(app, ["analyze", str(source), *args])
         assert ran.exit_code == 2, (args, ran.stderr)

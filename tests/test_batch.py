@@ -30,7 +30,7 @@ from asn_assess.core.models import Bank
 from asn_assess.core.scoring import score
 from conftest import SMALL_BANK_TOML, expected_cells, parsed_cells
 
-runner = CliRunner()
+runner = CliRunner(env={"ASN_ASSESS_LANG": "en"})  # messages checked in English
 DATA = Path(__file__).parent / "data" / "batch"
 V1 = "asn-profesional@1.0.0"  # the survey exports below were made for version 1.0.0
 
@@ -71,7 +71,7 @@ FORM_ANSWERS: list[dict[str, Any]] = [
     },
 ]
 FORM_EMAILS = ["budi@contoh.go.id", "ani@contoh.go.id", "citra@contoh.go.id", "dedi@contoh.go.id"]
-COUNTS = re.compile(r"read \d+, scored \d+, rejected \d+")
+COUNTS = re.compile(r"read \d+, scored \d+ \(incomplete \d+\), rejected \d+")
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -168,7 +168,7 @@ def test_template_output_refuses_to_overwrite_without_force(tmp_path, bundled_ba
     target = tmp_path / "blank.csv"
     target.write_text("mine, keep me\n", encoding="utf-8")
     refused = run("batch", "template", "-o", str(target))
-    assert refused.exit_code == 1
+    assert refused.exit_code == 2  # the one output policy: a usage error
     assert str(target) in refused.stderr and "--force" in refused.stderr
     assert target.read_text(encoding="utf-8") == "mine, keep me\n"
     assert [p.name for p in tmp_path.iterdir()] == ["blank.csv"]  # no temporary left
@@ -225,8 +225,8 @@ def test_google_forms_export_scores_like_the_numeric_table(tmp_path, bank_v1, ex
     )
     for result in (form, numeric):
         assert result.exit_code == 0, result.stderr
-        assert counts_line(result.stderr) == "read 4, scored 4, rejected 0"
-    assert "warning" not in form.stderr, form.stderr  # every column recognised
+        assert counts_line(result.stderr) == "read 4, scored 4 (incomplete 4), rejected 0"
+    assert "not used" not in form.stderr, form.stderr  # every column recognised
     form_rows, numeric_rows = read_csv(tmp_path / "form.csv"), read_csv(tmp_path / "numeric.csv")
     assert [r["respondent_id"] for r in form_rows] == FORM_EMAILS
     assert [r["row"] for r in form_rows] == ["1", "2", "3", "4"]
@@ -270,7 +270,7 @@ def test_kobo_group_paths_with_semicolons(tmp_path, bank_v1):
     """`group_diri/disiplin-01` headers, `;` between fields, Kobo's own metadata columns."""
     result = run("batch", "--bank", V1, str(DATA / "kobo.csv"), "-o", str(tmp_path / "out.csv"))
     assert result.exit_code == 0, result.stderr
-    assert counts_line(result.stderr) == "read 4, scored 4, rejected 0"
+    assert counts_line(result.stderr) == "read 4, scored 4 (incomplete 4), rejected 0"
     assert "not used" not in result.stderr, result.stderr  # start, end, _uuid ... are metadata
     rows = read_csv(tmp_path / "out.csv")
     assert len(rows) == 4
@@ -292,7 +292,7 @@ def test_limesurvey_codes_through_a_mapping_file(tmp_path, bank_v1):
         str(tmp_path / "out.csv"),
     )
     assert result.exit_code == 0, result.stderr
-    assert counts_line(result.stderr) == "read 4, scored 4, rejected 0"
+    assert counts_line(result.stderr) == "read 4, scored 4 (incomplete 4), rejected 0"
     assert "not used" not in result.stderr, result.stderr
     rows = read_csv(tmp_path / "out.csv")
     assert [r["respondent_id"] for r in rows] == ["1", "2", "3", "4"]
@@ -328,7 +328,7 @@ def test_bom_semicolons_crlf_and_a_quoted_line_break(tmp_path, bank_v1):
         str(tmp_path / "out.csv"),
     )
     assert result.exit_code == 0, result.stderr
-    assert counts_line(result.stderr) == "read 2, scored 2, rejected 0"
+    assert counts_line(result.stderr) == "read 2, scored 2 (incomplete 2), rejected 0"
     rows = read_csv(tmp_path / "out.csv")
     assert [(r["row"], r["respondent_id"]) for r in rows] == [("1", "R1"), ("2", "R2")]
     assert_scores(rows[0], bank_v1, {"disiplin-01": 5, "disiplin-02": 4})
@@ -393,7 +393,7 @@ def test_unmatched_question_column_is_named_in_a_warning(tmp_path, bundled_bank)
     )
     result = run("batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"))
     assert result.exit_code == 0, result.stderr
-    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    warnings = [line for line in result.stderr.splitlines() if "not used" in line]
     assert len(warnings) == 1, result.stderr
     assert "Saya selalu minum kopi pagi?" in warnings[0] and "Saran" in warnings[0]
     assert "2 column(s)" in warnings[0]
@@ -435,7 +435,7 @@ def test_bad_values_give_one_error_record_naming_row_respondent_and_every_bad_it
         str(tmp_path / "errors.jsonl"),
     )
     assert result.exit_code == 0, result.stderr
-    assert counts_line(result.stderr) == "read 4, scored 2, rejected 2"
+    assert counts_line(result.stderr) == "read 4, scored 2 (incomplete 2), rejected 2"
     assert "rejected:" not in result.stderr  # they went to the errors file
     records = read_jsonl(tmp_path / "errors.jsonl")
     assert [set(r) for r in records] == [{"source", "row", "line", "respondent_id", "reasons"}] * 2
@@ -489,7 +489,7 @@ def test_row_with_a_wrong_number_of_fields_is_reported_with_its_row_number(tmp_p
         str(tmp_path / "errors.jsonl"),
     )
     assert result.exit_code == 0, result.stderr
-    assert counts_line(result.stderr) == "read 5, scored 2, rejected 3"
+    assert counts_line(result.stderr) == "read 5, scored 2 (incomplete 2), rejected 3"
     records = read_jsonl(tmp_path / "errors.jsonl")
     malformed = {r["row"]: r for r in records if "fields" in r["reasons"][0]}
     assert sorted(malformed) == [2, 3]
@@ -540,7 +540,7 @@ def test_rejected_rows_exit_0_with_a_warning_or_1_with_strict(tmp_path, strict):
     source = bad_values_table(tmp_path / "in.csv")
     args = ["batch", str(source), "--id-column", "respondent_id", "-o", str(tmp_path / "out.csv")]
     result = run(*args, *(["--strict"] if strict else []))
-    assert counts_line(result.stderr) == "read 4, scored 2, rejected 2"
+    assert counts_line(result.stderr) == "read 4, scored 2 (incomplete 2), rejected 2"
     if strict:
         assert result.exit_code == 1
     else:
@@ -549,10 +549,12 @@ def test_rejected_rows_exit_0_with_a_warning_or_1_with_strict(tmp_path, strict):
 
 
 def test_clean_run_ends_with_the_counts_line_and_no_warning(tmp_path, bundled_bank):
-    source = numeric_table(tmp_path / "in.csv", bundled_bank, FORM_ANSWERS, ["A", "B", "C", "D"])
+    rng = random.Random(4)
+    people = [random_answers(bundled_bank, rng) for _ in range(4)]
+    source = numeric_table(tmp_path / "in.csv", bundled_bank, people, ["A", "B", "C", "D"])
     result = run("batch", str(source), "--strict", "-o", str(tmp_path / "out.csv"))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.splitlines()[-1] == "read 4, scored 4, rejected 0"
+    assert result.stderr.splitlines()[-1] == "read 4, scored 4 (incomplete 0), rejected 0"
     assert "warning" not in result.stderr
     assert result.stdout == ""  # results went to the file
 
@@ -590,7 +592,7 @@ def test_jsonl_invalid_lines_are_rejected_with_line_number_and_reason(tmp_path, 
         str(tmp_path / "errors.jsonl"),
     )
     assert result.exit_code == 0, result.stderr
-    assert counts_line(result.stderr) == "read 5, scored 2, rejected 3"
+    assert counts_line(result.stderr) == "read 5, scored 2 (incomplete 2), rejected 3"
     records = read_jsonl(tmp_path / "errors.jsonl")
     assert [(r["line"], r["row"]) for r in records] == [(2, 2), (4, 3), (5, 4)]
     assert all(r["source"] == str(source) for r in records)
@@ -640,7 +642,7 @@ def test_json_array_of_answer_sheets(tmp_path, bank_v1):
         str(tmp_path / "errors.jsonl"),
     )
     assert result.exit_code == 0, result.stderr
-    assert counts_line(result.stderr) == "read 3, scored 2, rejected 1"
+    assert counts_line(result.stderr) == "read 3, scored 2 (incomplete 2), rejected 1"
     (record,) = read_jsonl(tmp_path / "errors.jsonl")
     assert (record["row"], record["respondent_id"]) == (2, "Dua")
     assert "answers.disiplin-01" in record["reasons"][0]
@@ -738,7 +740,7 @@ def assert_no_identifier_in(texts: dict[str, str]) -> None:
 def test_pseudonymized_ids_are_keyed_hashes_and_no_identifier_reaches_any_file(tmp_path):
     result, outputs = run_pseudonymized(tmp_path, KEY, "first", "--id-column", "NIP")
     assert result.exit_code == 0, result.stderr
-    assert counts_line(result.stderr) == "read 3, scored 2, rejected 1"
+    assert counts_line(result.stderr) == "read 3, scored 2 (incomplete 2), rejected 1"
     key = KEY.strip().encode()
     rows = read_csv(outputs["out"])
     assert [r["respondent_id"] for r in rows] == [pseudonym(key, p[1]) for p in PEOPLE[:2]]
@@ -824,7 +826,7 @@ def test_pseudonymized_answer_sheets(tmp_path, bundled_bank):
             str(errors),
         )
         assert result.exit_code == 0, result.stderr
-        assert counts_line(result.stderr) == "read 3, scored 2, rejected 1"
+        assert counts_line(result.stderr) == "read 3, scored 2 (incomplete 2), rejected 1"
         assert read_jsonl(errors)[0]["respondent_id"] == pseudonym(
             KEY.strip().encode(), PEOPLE[2][1]
         )
@@ -990,6 +992,9 @@ def test_summary_by_unit_matches_statistics_of_the_scored_rows(tmp_path, bundled
         got = summary[group]
         for name, value in expected.items():
             assert got[name] != "", f"{group}: {name} is empty"
+            if name.endswith(".sd"):  # the same sum of squares, computed another way
+                assert float(got[name]) == pytest.approx(value, rel=1e-12), (group, name)
+                continue
             assert (float(got[name]) if isinstance(value, float) else int(got[name])) == value, (
                 group,
                 name,
@@ -1018,11 +1023,15 @@ def test_summary_with_the_default_min_group_shows_small_pools_by_count_only(tmp_
     assert list(summary) == ["Dinas A", "Dinas B", "(other)", "(all)"]
     assert [summary[g]["n"] for g in summary] == ["6", "5", "3", "14"]
     assert summary["Dinas B"]["overall.mean"] != ""
-    # (other) has 3 < 5 people, and (all) minus the named groups would reveal them.
+    # (other) has 3 < 5 people, and (all) minus the named groups would reveal them:
+    # both show counts only.
     for group in ("(other)", "(all)"):
         assert all(
-            value == "" for name, value in summary[group].items() if name not in ("group", "n")
+            value == ""
+            for name, value in summary[group].items()
+            if name not in ("group", "n", "band.none") and not name.endswith(".n")
         ), group
+        assert summary[group]["overall.n"] == summary[group]["n"]
     text = (tmp_path / "summary.csv").read_text(encoding="utf-8")
     assert "Dinas C" not in text and "Dinas D" not in text
     assert "Dinas D" not in result.stderr and "Dinas C" not in result.stderr
@@ -1169,7 +1178,7 @@ def test_the_counts_line_ends_the_run_even_with_rejected_rows(tmp_path, strict):
     result = run(
         "batch", str(source), "-o", str(tmp_path / "out.csv"), *(["--strict"] if strict else [])
     )
-    assert result.stderr.splitlines()[-1] == "read 4, scored 2, rejected 2"
+    assert result.stderr.splitlines()[-1] == "read 4, scored 2 (incomplete 2), rejected 2"
 
 
 def test_a_header_error_prints_no_csv_to_stdout(tmp_path):
@@ -1288,7 +1297,7 @@ def test_answers_to_items_a_role_is_not_asked_and_unknown_roles_reject_the_row(
     result = run(
         "batch", str(path), "-o", str(tmp_path / "out.csv"), "--errors", str(tmp_path / "e.jsonl")
     )
-    assert counts_line(result.stderr) == "read 2, scored 0, rejected 2"
+    assert counts_line(result.stderr) == "read 2, scored 0 (incomplete 0), rejected 2"
     first, second = read_jsonl(tmp_path / "e.jsonl")
     assert f"{struktural_only}: not asked of role 'pelaksana'; leave it empty" in first["reasons"]
     assert second["reasons"][0].startswith(

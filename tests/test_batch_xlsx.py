@@ -115,7 +115,7 @@ def test_rows_keep_excel_numbers_past_blank_rows_and_a_late_header(tmp_path, bun
         '"row": 7' in errors
         and f"has {len(items) + 3} fields, the header has {len(items) + 1}" in errors
     )
-    assert result.stderr.strip().endswith("read 4, scored 2, rejected 2")
+    assert result.stderr.strip().endswith("dibaca 4, dinilai 2 (tidak lengkap 0), ditolak 2")
 
 
 def test_sheet_chooses_the_sheet_and_a_missing_one_is_named(tmp_path, bundled_bank):

@@ -20,7 +20,7 @@ from asn_assess.core.documents import AnswerSheet, Result
 from asn_assess.core.scoring import score
 from conftest import BUNDLED_BANK_PATH
 
-runner = CliRunner()
+runner = CliRunner(env={"ASN_ASSESS_LANG": "en"})  # messages checked in English
 
 
 def run(*args: str, input: str | None = None):
@@ -221,7 +221,7 @@ def test_bank_template_refuses_to_overwrite_without_force(tmp_path, starter_text
     target = tmp_path / "mine.toml"
     target.write_text("# my own work\n", encoding="utf-8")
     result = run("bank", "template", "--output", str(target))
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # the one output policy: a usage error
     assert "already exists" in result.stderr and "--force" in result.stderr
     assert target.read_text(encoding="utf-8") == "# my own work\n"
     assert_no_traceback(result)

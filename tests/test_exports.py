@@ -132,13 +132,13 @@ def test_an_output_that_is_the_input_is_refused(tmp_path, bundled_bank):
     for target in (str(source), str(tmp_path / "." / source.name)):
         run = runner.invoke(app, ["report", str(source), "-o", target])
         assert run.exit_code == 2
-        assert "is the input file" in run.stderr
+        assert "adalah berkas yang sama dengan" in run.stderr
     assert source.read_bytes() == kept
     answers = tmp_path / "answers.json"
     answers.write_text('{"bank_id": "asn-profesional", "bank_version": "2.0.0"}', "utf-8")
     run = runner.invoke(app, ["score", str(answers), "-o", str(answers)])
     assert run.exit_code == 2
-    assert "is the input file" in run.stderr
+    assert "adalah berkas yang sama dengan" in run.stderr
 
 
 def test_score_takes_o_more_than_once(tmp_path, bundled_bank):

@@ -19,7 +19,7 @@ from asn_assess.reports.rich_report import result_report
 from asn_assess.store import Progress, UserData
 from conftest import SMALL_BANK_TOML
 
-runner = CliRunner()
+runner = CliRunner(env={"ASN_ASSESS_LANG": "en"})  # messages checked in English
 TRICKS = ("[bold]tebal[/]", "Bagian [/umum]", "[x]", "[/x]", "[red]merah[/red]")
 
 
@@ -121,7 +121,7 @@ def test_batch_summary_with_markup_unit_names_does_not_crash(tmp_path: Path, bun
     assert result.exit_code == 0, result.output
     for unit in TRICKS:
         assert unit in result.stderr, unit
-    assert "read 25, scored 25, rejected 0" in result.stderr
+    assert "read 25, scored 25 (incomplete 0), rejected 0" in result.stderr
 
 
 def test_schema_bank_describes_every_field():

@@ -362,26 +362,30 @@ def _alpha_result(
         # shortcut sum(C) - 2 * colsum_i + C_ii, which cancels when the rest
         # is small against the total. r.drop is psych's covariance formula.
         rest_total = _sums_without_each(sub)
+        # The same rounding margin as for the total: a rest variance that is zero in
+        # exact arithmetic must not flip sign with the order of the rows.
+        rest_zero = rest_total <= ROUNDING * (trace - diag)
         rest_cov = sub.sum(axis=0) - diag
         r_drop = safe_divide(rest_cov, np.sqrt(np.clip(diag * rest_total, 0.0, None)))
-        r_drop[rest_total <= 0.0] = np.nan
+        r_drop[rest_zero] = np.nan
         if m > 2:
             # With two items psych reports C12 / C22 as the "alpha" of the
             # remaining single item; alpha of one item is undefined, so here
             # the *_if_dropped figures stay None for m == 2.
             drop_factor = (m - 1) / (m - 2)
             alpha_drop = (1.0 - safe_divide(trace - diag, rest_total)) * drop_factor
-            alpha_drop[rest_total <= 0.0] = np.nan
+            alpha_drop[rest_zero] = np.nan
             rest_total_r = _sums_without_each(corr)
+            rest_zero_r = rest_total_r <= ROUNDING * (m - 1)
             std_drop = (1.0 - safe_divide(np.full(m, m - 1.0), rest_total_r)) * drop_factor
-            std_drop[rest_total_r <= 0.0] = np.nan
+            std_drop[rest_zero_r] = np.nan
             average_r_drop = (rest_total_r - (m - 1)) / ((m - 1) * (m - 2))
         else:
             # One item left after a drop: its correlation matrix sums to 1.
-            rest_total_r = np.ones(m)
+            rest_zero_r = np.zeros(m, dtype=bool)
         problems.extend(
             f"non-positive-rest-variance:{chosen[used[a]]}"
-            for a in np.flatnonzero((rest_total <= 0.0) | (rest_total_r <= 0.0))
+            for a in np.flatnonzero(rest_zero | rest_zero_r)
         )
 
     slot = {int(position): a for a, position in enumerate(used)}

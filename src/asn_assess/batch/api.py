@@ -13,18 +13,19 @@ row (``RowError``) given to the sink with every reason. Nothing here prints.
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Optional, Union
+from typing import IO, Any, BinaryIO, Optional, Union, cast
 
 import numpy as np
 
 from asn_assess.analysis.quality import QualityBlock, QualityChecker
+from asn_assess.batch.arrow import release_unused_memory
 from asn_assess.batch.blocks import AnswerBlock, BatchCounts, InputError, RowError, ScoredBlock
+from asn_assess.batch.inputs import InputStream, Utf8Stream, detected_encoding, has_text
 from asn_assess.batch.outputs import BatchSink
 from asn_assess.batch.reading import HEAD_BYTES, is_answer_sheets, read_table, table_layout
 from asn_assess.batch.settings import BatchSettings
@@ -61,7 +62,7 @@ def run_batch(
     any work. ``progress`` is called with the number of rows read after each block.
     On any error or interrupt the sink is told to ``abort`` and the error propagates.
     """
-    opened: list[tuple[str, BinaryIO]] = []
+    opened: list[tuple[str, InputStream]] = []
     counts = BatchCounts()
     summarise = settings.summary_by and settings.group_summary
     summary = GroupSummary(settings.bank, settings.min_group) if summarise else None
@@ -75,21 +76,28 @@ def run_batch(
     try:
         opened.extend(_open(source) for source in inputs)  # all readable before any work
         for name, stream in opened:
-            for answers in _answer_blocks(stream, name, settings, counts, on_error):
-                scored = ScoredBlock(answers, _scores(settings.bank, answers))
-                if checker is not None:
-                    scored.quality = _quality(checker, scored)
-                counts.read += answers.size
-                counts.scored += answers.size
-                if scored.quality is not None:
-                    counts.flagged += int(scored.quality.any_flagged.sum())
-                if answers.size:
-                    sink.write(scored)
-                if summary is not None:
-                    keep = _kept_rows(scored, settings, counts)
-                    summary.add_block(scored, keep)
-                if progress is not None:
-                    progress(counts.read)
+            blocks = _answer_blocks(stream, name, settings, counts, on_error)
+            try:
+                for answers in blocks:
+                    scored = ScoredBlock(answers, _scores(settings.bank, answers))
+                    if checker is not None:
+                        scored.quality = _quality(checker, scored)
+                    counts.read += answers.size
+                    counts.scored += answers.size
+                    counts.incomplete += int(np.isnan(scored.scores.overall.score).sum())
+                    if scored.quality is not None:
+                        counts.flagged += int(scored.quality.any_flagged.sum())
+                    if answers.size:
+                        sink.write(scored)
+                    if summary is not None:
+                        summary.add_block(scored, _kept_rows(scored, settings, counts))
+                    if progress is not None:
+                        progress(counts.read)
+            finally:
+                # Now, not when the garbage collector gets to it: a reader stops cleanly.
+                getattr(blocks, "close", lambda: None)()
+        if summary is not None:
+            release_unused_memory()  # the summary's arrays need not stack on the reading's
         rows = summary.rows() if summary is not None else []
         sink.finish(rows)
     except BaseException:
@@ -126,36 +134,36 @@ def _kept_rows(scored: ScoredBlock, settings: BatchSettings, counts: BatchCounts
 
 
 def _answer_blocks(
-    stream: BinaryIO,
+    stream: InputStream,
     name: str,
     settings: BatchSettings,
     counts: BatchCounts,
     on_error: Callable[[RowError], None],
 ) -> Iterator[AnswerBlock]:
-    head = stream.peek(HEAD_BYTES)[:HEAD_BYTES]  # type: ignore[attr-defined]
-    if is_answer_sheets(head):
-        return read_sheets(stream, name, settings, on_error)
-    if is_workbook(head):
-        sheet = open_sheet(stream, name, settings)
+    head = stream.head_until(has_text, HEAD_BYTES)
+    if is_workbook(head):  # a zip file: text encodings do not apply
+        sheet = open_sheet(cast(IO[bytes], stream), name, settings)  # a binary stream
         counts.unused_columns[name] = sheet.plan.unused
         return read_sheet(name, sheet, settings, on_error)
-    layout = table_layout(stream, name, settings)
+    encoding = detected_encoding(head, settings.encoding)
+    chosen = settings.encoding is not None
+    if is_answer_sheets(head.decode(encoding, errors="replace")):
+        return read_sheets(stream, name, settings, on_error, encoding, chosen)
+    text = Utf8Stream(stream, encoding, chosen)
+    layout = table_layout(text, name, settings)
     counts.unused_columns[name] = layout.plan.unused
-    return read_table(stream, name, layout, settings, on_error)
+    suspects = counts.suspect_fields.setdefault(name, [])
+    return read_table(text, name, layout, settings, on_error, suspects)
 
 
-def _open(source: BatchInput) -> tuple[str, BinaryIO]:
-    """(name, buffered binary stream) of an input; ``InputError`` when unreadable."""
+def _open(source: BatchInput) -> tuple[str, InputStream]:
+    """(name, stream) of an input; ``InputError`` when unreadable."""
     if isinstance(source, tuple):
         name, stream = source
-        return name, _peekable(stream)
+        return name, InputStream(stream, name)
     if str(source) == "-":
         # The raw stream beneath stdin's own small buffer, so no byte is read twice.
-        return STDIN_NAME, _peekable(getattr(sys.stdin.buffer, "raw", sys.stdin.buffer))
-    return str(source), open_for_reading(Path(source), InputError, buffering=HEAD_BYTES)
-
-
-def _peekable(stream: Any) -> BinaryIO:
-    """``stream`` behind a buffer that can ``peek`` at its first ``HEAD_BYTES``, enough
-    to see a long header and what kind of file it is."""
-    return io.BufferedReader(stream, HEAD_BYTES)
+        raw = getattr(sys.stdin.buffer, "raw", sys.stdin.buffer)
+        return STDIN_NAME, InputStream(raw, STDIN_NAME)
+    name = str(source)
+    return name, InputStream(open_for_reading(Path(source), InputError, buffering=0), name)

@@ -40,3 +40,12 @@ def pyarrow() -> Any:
     finally:
         sys.meta_path.remove(finder)
     return module
+
+
+def release_unused_memory() -> None:
+    """Give memory pyarrow freed back to the system (its allocator keeps some for
+    reuse), so that what follows a read does not add to the reading's peak."""
+    if _started:
+        import pyarrow as module
+
+        module.default_memory_pool().release_unused()

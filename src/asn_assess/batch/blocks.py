@@ -17,6 +17,9 @@ from asn_assess.core.scoring import BlockScores, FloatColumn, IntColumn, ItemCol
 if TYPE_CHECKING:
     from asn_assess.analysis.quality import QualityBlock
 
+if TYPE_CHECKING:
+    from asn_assess.batch.records import SuspectField
+
 
 class InputError(AssessError):
     """An input file that cannot be read at all."""
@@ -75,7 +78,8 @@ class ScoredBlock:
 @dataclass
 class RowError:
     """A rejected input row. ``row`` counts data records from 1 (the first after a
-    table's header); ``line`` is set for a JSONL answer sheet."""
+    table's header); ``line`` is the line it starts on in a table or a JSONL file (None
+    in a JSON array)."""
 
     source: str
     row: Optional[int]
@@ -104,10 +108,12 @@ class RowError:
 
 @dataclass
 class BatchCounts:
-    """What a run read, scored and rejected, and the columns it could not use."""
+    """What a run read, scored and rejected, and what it found worth a warning."""
 
     read: int = 0
     scored: int = 0
+    incomplete: int = 0
+    """Scored rows with too few answers for an overall score (counted in ``scored``)."""
     rejected: int = 0
     flagged: int = 0
     """Scored rows that at least one response-quality rule flags."""
@@ -115,6 +121,8 @@ class BatchCounts:
     """Flagged rows left out of the summary (``exclude_flagged``)."""
     unused_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Per input: headers that matched no item, profile or survey metadata column."""
+    suspect_fields: dict[str, list[SuspectField]] = field(default_factory=dict)
+    """Per table: quoted fields that look like they swallowed rows (a stray quote)."""
 
 
 def sheet_for_row(bank: Bank, answers: dict[str, AnswerValue]) -> AnswerSheet:

@@ -24,6 +24,7 @@ from asn_assess.batch.settings import BatchSettings
 from asn_assess.core.answer_codes import NO_ANSWER_CODE, AnswerCodes
 from asn_assess.core.answers import answer_code, normalise_label, parse_role
 from asn_assess.core.documents import AnswerValue
+from asn_assess.core.i18n import say
 from asn_assess.core.models import NOT_APPLICABLE, Bank
 from asn_assess.core.scoring import FloatColumn, IntColumn, ItemColumn, ItemColumns, item_score
 
@@ -85,10 +86,15 @@ class CellReader:
         }
 
     def read(
-        self, batch: Any, row_numbers: IntColumn, on_error: Callable[[RowError], None]
+        self,
+        batch: Any,
+        row_numbers: IntColumn,
+        row_lines: IntColumn,
+        on_error: Callable[[RowError], None],
     ) -> AnswerBlock:
-        """The accepted rows of a pyarrow record batch; every other row goes to
-        ``on_error`` with all its reasons."""
+        """The accepted rows of a pyarrow record batch (their data row numbers and the
+        lines they start on); every other row goes to ``on_error`` with all its
+        reasons."""
         rows = batch.num_rows
         scores: dict[str, tuple[Any, Any, Any]] = {}
         values: dict[str, Any] = {}
@@ -113,8 +119,7 @@ class CellReader:
             header = self.plan.headers[column]
             for row in np.flatnonzero(bad):
                 bad_cells.setdefault(int(row), []).append(
-                    f"{item_id}: {texts[codes[row]]!r} is not an answer to this item "
-                    f"(column {header[:40]!r})"
+                    self._bad_cell(item_id, texts[codes[row]], header[:40])
                 )
         ids = self._respondent_ids(batch)
         roles = self._roles(batch, bad_cells)
@@ -124,7 +129,8 @@ class CellReader:
         rejected[list(bad_cells)] = True
         for row in np.flatnonzero(rejected):
             reasons = bad_cells.get(int(row)) or [NO_ANSWERS]
-            on_error(RowError(self.source, int(row_numbers[row]), None, ids[row], reasons))
+            line = int(row_lines[row])
+            on_error(RowError(self.source, int(row_numbers[row]), line, ids[row], reasons))
         keep = np.flatnonzero(~rejected)
         columns: ItemColumns = {
             item_id: ItemColumn(item_scores[keep], answered[keep], not_applicable[keep])
@@ -225,6 +231,11 @@ class CellReader:
                         f"{item_id}: not asked of role {roles[row]!r}; leave it empty"
                     )
 
+    def _bad_cell(self, item_id: str, text: Optional[str], header: str) -> str:
+        if self.pseudonymize is not None:  # a cell may hold anything typed: a name, an e-mail
+            return say("privacy.cell_withheld", item=item_id, column=header)
+        return f"{item_id}: {text!r} is not an answer to this item (column {header!r})"
+
     def _respondent_ids(self, batch: Any) -> list[Optional[str]]:
         column = self.plan.id_column
         if column is None:
@@ -232,7 +243,8 @@ class CellReader:
         raw = batch.column(column).to_pylist()
         if self.pseudonymize is None:
             return [value or None for value in raw]
-        return [self.pseudonymize(value) if value else None for value in raw]
+        kind = self.plan.id_kind
+        return [self.pseudonymize(value, kind) if value else None for value in raw]
 
 
 def parse_timestamp(text: Optional[str]) -> Optional[datetime]:

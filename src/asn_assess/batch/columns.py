@@ -199,6 +199,20 @@ class ColumnPlan:
     finished_column: Optional[int] = None
 
     @property
+    def id_kind(self) -> Any:
+        """What the id column holds, as pseudonyms normalise it: "nip", "email", "name"
+        or "other" (``pseudonyms.normalise_identifier``)."""
+        if self.id_column is None:
+            return "other"
+        key = normalise_header(self.headers[self.id_column])
+        if key == "ni pppk" or key in PROFILE_HEADERS["nip"]:
+            return "nip"
+        for role in ("email", "name"):
+            if key in PROFILE_HEADERS[role]:
+                return role
+        return "other"
+
+    @property
     def identifying_columns(self) -> tuple[int, ...]:
         """Columns that hold who a person is: never copied raw into any output."""
         found = [self.profile[k] for k in IDENTIFYING_PROFILE if k in self.profile]

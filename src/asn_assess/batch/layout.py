@@ -142,11 +142,17 @@ def column_names(bank: Bank, norm: Optional[NormReference] = None) -> list[str]:
 
 
 class ResultsTable:
-    """Builds pyarrow tables of the results layout for a bank."""
+    """Builds pyarrow tables of the results layout for a bank (with percentile columns
+    when given a ``norm``). ``for_spreadsheets`` passes text cells through
+    ``core.files.spreadsheet_safe`` (a cell a spreadsheet would run as a formula gets a
+    leading ')."""
 
-    def __init__(self, bank: Bank, norm: Optional[NormReference] = None):
+    def __init__(
+        self, bank: Bank, norm: Optional[NormReference] = None, for_spreadsheets: bool = False
+    ):
         pa = pyarrow()
 
+        self.for_spreadsheets = for_spreadsheets
         self.columns = output_columns(bank, norm)
         self.band_ids = pa.array([band.id for band in bank.bands])
         types = {
@@ -176,6 +182,9 @@ class ResultsTable:
                 arrays.append(
                     pa.DictionaryArray.from_arrays(indices, self.band_ids).dictionary_decode()
                 )
+            elif column.kind == "text" and self.for_spreadsheets:
+                safe = [spreadsheet_safe(text) if text else text for text in values]
+                arrays.append(pa.array(safe, type=field.type))
             else:
                 arrays.append(pa.array(values, type=field.type))
         return pa.Table.from_arrays(arrays, schema=self.schema)

@@ -1,8 +1,9 @@
 """Where a batch run writes: results (CSV or JSONL), rejected rows and the summary.
 
-``FileSink`` writes every file to a temporary file beside it and renames them all when
-the run completes, so a failed or interrupted run leaves the old files as they were.
-``CollectingSink`` keeps everything in memory, for use from Python.
+``FileSink`` writes every file by the one output policy (``core.files``): each to a
+temporary file beside it, all renamed together when the run completes, so a failed or
+interrupted run leaves the old files as they were. ``CollectingSink`` keeps everything
+in memory, for use from Python.
 """
 
 from __future__ import annotations
@@ -10,16 +11,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO, Optional, Protocol
+from typing import Any, Optional, Protocol, cast
 
 from asn_assess.analysis.norms import NormReference, level_keys, level_scores
 from asn_assess.batch.blocks import RowError, ScoredBlock
 from asn_assess.batch.layout import ResultsTable
 from asn_assess.batch.settings import OutputFormat
-from asn_assess.core.files import AtomicFile
+from asn_assess.core.files import OutputFile, commit_together, spreadsheet_safe
 from asn_assess.core.models import Bank
 
 
@@ -74,32 +74,11 @@ class CollectingSink:
         self.results.clear()
 
 
-class AtomicOutput:
-    """Binary output to ``path`` that appears only on ``commit`` (``files.AtomicFile``);
-    standard output when ``path`` is None."""
-
-    def __init__(self, path: Optional[Path]):
-        self._file = AtomicFile(path) if path is not None else None
-        self.stream: BinaryIO = self._file.stream if self._file else sys.stdout.buffer
-
-    def commit(self) -> None:
-        """Make the output visible (flush standard output)."""
-        if self._file is None:
-            self.stream.flush()
-        else:
-            self._file.commit()
-
-    def discard(self) -> None:
-        """Remove the temporary file; the target is left as it was."""
-        if self._file is not None:
-            self._file.discard()
-
-
 class CsvResults:
     """Flat CSV, one row per respondent (``layout.output_columns``)."""
 
-    def __init__(self, bank: Bank, output: AtomicOutput, norm: Optional[NormReference] = None):
-        self.table = ResultsTable(bank, norm)
+    def __init__(self, bank: Bank, output: OutputFile, norm: Optional[NormReference] = None):
+        self.table = ResultsTable(bank, norm, for_spreadsheets=True)
         self.output = output
         self._writer: Any = None
 
@@ -113,7 +92,7 @@ class CsvResults:
         if self._writer is None:
             import pyarrow.csv as pacsv
 
-            self._writer = pacsv.CSVWriter(self.output.stream, self.table.schema)
+            self._writer = pacsv.CSVWriter(self.output, self.table.schema)
         return self._writer
 
     def close(self) -> None:
@@ -127,7 +106,7 @@ class JsonlResults:
     def __init__(
         self,
         bank: Bank,
-        output: AtomicOutput,
+        output: OutputFile,
         drop_profile: bool,
         norm: Optional[NormReference] = None,
     ):
@@ -135,7 +114,10 @@ class JsonlResults:
         self.norm = norm
         self.levels = level_keys(bank)
         self.stream = io.TextIOWrapper(
-            output.stream, encoding="utf-8", newline="\n", write_through=True
+            cast(Any, output),  # a binary file as far as the wrapper is concerned
+            encoding="utf-8",
+            newline="\n",
+            write_through=True,
         )
         self.drop_profile = drop_profile
 
@@ -166,20 +148,27 @@ class JsonlResults:
 
 
 def summary_csv(rows: list[dict[str, Any]]) -> bytes:
-    """The group summary as CSV: the union of the rows' keys as columns."""
+    """The group summary as CSV: the union of the rows' keys as columns; text cells
+    safe for spreadsheets (``spreadsheet_safe``), numbers as numbers."""
     columns: list[str] = []
     for row in rows:
         columns += [key for key in row if key not in columns]
     text = io.StringIO()
     writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    for row in rows:
+        writer.writerow(
+            {key: spreadsheet_safe(v) if isinstance(v, str) else v for key, v in row.items()}
+        )
     return text.getvalue().encode("utf-8")
 
 
 class FileSink:
     """Results to a file or standard output, rejected rows to an optional JSONL file,
     the summary to an optional CSV file: all appear together at ``finish``, or none.
+    Every path is opened (its temporary file made) when the sink is made, before any
+    input is read. Standard output, FIFOs and devices are written through as the run
+    goes; they are the exception to "together".
 
     Without an errors file, rejected rows go to ``on_rejected`` (e.g. to be shown)."""
 
@@ -194,23 +183,23 @@ class FileSink:
         on_rejected: Optional[Callable[[RowError], None]] = None,
         norm: Optional[NormReference] = None,
     ):
-        self._outputs: list[AtomicOutput] = []
+        self._outputs: list[OutputFile] = []
+        self._on_rejected = on_rejected
         try:
             out = self._open(results)
             self._errors = self._open(errors) if errors is not None else None
             self._summary = self._open(summary) if summary is not None else None
+            self._results: CsvResults | JsonlResults = (
+                JsonlResults(bank, out, drop_profile, norm)
+                if output_format == "jsonl"
+                else CsvResults(bank, out, norm)
+            )
         except BaseException:
             self.abort()
             raise
-        self._results: CsvResults | JsonlResults = (
-            JsonlResults(bank, out, drop_profile, norm)
-            if output_format == "jsonl"
-            else CsvResults(bank, out, norm)
-        )
-        self._on_rejected = on_rejected
 
-    def _open(self, path: Optional[Path]) -> AtomicOutput:
-        output = AtomicOutput(path)
+    def _open(self, path: Optional[Path]) -> OutputFile:
+        output = OutputFile(path, private=True)
         self._outputs.append(output)
         return output
 
@@ -221,7 +210,7 @@ class FileSink:
     def reject(self, error: RowError) -> None:
         """Append a rejected row to the errors file, or pass it to ``on_rejected``."""
         if self._errors is not None:
-            self._errors.stream.write((error.to_json() + "\n").encode("utf-8"))
+            self._errors.write((error.to_json() + "\n").encode("utf-8"))
         elif self._on_rejected is not None:
             self._on_rejected(error)
 
@@ -230,14 +219,19 @@ class FileSink:
         try:
             self._results.close()
             if self._summary is not None:
-                self._summary.stream.write(summary_csv(summary))
-            for output in self._outputs:
-                output.commit()
+                self._summary.write(summary_csv(summary))
+            commit_together(self._outputs)
         except BaseException:
             self.abort()
             raise
 
+    @property
+    def committed(self) -> bool:
+        """Whether every output has appeared (an interrupt may come just after)."""
+        return bool(self._outputs) and all(output.committed for output in self._outputs)
+
     def abort(self) -> None:
         """Remove every temporary file; old outputs stay as they were."""
-        for output in self._outputs:
-            output.discard()
+        if not self.committed:
+            for output in self._outputs:
+                output.discard()

@@ -2,7 +2,9 @@
 
 pyarrow's CSV reader parses the file in blocks of about ``BLOCK_BYTES``; each block's
 cells become answers (``cells.CellReader``). Records with the wrong number of fields are
-rejected with their row number; nothing is dropped silently.
+rejected with their row number and line; nothing is dropped silently. The input reaches
+pyarrow as UTF-8 through ``inputs.Utf8Stream`` and is stopped cleanly however the
+reading ends (see ``inputs``).
 """
 
 from __future__ import annotations
@@ -11,31 +13,66 @@ import csv
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO
-
-import numpy as np
+from typing import Any, Optional
 
 from asn_assess.batch.arrow import pyarrow
 from asn_assess.batch.blocks import AnswerBlock, InputError, RowError
 from asn_assess.batch.cells import CellReader
 from asn_assess.batch.columns import ColumnPlan, plan_for
+from asn_assess.batch.inputs import Utf8Stream
+from asn_assess.batch.records import Malformed, RecordTracker, SuspectField
 from asn_assess.batch.settings import BatchSettings
 from asn_assess.core.errors import Problem
-from asn_assess.core.scoring import IntColumn
+from asn_assess.core.i18n import say
 
 # Rows are read about 256 KiB at a time. pyarrow's reader holds several times a block in
 # memory per column set, so larger blocks cost memory (1 MiB: ~165 MB peak) for little
 # speed; this size keeps a million-row run near 130 MB.
 BLOCK_BYTES = 1 << 18
-HEAD_BYTES = 1 << 16  # enough of a file to see its header and kind; open with this buffer
+HEAD_BYTES = 1 << 16  # a first look at a file: its kind, and usually its whole header
+MAX_HEADER_BYTES = 1 << 24  # a header record longer than this is no survey export
 
 
-def detect_delimiter(head: bytes) -> str:
+FIELD_STARTS = (b",", b";", b"\t", b"\n", b"\r")  # what may come before an opening quote
+
+
+def header_end(data: bytes, at_end: bool = False) -> Optional[int]:
+    """The offset just past the line break that ends the first record of ``data``, or
+    None when it does not end within it. As CSV readers do, a quote opens a quoted field
+    only at the start of a field (a quote inside ``Ukuran 5"`` is a character), and
+    line breaks inside a quoted field do not end the record. At the end of the file a
+    header without a final line break ends with the data, unless a quote is open."""
+    inside = False
+    position = 0
+    while True:
+        if inside:
+            quote = data.find(b'"', position)
+            if quote < 0 or (quote + 1 == len(data) and not at_end):
+                return None  # the field goes on past what is at hand
+            if data[quote + 1 : quote + 2] == b'"':
+                position = quote + 2  # a doubled quote stands for one quote
+                continue
+            inside = False
+            position = quote + 1
+            continue
+        newline = data.find(b"\n", position)
+        quote = data.find(b'"', position)
+        if quote >= 0 and (newline < 0 or quote < newline):
+            inside = quote == 0 or data[quote - 1 : quote] in FIELD_STARTS
+            position = quote + 1
+            continue
+        if newline < 0:
+            return len(data) if at_end else None
+        return newline + 1
+
+
+def detect_delimiter(head: bytes, complete: bool) -> str:
     """`,`, `;` or tab: the one that splits most of the first records of ``head`` into as
     many fields as the header. Counting the header alone is not enough: a question text
-    may hold commas in a `;`-separated file saved by a spreadsheet."""
-    text = head.decode("utf-8-sig", errors="replace")
-    if len(head) >= HEAD_BYTES:  # drop a record cut off at the end of the sample
+    may hold commas in a `;`-separated file saved by a spreadsheet. ``complete`` says
+    whether ``head`` is the whole file (else its last record may be cut off)."""
+    text = head.decode("utf-8", errors="replace")
+    if not complete:  # drop a record cut off at the end of the sample
         text = text[: text.rfind("\n") + 1] or text
 
     def fit(delimiter: str) -> tuple[bool, int, int, bool]:
@@ -57,15 +94,22 @@ def wrong_width(actual: int, expected: int) -> str:
     return f"has {actual} fields, the header has {expected}"
 
 
-def header_names(head: bytes, delimiter: str) -> list[str]:
+def header_names(head: bytes, delimiter: str, source: str = "<input>") -> list[str]:
     """The header row's fields (a header may hold quoted line breaks)."""
-    text = head.decode("utf-8-sig", errors="replace")
-    return next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
+    text = head.decode("utf-8", errors="replace")
+    limit = csv.field_size_limit()
+    try:
+        csv.field_size_limit(max(limit, len(text) + 1))  # a header field may be long
+        return next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
+    except csv.Error as problem:
+        raise InputError(Problem(source, f"cannot be read as a table: {problem}")) from None
+    finally:
+        csv.field_size_limit(limit)
 
 
-def is_answer_sheets(head: bytes) -> bool:
+def is_answer_sheets(head: str) -> bool:
     """JSON (an array or one object per line) rather than a table."""
-    return head.decode("utf-8-sig", errors="replace").lstrip()[:1] in ("{", "[")
+    return head.lstrip("\ufeff \t\r\n")[:1] in ("{", "[")
 
 
 @dataclass(frozen=True)
@@ -75,92 +119,129 @@ class TableLayout:
     delimiter: str
     names: list[str]
     plan: ColumnPlan
+    header_lines: int
+    header_bytes: int
+    header_quotes: int
 
 
-def table_layout(stream: BinaryIO, source: str, settings: BatchSettings) -> TableLayout:
-    """Read a table's header (without consuming the stream) and plan its columns.
-    Raises ``ColumnError`` for a header that cannot be used."""
-    head = stream.peek(HEAD_BYTES)[:HEAD_BYTES]  # type: ignore[attr-defined]
-    delimiter = detect_delimiter(head)
-    names = header_names(head, delimiter)
+def table_layout(stream: Utf8Stream, source: str, settings: BatchSettings) -> TableLayout:
+    """Read a table's header (without consuming the stream), however long, and plan its
+    columns. Raises ``ColumnError`` for a header that cannot be used."""
+
+    def enough(head: bytes) -> bool:
+        # The whole header and a record after it (for the delimiter), or a first look.
+        end = header_end(head)
+        return end is not None and (head.find(b"\n", end) >= 0 or len(head) >= HEAD_BYTES)
+
+    head = stream.head_until(enough, MAX_HEADER_BYTES)
+    end = header_end(head, stream.at_end)
+    if end is None:
+        raise InputError(Problem(source, say("input.header_too_long", size=MAX_HEADER_BYTES >> 20)))
+    delimiter = detect_delimiter(head, complete=stream.at_end)
+    names = header_names(head[:end], delimiter, source)
     plan = plan_for(names, settings, source)
-    return TableLayout(delimiter, names, plan)
+    header = head[:end]
+    return TableLayout(delimiter, names, plan, header.count(b"\n") or 1, end, header.count(b'"'))
 
 
 def read_table(
-    stream: BinaryIO,
+    stream: Utf8Stream,
     source: str,
     layout: TableLayout,
     settings: BatchSettings,
     on_error: Callable[[RowError], None],
+    suspects: Optional[list[SuspectField]] = None,
 ) -> Iterator[AnswerBlock]:
     """Stream a CSV-like table: yield its accepted rows block by block, report every
-    rejected row to ``on_error``. Raises ``InputError`` when the file is no table."""
+    rejected row to ``on_error``. Raises ``InputError`` when the file is no table.
+    Quoted fields that look like they swallowed rows are added to ``suspects``."""
     pa = pyarrow()
 
-    malformed: list[RowError] = []  # reported once the block they were found in is read
-    skipped_rows: list[int] = []  # data row numbers of malformed records, in file order
+    malformed: list[Malformed] = []  # reported once the block they were found in is read
 
     def skip_malformed(row: Any) -> str:
-        # pyarrow numbers records from 1 with the header as record 1 (known because the
-        # reader runs on one thread); a data row number counts from the first after it.
-        data_row = row.number - 1 if row.number is not None else None
-        if data_row is not None:
-            skipped_rows.append(data_row)
-        reason = wrong_width(row.actual_columns, row.expected_columns)
-        malformed.append(RowError(source, data_row, None, None, [reason]))
+        # pyarrow numbers the records after the header from 1 (known because the reader
+        # runs on one thread).
+        text = row.text or ""
+        malformed.append(Malformed(row.number or 0, row.actual_columns, row.expected_columns, text))
         return "skip"
 
     plan = layout.plan
-    reader = _open_reader(stream, source, layout.names, plan, layout.delimiter, skip_malformed)
+    tracker = RecordTracker(
+        layout.header_lines,
+        layout.delimiter,
+        len(layout.names),
+        suspects,
+        stream.blank_lines,
+        layout.header_quotes,
+    )
     cells = CellReader.for_run(settings, plan, source)
-    well_formed = 0  # rows read so far that split into the right number of fields
+    reader = None
+    finished = False
+    try:
+        stream.skip(layout.header_bytes)  # the header is read; pyarrow gets the records
+        reader = _open_reader(stream, source, layout, skip_malformed)
+        while True:
+            try:
+                batch = reader.read_next_batch()
+            except StopIteration:
+                break
+            except (pa.ArrowInvalid, UnicodeDecodeError) as error:
+                where = f"{source}:{tracker.next_line}"
+                raise InputError(Problem(where, f"cannot be read: {error}")) from None
+            found = tracker.block(batch, malformed)
+            malformed.clear()
+            for record, data_row, line in found.malformed:
+                reason = wrong_width(record.fields, record.expected)
+                on_error(RowError(source, data_row, line, None, [reason]))
+            if batch.num_rows:
+                yield cells.read(batch, found.rows, found.lines, on_error)
+        finished = True
+    finally:
+        if not finished:
+            _stop(stream, reader)
 
-    def report_malformed() -> None:
-        for error in malformed:
-            on_error(error)
-        malformed.clear()
 
-    while True:
-        try:
-            batch = reader.read_next_batch()
-        except StopIteration:
-            break
-        except (pa.ArrowInvalid, UnicodeDecodeError) as error:
-            where = f"{source}: after row {well_formed + len(skipped_rows)}"
-            raise InputError(Problem(where, f"cannot be read: {error}")) from None
-        report_malformed()
-        if batch.num_rows:
-            numbers = data_row_numbers(well_formed, batch.num_rows, skipped_rows)
-            yield cells.read(batch, numbers, on_error)
-            well_formed += batch.num_rows
-    report_malformed()  # rows skipped while reading the last block
+def _stop(stream: Utf8Stream, reader: Any) -> None:
+    """Leave pyarrow's reader thread with nothing to do in Python (see ``inputs``)."""
+    stream.stop()
+    if reader is not None:
+        while True:  # until the end the stopped stream now reports
+            try:
+                reader.read_next_batch()
+            except StopIteration:
+                break
+            except KeyboardInterrupt:  # a second Ctrl-C must not cut this short
+                continue
+            except Exception:  # a reader that failed has stopped reading too
+                break
+    stream.wait_idle()
 
 
 def _open_reader(
-    stream: BinaryIO,
-    source: str,
-    names: list[str],
-    plan: ColumnPlan,
-    delimiter: str,
-    on_malformed: Callable[[Any], str],
+    stream: Utf8Stream, source: str, layout: TableLayout, on_malformed: Callable[[Any], str]
 ) -> Any:
     pa = pyarrow()
     import pyarrow.csv as pacsv
 
     parse = pacsv.ParseOptions(
-        delimiter=delimiter, newlines_in_values=True, invalid_row_handler=on_malformed
+        delimiter=layout.delimiter, newlines_in_values=True, invalid_row_handler=on_malformed
     )
-    read = pacsv.ReadOptions(use_threads=False, block_size=BLOCK_BYTES)
+    # The header was read here: pyarrow gets the records after it and names the columns
+    # by position, so a repeated header or a stray byte order mark changes nothing.
+    names = [f"c{index}" for index in range(len(layout.names))]
+    read = pacsv.ReadOptions(use_threads=False, block_size=BLOCK_BYTES, column_names=names)
     # Every column as text: answers are matched as labels, never guessed by the reader as
     # numbers (which would fail when a later block holds a label). Item columns arrive
-    # dictionary-encoded: an item has a handful of distinct answers.
+    # dictionary-encoded: an item has a handful of distinct answers. The stream is UTF-8
+    # already (checked by Utf8Stream), so pyarrow need not check it again.
     answer_type = pa.dictionary(pa.int32(), pa.string())
+    items = layout.plan.items
     convert = pacsv.ConvertOptions(
         column_types={
-            name: answer_type if index in plan.items else pa.string()
-            for index, name in enumerate(names)
-        }
+            name: answer_type if index in items else pa.string() for index, name in enumerate(names)
+        },
+        check_utf8=False,
     )
     try:
         return pacsv.open_csv(
@@ -168,16 +249,3 @@ def _open_reader(
         )
     except (pa.ArrowInvalid, UnicodeDecodeError) as error:
         raise InputError(Problem(source, f"cannot be read as a table: {error}")) from None
-
-
-def data_row_numbers(before: int, rows: int, skipped: list[int]) -> IntColumn:
-    """The data row numbers of ``rows`` well-formed rows that follow ``before`` others,
-    given the row numbers that malformed records took (ascending).
-
-    The k-th skipped record (0-based) came after ``skipped[k] - 1 - k`` well-formed rows,
-    so the j-th well-formed row (1-based) moves down by one for each skipped record
-    that came after fewer than j well-formed rows."""
-    positions = np.arange(before + 1, before + rows + 1, dtype=np.int64)
-    preceding = np.array(skipped, dtype=np.int64) - 1 - np.arange(len(skipped))
-    shifted: IntColumn = positions + np.searchsorted(preceding, positions, side="left")
-    return shifted

@@ -27,7 +27,8 @@ class BatchSettings:
     response-quality rules to every row; ``exclude_flagged`` leaves flagged rows out of
     the summary (they are still scored and written). ``keep_answer_codes`` keeps each
     answer's code in the blocks (item analysis needs it; the quality rules ask for it
-    themselves).
+    themselves). ``encoding`` names the inputs'
+    encoding (a Python codec name); None reads UTF-8, or UTF-16 with its byte order mark.
     """
 
     bank: Bank
@@ -38,6 +39,7 @@ class BatchSettings:
     min_group: int = DEFAULT_MIN_GROUP
     pseudonymize: Optional[Pseudonymizer] = None
     full_results: bool = False
+    encoding: Optional[str] = None
     sheet: Optional[str] = None
     """The sheet to read from .xlsx inputs (None: the first)."""
     quality_flags: bool = True

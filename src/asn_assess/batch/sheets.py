@@ -7,21 +7,35 @@ of a table.
 
 from __future__ import annotations
 
-import json
+import io
 import math
 from collections.abc import Callable, Iterator
-from typing import Any, BinaryIO, Optional
+from typing import Any, Optional
 
 import numpy as np
 
 from asn_assess.analysis.quality import answering_seconds
 from asn_assess.batch.blocks import AnswerBlock, InputError, RowError
+from asn_assess.batch.inputs import (
+    CHUNK_BYTES,
+    InputStream,
+    ascii_compatible,
+    decode_text,
+    has_text,
+)
 from asn_assess.batch.reading import HEAD_BYTES
 from asn_assess.batch.settings import BatchSettings
 from asn_assess.core.answer_codes import answer_codes
 from asn_assess.core.answers import check_sheet
-from asn_assess.core.documents import AnswerSheet, AnswerValue, parse_document, validate_document
+from asn_assess.core.documents import (
+    AnswerSheet,
+    AnswerValue,
+    load_json,
+    parse_document,
+    validate_document,
+)
 from asn_assess.core.errors import AnswerSheetError, AssessError, Problem
+from asn_assess.core.i18n import say
 from asn_assess.core.models import NOT_APPLICABLE, Bank
 from asn_assess.core.scoring import ItemColumn, ItemColumns, item_score
 
@@ -29,13 +43,21 @@ SHEETS_PER_BLOCK = 4096
 
 
 def read_sheets(
-    stream: BinaryIO, source: str, settings: BatchSettings, on_error: Callable[[RowError], None]
+    stream: InputStream,
+    source: str,
+    settings: BatchSettings,
+    on_error: Callable[[RowError], None],
+    encoding: str = "utf-8",
+    chosen: bool = False,
 ) -> Iterator[AnswerBlock]:
-    """Yield blocks of accepted answer sheets; report every rejected one to ``on_error``."""
+    """Yield blocks of accepted answer sheets; report every rejected one to ``on_error``.
+    ``encoding`` is the file's (``chosen`` when named with --encoding)."""
     gathered = _Gathered(settings, source)
-    for row, line, document in _json_documents(stream, source):
+    for row, line, document in _json_documents(stream, source, encoding, chosen):
         respondent_id = None
         try:
+            if isinstance(document, AssessError):
+                raise document
             read = parse_document if isinstance(document, str) else validate_document
             sheet = read(document, AnswerSheet, source, AnswerSheetError)
             respondent_id = _sheet_identifier(sheet, settings)
@@ -44,8 +66,8 @@ def read_sheets(
             check_sheet(settings.bank, sheet)
         except AssessError as error:
             reasons = [_without_source(p, source) for p in error.problems]
-            if settings.pseudonymize:  # a NIP check's reason quotes the NIP's digits
-                reasons = [_withheld(reason) for reason in reasons]
+            if settings.pseudonymize:  # reasons quote answers, NIP digits, names
+                reasons = [_withheld(reason, settings.bank) for reason in reasons]
             on_error(RowError(source, row, line, respondent_id, reasons))
             continue
         gathered.add(row, respondent_id, sheet)
@@ -130,37 +152,69 @@ def _without_source(problem: Problem, source: str) -> str:
     return f"{where}: {problem.message}" if where else problem.message
 
 
-def _withheld(reason: str) -> str:
-    path, _, _ = reason.partition(": ")
-    if path.startswith("respondent"):
-        return f"{path}: not valid (details withheld in a pseudonymised run)"
-    return reason
+# Keys of an answer sheet whose problems quote what was typed (values, or an unknown
+# item's name): in a pseudonymised run their reasons keep the key path only.
+_TYPED_KEYS = ("answers", "respondent", "bank_id", "bank_version", "language")
 
 
-def _json_documents(stream: BinaryIO, source: str) -> Iterator[tuple[int, Optional[int], Any]]:
+def _withheld(reason: str, bank: Bank) -> str:
+    path, separator, _ = reason.partition(": ")
+    if not separator or path.split(".")[0].split("[")[0] not in _TYPED_KEYS:
+        return reason  # invalid JSON, no answers: nothing typed is quoted
+    if path.startswith("answers.") and path[len("answers.") :] not in bank.items:
+        return f"answers: {say('privacy.unknown_item_withheld')}"
+    return f"{path}: {say('privacy.withheld')}"
+
+
+def _json_documents(
+    stream: InputStream, source: str, encoding: str, chosen: bool
+) -> Iterator[tuple[int, Optional[int], Any]]:
     """(row, line, document) per answer sheet: a JSONL line as text, or an element of a
-    JSON array (read whole) as parsed data."""
-    head = stream.peek(HEAD_BYTES)[:HEAD_BYTES]  # type: ignore[attr-defined]
-    if head.decode("utf-8-sig", errors="replace").lstrip().startswith("["):
-        text = stream.read().decode("utf-8-sig")
-        try:
-            documents = json.loads(text)
-        except json.JSONDecodeError as error:
-            where = f"{source}:{error.lineno}:{error.colno}"
-            raise InputError(Problem(where, f"invalid JSON: {error.msg}")) from None
+    JSON array (read whole) as parsed data. A JSONL line that does not decode is an
+    ``AnswerSheetError`` in place of its text: it rejects that row only."""
+    head = stream.head_until(has_text, HEAD_BYTES)
+    if head.decode(encoding, errors="replace").lstrip("\ufeff \t\r\n").startswith("["):
+        documents = load_json(
+            decode_text(stream.read(), encoding, chosen, source), source, InputError
+        )
         if not isinstance(documents, list):
             raise InputError(Problem(source, "expected a JSON array of answer sheets"))
         for row, document in enumerate(documents, start=1):
             yield row, None, document
         return
     row = 0
-    for line_number, raw in enumerate(stream, start=1):
-        encoding = "utf-8-sig" if line_number == 1 else "utf-8"
-        text = raw.decode(encoding, errors="replace").strip()
-        if not text:
-            continue
+    for line_number, line in _lines(stream, encoding, source):
+        if not isinstance(line, AssessError):
+            line = line.strip()
+            if not line:
+                continue
         row += 1
-        yield row, line_number, text
+        yield row, line_number, line
+
+
+def _lines(
+    stream: InputStream, encoding: str, source: str
+) -> Iterator[tuple[int, str | AssessError]]:
+    """The lines of a JSONL file, decoded one by one when the encoding allows it (so a
+    bad line is that line's problem), else as one text stream."""
+    buffered = io.BufferedReader(stream, CHUNK_BYTES)
+    if not ascii_compatible(encoding):
+        text = io.TextIOWrapper(buffered, encoding=encoding, errors="strict", newline=None)
+        try:
+            yield from enumerate(text, start=1)
+        except UnicodeDecodeError as problem:
+            raise InputError(
+                Problem(source, say("input.not_encoding", encoding=encoding, byte="??"))
+            ) from problem
+        return
+    codec = "utf-8-sig" if encoding == "utf-8" else encoding
+    for line_number, raw in enumerate(buffered, start=1):
+        try:
+            yield line_number, raw.decode(codec if line_number == 1 else encoding)
+        except UnicodeDecodeError as problem:
+            byte = raw[problem.start : problem.start + 1].hex()
+            message = say("input.line_not_text", encoding=encoding.upper(), byte=byte)
+            yield line_number, AnswerSheetError(message)
 
 
 def _sheet_identifier(sheet: AnswerSheet, settings: BatchSettings) -> Optional[str]:
@@ -168,11 +222,19 @@ def _sheet_identifier(sheet: AnswerSheet, settings: BatchSettings) -> Optional[s
     if respondent is None:
         return None
     wanted = settings.id_column
-    value = getattr(respondent, wanted) if wanted in type(respondent).model_fields else None
-    value = value or respondent.nip or respondent.ni_pppk or respondent.name
-    if value and settings.pseudonymize:
-        return settings.pseudonymize(value)
-    return value
+    fields = ([wanted] if wanted in type(respondent).model_fields else []) + [
+        "nip",
+        "ni_pppk",
+        "name",
+    ]
+    for name in fields:
+        value = getattr(respondent, name)
+        if value:
+            if settings.pseudonymize:
+                kind = {"nip": "nip", "ni_pppk": "nip", "name": "name"}.get(name, "other")
+                return settings.pseudonymize(value, kind)  # type: ignore[arg-type]
+            return str(value)
+    return None
 
 
 def _sheet_group(sheet: AnswerSheet, field_name: str) -> str:

@@ -22,7 +22,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Optional
+from typing import IO, Any, Optional
 
 import numpy as np
 
@@ -55,7 +55,7 @@ class SheetLayout:
     close: Callable[[], None]
 
 
-def open_sheet(stream: BinaryIO, source: str, settings: BatchSettings) -> SheetLayout:
+def open_sheet(stream: IO[bytes], source: str, settings: BatchSettings) -> SheetLayout:
     """Open the workbook, find its sheet and header and plan the columns. Raises
     ``InputError`` for a file that is no workbook or lacks the sheet, ``ColumnError``
     for a header that cannot be used."""
@@ -122,7 +122,8 @@ def read_sheet(
     def block() -> AnswerBlock:
         arrays = [pa.array(column, type=pa.string()) for column in columns]
         batch = pa.RecordBatch.from_arrays(arrays, names=[str(i) for i in range(width)])
-        read = cells.read(batch, np.array(numbers, dtype=np.int64), on_error)
+        rows = np.array(numbers, dtype=np.int64)
+        read = cells.read(batch, rows, rows, on_error)  # a sheet row is its own line
         for column in columns:
             column.clear()
         numbers.clear()
@@ -162,7 +163,7 @@ def cell_text(value: Any) -> Optional[str]:
     return str(value)
 
 
-def _seekable(stream: BinaryIO) -> BinaryIO:
+def _seekable(stream: IO[bytes]) -> IO[bytes]:
     """A workbook is a zip archive, read from its end: standard input is copied to a
     temporary file first."""
     if stream.seekable():

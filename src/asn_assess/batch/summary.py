@@ -1,20 +1,87 @@
-"""Scores summarised by group (a unit, a position), without exposing small groups."""
+"""Scores summarised by group (a unit, a position), without exposing anyone.
+
+Suppression rules (docs/reliability.md), for ``min_group`` = k:
+
+1. A group with fewer than k respondents is never shown by name: such groups are
+   pooled in one ``(other)`` row.
+2. Each statistic counts its own respondents: the mean, median and sd of a measure
+   (a pillar, or overall) are shown only when at least k respondents of the row have
+   that score; the band counts follow the overall score.
+3. Complementary suppression: the ``(all)`` row is the sum of the other rows, so a
+   measure suppressed in exactly the rows S could be found by subtracting the shown
+   rows from ``(all)``. ``(all)`` therefore shows a measure only when the respondents
+   behind S number at least k (then only their pooled figure could be derived, which
+   rule 2 would show anyway).
+
+Counts (n, and each measure's n) are always shown.
+
+Memory: a summary keeps every pillar score, for exact medians. Each is kept per group as
+a 2-byte code into a table of the distinct scores seen (a pillar has a few thousand
+distinct scores in a million rows; past 65,535 a block's codes take 4 bytes), so a
+million rows of three pillars cost about 6 MB, and decode to the exact float64 scores.
+A pillar that does not apply to a respondent at all has a code of its own, so the
+overall score is computed from them again by the scoring rule itself
+(``core.scoring.overall_scores``), bit for bit what the results hold.
+"""
 
 from __future__ import annotations
 
 import math
 from typing import Any, Optional
 
+import numpy as np
+
 from asn_assess.analysis.pooling import ALL, OTHER, pool_small_groups
 from asn_assess.batch.blocks import ScoredBlock
 from asn_assess.core.models import Bank
-from asn_assess.core.scoring import BoolColumn
+from asn_assess.core.scoring import BoolColumn, FloatColumn, overall_scores
+
+CHUNK_ROWS = 1 << 16  # sums of squares are taken this many values at a time
+SHORT_CODES = 1 << 16  # codes below this fit 2 bytes
+
+EVERYONE = ALL
+BLANK = "(blank)"
+NO_SCORE, NOT_APPLICABLE = 0, 1  # the codes of a pillar without a score
+
+
+class _Distinct:
+    """The distinct scores of one pillar, each with a small code (``NO_SCORE``; or
+    ``NOT_APPLICABLE`` when none of the pillar applies to the respondent)."""
+
+    def __init__(self) -> None:
+        self._values: list[float] = [math.nan, math.nan]
+        self._codes: dict[float, int] = {}
+        self._table: FloatColumn = np.array(self._values)
+
+    def encode(self, scores: FloatColumn, applies: BoolColumn) -> Any:
+        """The codes of ``scores`` (NaN: ``NO_SCORE``, or ``NOT_APPLICABLE`` where the
+        pillar does not apply)."""
+        distinct, inverse = np.unique(scores, return_inverse=True)
+        table = np.fromiter((self._code(v) for v in distinct.tolist()), dtype=np.int64)
+        codes = table[inverse.reshape(-1)]
+        codes[~applies] = NOT_APPLICABLE
+        return codes
+
+    def _code(self, value: float) -> int:
+        if value != value:  # NaN, the only float not equal to itself
+            return NO_SCORE
+        code = self._codes.get(value)
+        if code is None:
+            code = self._codes[value] = len(self._values)
+            self._values.append(value)
+        return code
+
+    def decode(self, codes: Any) -> FloatColumn:
+        """The exact scores of ``codes``."""
+        if len(self._table) != len(self._values):
+            self._table = np.array(self._values, dtype=np.float64)
+        decoded: FloatColumn = self._table[codes]
+        return decoded
 
 
 class GroupSummary:
-    """Per group: n, and mean, median, standard deviation per pillar and overall, and the
-    overall band distribution. Groups under ``min_group`` are pooled as "other" so a
-    summary never shows a small group on its own."""
+    """Per group: n, and per measure (each pillar, overall) its n, mean, median and
+    standard deviation, and the overall band counts, suppressed as the module says."""
 
     OTHER = OTHER
 
@@ -22,8 +89,9 @@ class GroupSummary:
         self.bank = bank
         self.min_group = min_group
         self.metrics = [f"pillar.{p.id}" for p in bank.pillars] + ["overall"]
-        self._values: dict[str, list[list[float]]] = {}
-        self._bands: dict[str, dict[str, int]] = {}
+        self._distinct = [_Distinct() for _ in bank.pillars]
+        self._chunks: dict[str, list[Any]] = {}  # group -> blocks of rows x pillar codes
+        self._bands: dict[str, Any] = {}  # group -> counts per band, "no band" last
 
     def add_block(self, block: ScoredBlock, keep: Optional[BoolColumn] = None) -> None:
         """Add the rows of a scored block (its ``groups`` must be set): every row, or
@@ -31,56 +99,160 @@ class GroupSummary:
         groups = block.answers.groups
         assert groups is not None, "the reader keeps groups when summarising"
         scores = block.scores
-        columns = [scores.pillars[p.id].score for p in self.bank.pillars] + [scores.overall.score]
-        band_ids = [band.id for band in self.bank.bands]
-        for row, group in enumerate(groups):
-            if keep is not None and not keep[row]:
-                continue
-            band = int(scores.overall.band[row])
-            self.add(group, [float(c[row]) for c in columns], band_ids[band] if band >= 0 else None)
+        pillars = [scores.pillars[p.id] for p in self.bank.pillars]
+        values = self._encode([p.score for p in pillars], [p.applies for p in pillars])
+        bands = np.where(scores.overall.band >= 0, scores.overall.band, len(self.bank.bands))
+        if keep is not None:
+            groups = [group for group, kept in zip(groups, keep, strict=True) if kept]
+            values, bands = values[keep], bands[keep]
+        codes: dict[str, int] = {}
+        row_codes = np.fromiter(
+            (codes.setdefault(group, len(codes)) for group in groups), dtype=np.int64
+        )
+        for group, code in codes.items():
+            rows = np.flatnonzero(row_codes == code)
+            self._add(group, values[rows], bands[rows])
 
-    def add(self, group: str, metric_values: list[Optional[float]], band: Optional[str]) -> None:
-        """Count one respondent of ``group``: pillar scores then overall, and the band."""
-        group = group.strip() or "(blank)"
-        columns = self._values.setdefault(group, [[] for _ in self.metrics])
-        for column, value in zip(columns, metric_values, strict=False):
-            if value is not None and not math.isnan(value):
-                column.append(value)
-        counts = self._bands.setdefault(group, {})
-        counts[band or "-"] = counts.get(band or "-", 0) + 1
-        counts["n"] = counts.get("n", 0) + 1
+    def add(self, group: str, pillar_values: list[Optional[float]], band: Optional[str]) -> None:
+        """Count one respondent of ``group``: pillar scores in bank order, and the band
+        of the overall score (None for no score)."""
+        pillars = pillar_values[: len(self.bank.pillars)]
+        yes = np.ones(1, dtype=bool)
+        values = self._encode(
+            [np.array([np.nan if v is None else v]) for v in pillars], [yes] * len(pillars)
+        )
+        index = next((i for i, b in enumerate(self.bank.bands) if b.id == band), None)
+        self._add(group, values, np.array([len(self.bank.bands) if index is None else index]))
+
+    def _encode(self, pillar_scores: list[FloatColumn], applies: list[BoolColumn]) -> Any:
+        codes = np.column_stack(
+            [
+                distinct.encode(column, applying)
+                for distinct, column, applying in zip(
+                    self._distinct, pillar_scores, applies, strict=True
+                )
+            ]
+        )
+        return codes.astype(np.uint16 if codes.max(initial=0) < SHORT_CODES else np.uint32)
+
+    def _add(self, group: str, values: Any, bands: Any) -> None:
+        name = group.strip() or BLANK
+        self._chunks.setdefault(name, []).append(values)
+        counts = np.bincount(bands, minlength=len(self.bank.bands) + 1)
+        self._bands[name] = self._bands.get(name, 0) + counts
+
+    # --- the rows ---------------------------------------------------------------------
+
+    def _size(self, group: str) -> int:
+        return int(self._bands[group].sum())
+
+    def _present(self, group: str, metric: int) -> FloatColumn:
+        """The scores of ``metric`` (an index into ``metrics``) in ``group``, without the
+        missing ones, decoded a block at a time."""
+        parts = []
+        for codes in self._chunks[group]:
+            if metric < len(self._distinct):
+                column = self._distinct[metric].decode(codes[:, metric])
+            else:
+                pillars = [d.decode(codes[:, j]) for j, d in enumerate(self._distinct)]
+                applies = [codes[:, j] != NOT_APPLICABLE for j in range(len(self._distinct))]
+                column, _ = overall_scores(self.bank, pillars, applies)
+            parts.append(column[~np.isnan(column)])
+        present: FloatColumn = np.concatenate(parts) if parts else np.empty(0)
+        return present
 
     def rows(self) -> list[dict[str, Any]]:
-        """One dict per shown group, then the pooled small groups, then all respondents."""
-        import statistics
+        """One dict per shown group (by name), then ``(other)``, then ``(all)``. A
+        suppressed statistic is None; every row has every key."""
+        groups = sorted(self._chunks)
+        if not groups:
+            return []
+        pooled = pool_small_groups({g: self._size(g) for g in groups}, self.min_group)
+        shown, small = list(pooled.shown), list(pooled.pooled)
+        parts = [(g, [g]) for g in shown] + ([(OTHER, small)] if small else [])
+        rows = [self._counts_row(name, members) for name, members in parts]
+        everyone = self._counts_row(EVERYONE, groups)
+        # A measure at a time, and a row at a time: besides the codes, memory holds one
+        # measure's scores for (all) and those of the row being described.
+        total = everyone["n"]
+        for index, metric in enumerate(self.metrics):
+            all_values = np.empty(total, dtype=np.float64)
+            filled = 0
+            for row, (_, members) in zip(rows, parts, strict=True):
+                present = [self._present(group, index) for group in members]
+                for part in present:
+                    all_values[filled : filled + part.size] = part
+                    filled += part.size
+                self._describe(row, metric, present)
+                del present
+            self._describe(everyone, metric, [all_values[:filled]])
+            del all_values
+        for row, (_, members) in zip([*rows, everyone], [*parts, ("", groups)], strict=True):
+            self._band_counts(row, members)
+        self._complement(everyone, rows)
+        return [*rows, everyone]
 
-        def describe(name: str, groups: list[str]) -> dict[str, Any]:
-            n = sum(self._bands[g]["n"] for g in groups)
-            row: dict[str, Any] = {"group": name, "n": n}
-            if n < self.min_group:  # too few to describe without exposing people
-                return row
-            for index, metric in enumerate(self.metrics):
-                values = [v for g in groups for v in self._values[g][index]]
-                row[f"{metric}.mean"] = statistics.fmean(values) if values else None
-                row[f"{metric}.median"] = statistics.median(values) if values else None
-                row[f"{metric}.sd"] = statistics.stdev(values) if len(values) > 1 else None
-            for band in self.bank.bands:
-                row[f"band.{band.id}"] = sum(self._bands[g].get(band.id, 0) for g in groups)
-            row["band.none"] = sum(self._bands[g].get("-", 0) for g in groups)
-            return row
+    def _counts_row(self, name: str, members: list[str]) -> dict[str, Any]:
+        return {"group": name, "n": sum(self._size(g) for g in members)}
 
-        groups = pool_small_groups(
-            {group: counts["n"] for group, counts in self._bands.items()}, self.min_group
-        )
-        shown, small = list(groups.shown), list(groups.pooled)
-        rows = [describe(g, [g]) for g in shown]
-        if small:
-            rows.append(describe(self.OTHER, small))
-        if self._bands:
-            everyone = describe(ALL, shown + small)
-            pooled = sum(self._bands[g]["n"] for g in small)
-            if shown and 0 < pooled < self.min_group:
-                # All minus the shown groups would reveal the pooled few: counts only.
-                everyone = {"group": ALL, "n": everyone["n"]}
-            rows.append(everyone)
-        return rows
+    def _describe(self, row: dict[str, Any], metric: str, parts: list[FloatColumn]) -> None:
+        """Set ``metric``'s n, mean, median and sd in ``row`` (None where suppressed)."""
+        count = sum(part.size for part in parts)
+        row[f"{metric}.n"] = count
+        row[f"{metric}.mean"] = row[f"{metric}.median"] = row[f"{metric}.sd"] = None
+        if row["n"] >= self.min_group and count >= self.min_group:
+            values = parts[0] if len(parts) == 1 else np.concatenate(parts)
+            mean = _mean(values)
+            row[f"{metric}.mean"] = mean
+            row[f"{metric}.sd"] = _sd(values, mean)
+            row[f"{metric}.median"] = _median(values)  # reorders ``values`` in place
+
+    def _band_counts(self, row: dict[str, Any], members: list[str]) -> None:
+        bands = sum(self._bands[g] for g in members)
+        overall_shown = row["overall.mean"] is not None
+        for position, band in enumerate(self.bank.bands):
+            row[f"band.{band.id}"] = int(bands[position]) if overall_shown else None
+        row["band.none"] = int(bands[-1])
+
+    def _complement(self, everyone: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+        """Suppress in ``everyone`` each measure whose suppressed cells in ``rows`` hold
+        fewer than ``min_group`` respondents: subtraction would reveal them."""
+        for metric in self.metrics:
+            hidden = [row[f"{metric}.n"] for row in rows if row[f"{metric}.mean"] is None]
+            if hidden and sum(hidden) < self.min_group:
+                for stat in ("mean", "median", "sd"):
+                    everyone[f"{metric}.{stat}"] = None
+                if metric == "overall":
+                    for band in self.bank.bands:
+                        everyone[f"band.{band.id}"] = None
+
+
+def _mean(values: FloatColumn) -> float:
+    # math.fsum: the correctly rounded sum, so the mean does not depend on row order.
+    return math.fsum(values) / values.size
+
+
+def _median(values: FloatColumn) -> float:
+    """The median, as statistics.median has it; partitions ``values`` in place rather
+    than sorting a copy."""
+    middle = values.size // 2
+    if values.size % 2:
+        values.partition(middle)
+        return float(values[middle])
+    values.partition((middle - 1, middle))
+    return float((values[middle - 1] + values[middle]) / 2)
+
+
+def _sd(values: FloatColumn, mean: float) -> Optional[float]:
+    """The sample standard deviation, or None for fewer than two values. Deviations are
+    summed exactly, a slice at a time, so memory stays small."""
+    if values.size < 2:
+        return None
+    squares: list[float] = []
+    deviation_sum: list[float] = []
+    for start in range(0, values.size, CHUNK_ROWS):
+        deviations = values[start : start + CHUNK_ROWS] - mean
+        squares.append(math.fsum(deviations * deviations))
+        deviation_sum.append(math.fsum(deviations))
+    total = math.fsum(squares) - math.fsum(deviation_sum) ** 2 / values.size
+    return math.sqrt(max(total, 0.0) / (values.size - 1))

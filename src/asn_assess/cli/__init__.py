@@ -14,10 +14,38 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     """The `asn-assess` entry point."""
+    from asn_assess.cli import signals
+
+    signals.install()
     try:
         app()
     except BrokenPipeError:
         # The reader of stdout went away (`| head`): stop quietly, and keep Python from
         # complaining again when it flushes stdout at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         sys.exit(1)
+    except SystemExit:
+        _flush_stdout()
+        raise
+
+
+def _flush_stdout() -> None:
+    """Flush what is left for stdout now, so that a write that fails (a full disk) is
+    one error line and exit code 1 rather than a complaint at interpreter exit."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(1)
+    except OSError as problem:
+        from asn_assess.core.files import STDOUT_NAME
+        from asn_assess.core.i18n import say
+
+        reason = problem.strerror or str(problem)
+        print(f"error: {STDOUT_NAME}: {say('output.cannot_write', reason=reason)}", file=sys.stderr)
+        _silence_stdout()
+        sys.exit(1)
+
+
+def _silence_stdout() -> None:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -12,7 +12,8 @@ from asn_assess.cli.batch import ErrorsOnScreen, print_unused_columns, row_count
 from asn_assess.cli.common import (
     EXIT_INTERRUPTED,
     BankOption,
-    refuse_overwriting_inputs,
+    bank_file,
+    check_outputs,
     reports_errors,
     stdout_console,
 )
@@ -159,7 +160,14 @@ def analyze(
         raise UsageError(f"--norm-min {norm_min}: a norm needs at least {LOWEST_MINIMUM}")
     if inputs.count("-") > 1:
         raise UsageError("standard input (-) can be read only once")
-    refuse_overwriting_inputs(inputs, [output, norms_out])
+    check_outputs(  # before anything is read: no output may destroy another file
+        [("--output", output), ("--norms-out", norms_out)],
+        [
+            *[("INPUT", source) for source in inputs],
+            ("--mapping", mapping),
+            ("--bank", bank_file(bank)),
+        ],
+    )
     loaded = resolve_bank(bank)
     language = checked_language(loaded, lang or interface_language())
     settings = BatchSettings(
@@ -216,7 +224,7 @@ def one_blas_thread() -> None:
 def _write_analysis(
     bank: Bank, found: AnalysisReport, chosen: str, output: Optional[Path], language: str
 ) -> None:
-    from asn_assess.core.files import atomic_write_text
+    from asn_assess.core.files import write_file
     from asn_assess.reports import analysis_render as render
     from asn_assess.reports.analysis_view import analysis_view
     from asn_assess.reports.console import render_text
@@ -240,7 +248,7 @@ def _write_analysis(
     if output is None:
         typer.echo(text, nl=False)
     else:
-        atomic_write_text(output, text)
+        write_file(output, text.encode("utf-8"), private=False)  # figures about groups
 
 
 def _write_norms(
@@ -255,7 +263,7 @@ def _write_norms(
     from asn_assess.analysis.pooling import OTHER
     from asn_assess.core.documents import to_json
     from asn_assess.core.errors import Problem
-    from asn_assess.core.files import atomic_write_text
+    from asn_assess.core.files import write_file
     from asn_assess.core.i18n import t
 
     assert found.norms is not None
@@ -265,7 +273,7 @@ def _write_norms(
         )
     except NormError as error:  # name the file that was not written
         raise NormError([Problem(str(path), p.message) for p in error.problems]) from None
-    atomic_write_text(path, to_json(norms))
+    write_file(path, to_json(norms).encode("utf-8"), private=False)
     pooled = found.norms.small_groups(minimum)
     if pooled:
         key = "analyze.norms_pooled" if norms.has_group(OTHER) else "analyze.norms_pooled_few"

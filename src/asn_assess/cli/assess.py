@@ -9,12 +9,12 @@ import typer
 
 from asn_assess.cli.app import app
 from asn_assess.cli.common import (
-    EXIT_INTERRUPTED,
     EXIT_OK,
     BankOption,
     DataDirOption,
     NormGroupOption,
     NormsOption,
+    bank_file,
     checked_language,
     checked_role,
     norm_reference,
@@ -99,6 +99,7 @@ def start(
 
     Example: asn-assess start --no-profile < answers.txt   (one answer per line)
     """
+    from asn_assess.cli import signals
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.errors import BankError, UsageError
     from asn_assess.core.i18n import t
@@ -117,48 +118,54 @@ def start(
     if lang is not None:
         checked_language(loaded, lang)
     chosen_role = checked_role(loaded, role) if role is not None else None
-    planned = planned_outputs(output, None)  # before the first question: nothing is lost
-    norm = norm_reference(loaded, norms, norm_group)
+    # Before the first question: a bad -o is refused before anything is typed, and no
+    # output may be the progress file or the bank it asks.
     folder = user_data_dir(data_dir)
     store = UserData(folder) if save else NothingKept(folder)
+    others = [("progress", store.progress_path(loaded.id)), ("--bank", bank_file(bank))]
+    planned = planned_outputs(output, None, others)
+    norm = norm_reference(loaded, norms, norm_group)
     terminal = Terminal()
 
     def version_of(version: str) -> Optional[Bank]:
         # Only a bundled bank has other versions at hand; a bank file is what it is.
-        if bank is not None and ("/" in bank or bank.endswith(".toml")):
+        if bank_file(bank) is not None:
             return None
         try:
             return resolve_bank(loaded.id, version)
         except BankError:
             return None
 
-    try:
-        progress, resumed, loaded = open_progress(
-            loaded, store, lang, resume, terminal, chosen_role, version_of
-        )
-        if resumed and role is not None and progress.role != chosen_role:
-            raise UsageError(
-                f"--role {role}: this session was started for role {progress.role!r}; "
-                "use --new to start again with another role"
+    # One session per data folder: a second one would overwrite this one's progress.
+    with store.session_lock(lang):
+        try:
+            progress, resumed, loaded = open_progress(
+                loaded, store, lang, resume, terminal, chosen_role, version_of
             )
-        session = Session(loaded, progress, store, terminal, ask_profile=profile)
-        result = session.run(welcome=not resumed)
-    except (KeyboardInterrupt, EndOfInput):
-        typer.echo("", err=True)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except SessionStopped as stop:
-        typer.echo(stop.message, err=True)
-        raise typer.Exit(EXIT_INTERRUPTED if stop.interrupted else EXIT_OK) from None
+            if resumed and role is not None and progress.role != chosen_role:
+                raise UsageError(
+                    f"--role {role}: this session was started for role {progress.role!r}; "
+                    "use --new to start again with another role"
+                )
+            session = Session(loaded, progress, store, terminal, ask_profile=profile)
+            result = session.run(welcome=not resumed)
+        except (KeyboardInterrupt, EndOfInput) as interrupt:
+            typer.echo("", err=True)
+            raise typer.Exit(signals.exit_code(interrupt)) from None
+        except SessionStopped as stop:
+            typer.echo(stop.message, err=True)
+            if not stop.interrupted:
+                raise typer.Exit(EXIT_OK) from None
+            raise typer.Exit(signals.exit_code(stop.interrupt or KeyboardInterrupt())) from None
+        from asn_assess.cli.finish import finish_session
 
-    from asn_assess.cli.finish import finish_session
-
-    if norm is not None and norm.norms.bank_version != loaded.version:
-        # A resumed session on an older version of the bank: its scores do not compare.
-        other = {"version": loaded.version, "norm": norm.description}
-        message = t("norms.other_version", session.language, **other)
-        typer.echo(message, err=True)
-        norm = None
-    finish_session(loaded, result, store, session.language, planned, all_actions, pager, norm)
+        if norm is not None and norm.norms.bank_version != loaded.version:
+            # A resumed session on an older version of the bank: its scores do not compare.
+            other = {"version": loaded.version, "norm": norm.description}
+            message = t("norms.other_version", session.language, **other)
+            typer.echo(message, err=True)
+            norm = None
+        finish_session(loaded, result, store, session.language, planned, all_actions, pager, norm)
 
 
 @app.command()
@@ -212,7 +219,7 @@ def report(
         form = "json"
     if last == (result_file is not None):
         raise UsageError("give either RESULT or --last")
-    inputs = (Path(result_file),) if result_file not in (None, "-") else ()
+    inputs = [("RESULT", Path(result_file) if result_file else None), ("--bank", bank_file(bank))]
     planned = planned_outputs(output, form, inputs)
     if last:
         from asn_assess.cli.history import open_history, pick_entry
@@ -259,8 +266,8 @@ def score(
     from asn_assess.core.scoring import score as score_sheet
     from asn_assess.reports.formats import ReportOptions
 
-    inputs = (Path(answers),) if answers != "-" else ()
-    planned = planned_outputs(output, None, inputs)
+    others = [("FILE", Path(answers)), ("--bank", bank_file(bank))]
+    planned = planned_outputs(output, None, others)
     if as_json and norms is not None:
         raise UsageError("--norms adds percentiles to the report; leave it out with --json")
     text, source = read_document(answers, AnswerSheetError)

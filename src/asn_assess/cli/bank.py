@@ -125,7 +125,7 @@ def bank_template(
     output: Annotated[
         Optional[Path],
         typer.Option(
-            "--output", "-o", metavar="FILE", help="Write to this file instead of stdout."
+            "--output", "-o", metavar="FILE", help="Write to this file instead of stdout (-)."
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
@@ -137,10 +137,9 @@ def bank_template(
     from asn_assess.core.bank import starter_bank_text
 
     text = starter_bank_text()
-    if output is None:
-        typer.echo(text, nl=False)
+    write_output(output, text, private=False, replace=force)
+    if output is None or str(output) == "-":
         return
-    write_output(output, text, force)
     typer.echo(f"wrote {output}; check it with: asn-assess bank validate {output}", err=True)
 
 

@@ -13,13 +13,13 @@ import typer
 
 from asn_assess.cli.app import app
 from asn_assess.cli.common import (
-    EXIT_INTERRUPTED,
     EXIT_INVALID,
     BankOption,
     NormGroupOption,
     NormsOption,
+    bank_file,
+    check_outputs,
     norm_reference,
-    refuse_overwriting_inputs,
     reports_errors,
     stderr_console,
     write_output,
@@ -62,7 +62,7 @@ def batch(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write results here (atomically) instead of stdout.",
+            help="Write results here (atomically) instead of stdout (-).",
         ),
     ] = None,
     errors: Annotated[
@@ -142,6 +142,14 @@ def batch(
             help="Secret key for --pseudonymize; keep it to get the same pseudonyms next time.",
         ),
     ] = None,
+    encoding: Annotated[
+        Optional[str],
+        typer.Option(
+            "--encoding",
+            metavar="NAME",
+            help="Encoding of the inputs, e.g. cp1252. Default: UTF-8 (UTF-16 with a BOM).",
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="With 'template': overwrite OUTPUT.")
     ] = False,
@@ -168,8 +176,18 @@ def batch(
         return
     from asn_assess.batch.api import run_batch
     from asn_assess.batch.outputs import FileSink
+    from asn_assess.cli import signals
     from asn_assess.core.i18n import say
 
+    check_outputs(  # before anything is read: no output may destroy another file
+        [("--output", output), ("--errors", errors), ("--summary-output", summary_output)],
+        [
+            *[("INPUT", source) for source in inputs],
+            ("--key-file", key_file),
+            ("--mapping", mapping),
+            ("--bank", bank_file(bank)),
+        ],
+    )
     settings = _settings(
         bank_ref=bank,
         output_format=output_format,
@@ -185,28 +203,40 @@ def batch(
         inputs=inputs,
         sheet=sheet,
         exclude_flagged=exclude_flagged,
+        encoding=encoding,
     )
-    refuse_overwriting_inputs(inputs, [output, errors, summary_output])
+    if settings.pseudonymize is not None and key_file is not None:
+        from asn_assess.batch.pseudonyms import key_file_warning
+
+        warning = key_file_warning(key_file)
+        if warning:
+            typer.echo(warning, err=True)
     norm = norm_reference(settings.bank, norms, norm_group)
     shown = ErrorsOnScreen()
-    sink = FileSink(
-        settings.bank,
-        "jsonl" if settings.full_results else "csv",
-        output,
-        errors,
-        summary_output,
-        drop_profile=pseudonymize,
-        on_rejected=None if errors else shown,
-        norm=norm,
-    )
+    sink = None
     try:
+        sink = FileSink(
+            settings.bank,
+            "jsonl" if settings.full_results else "csv",
+            output,
+            errors,
+            summary_output,
+            drop_profile=pseudonymize,
+            on_rejected=None if errors else shown,
+            norm=norm,
+        )
         with row_counter() as progress:
             outcome = run_batch(inputs, settings, sink, progress=progress)
-    except KeyboardInterrupt:  # outputs were discarded: nothing half-written is left
-        typer.echo("interrupted: no output written", err=True)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except KeyboardInterrupt as interrupt:  # Ctrl-C, SIGTERM, SIGHUP: outputs discarded
+        committed = sink is not None and sink.committed
+        stopped = "signal.batch_stopped_after" if committed else "signal.batch_stopped"
+        if not committed and (output is None or str(output) == "-"):
+            stopped = "signal.batch_stopped_stdout"  # rows already printed cannot be taken back
+        typer.echo(say(stopped, signal=signals.signal_name(interrupt)), err=True)
+        raise typer.Exit(signals.exit_code(interrupt)) from None
     counts = outcome.counts
     print_unused_columns(counts)
+    _print_suspect_fields(counts)
     if errors is None and counts.rejected > shown.count:
         typer.echo(
             f"rejected: ... and {counts.rejected - shown.count} more; "
@@ -219,10 +249,21 @@ def batch(
         typer.echo(say("quality.batch_excluded", count=counts.excluded), err=True)
     if summary_by is not None:
         stderr_console().print(_summary_table(outcome.summary, settings.bank))
+    if counts.incomplete:
+        typer.echo(say("batch.incomplete", count=counts.incomplete), err=True)
     if counts.rejected and not strict:
         where = f"; see {errors}" if errors else ""
         typer.echo(f"warning: {counts.rejected} row(s) rejected{where}", err=True)
-    typer.echo(f"read {counts.read}, scored {counts.scored}, rejected {counts.rejected}", err=True)
+    typer.echo(
+        say(
+            "batch.counts",
+            read=counts.read,
+            scored=counts.scored,
+            incomplete=counts.incomplete,
+            rejected=counts.rejected,
+        ),
+        err=True,
+    )
     if counts.rejected and strict:
         raise typer.Exit(EXIT_INVALID)
 
@@ -243,16 +284,19 @@ def _settings(
     role_column: Optional[str],
     sheet: Optional[str] = None,
     exclude_flagged: bool = False,
+    encoding: Optional[str] = None,
 ) -> Any:
     """The run's ``BatchSettings``, after checking that the options fit together."""
     from asn_assess.batch.columns import is_identifying, load_mapping
+    from asn_assess.batch.inputs import checked_encoding
     from asn_assess.batch.pseudonyms import Pseudonymizer
     from asn_assess.batch.settings import BatchSettings
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.errors import UsageError
 
     if output_format is None:
-        output_format = "jsonl" if output and output.suffix in (".jsonl", ".ndjson") else "csv"
+        suffix = output.suffix if output is not None else ""
+        output_format = "jsonl" if suffix in (".jsonl", ".ndjson") else "csv"
     if output_format not in ("csv", "jsonl"):
         raise UsageError(f"--format {output_format!r}: choose csv or jsonl")
     if pseudonymize and key_file is None:
@@ -268,6 +312,7 @@ def _settings(
         raise UsageError("--exclude-flagged needs --summary-by COLUMN (it acts on the summary)")
     if inputs.count("-") > 1:
         raise UsageError("standard input (-) can be read only once")
+    codec = checked_encoding(encoding)
     loaded = resolve_bank(bank_ref)
     return BatchSettings(
         bank=loaded,
@@ -280,6 +325,7 @@ def _settings(
         full_results=output_format == "jsonl",
         sheet=sheet,
         exclude_flagged=exclude_flagged,
+        encoding=codec,
     )
 
 
@@ -298,14 +344,14 @@ def batch_template(
             f"'batch template' takes no input files (got {', '.join(extra)}); "
             "to score a file named 'template', write ./template"
         )
+    check_outputs([("--output", output)], [("--bank", bank_file(bank_ref))])
     loaded = resolve_bank(bank_ref)
     text = io.StringIO()
     role = ["role"] if loaded.roles else []  # filled with a role id, or left empty
     csv.writer(text, lineterminator="\n").writerow(["respondent_id", "unit", *role, *loaded.items])
-    if output is None:
-        typer.echo(text.getvalue(), nl=False)
+    write_output(output, text.getvalue(), private=False, replace=force)
+    if output is None or str(output) == "-":
         return
-    write_output(output, text.getvalue(), force)
     typer.echo(
         f"wrote {output}: one column per item of {loaded.id} {loaded.version}; "
         f"score it with: asn-assess batch {output} --id-column respondent_id",
@@ -338,6 +384,22 @@ def print_unused_columns(counts: BatchCounts) -> None:
                 "if they hold answers, name them in a --mapping file",
                 err=True,
             )
+
+
+MAX_SUSPECTS_SHOWN = 5
+
+
+def _print_suspect_fields(counts: BatchCounts) -> None:
+    from asn_assess.core.i18n import say
+
+    for source, suspects in counts.suspect_fields.items():
+        for suspect in suspects[:MAX_SUSPECTS_SHOWN]:
+            typer.echo(
+                say("batch.suspect_field", source=source, line=suspect.line, lines=suspect.lines),
+                err=True,
+            )
+        if suspects:
+            typer.echo(say("batch.suspect_fields", source=source, count=len(suspects)), err=True)
 
 
 @contextmanager
@@ -377,8 +439,8 @@ def _summary_table(rows: list[dict[str, Any]], bank: Bank) -> Table:
     metrics = [f"pillar.{p.id}" for p in bank.pillars] + ["overall"]
     for row in rows:
         group = Text(str(row["group"]))
-        if "overall.mean" not in row:
-            table.add_row(group, str(row["n"]), "(too few to show)", "", "", "")
+        if all(row.get(f"{metric}.mean") is None for metric in metrics):
+            table.add_row(group, str(row["n"]), "(too few to show)", "", "", "", end_section=True)
             continue
         for index, metric in enumerate(metrics):
             stats = [row.get(f"{metric}.{stat}") for stat in ("mean", "median", "sd")]

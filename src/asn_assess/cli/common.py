@@ -47,10 +47,13 @@ def new_app(help_text: str) -> typer.Typer:
 
 def reports_errors(command: Command) -> Command:
     """Turn the core's ``AssessError`` into one line per problem on stderr and its exit
-    code: a user's mistake never shows a traceback."""
+    code: a user's mistake never shows a traceback. An interrupt (Ctrl-C, SIGTERM,
+    SIGHUP) the command did not handle itself ends with 128 + its signal; a system error
+    writing standard output (a full disk) is one line and exit code 1."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from asn_assess.cli import signals
         from asn_assess.core.errors import AssessError
 
         try:
@@ -58,6 +61,20 @@ def reports_errors(command: Command) -> Command:
         except AssessError as error:
             print_problems(error)
             raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt as interrupt:
+            raise typer.Exit(signals.exit_code(interrupt)) from None
+        except BrokenPipeError:
+            raise
+        except OSError as problem:
+            # Files are written through core.files, which names them; what is left is
+            # standard output itself, written by the console or echo.
+            from asn_assess.core.files import STDOUT_NAME
+            from asn_assess.core.i18n import say
+
+            where = problem.filename or STDOUT_NAME
+            reason = problem.strerror or str(problem)
+            typer.echo(f"error: {where}: {say('output.cannot_write', reason=reason)}", err=True)
+            raise typer.Exit(EXIT_INVALID) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -196,21 +213,29 @@ def read_document(argument: str, error: type[AssessError]) -> tuple[str, str]:
     return read_text(argument, error), argument
 
 
-def write_output(path: Path, text: str, force: bool) -> None:
-    """Write ``text`` to ``path`` atomically; refuse to overwrite without ``force``."""
-    from asn_assess.core.errors import AssessError
-    from asn_assess.core.files import atomic_write_text
+def write_output(path: Optional[Path], text: str, *, private: bool, replace: bool = True) -> None:
+    """Write ``text`` to ``path`` by the one output policy (``core.files``): standard
+    output for ``-``; ``replace`` False refuses an existing file (templates without
+    ``--force``); ``private`` files hold personal data and are created 0600."""
+    from asn_assess.core.files import write_file
 
-    if path.exists() and not force:
-        raise AssessError(f"{path}: already exists; pass --force to overwrite it")
-    atomic_write_text(path, text)
+    write_file(path, text.encode("utf-8"), private=private, replace=replace)
 
 
-def refuse_overwriting_inputs(inputs: list[str], outputs: list[Optional[Path]]) -> None:
-    """Outputs never replace inputs: a usage error when an output names an input file."""
-    from asn_assess.core.errors import UsageError
+def check_outputs(
+    outputs: list[tuple[str, Optional[Path]]], others: list[tuple[str, Optional[Any]]]
+) -> None:
+    """Refuse, before anything is read, an output that would destroy another file of
+    the run (see ``core.files.check_outputs``)."""
+    from asn_assess.core.files import check_outputs as check
 
-    read = {Path(name).resolve() for name in inputs if name != "-"}
-    for output in outputs:
-        if output is not None and output.resolve() in read:
-            raise UsageError(f"{output}: is also an input; write the output to another file")
+    check(outputs, [(label, path) for label, path in others if path is not None])
+
+
+def bank_file(reference: Optional[str]) -> Optional[str]:
+    """The file a ``--bank`` value names, when it names a file rather than a bundled id."""
+    import os
+
+    if reference and os.path.isfile(reference):
+        return reference
+    return None

@@ -58,7 +58,7 @@ def form_export(
     """Write the bank as a form for a survey platform (help: ``form.help.export``)."""
     from asn_assess.core.bank import bundled_bank_paths, resolve_bank
     from asn_assess.core.errors import AssessError, UsageError
-    from asn_assess.core.files import AtomicFile
+    from asn_assess.core.files import write_file
     from asn_assess.forms.export import (
         PLATFORM,
         choose_format,
@@ -79,13 +79,7 @@ def form_export(
     languages = choose_languages(loaded, lang, chosen_format)
     chosen_role = checked_role(loaded, role) if role is not None else None
     data, layout = export_form(loaded, chosen_format, languages, chosen_role, not no_profile)
-    target = AtomicFile(output)
-    try:
-        target.write(data)
-        target.commit()
-    except BaseException:
-        target.discard()
-        raise
+    write_file(output, data, private=False)  # the questions only: no one's answers
     export = "responses.xlsx" if chosen_format == "xlsform" else "responses.csv"
     typer.echo(
         say(

@@ -303,7 +303,7 @@ def history_export(
     Example: asn-assess history export -o riwayat.csv
     """
     from asn_assess.core.errors import UsageError
-    from asn_assess.core.files import atomic_write_text
+    from asn_assess.core.files import write_file
 
     named = {".jsonl": "jsonl", ".csv": "csv"}.get(output.suffix.lower()) if output else None
     if output is not None and named is None:
@@ -325,7 +325,7 @@ def history_export(
     if output is None:
         sys.stdout.write(text)
     else:
-        atomic_write_text(output, text)
+        write_file(output, text.encode("utf-8"), private=True)  # everyone's results
 
 
 @history_app.command("delete")

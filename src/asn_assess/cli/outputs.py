@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from asn_assess.core.documents import Result
+    from asn_assess.core.files import PathLike
     from asn_assess.core.models import Bank
     from asn_assess.reports.formats import ReportOptions
 
@@ -54,45 +56,31 @@ PagerOption = Annotated[
 
 
 def planned_outputs(
-    outputs: Optional[list[Path]], requested: Optional[str], inputs: tuple[Path, ...] = ()
+    outputs: Optional[list[Path]],
+    requested: Optional[str],
+    others: Sequence[tuple[str, Optional[PathLike]]] = (),
 ) -> list[tuple[Path, str]]:
     """Each ``-o`` file with its format, checked before anything is done: a format that
-    cannot be told or contradicts the extension, a file named twice, or a file that is
-    one of the ``inputs`` is a usage error (exit 2), so no input is ever overwritten."""
-    from asn_assess.core.errors import UsageError
+    cannot be told or contradicts the extension, or a file that is another output or
+    one of ``others`` (the input, the bank, the progress file: (option, path) pairs) is
+    a usage error (exit 2), so no file of the run is ever overwritten."""
+    from asn_assess.core.files import check_outputs
     from asn_assess.reports.formats import format_for
 
-    planned: list[tuple[Path, str]] = []
-    seen: set[Path] = set()
-    for path in outputs or []:
-        form = format_for(path, requested)
-        resolved = path.resolve()
-        if resolved in seen:
-            raise UsageError(f"{path}: named twice with -o")
-        seen.add(resolved)
-        for given in inputs:
-            if resolved == given.resolve() or (path.exists() and _same_file(path, given)):
-                raise UsageError(f"{path}: is the input file; write the report to another file")
-        planned.append((path, form))
+    planned = [(path, format_for(path, requested)) for path in outputs or []]
+    check_outputs([("-o", path) for path, _ in planned], others)
     return planned
-
-
-def _same_file(first: Path, second: Path) -> bool:
-    try:
-        return os.path.samefile(first, second)
-    except OSError:
-        return False
 
 
 def write_reports(
     planned: list[tuple[Path, str]], bank: Bank, result: Result, options: ReportOptions
 ) -> None:
     """Write each planned file atomically (a file holds the old or the new report)."""
-    from asn_assess.core.files import atomic_write_text
+    from asn_assess.core.files import write_file
     from asn_assess.reports.formats import render
 
-    for path, form in planned:
-        atomic_write_text(path, render(form, bank, result, options))
+    for path, form in planned:  # a person's report: personal data, created 0600
+        write_file(path, render(form, bank, result, options).encode("utf-8"), private=True)
 
 
 def print_report(
@@ -127,9 +115,11 @@ def emit_report(
     (a norms file) and ``norm_group`` place its scores among colleagues."""
     from asn_assess.cli.common import bank_for_result, checked_language, norm_reference
     from asn_assess.core.i18n import t
+    from asn_assess.core.scoring import check_result
     from asn_assess.reports.formats import ReportOptions
 
     loaded = bank_for_result(result, bank, source)
+    check_result(loaded, result, source)  # every id it names is the bank's, said with the file
     language = checked_language(loaded, lang or result.language)
     norm = norm_reference(loaded, norms, norm_group)
     options = ReportOptions(language, all_actions, norm=norm)

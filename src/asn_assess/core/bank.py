@@ -12,6 +12,7 @@ Validation runs in three passes and reports every problem it finds, not only the
 from __future__ import annotations
 
 import functools
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,7 +148,8 @@ def resolve_bank(reference: Optional[str] = None, version: Optional[str] = None)
     reference = reference or DEFAULT_BANK_ID
     path = Path(reference)
     # A bare id names a bundled bank even if a folder of that name is in the way.
-    if path.suffix == ".toml" or path.is_file():
+    # (os.path.isfile, unlike Path.is_file, says False for a name too long for a file.)
+    if path.suffix == ".toml" or os.path.isfile(reference):
         bank = load_bank(path)
         if version is not None and bank.version != version:
             raise BankError(

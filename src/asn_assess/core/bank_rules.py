@@ -13,6 +13,17 @@ from typing import Any, Optional
 from asn_assess.core.models import NOT_APPLICABLE
 
 
+def _text(value: Any) -> Optional[str]:
+    """``value`` when it is a text (an id), else None: pass 2 reports other types, and
+    this pass must not trip over them (a list is no dictionary key)."""
+    return value if isinstance(value, str) else None
+
+
+def _list(value: Any) -> list[Any]:
+    """``value`` when it is a list, else an empty one (pass 2 reports the type)."""
+    return value if isinstance(value, list) else []
+
+
 def _tables(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
     """The tables of an array of tables, with their index; anything else is skipped
     (pass 2 reports it)."""
@@ -37,8 +48,9 @@ def consistency_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
     scale_values: dict[str, set[int]] = {}
     for index, scale in _tables(data.get("scales")):
         path = f"scales[{index}]"
-        if scale.get("id") in scale_values:
-            problems.append((f"{path}.id", f"duplicate scale id {scale['id']!r}"))
+        scale_id = _text(scale.get("id"))
+        if scale_id is not None and scale_id in scale_values:
+            problems.append((f"{path}.id", f"duplicate scale id {scale_id!r}"))
         raw_values = [p.get("value") for _, p in _tables(scale.get("points"))]
         values: list[int] = [
             v for v in raw_values if isinstance(v, int) and not isinstance(v, bool)
@@ -46,17 +58,18 @@ def consistency_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
         if len(set(values)) != len(values):
             problems.append((f"{path}.points", "two points share the same value"))
         problems.extend(_spelling_clashes(scale, path))
-        if isinstance(scale.get("id"), str) and values:
-            scale_values[scale["id"]] = set(values)
+        if scale_id is not None and values:
+            scale_values[scale_id] = set(values)
 
     band_ids: set[str] = set()
     previous_min: Optional[float] = None
     for index, band in _tables(data.get("bands")):
         path = f"bands[{index}]"
-        if band.get("id") in band_ids:
-            problems.append((f"{path}.id", f"duplicate band id {band['id']!r}"))
-        if isinstance(band.get("id"), str):
-            band_ids.add(band["id"])
+        band_id = _text(band.get("id"))
+        if band_id is not None and band_id in band_ids:
+            problems.append((f"{path}.id", f"duplicate band id {band_id!r}"))
+        if band_id is not None:
+            band_ids.add(band_id)
         low = band.get("min")
         if not isinstance(low, (int, float)) or isinstance(low, bool):
             continue
@@ -194,11 +207,12 @@ def _spelling_clashes(scale: dict[str, Any], path: str) -> list[tuple[str, str]]
     problems = []
     for p_index, point in _tables(scale.get("points")):
         label = point.get("label")
-        spellings = [str(point.get("value"))]
+        value = point.get("value")
+        spellings = [str(value)] if isinstance(value, int) and abs(value) < 10**9 else []
         spellings += [
             v for v in (label.values() if isinstance(label, dict) else []) if isinstance(v, str)
         ]
-        spellings += [a for a in point.get("aliases", []) if isinstance(a, str)]
+        spellings += [a for a in _list(point.get("aliases")) if isinstance(a, str)]
         for spelling in spellings:
             key = normalise_label(spelling)
             if key in owner and owner[key] != point.get("value"):
@@ -256,14 +270,15 @@ def _item_problems(
     option_ids: set[str] = set()
     for o_index, option in _tables(options):
         o_path = f"{path}.options[{o_index}]"
-        if option.get("id") in option_ids:
-            problems.append((f"{o_path}.id", f"duplicate option id {option['id']!r}"))
-        if isinstance(option.get("id"), str) and option["id"].casefold() == NOT_APPLICABLE:
+        option_id = _text(option.get("id"))
+        if option_id is not None and option_id in option_ids:
+            problems.append((f"{o_path}.id", f"duplicate option id {option_id!r}"))
+        if option_id is not None and option_id.casefold() == NOT_APPLICABLE:
             problems.append(
-                (f"{o_path}.id", f"{option['id']!r} is reserved for a not-applicable answer")
+                (f"{o_path}.id", f"{option_id!r} is reserved for a not-applicable answer")
             )
-        if isinstance(option.get("id"), str):
-            option_ids.add(option["id"])
+        if option_id is not None:
+            option_ids.add(option_id)
         score = option.get("score")
         if (
             values

@@ -4,6 +4,7 @@ written. No terminal I/O here: callers decide what to print."""
 from __future__ import annotations
 
 import json
+import math
 from datetime import datetime
 from typing import Annotated, Any, Literal, Optional, TypeVar, Union
 
@@ -19,6 +20,8 @@ from pydantic import (
 )
 
 from asn_assess.core.errors import AnswerSheetError, AssessError, NipError, Problem, ResultError
+from asn_assess.core.i18n import say
+from asn_assess.core.models import Identifier
 from asn_assess.core.validation import validation_problems
 
 SCHEMA_VERSION: Literal[1] = 1
@@ -27,6 +30,14 @@ SCORING_VERSION: Literal[2] = 2
 
 AnswerValue = Union[StrictInt, StrictStr]
 Seconds = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+Version = Annotated[str, Field(max_length=64)]
+# A weighted mean of scores that are all 100 can come out one float step above 100.
+SCORE_ROUNDING = 1e-9
+Score = Annotated[
+    Optional[float],
+    Field(ge=0, le=100 + SCORE_ROUNDING, allow_inf_nan=False, description="0-100, or null."),
+]
+Count = Annotated[int, Field(ge=0, le=100_000)]
 
 
 class Respondent(BaseModel):
@@ -67,8 +78,8 @@ class AnswerSheet(BaseModel):
     schema_version: Literal[1] = Field(
         default=SCHEMA_VERSION, description="Version of this document's layout."
     )
-    bank_id: str = Field(description="Id of the bank the answers belong to.")
-    bank_version: str = Field(description="Version of that bank.")
+    bank_id: Identifier = Field(description="Id of the bank the answers belong to.")
+    bank_version: Version = Field(description="Version of that bank.")
     language: str = Field(default="id", description="Language the questions were read in.")
     role: Optional[str] = Field(
         default=None,
@@ -111,11 +122,11 @@ class IndicatorResult(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(description="The indicator's id in the bank.")
-    score: Optional[float] = Field(description="0-100, or null when too few items were answered.")
+    score: Score = Field(description="0-100, or null when too few items were answered.")
     band: Optional[str] = Field(default=None, description="Id of the score's band, or null.")
-    answered_items: int = Field(description="Items of this indicator that were answered.")
-    not_applicable_items: int = Field(default=0, description='Items answered "na".')
-    total_items: int = Field(description="Items of this indicator the person was asked.")
+    answered_items: Count = Field(description="Items of this indicator that were answered.")
+    not_applicable_items: Count = Field(default=0, description='Items answered "na".')
+    total_items: Count = Field(description="Items of this indicator the person was asked.")
 
 
 class PillarResult(BaseModel):
@@ -124,16 +135,16 @@ class PillarResult(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(description="The pillar's id in the bank.")
-    score: Optional[float] = Field(description="0-100, or null when too few indicators scored.")
+    score: Score = Field(description="0-100, or null when too few indicators scored.")
     band: Optional[str] = Field(default=None, description="Id of the score's band, or null.")
-    answered_items: int = Field(description="Items of this pillar that were answered.")
-    not_applicable_items: int = Field(default=0, description='Items answered "na".')
-    total_items: int = Field(description="Items of this pillar the person was asked.")
-    scored_indicators: int = Field(description="Indicators that got a score.")
-    not_applicable_indicators: int = Field(
+    answered_items: Count = Field(description="Items of this pillar that were answered.")
+    not_applicable_items: Count = Field(default=0, description='Items answered "na".')
+    total_items: Count = Field(description="Items of this pillar the person was asked.")
+    scored_indicators: Count = Field(description="Indicators that got a score.")
+    not_applicable_indicators: Count = Field(
         default=0, description="Indicators none of whose items applied."
     )
-    total_indicators: int = Field(description="Indicators this pillar has.")
+    total_indicators: Count = Field(description="Indicators this pillar has.")
     indicators: list[IndicatorResult] = Field(description="Its indicators, in bank order.")
 
 
@@ -142,18 +153,16 @@ class OverallResult(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    score: Optional[float] = Field(
-        description="0-100, or null unless every applicable pillar scored."
-    )
+    score: Score = Field(description="0-100, or null unless every applicable pillar scored.")
     band: Optional[str] = Field(default=None, description="Id of the score's band, or null.")
-    answered_items: int = Field(description="Items answered in all.")
-    not_applicable_items: int = Field(default=0, description='Items answered "na".')
-    total_items: int = Field(description="Items the person was asked.")
-    scored_pillars: int = Field(description="Pillars that got a score.")
-    not_applicable_pillars: int = Field(
+    answered_items: Count = Field(description="Items answered in all.")
+    not_applicable_items: Count = Field(default=0, description='Items answered "na".')
+    total_items: Count = Field(description="Items the person was asked.")
+    scored_pillars: Count = Field(description="Pillars that got a score.")
+    not_applicable_pillars: Count = Field(
         default=0, description="Pillars none of whose items applied."
     )
-    total_pillars: int = Field(description="Pillars the bank has.")
+    total_pillars: Count = Field(description="Pillars the bank has.")
 
 
 class Result(BaseModel):
@@ -169,8 +178,8 @@ class Result(BaseModel):
         description="Version of the scoring rules (docs/scoring.md); 1 for results made "
         "before not-applicable answers and roles existed.",
     )
-    bank_id: str = Field(description="Id of the bank that scored it.")
-    bank_version: str = Field(description="Version of that bank.")
+    bank_id: Identifier = Field(description="Id of the bank that scored it.")
+    bank_version: Version = Field(description="Version of that bank.")
     language: str = Field(description="Language the questions were read in.")
     role: Optional[str] = Field(default=None, description="The person's role, if one was given.")
     respondent: Optional[Respondent] = Field(default=None, description="Who answered (optional).")
@@ -202,15 +211,40 @@ class Result(BaseModel):
 Model = TypeVar("Model", bound=BaseModel)
 
 
-def parse_document(text: str, model: type[Model], source: str, error: type[AssessError]) -> Model:
-    """Parse JSON text into ``model``; every problem names ``source`` and a line or key path."""
+def _no_constant(name: str) -> Any:
+    raise ValueError(say("json.not_a_number", value=name))
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):  # 1e999 parses as infinity
+        raise ValueError(say("json.not_a_number", value=text[:20]))
+    return value
+
+
+def load_json(text: str, source: str, error: type[AssessError]) -> Any:
+    """JSON text as data, or ``error`` naming ``source`` (and the line and column where
+    the parser knows them). Beyond invalid JSON this refuses what Python's parser would
+    take badly: NaN and Infinity (not JSON numbers), numbers beyond a float, integers
+    longer than Python converts (4,300 digits) and nesting deeper than it can follow."""
     try:
-        data: Any = json.loads(text)
+        return json.loads(text, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as problem:
         raise error(
             Problem(f"{source}:{problem.lineno}:{problem.colno}", f"invalid JSON: {problem.msg}")
         ) from None
-    return validate_document(data, model, source, error)
+    except RecursionError:
+        raise error(Problem(source, say("json.too_deep"))) from None
+    except ValueError as problem:  # our own refusals, and integers over the digit limit
+        message = str(problem)
+        if "digits" in message and "integer" in message:
+            message = say("json.too_long")
+        raise error(Problem(source, message)) from None
+
+
+def parse_document(text: str, model: type[Model], source: str, error: type[AssessError]) -> Model:
+    """Parse JSON text into ``model``; every problem names ``source`` and a line or key path."""
+    return validate_document(load_json(text, source, error), model, source, error)
 
 
 def validate_document(

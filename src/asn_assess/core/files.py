@@ -1,19 +1,57 @@
-"""Reading and writing files safely, with errors that name the file."""
+"""Reading and writing files safely, with errors that name the file.
+
+Every file the tool writes follows one policy (docs/reliability.md), implemented here
+by ``OutputFile`` and ``commit_together``:
+
+- a regular file is written to a temporary file beside it (``.NAME.asn-assess-PID-N.tmp``,
+  readable by its owner only), flushed to disk, then renamed over the old one, so it
+  holds the old or the new content, never half; a replaced file keeps its mode, a new
+  file of personal data is created readable by its owner only (0600);
+- a symlink stays a link: the file it points to is replaced;
+- a FIFO, a character device (``/dev/null``, a terminal) or ``-`` (standard output) is
+  written through, never replaced; a folder, a disk (block device) or a socket is
+  refused;
+- an output that is the same file as an input, a key, a mapping or another output is
+  refused before anything is read (``check_outputs``);
+- temporary files of a run that was killed are removed by the next run that writes in
+  that folder (``core.temporaries``).
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
-import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Optional, Union
 
-from asn_assess.core.errors import AssessError, Problem
+from asn_assess.core.errors import AssessError, Problem, UsageError
+from asn_assess.core.i18n import say
+from asn_assess.core.temporaries import (
+    forget,
+    remove,
+    signals_deferred,
+    sweep_once,
+    temporary_name,
+    track,
+)
 
 if sys.version_info >= (3, 14):
     import tomllib
 else:  # tomli >= 2.1 gives lineno/colno on errors; tomllib gains them in 3.14
     import tomli as tomllib
+
+STDOUT_NAME = "<stdout>"
+PRIVATE_MODE = 0o600
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+class OutputError(AssessError):
+    """An output that cannot be written (a full disk, a folder without permission)."""
+
+
+# --- reading ----------------------------------------------------------------------------
 
 
 def open_for_reading(path: str | Path, error: type[AssessError], buffering: int = -1) -> BinaryIO:
@@ -53,69 +91,342 @@ def parse_toml(text: str, source: str, error: type[AssessError]) -> dict[str, An
         message = getattr(problem, "msg", None) or str(problem)
         where = f"{source}:{line}:{column}" if line else source
         raise error(Problem(where, f"TOML syntax error: {message}")) from None
+    except RecursionError:  # arrays or tables nested hundreds deep
+        raise error(Problem(source, say("toml.too_deep"))) from None
+    except ValueError as problem:  # an integer longer than Python converts (4,300 digits)
+        reason = say("json.too_long") if "digits" in str(problem) else str(problem)
+        raise error(Problem(source, say("toml.bad_value", reason=reason))) from None
 
+
+# --- cells for spreadsheets ---------------------------------------------------------------
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a CSV cell as a formula (or strip it into one)."""
 
 
-def spreadsheet_safe(cell: str) -> str:
-    """A CSV text cell that a spreadsheet shows as text: one that starts like a formula
-    (``= + - @``, tab, carriage return) gets a leading apostrophe, so data is never run."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+def spreadsheet_safe(text: str) -> str:
+    """A text cell for a CSV file: one starting like a formula gets a leading ``'`` so
+    that Excel, LibreOffice and Google Sheets show it as text instead of running it
+    (``=HYPERLINK(...)`` in a unit name). Numbers are never passed through here."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def atomic_write_text(path: str | Path, text: str) -> None:
-    """Write ``text`` so that ``path`` holds either the old or the new content, never
-    half of it: a temporary file in the same folder, flushed, then ``os.replace``.
-    A folder that cannot be written is ``AssessError`` naming the file."""
-    stream = AtomicFile(path)
+# --- what an output path is -------------------------------------------------------------
+
+
+def is_stdout(target: Optional[PathLike]) -> bool:
+    """Whether an output argument means standard output (none given, or ``-``)."""
+    return target is None or os.fspath(target) == "-"
+
+
+def _identity(path: Path) -> tuple[Any, ...]:
+    """What makes two paths the same file: device and inode when it exists (through
+    symlinks and hard links), else the resolved path it would be created at."""
     try:
-        stream.write(text.encode("utf-8"))
-        stream.commit()
-    except BaseException:
-        stream.discard()
-        raise
+        found = os.stat(path)
+    except OSError:
+        return ("path", os.path.realpath(path))
+    return ("file", found.st_dev, found.st_ino)
 
 
-class AtomicFile:
-    """A file that appears at ``path`` only on ``commit``: written to a temporary file
-    beside it, then renamed, so a crash never leaves half a file."""
+def _refusal(path: Path) -> Optional[str]:
+    """Why ``path`` cannot be an output at all, or None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISDIR(mode):
+        return say("output.is_folder")
+    if stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+        return say("output.is_device")
+    return None
 
-    def __init__(self, path: str | Path):
-        self.path = Path(path)
-        folder = self.path.parent if str(self.path.parent) else Path(".")
+
+def check_outputs(
+    outputs: Sequence[tuple[str, Optional[PathLike]]],
+    others: Sequence[tuple[str, Optional[PathLike]]] = (),
+) -> None:
+    """Refuse (``UsageError``, exit 2) an output that is a folder or a disk, or that is
+    the same file as another output or as one of ``others`` (inputs, key, mapping,
+    bank). Each entry is (what the command line calls it, path); ``None`` and ``-`` are
+    skipped. Call it before reading anything."""
+    existing = [
+        (label, Path(path), _identity(Path(path)))
+        for label, path in others
+        if path is not None and not is_stdout(path) and os.path.exists(path)
+    ]
+    for label, target in outputs:
+        if is_stdout(target):
+            continue
+        path = Path(target)  # type: ignore[arg-type]
+        refusal = _refusal(path)
+        if refusal:
+            raise UsageError(Problem(str(path), refusal))
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            handle, self._temporary = tempfile.mkstemp(
-                prefix=f".{self.path.name}.", suffix=".tmp", dir=folder
-            )
-        except OSError as problem:
-            raise AssessError(
-                Problem(str(self.path), f"cannot write ({problem.strerror})")
-            ) from None
-        self.stream: BinaryIO = os.fdopen(handle, "wb")
+            if stat.S_ISCHR(os.stat(path).st_mode):
+                continue  # /dev/null, a terminal: written through, harmless twice
+        except OSError:
+            pass
+        identity = _identity(path)
+        for other_label, other, other_identity in existing:
+            if identity == other_identity:
+                raise UsageError(
+                    Problem(
+                        str(path),
+                        say("output.same_file", option=label, role=other_label, other=other),
+                    )
+                )
+        existing.append((label, path, identity))
 
-    def write(self, data: bytes) -> None:
-        """Append bytes to the temporary file."""
-        self.stream.write(data)
 
-    def commit(self) -> None:
-        """Flush to disk and rename over ``path``; ``AssessError`` when that fails."""
+def _umask() -> int:
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
+# --- outputs ------------------------------------------------------------------------------
+
+
+class OutputFile:
+    """One output, written as the policy above says. Write bytes with ``write`` (or hand
+    the object to a writer that calls ``write``); then ``commit_together`` makes it
+    appear, or ``discard`` leaves the target as it was.
+
+    ``private`` outputs hold personal data: created readable by their owner only.
+    ``replace`` False refuses an existing regular file (``UsageError``), for files
+    people edit by hand, such as templates.
+    """
+
+    def __init__(self, target: Optional[PathLike], *, private: bool, replace: bool = True):
+        self.name = STDOUT_NAME if is_stdout(target) else os.fspath(target)  # type: ignore[arg-type]
+        self._destination: Optional[Path] = None  # the regular file replaced at commit
+        self._temporary: Optional[Path] = None
+        self._backup: Optional[Path] = None
+        self._mode = PRIVATE_MODE
+        self._owner: Optional[tuple[int, int]] = None
+        self._done = False
+        self.committed = False
+        """Whether the output has appeared (set by ``commit_together``)."""
+        if is_stdout(target):
+            self._file: BinaryIO = sys.stdout.buffer
+            self._through = True
+            return
+        path = Path(self.name)
+        refusal = _refusal(path)
+        if refusal:
+            raise UsageError(Problem(self.name, refusal))
         try:
-            self.stream.flush()
-            os.fsync(self.stream.fileno())
-            self.stream.close()
-            os.replace(self._temporary, self.path)
+            found: Optional[os.stat_result] = os.stat(path)
+        except OSError:
+            found = None
+        if found is not None and not stat.S_ISREG(found.st_mode):
+            self._through = True  # a FIFO or a character device: never replaced
+            self._file = self._guard(lambda: open(path, "wb"))
+            return
+        if found is not None and not replace:
+            raise UsageError(Problem(self.name, say("output.exists")))
+        self._through = False
+        destination = Path(os.path.realpath(path))  # a symlink's target is what changes
+        if found is not None:
+            self._mode = stat.S_IMODE(found.st_mode)
+            self._owner = (found.st_uid, found.st_gid)
+        elif not private:
+            self._mode = 0o666 & ~_umask()
+        self._destination = destination
+
+        def create() -> BinaryIO:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            sweep_once(destination.parent)
+            temporary = destination.with_name(temporary_name(destination.name))
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            with signals_deferred():  # made and registered, or not made at all
+                handle = os.open(temporary, flags, PRIVATE_MODE)
+                track(temporary)
+                self._temporary = temporary
+            return os.fdopen(handle, "wb")
+
+        self._file = self._guard(create)
+
+    # Writers (pyarrow's CSV writer, a text wrapper) treat this object as a binary file.
+    closed = False
+
+    def writable(self) -> bool:
+        """A binary file opened for writing."""
+        return True
+
+    def readable(self) -> bool:
+        """Not for reading."""
+        return False
+
+    def seekable(self) -> bool:
+        """Written in order only."""
+        return False
+
+    def write(self, data: Any) -> int:
+        """Append bytes; ``OutputError`` naming the output when they cannot be written."""
+        view = memoryview(data).cast("B")
+        size = len(view)
+        while view:
+            # An unbuffered stream (stdout under PYTHONUNBUFFERED) may take only part of
+            # the bytes, as at a file size limit; the next write then reports why.
+            written = self._guard(lambda part=view: self._file.write(part))
+            if written is None:  # a non-blocking stream that is full: wait until it drains
+                import select
+
+                select.select([], [self._file], [])
+                continue
+            view = view[written:]
+        return size
+
+    def flush(self) -> None:
+        """Hand written bytes to the system."""
+        self._guard(self._file.flush)
+
+    def _guard(self, action: Any) -> Any:
+        try:
+            return action()
+        except BrokenPipeError:
+            raise  # the reader went away: the command line stops quietly
         except OSError as problem:
-            self.discard()
-            raise AssessError(
-                Problem(str(self.path), f"cannot write ({problem.strerror})")
-            ) from None
+            raise self._error(problem) from None
+
+    def _error(self, problem: OSError) -> OutputError:
+        reason = problem.strerror or str(problem)
+        key = "output.cannot_write" if self._through else "output.cannot_write_kept"
+        return OutputError(Problem(self.name, say(key, reason=reason)))
+
+    def finish(self) -> None:
+        """Make the content complete: flush, and for a replaced file sync it to disk and
+        give it its final mode. Written-through outputs are flushed only."""
+        if self._done:
+            return
+        if self._through:
+            self.flush()
+            if self._file is not sys.stdout.buffer:
+                self._guard(self._file.close)
+            self._done = True
+            return
+        stream = self._file
+
+        def complete() -> None:
+            stream.flush()
+            os.fsync(stream.fileno())
+            if self._owner is not None:
+                try:  # keep the replaced file's owner where the system lets us
+                    os.fchown(stream.fileno(), *self._owner)
+                except (OSError, AttributeError):
+                    pass
+            if hasattr(os, "fchmod"):
+                os.fchmod(stream.fileno(), self._mode)
+            stream.close()
+
+        self._guard(complete)
+        self._done = True
 
     def discard(self) -> None:
-        """Close and remove the temporary file; ``path`` stays as it was."""
-        self.stream.close()
+        """Remove the temporary file; the target stays as it was."""
+        if not self._through:
+            try:
+                self._file.close()
+            except OSError:
+                pass
+            remove(self._temporary)
+        self._temporary = None
+        remove(self._backup)
+        self._backup = None
+
+    # --- the commit, driven by commit_together -----------------------------------------
+
+    def _keep_backup(self) -> None:
+        """A hard link to the file about to be replaced, to put it back if a later rename
+        of the same commit fails (best effort: some file systems have no links)."""
+        if self._destination is None or not self._destination.exists():
+            return
+        backup = self._destination.with_name(temporary_name(self._destination.name, "old"))
         try:
-            os.unlink(self._temporary)
-        except FileNotFoundError:
+            os.link(self._destination, backup)
+            track(backup)
+            self._backup = backup
+        except OSError:
+            self._backup = None
+
+    def _replace(self) -> None:
+        if self._destination is not None and self._temporary is not None:
+            os.replace(self._temporary, self._destination)
+            forget(self._temporary)
+            self._temporary = None
+
+    def _restore(self) -> None:
+        if self._destination is None:
+            return
+        if self._backup is not None:
+            os.replace(self._backup, self._destination)
+            forget(self._backup)
+            self._backup = None
+
+    def _sync_folder(self) -> None:
+        if self._destination is None or os.name == "nt":
+            return
+        try:
+            folder = os.open(self._destination.parent, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(folder)
+        except OSError:
             pass
+        finally:
+            os.close(folder)
+
+
+def commit_together(outputs: Sequence[OutputFile]) -> None:
+    """Make every output appear at once: all are completed and synced to disk first,
+    then the renames follow one another with SIGINT, SIGTERM and SIGHUP held back (they
+    act when the commit is over). If a rename fails, the files already replaced are put
+    back and ``OutputError`` names the one that failed; on any other failure every
+    temporary file is removed and the targets stay as they were."""
+    try:
+        for output in outputs:
+            output.finish()
+    except BaseException:
+        for output in outputs:
+            output.discard()
+        raise
+    with signals_deferred():
+        replaced: list[OutputFile] = []
+        try:
+            for output in outputs:
+                output._keep_backup()
+                try:
+                    output._replace()
+                except OSError as problem:
+                    raise output._error(problem) from None
+                replaced.append(output)
+            for output in outputs:  # inside the held-back signals: known before they act
+                output.committed = True
+        except BaseException:
+            for done in reversed(replaced):
+                try:
+                    done._restore()
+                except OSError:
+                    pass
+            raise
+        finally:
+            for output in outputs:
+                output.discard()
+    for output in outputs:
+        output._sync_folder()
+
+
+def write_file(
+    path: Optional[PathLike], data: bytes, *, private: bool, replace: bool = True
+) -> None:
+    """Write ``data`` to one output by the policy above (standard output for ``-``)."""
+    output = OutputFile(path, private=private, replace=replace)
+    try:
+        output.write(data)
+    except BaseException:
+        output.discard()
+        raise
+    commit_together([output])

@@ -19,7 +19,6 @@ from pydantic import (
     Field,
     PrivateAttr,
     StrictBool,
-    StrictInt,
     ValidationInfo,
 )
 
@@ -55,6 +54,21 @@ def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, s
     return value
 
 
+MAX_WEIGHT = 1000
+MAX_SCALE_VALUE = 1000
+
+Weight = Annotated[
+    float,
+    Field(
+        gt=0,
+        le=MAX_WEIGHT,
+        strict=True,
+        allow_inf_nan=False,
+        description="Greater than 0, at most 1000.",
+    ),
+]
+ScaleValue = Annotated[int, Field(strict=True, ge=-MAX_SCALE_VALUE, le=MAX_SCALE_VALUE)]
+
 LangText = Annotated[
     dict[str, str],
     AfterValidator(_check_languages),
@@ -69,7 +83,7 @@ class _Frozen(BaseModel):
 class ScalePoint(_Frozen):
     """One answer a person can give on a scale, e.g. 4 = "Setuju" / "Agree"."""
 
-    value: StrictInt = Field(description="The number recorded as the answer.")
+    value: ScaleValue = Field(description="The number recorded as the answer (-1000 to 1000).")
     label: LangText = Field(description="What the person sees.")
     aliases: tuple[str, ...] = Field(
         default=(),
@@ -104,7 +118,13 @@ class Band(_Frozen):
     """A score range on 0-100 with a label and what it means for the person."""
 
     id: Identifier = Field(description="Recorded in results, e.g. 'cakap'.")
-    min: float = Field(ge=0, le=100, strict=True, description="Lowest score (0-100) in this band.")
+    min: float = Field(
+        ge=0,
+        le=100,
+        strict=True,
+        allow_inf_nan=False,
+        description="Lowest score (0-100) in this band.",
+    )
     label: LangText = Field(description="Short name, e.g. 'Cakap' / 'Capable'.")
     meaning: LangText = Field(description="What this band means for one behaviour (indicator).")
     overall_meaning: Optional[LangText] = Field(
@@ -115,8 +135,6 @@ class Band(_Frozen):
 
 NOT_APPLICABLE = "na"
 """The answer value that says an item does not apply to the person's job."""
-
-Weight = Annotated[float, Field(gt=0, le=1000, strict=True)]
 
 
 class Role(_Frozen):
@@ -152,7 +170,7 @@ class Option(_Frozen):
     """One possible action in a situational item, with the score it is worth."""
 
     id: Identifier = Field(description="The letter typed to choose it, e.g. 'a' (not 'na').")
-    score: StrictInt = Field(description="A value of the item's scale.")
+    score: ScaleValue = Field(description="A value of the item's scale.")
     text: LangText = Field(description="The action as the person reads it.")
 
 
@@ -168,7 +186,7 @@ class Item(_Frozen):
     reverse: Optional[StrictBool] = Field(
         default=None, description="Negatively worded: scored in reverse. Scale items only."
     )
-    weight: Weight = Field(default=1.0, description="Weight within its indicator (0-1000].")
+    weight: Weight = Field(default=1.0, description="Weight within its indicator (0 < w <= 1000).")
     statement: Optional[Literal["behaviour", "self-knowledge"]] = Field(
         default=None,
         description="What a scale item states: a behaviour (answered on a frequency scale) "
@@ -235,7 +253,7 @@ class Indicator(_Frozen):
     id: Identifier = Field(description="Unique in the whole bank.")
     title: LangText = Field(description="Name of the behaviour.")
     description: Optional[LangText] = Field(default=None, description="What it covers.")
-    weight: Weight = Field(default=1.0, description="Weight within its pillar (0-1000].")
+    weight: Weight = Field(default=1.0, description="Weight within its pillar (0 < w <= 1000).")
     rated_by: tuple[Identifier, ...] = Field(
         default=(), description="Rater groups that can observe this behaviour (360 feedback)."
     )
@@ -250,7 +268,7 @@ class Pillar(_Frozen):
     id: Identifier = Field(description="Unique in the whole bank.")
     title: LangText = Field(description="Name of the pillar.")
     description: Optional[LangText] = Field(default=None, description="What it covers.")
-    weight: Weight = Field(default=1.0, description="Weight in the overall score (0-1000].")
+    weight: Weight = Field(default=1.0, description="Weight in the overall score (0 < w <= 1000).")
     indicators: tuple[Indicator, ...] = Field(default=(), description="Its behaviours.")
 
 
@@ -258,7 +276,9 @@ class Bank(_Frozen):
     """A whole question bank: what is asked, how answers score, what the scores mean."""
 
     id: Identifier = Field(description="The bank's id; answer sheets name it in `bank_id`.")
-    version: str = Field(min_length=1, description="Version of the content, e.g. '1.0.0'.")
+    version: str = Field(
+        min_length=1, max_length=64, description="Version of the content, e.g. '1.0.0'."
+    )
     languages: tuple[Identifier, ...] = Field(
         min_length=1, description="Languages every text is written in; the first is the fallback."
     )
@@ -270,6 +290,7 @@ class Bank(_Frozen):
         ge=0,
         le=1,
         strict=True,
+        allow_inf_nan=False,
         description="Share of a level's parts that must be answered for it to get a score.",
     )
     develop_below_band: Optional[Identifier] = Field(

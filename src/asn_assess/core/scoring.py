@@ -38,6 +38,8 @@ from asn_assess.core.documents import (
     PillarResult,
     Result,
 )
+from asn_assess.core.errors import Problem, ResultError
+from asn_assess.core.i18n import say
 from asn_assess.core.models import NOT_APPLICABLE, Bank, Item
 
 FloatColumn = npt.NDArray[np.float64]
@@ -182,12 +184,9 @@ def score_block(
         pillars[pillar.id] = LevelScores(
             score, bands_of(minimums, score), answered, not_applicable, total, count, parts_na
         )
-    overall_parts = [_part(pillar.weight, pillars[pillar.id].score) for pillar in bank.pillars]
-    weighted, weights, scored = _accumulate(overall_parts, rows)
-    pillars_na = sum((~pillars[p.id].applies).astype(np.int64) for p in bank.pillars)
-    every_pillar = (scored > 0) & (scored == len(bank.pillars) - pillars_na)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        overall = np.where(every_pillar, weighted / weights, np.nan)
+    levels = [pillars[p.id] for p in bank.pillars]
+    overall, scored = overall_scores(bank, [p.score for p in levels], [p.applies for p in levels])
+    pillars_na = sum((~level.applies).astype(np.int64) for level in levels)
 
     def summed(name: str) -> IntColumn:
         values: IntColumn = sum((getattr(pillars[p.id], name) for p in bank.pillars), zero)
@@ -254,6 +253,26 @@ def _put(into: BlockScores, part: BlockScores, where: IntColumn) -> None:
         came = part.overall if source is None else source[key]
         for field in fields(to):
             getattr(to, field.name)[where] = getattr(came, field.name)
+
+
+def overall_scores(
+    bank: Bank, pillar_scores: list[FloatColumn], pillar_applies: list[BoolColumn]
+) -> tuple[FloatColumn, IntColumn]:
+    """The overall scores of rows whose pillar scores (in bank order) and applicability
+    are given, and how many pillars each row has scored: the weighted mean of the
+    pillars, when every pillar that applies has a score. The one place the overall
+    rule is computed (batch summaries recompute it from kept pillar scores)."""
+    rows = len(pillar_scores[0]) if pillar_scores else 0
+    parts = [_part(p.weight, scores) for p, scores in zip(bank.pillars, pillar_scores, strict=True)]
+    weighted, weights, scored = _accumulate(parts, rows)
+    applying = np.zeros(rows, dtype=np.int64)
+    for applies in pillar_applies:
+        applying += applies
+    with np.errstate(invalid="ignore", divide="ignore"):
+        overall: FloatColumn = np.where(
+            (scored > 0) & (scored == applying), weighted / weights, np.nan
+        )
+    return overall, scored
 
 
 def _part(weight: float, scores: FloatColumn) -> _Part:
@@ -385,3 +404,29 @@ def result_of_row(bank: Bank, block: BlockScores, row: int, sheet: AnswerSheet) 
         answers=dict(sheet.answers),
         durations=dict(sheet.durations) if sheet.durations is not None else None,
     )
+
+
+# --- checking results ------------------------------------------------------------------------
+
+
+def check_result(bank: Bank, result: Result, source: str = "<result>") -> None:
+    """Every pillar and indicator of a saved result is one of ``bank``'s: otherwise
+    ``ResultError`` naming the key path, before anything looks the ids up."""
+    pillars = {pillar.id: pillar for pillar in bank.pillars}
+    problems: list[Problem] = []
+    for p_index, pillar_result in enumerate(result.pillars):
+        pillar = pillars.get(pillar_result.id)
+        path = f"{source}: pillars[{p_index}]"
+        if pillar is None:
+            message = say("result.unknown_part", kind="pillar", id=pillar_result.id, bank=bank.id)
+            problems.append(Problem(f"{path}.id", message))
+            continue
+        indicators = {indicator.id for indicator in pillar.indicators}
+        for i_index, indicator_result in enumerate(pillar_result.indicators):
+            if indicator_result.id not in indicators:
+                message = say(
+                    "result.unknown_part", kind="indicator", id=indicator_result.id, bank=bank.id
+                )
+                problems.append(Problem(f"{path}.indicators[{i_index}].id", message))
+    if problems:
+        raise ResultError(problems)

@@ -27,7 +27,7 @@ from asn_assess.core.nip import normalise_nip
 from asn_assess.interactive import screens
 from asn_assess.interactive.questionnaire import BACK_KEY, Outcome, Questionnaire, now
 from asn_assess.reports.console import make_console
-from asn_assess.store import Progress, UserData
+from asn_assess.store import Progress, ProgressError, UserData
 
 
 class EndOfInput(Exception):
@@ -39,10 +39,12 @@ class SessionStopped(Exception):
     and how to resume; ``interrupted`` is True for Ctrl-C or end of input (exit 130)
     and False when the person chose to quit."""
 
-    def __init__(self, message: str, interrupted: bool):
+    def __init__(self, message: str, interrupted: bool, interrupt: Optional[BaseException] = None):
         super().__init__(message)
         self.message = message
         self.interrupted = interrupted
+        self.interrupt = interrupt
+        """The ``KeyboardInterrupt`` (Ctrl-C, or a signal the CLI turned into one)."""
 
 
 class Terminal:
@@ -118,9 +120,10 @@ class Session:
             if self.bank.roles and not self.progress.role_asked and self.terminal.interactive:
                 self._role()
             self._questions()
-        except (KeyboardInterrupt, EndOfInput):
+        except (KeyboardInterrupt, EndOfInput) as stop:
             self._save()
-            raise SessionStopped(self._saved_message(), interrupted=True) from None
+            interrupt = stop if isinstance(stop, KeyboardInterrupt) else None
+            raise SessionStopped(self._saved_message(), True, interrupt) from None
         # Imported only now: numpy is not needed before the end, and the first question
         # appears sooner without it.
         from asn_assess.analysis.quality import with_quality
@@ -254,7 +257,16 @@ def open_progress(
     is a resumed session, and the bank to ask. An old session that is not resumed is
     kept under another name, never deleted.
     """
-    existing = store.load_progress(bank.id)
+    try:
+        existing = store.load_progress(bank.id)
+    except ProgressError as problem:
+        # A damaged file must not be a dead end: keep it for whoever wants to look into
+        # it, say so, and start anew.
+        kept = store.set_aside(bank.id, "damaged")
+        reason = problem.problems[0].message if problem.problems else str(problem)
+        message = t("resume.damaged", language or bank.languages[0], reason=reason, path=kept)
+        terminal.show(Text(message, style="yellow"), markup=False)
+        existing = None
     if existing is not None and existing.bank_version != bank.version and version_of:
         older = version_of(existing.bank_version)
         if older is not None:

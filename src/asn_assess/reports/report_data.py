@@ -259,6 +259,9 @@ def build_report(
     """The report of ``result`` in ``language``; ``comparison`` (with an earlier result)
     adds the change of the overall score and of each pillar; ``norm`` where each score
     stands among colleagues."""
+    from asn_assess.core.scoring import check_result
+
+    check_result(bank, result)  # every id it names is the bank's, before any is looked up
     changes = {c.id: c for c in comparison.pillars} if comparison else {}
     pillars: list[PillarSection] = []
     every_indicator: list[IndicatorLine] = []

@@ -9,6 +9,8 @@ data folder (for example ``~/.local/share/asn-assess`` on Linux).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Optional
@@ -23,14 +25,24 @@ from asn_assess.core.documents import (
     parse_document,
     to_json,
 )
-from asn_assess.core.errors import AssessError
-from asn_assess.core.files import atomic_write_text, read_text
+from asn_assess.core.errors import AssessError, Problem
+from asn_assess.core.files import read_text, write_file
+from asn_assess.core.i18n import interface_language, t
 
 HOME_VARIABLE = "ASN_ASSESS_HOME"
 
 
 class ProgressError(AssessError):
     """A progress file that cannot be read."""
+
+
+class SessionBusy(AssessError):
+    """Another session holds the data folder. ``pid`` is its process, when known."""
+
+    def __init__(self, folder: Path, pid: Optional[int], language: Optional[str] = None):
+        message = t("session.busy", language or interface_language(), pid=pid or "?")
+        super().__init__(Problem(str(folder), message))
+        self.pid = pid
 
 
 class Progress(BaseModel):
@@ -98,15 +110,49 @@ class UserData:
 
     def save_progress(self, progress: Progress) -> None:
         """Save ``progress`` atomically: the file holds the old or the new state."""
-        atomic_write_text(self.progress_path(progress.bank_id), to_json(progress))
+        self._write(self.progress_path(progress.bank_id), to_json(progress))
 
-    def set_aside(self, bank_id: str) -> Path:
-        """Keep the progress of ``bank_id`` under a new name instead of deleting it."""
+    def _write(self, path: Path, text: str) -> None:
+        # The folders and files hold personal data: readable by their owner only.
+        for folder in (self.folder, path.parent):
+            if not folder.exists():
+                try:
+                    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+                except OSError:
+                    pass  # write_file names the file it cannot write
+        write_file(path, text.encode("utf-8"), private=True)
+
+    def set_aside(self, bank_id: str, why: str = "old") -> Path:
+        """Keep the progress of ``bank_id`` under a new name instead of deleting it:
+        ``<bank id>.<date-time>.<why>.json`` (why: "old", or "damaged" for a file that
+        cannot be read), never over another."""
         path = self.progress_path(bank_id)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = path.with_name(f"{path.stem}.{stamp}.old.json")
+        kept = path.with_name(f"{path.stem}.{stamp}.{why}.json")
+        counter = 1
+        while kept.exists():
+            counter += 1
+            kept = path.with_name(f"{path.stem}.{stamp}-{counter}.{why}.json")
         os.replace(path, kept)
         return kept
+
+    @contextmanager
+    def session_lock(self, language: Optional[str] = None) -> Iterator[None]:
+        """Hold the data folder for one session: a second session (another process)
+        gets ``SessionBusy`` naming the holder's process id instead of overwriting the
+        first one's progress. The lock is the system's (it goes with its process, even
+        a killed one); the file ``session.lock`` only says who holds it."""
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path = self.folder / "session.lock"
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            if not _try_lock(handle):
+                raise SessionBusy(self.folder, _holder(handle), language)
+            os.ftruncate(handle, 0)
+            os.write(handle, f"{os.getpid()}\n".encode())
+            yield
+        finally:
+            os.close(handle)  # closing releases the lock
 
     def save_result(self, result: Result, when: Optional[datetime] = None) -> Path:
         """Save a result under ``results/`` with a name that sorts by time; never
@@ -119,7 +165,7 @@ class UserData:
         while path.exists():
             counter += 1
             path = results / f"{base}-{counter}.json"
-        atomic_write_text(path, to_json(result))
+        self._write(path, to_json(result))
         return path
 
     def complete(self, result: Result) -> Path:
@@ -143,6 +189,39 @@ class NothingKept(UserData):
     def save_progress(self, progress: Progress) -> None:
         """Keeps nothing."""
 
+    @contextmanager
+    def session_lock(self, language: Optional[str] = None) -> Iterator[None]:
+        """No lock: a session that keeps nothing writes nothing another one could spoil,
+        and leaves no lock file behind."""
+        yield
+
     def complete(self, result: Result) -> Path:  # pragma: no cover - never called
         """Not used: a session that keeps nothing saves no result."""
         raise AssertionError("a session that keeps nothing saves no result")
+
+
+def _try_lock(handle: int) -> bool:
+    """Lock the open file without waiting; False when another process holds it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _holder(handle: int) -> Optional[int]:
+    try:
+        text = os.pread(handle, 32, 0).decode("ascii", "replace").strip()
+    except (OSError, AttributeError):
+        return None
+    return int(text) if text.isdigit() else None
