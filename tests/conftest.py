@@ -279,6 +279,8 @@ def expected_cells(result: Result) -> dict[str, Any]:
     overall = result.overall
     cells: dict[str, Any] = {
         "role": result.role,
+        # `target` is who is rated, also on a person's own row (their id): tested apart.
+        "rater_group": result.rater_group,
         "answered_items": overall.answered_items,
         "not_applicable_items": overall.not_applicable_items,
         "total_items": overall.total_items,
@@ -301,9 +303,9 @@ def expected_cells(result: Result) -> dict[str, Any]:
 
 def parsed_cells(row: dict[str, str], names=None) -> dict[str, Any]:
     """A batch CSV row's cells typed like ``expected_cells`` (empty cell = None): the
-    columns ``names``, or every column but source, row and respondent_id."""
+    columns ``names``, or every column but source, row, respondent_id and target."""
     if names is None:
-        names = [name for name in row if name not in ("source", "row", "respondent_id")]
+        names = [name for name in row if name not in ("source", "row", "respondent_id", "target")]
     parsed: dict[str, Any] = {}
     for name in names:
         text = row[name]
@@ -311,7 +313,7 @@ def parsed_cells(row: dict[str, str], names=None) -> dict[str, Any]:
             parsed[name] = None
         elif name.endswith("score"):
             parsed[name] = float(text)
-        elif name.endswith("band") or name == "role":
+        elif name.endswith("band") or name in ("role", "target", "rater_group"):
             parsed[name] = text
         else:
             parsed[name] = int(text)

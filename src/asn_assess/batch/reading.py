@@ -83,16 +83,22 @@ def table_layout(stream: BinaryIO, source: str, settings: BatchSettings) -> Tabl
     head = stream.peek(HEAD_BYTES)[:HEAD_BYTES]  # type: ignore[attr-defined]
     delimiter = detect_delimiter(head)
     names = header_names(head, delimiter)
-    plan = plan_columns(
+    return TableLayout(delimiter, names, plan_for(names, settings, source))
+
+
+def plan_for(names: list[str], settings: BatchSettings, source: str) -> ColumnPlan:
+    """What each column of a table (or sheet) with header ``names`` holds."""
+    return plan_columns(
         names,
         settings.bank,
         settings.mapping,
         settings.id_column,
         settings.summary_by,
         source,
-        settings.role_column,
+        role_column=settings.role_column,
+        target_column=settings.target_column,
+        rater_group_column=settings.rater_group_column,
     )
-    return TableLayout(delimiter, names, plan)
 
 
 def read_table(
@@ -121,14 +127,7 @@ def read_table(
 
     plan = layout.plan
     reader = _open_reader(stream, source, layout.names, plan, layout.delimiter, skip_malformed)
-    cells = CellReader(
-        settings.bank,
-        plan,
-        source,
-        settings.mapping,
-        settings.pseudonymize,
-        keep_sheets=settings.full_results,
-    )
+    cells = CellReader(plan, source, settings)
     well_formed = 0  # rows read so far that split into the right number of fields
 
     def report_malformed() -> None:

@@ -36,3 +36,9 @@ class BatchSettings:
     full_results: bool = False
     sheet: Optional[str] = None
     """The sheet to read from .xlsx inputs (None: the first)."""
+    target_column: Optional[str] = None
+    """The column naming who is rated (360-degree feedback); None: a ``target_id``
+    column when there is one."""
+    rater_group_column: Optional[str] = None
+    """The column naming the rater's group; None: a ``rater_group`` column when the bank
+    declares rater groups."""

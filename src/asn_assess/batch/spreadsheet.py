@@ -29,8 +29,8 @@ import numpy as np
 from asn_assess.batch.arrow import pyarrow
 from asn_assess.batch.blocks import AnswerBlock, InputError, RowError
 from asn_assess.batch.cells import CellReader
-from asn_assess.batch.columns import ColumnPlan, plan_columns
-from asn_assess.batch.reading import wrong_width
+from asn_assess.batch.columns import ColumnPlan
+from asn_assess.batch.reading import plan_for, wrong_width
 from asn_assess.batch.settings import BatchSettings
 from asn_assess.core.errors import Problem
 from asn_assess.core.i18n import say
@@ -98,15 +98,7 @@ def open_sheet(stream: BinaryIO, source: str, settings: BatchSettings) -> SheetL
         names = [cell_text(value) or "" for value in header]
         while names and not names[-1]:  # a formatted but empty column at the end
             names.pop()
-        plan = plan_columns(
-            names,
-            settings.bank,
-            settings.mapping,
-            settings.id_column,
-            settings.summary_by,
-            source,
-            settings.role_column,
-        )
+        plan = plan_for(names, settings, source)
     except BaseException:
         close()
         raise
@@ -123,14 +115,7 @@ def read_sheet(
     rejected row to ``on_error``."""
     pa = pyarrow()
     width = len(layout.names)
-    cells = CellReader(
-        settings.bank,
-        layout.plan,
-        source,
-        settings.mapping,
-        settings.pseudonymize,
-        keep_sheets=settings.full_results,
-    )
+    cells = CellReader(layout.plan, source, settings)
     columns: list[list[str]] = [[] for _ in range(width)]
     numbers: list[int] = []
 

@@ -4,6 +4,7 @@ written. No terminal I/O here: callers decide what to print."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from typing import Any, Literal, Optional, TypeVar, Union
 
@@ -19,6 +20,7 @@ from pydantic import (
 )
 
 from asn_assess.core.errors import AnswerSheetError, AssessError, NipError, Problem, ResultError
+from asn_assess.core.models import SELF
 from asn_assess.core.validation import validation_problems
 
 SCHEMA_VERSION: Literal[1] = 1
@@ -26,6 +28,44 @@ SCORING_VERSION: Literal[2] = 2
 """Version 2 added "not applicable" answers and roles; version 1 results still read."""
 
 AnswerValue = Union[StrictInt, StrictStr]
+
+_NUMBER_SEPARATORS = re.compile(r"[\s.\-]+")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_target(raw: Optional[str]) -> Optional[str]:
+    """Who is rated, written one way: spaces trimmed and folded, and an 18-digit number
+    typed with separators (a NIP such as ``19860926 201505 1 001``) as its digits, so
+    that the ways people write one id name one person. None for an empty value."""
+    if raw is None:
+        return None
+    text = _SPACES.sub(" ", raw).strip()
+    digits = _NUMBER_SEPARATORS.sub("", text)
+    if len(digits) == 18 and digits.isdigit() and digits.isascii():
+        return digits
+    return text or None
+
+
+def rated_person(
+    target: Optional[str], rater_group: str, respondent_id: Optional[str]
+) -> Optional[str]:
+    """Who a sheet rates: its ``target`` or, on a person's own answers, the person
+    answering (``respondent_id``: their NIP, name or id); None for a rater's sheet that
+    names nobody."""
+    if target:
+        return normalise_target(target)
+    return None if rater_group != SELF else normalise_target(respondent_id)
+
+
+TARGET_DESCRIPTION = (
+    "Who is rated, in 360-degree feedback: a name, NIP or other id (a NIP is stored as its "
+    "18 digits). Null: the person answering, on their own assessment."
+)
+RATER_GROUP_DESCRIPTION = (
+    "Who answered: 'self' for the person's own assessment, else the id of one of the "
+    "bank's rater groups (e.g. 'rekan'), whose members were asked the observer wordings "
+    "of the indicators that group rates."
+)
 
 
 class Respondent(BaseModel):
@@ -75,6 +115,8 @@ class AnswerSheet(BaseModel):
         "were asked. Null: every item.",
     )
     respondent: Optional[Respondent] = Field(default=None, description="Who answered (optional).")
+    target: Optional[str] = Field(default=None, description=TARGET_DESCRIPTION)
+    rater_group: str = Field(default=SELF, description=RATER_GROUP_DESCRIPTION)
     started_at: Optional[datetime] = Field(default=None, description="When answering began.")
     finished_at: Optional[datetime] = Field(default=None, description="When answering ended.")
     answers: dict[str, AnswerValue] = Field(
@@ -82,6 +124,11 @@ class AnswerSheet(BaseModel):
         description='Item id -> a scale value (number), "na" when the item does not apply, '
         "or for a situational item an option id. A skipped item is absent.",
     )
+
+    @field_validator("target")
+    @classmethod
+    def _one_spelling(cls, value: Optional[str]) -> Optional[str]:
+        return normalise_target(value)
 
 
 class IndicatorResult(BaseModel):
@@ -153,11 +200,18 @@ class Result(BaseModel):
     language: str = Field(description="Language the questions were read in.")
     role: Optional[str] = Field(default=None, description="The person's role, if one was given.")
     respondent: Optional[Respondent] = Field(default=None, description="Who answered (optional).")
+    target: Optional[str] = Field(default=None, description=TARGET_DESCRIPTION)
+    rater_group: str = Field(default=SELF, description=RATER_GROUP_DESCRIPTION)
     started_at: Optional[datetime] = Field(default=None, description="When answering began.")
     finished_at: Optional[datetime] = Field(default=None, description="When answering ended.")
     overall: OverallResult = Field(description="The overall score.")
     pillars: list[PillarResult] = Field(description="Each pillar, in bank order.")
     answers: dict[str, AnswerValue] = Field(description="The raw answers, by item id.")
+
+    @field_validator("target")
+    @classmethod
+    def _one_spelling(cls, value: Optional[str]) -> Optional[str]:
+        return normalise_target(value)
 
     def pillar(self, pillar_id: str) -> PillarResult:
         """The pillar result with this id (``StopIteration`` when there is none)."""
