@@ -166,7 +166,9 @@ def test_rater_groups_are_read_by_id_or_label_in_either_language(bundled_bank):
 def test_a_rater_group_cannot_be_called_self(bank_problems, small_bank_text):
     text = small_bank_text + '\n[[rater_groups]]\nid = "self"\nlabel = { id = "Diri" }\n'
     problems = bank_problems(text)
-    assert any(p.where == "bank.toml: rater_groups[0].id" and "'self'" in p.message for p in problems)
+    assert any(
+        p.where == "bank.toml: rater_groups[0].id" and "'self'" in p.message for p in problems
+    )
 
 
 def test_an_indicator_rated_by_a_group_needs_an_item_raters_can_answer(
@@ -197,9 +199,7 @@ def read_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(file))
 
 
-def test_batch_rows_carry_target_and_rater_group_and_score_the_groups_items(
-    tmp_path, bundled_bank
-):
+def test_batch_rows_carry_target_and_rater_group_and_score_the_groups_items(tmp_path, bundled_bank):
     items = list(bundled_bank.items)
     own = {i: 4 for i in items if not bundled_bank.items[i].is_situational}
     own.update({i: "a" for i in items if bundled_bank.items[i].is_situational})
@@ -243,7 +243,10 @@ def test_batch_rows_carry_target_and_rater_group_and_score_the_groups_items(
 def test_named_target_and_group_columns(tmp_path, bundled_bank):
     peer = observer_answers(bundled_bank, "atasan")
     items = list(peer)
-    rows = [["Nama pegawai", "Hubungan", *items], ["Sari", "Atasan", *[str(peer[i]) for i in items]]]
+    rows = [
+        ["Nama pegawai", "Hubungan", *items],
+        ["Sari", "Atasan", *[str(peer[i]) for i in items]],
+    ]
     source = write_rows(tmp_path / "in.csv", rows)
     out = tmp_path / "out.csv"
     result = run(

@@ -6,7 +6,14 @@ from __future__ import annotations
 import os
 import sys
 
-from asn_assess.cli import assess, bank, batch, forms, history  # noqa: F401  (registers the commands)
+from asn_assess.cli import (  # noqa: F401  (registers the commands)
+    assess,
+    bank,
+    batch,
+    forms,
+    history,
+    multirater,
+)
 from asn_assess.cli.app import app
 
 __all__ = ["app", "main"]
