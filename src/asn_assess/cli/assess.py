@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -28,6 +28,11 @@ from asn_assess.cli.outputs import (
     print_report,
     write_reports,
 )
+from asn_assess.core.i18n import say_in
+from asn_assess.core.messages.multirater import MESSAGES as RATER_MESSAGES
+
+if TYPE_CHECKING:
+    from asn_assess.core.models import Bank
 
 LangOption = Annotated[
     Optional[str],
@@ -54,12 +59,9 @@ def start(
         ),
     ] = None,
     profile: Annotated[
-        bool,
-        typer.Option(
-            "--profile/--no-profile",
-            help="Ask for name, NIP, unit and position (each optional).",
-        ),
-    ] = True,
+        Optional[bool],
+        typer.Option("--profile/--no-profile", help=say_in(RATER_MESSAGES, "mr.help.profile")),
+    ] = None,
     role: Annotated[
         Optional[str],
         typer.Option(
@@ -77,12 +79,22 @@ def start(
             "--no-save keeps nothing (files named with -o are still written).",
         ),
     ] = True,
+    about: Annotated[
+        Optional[str],
+        typer.Option("--about", metavar="NAME|NIP", help=say_in(RATER_MESSAGES, "mr.help.about")),
+    ] = None,
+    as_group: Annotated[
+        Optional[str],
+        typer.Option("--as", metavar="GROUP", help=say_in(RATER_MESSAGES, "mr.help.as_group")),
+    ] = None,
     all_actions: AllActionsOption = False,
     pager: PagerOption = True,
     data_dir: DataDirOption = None,
 ) -> None:
     """Take the assessment interactively and see your report: a summary, a development
-    plan and the detail per pillar.
+    plan and the detail per pillar. With --about NAME --as GROUP, rate someone else
+    instead (360-degree feedback): their observable behaviour in the observer wording,
+    saved as a rating file for the HR unit, without your name.
 
     Keys: a number (or a-e) to answer, n not applicable, b back, s skip, ? help,
     q save and quit. Progress is saved after every answer; Ctrl-C saves too. The
@@ -93,10 +105,11 @@ def start(
     Example: asn-assess start -o hasil.json -o hasil.html
 
     Example: asn-assess start --no-profile < answers.txt   (one answer per line)
+
+    Example: asn-assess start --about "Budi Santoso" --as rekan -o penilaian-budi.json
     """
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.errors import BankError, UsageError
-    from asn_assess.core.models import Bank
     from asn_assess.interactive.session import (
         EndOfInput,
         Session,
@@ -111,7 +124,13 @@ def start(
     if lang is not None:
         checked_language(loaded, lang)
     chosen_role = checked_role(loaded, role) if role is not None else None
-    planned = planned_outputs(output, None)  # before the first question: nothing is lost
+    from asn_assess.core.models import is_rater
+
+    target, group = _rated_person(loaded, about, as_group)
+    rating = is_rater(group)
+    # Checked before the first question: nothing typed is lost to a wrong option.
+    planned = _rating_outputs(output) if rating else planned_outputs(output, None)
+    ask_profile = profile if profile is not None else not rating  # a rater stays unnamed
     folder = user_data_dir(data_dir)
     store = UserData(folder) if save else NothingKept(folder)
     terminal = Terminal()
@@ -127,15 +146,18 @@ def start(
 
     try:
         progress, resumed, loaded = open_progress(
-            loaded, store, lang, resume, terminal, chosen_role, version_of
+            loaded, store, lang, resume, terminal, chosen_role, version_of, target, group
         )
         if resumed and role is not None and progress.role != chosen_role:
             raise UsageError(
                 f"--role {role}: this session was started for role {progress.role!r}; "
                 "use --new to start again with another role"
             )
-        session = Session(loaded, progress, store, terminal, ask_profile=profile)
-        result = session.run(welcome=not resumed)
+        session = Session(loaded, progress, store, terminal, ask_profile=ask_profile)
+        if rating:
+            sheet = session.collect(welcome=not resumed)
+        else:
+            result = session.run(welcome=not resumed)
     except (KeyboardInterrupt, EndOfInput):
         typer.echo("", err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -143,9 +165,55 @@ def start(
         typer.echo(stop.message, err=True)
         raise typer.Exit(EXIT_INTERRUPTED if stop.interrupted else EXIT_OK) from None
 
-    from asn_assess.cli.finish import finish_session
+    from asn_assess.cli.finish import finish_rating, finish_session
 
+    if rating:
+        finish_rating(loaded, sheet, store, session.language, [path for path, _ in planned])
+        return
     finish_session(loaded, result, store, session.language, planned, all_actions, pager)
+
+
+def _rated_person(
+    bank: Bank, about: Optional[str], as_group: Optional[str]
+) -> tuple[Optional[str], str]:
+    """(target, rater group) of `start --about NAME --as GROUP`; (None, self) without."""
+    from asn_assess.cli.multirater import needs_rater_groups
+    from asn_assess.core.answers import parse_rater_group, rater_groups_text
+    from asn_assess.core.documents import normalise_target
+    from asn_assess.core.errors import UsageError
+    from asn_assess.core.i18n import say
+    from asn_assess.core.models import SELF, is_rater
+
+    if about is None and as_group is None:
+        return None, SELF
+    needs_rater_groups(bank)
+    if as_group is None:
+        raise UsageError(say("mr.error.about_needs_as", groups=rater_groups_text(bank)))
+    group = parse_rater_group(bank, as_group)
+    if group is None:
+        groups = rater_groups_text(bank)
+        raise UsageError(
+            say(
+                "mr.error.unknown_group", option="--as", value=as_group, bank=bank.id, groups=groups
+            )
+        )
+    target = normalise_target(about)
+    if about is not None and target is None:
+        raise UsageError(say("mr.error.about_empty"))
+    if is_rater(group) and target is None:
+        raise UsageError(say("mr.error.as_needs_about", group=group))
+    return target, group
+
+
+def _rating_outputs(outputs: Optional[list[Path]]) -> list[tuple[Path, str]]:
+    """The -o files of a rating: JSON answer sheets, each named once."""
+    from asn_assess.core.errors import UsageError
+    from asn_assess.core.i18n import say
+
+    for path in outputs or []:
+        if path.suffix.lower() != ".json":
+            raise UsageError(say("mr.error.rating_output", path=path))
+    return planned_outputs(outputs, "json")
 
 
 @app.command()

@@ -14,7 +14,7 @@ from typing import Optional
 from asn_assess.core.answers import parse_option_answer, parse_scale_answer
 from asn_assess.core.documents import AnswerSheet, AnswerValue
 from asn_assess.core.i18n import t
-from asn_assess.core.models import NOT_APPLICABLE, Bank, Indicator, Item, Pillar
+from asn_assess.core.models import NOT_APPLICABLE, Bank, Indicator, Item, Pillar, is_rater
 from asn_assess.store import Progress
 
 BACK_KEY = "b"
@@ -40,8 +40,11 @@ class Question:
     item: Item
 
 
-def questions_of(bank: Bank, role: Optional[str] = None) -> list[Question]:
-    """The items ``role`` is asked, pillar by pillar, in the bank's presentation order.
+def questions_of(
+    bank: Bank, role: Optional[str] = None, rater_group: Optional[str] = None
+) -> list[Question]:
+    """The items ``role`` is asked (by ``rater_group``, when someone rates the person:
+    ``Indicator.items_asked``), pillar by pillar, in the bank's presentation order.
 
     "grouped" asks each indicator's items together, in bank order. "interleaved" takes
     one item from each indicator of the pillar in turn (the first of each, then the
@@ -54,8 +57,7 @@ def questions_of(bank: Bank, role: Optional[str] = None) -> list[Question]:
         columns = [
             [
                 Question(number, pillar, indicator, item)
-                for item in indicator.items
-                if item.asked_of(role)
+                for item in indicator.items_asked(role, rater_group)
             ]
             for indicator in pillar.indicators
         ]
@@ -67,6 +69,19 @@ def questions_of(bank: Bank, role: Optional[str] = None) -> list[Question]:
         else:
             questions += [question for column in columns for question in column]
     return questions
+
+
+def statement_text(bank: Bank, item: Item, language: str, rater_group: Optional[str]) -> str:
+    """The statement as the person answering reads it: the item's own wording for the
+    person themself, its observer wording ("Ia ..." / "They ...") for a rater. The one
+    place the questionnaire chooses an item's text."""
+    return bank.text(item.wording(rater_group), language)
+
+
+def not_applicable_label(language: str, rater_group: Optional[str]) -> str:
+    """What "n" stands for: "not applicable", and for a rater also "cannot judge"."""
+    key = "mr.session.not_applicable" if is_rater(rater_group) else "question.not_applicable"
+    return t(key, language)
 
 
 class Outcome(Enum):
@@ -96,15 +111,24 @@ class Questionnaire:
     def __init__(self, bank: Bank, progress: Progress):
         self.bank = bank
         self.progress = progress.model_copy(deep=True)
-        self.questions = questions_of(bank, self.progress.role)
+        self.questions = questions_of(bank, self.progress.role, self.progress.rater_group)
         self.progress.position = min(self.progress.position, len(self.questions))
+
+    @property
+    def rating_someone(self) -> bool:
+        """Whether the person answering rates someone else (observer wordings)."""
+        return is_rater(self.progress.rater_group)
+
+    def text_of(self, item: Item) -> str:
+        """``item``'s statement as this session shows it (``statement_text``)."""
+        return statement_text(self.bank, item, self.progress.language, self.progress.rater_group)
 
     def choose_role(self, role: Optional[str]) -> None:
         """Ask the questions of ``role`` (before the first answer)."""
         assert not self.progress.answers, "a role is chosen before the questions"
         self.progress.role = role
         self.progress.role_asked = True
-        self.questions = questions_of(self.bank, role)
+        self.questions = questions_of(self.bank, role, self.progress.rater_group)
 
     @property
     def done(self) -> bool:
@@ -173,7 +197,8 @@ class Questionnaire:
         if item.is_situational:
             return str(value)
         if value == NOT_APPLICABLE:
-            return f"{NOT_APPLICABLE_KEY} {t('question.not_applicable', self.progress.language)}"
+            label = not_applicable_label(self.progress.language, self.progress.rater_group)
+            return f"{NOT_APPLICABLE_KEY} {label}"
         point = self.bank.scale_of(item).point(int(value))
         language = self.progress.language
         return f"{value} {self.bank.text(point.label, language)}" if point else str(value)
@@ -187,6 +212,8 @@ class Questionnaire:
             language=self.progress.language,
             role=self.progress.role,
             respondent=self.progress.respondent,
+            target=self.progress.target,
+            rater_group=self.progress.rater_group,
             started_at=self.progress.started_at,
             finished_at=finished_at or now(),
             answers={

@@ -11,6 +11,7 @@ ends with exit code 130, so nothing entered is ever lost.
 
 from __future__ import annotations
 
+import shlex
 import sys
 from collections.abc import Callable
 from typing import Any, Optional, TextIO
@@ -18,15 +19,16 @@ from typing import Any, Optional, TextIO
 from rich.console import Console
 from rich.text import Text
 
-from asn_assess.core.documents import Respondent, Result
+from asn_assess.core.documents import AnswerSheet, Respondent, Result
 from asn_assess.core.errors import NipError
 from asn_assess.core.i18n import t
-from asn_assess.core.models import Bank
+from asn_assess.core.models import SELF, Bank
 from asn_assess.core.nip import normalise_nip
 from asn_assess.interactive import screens
 from asn_assess.interactive.questionnaire import BACK_KEY, Outcome, Questionnaire, now
+from asn_assess.multirater.anonymity import MIN_RATERS
 from asn_assess.reports.console import make_console
-from asn_assess.store import Progress, UserData
+from asn_assess.store import Progress, UserData, session_key
 
 
 class EndOfInput(Exception):
@@ -109,6 +111,11 @@ class Session:
         """
         from asn_assess.core.scoring import score  # numpy: not needed before the end
 
+        return score(self.bank, self.collect(welcome))
+
+    def collect(self, welcome: bool = True) -> AnswerSheet:
+        """Ask everything still open and return the answers (``run`` without scoring:
+        a rating of someone else is handed on as its answer sheet)."""
         try:
             if welcome:
                 self._welcome()
@@ -120,11 +127,26 @@ class Session:
         except (KeyboardInterrupt, EndOfInput):
             self._save()
             raise SessionStopped(self._saved_message(), interrupted=True) from None
-        return score(self.bank, self.questionnaire.sheet(finished_at=now()))
+        return self.questionnaire.sheet(finished_at=now())
 
     def _welcome(self) -> None:
         folder = self.store.folder if self.store.keeps_data else None
-        self.terminal.show(screens.welcome(self.bank, self.language, folder, BACK_KEY))
+        progress = self.progress
+        if self.questionnaire.rating_someone:
+            count = len(self.questionnaire.questions)
+            screen = screens.rating_welcome(
+                self.bank,
+                self.language,
+                progress.target or "",
+                progress.rater_group,
+                count,
+                folder,
+                BACK_KEY,
+                MIN_RATERS,
+            )
+        else:
+            screen = screens.welcome(self.bank, self.language, folder, BACK_KEY)
+        self.terminal.show(screen)
         if self.terminal.interactive:
             self.terminal.ask(t("welcome.start", self.language) + " ")
 
@@ -144,10 +166,12 @@ class Session:
     def _role(self) -> None:
         """Ask which role the person has, so that only its questions are asked."""
         lang, roles = self.language, self.bank.roles
-        self.terminal.show(screens.roles(self.bank, lang))
+        rating = self.questionnaire.rating_someone
+        self.terminal.show(screens.roles(self.bank, lang, rating))
         first, last = 1, len(roles)
+        ask = "mr.session.role_ask" if rating else "role.ask"
         while True:
-            typed = self.terminal.ask(t("role.ask", lang, first=first, last=last))
+            typed = self.terminal.ask(t(ask, lang, first=first, last=last))
             if not typed:
                 chosen = None
                 break
@@ -204,12 +228,15 @@ class Session:
     def _saved_message(self) -> str:
         if not self.store.keeps_data:
             return t("end.quit_no_save", self.language)
-        return t(
-            "end.saved_quit",
-            self.language,
-            answered=len(self.progress.answers),
-            total=len(self.questionnaire.questions),
-        )
+        values = {
+            "answered": len(self.progress.answers),
+            "total": len(self.questionnaire.questions),
+        }
+        if self.questionnaire.rating_someone:  # resuming needs --about and --as again
+            target = shlex.quote(self.progress.target or "")
+            group = self.progress.rater_group
+            return t("mr.session.saved_quit", self.language, target=target, group=group, **values)
+        return t("end.saved_quit", self.language, **values)
 
 
 # --- starting or resuming ------------------------------------------------------------------
@@ -223,17 +250,21 @@ def open_progress(
     terminal: Terminal,
     role: Optional[str] = None,
     version_of: Optional[Callable[[str], Optional[Bank]]] = None,
+    target: Optional[str] = None,
+    rater_group: str = SELF,
 ) -> tuple[Progress, bool, Bank]:
     """Find or create the progress for ``bank``.
 
     ``resume`` True/False decides without asking; None asks when a session is waiting.
     ``role`` (already checked against the bank) is the role of a new session; None
     leaves it to be asked. A session started on another version of the bank continues
-    on that version when ``version_of`` can supply it. Returns the progress, whether it
-    is a resumed session, and the bank to ask. An old session that is not resumed is
-    kept under another name, never deleted.
+    on that version when ``version_of`` can supply it. Someone rating ``target`` as
+    ``rater_group`` has a session of their own for each person they rate. Returns the
+    progress, whether it is a resumed session, and the bank to ask. An old session that
+    is not resumed is kept under another name, never deleted.
     """
-    existing = store.load_progress(bank.id)
+    key = session_key(bank.id, target, rater_group)
+    existing = store.load_progress(key)
     if existing is not None and existing.bank_version != bank.version and version_of:
         older = version_of(existing.bank_version)
         if older is not None:
@@ -241,7 +272,7 @@ def open_progress(
     if existing is not None:
         lang = language or existing.language
         if existing.bank_version != bank.version:
-            kept = store.set_aside(bank.id)
+            kept = store.set_aside(key)
             message = t("resume.bank_changed", lang, version=existing.bank_version, path=kept)
             terminal.show(Text(message, style="yellow"))
         else:
@@ -249,7 +280,7 @@ def open_progress(
                 resume = _ask_resume(existing, bank, lang, terminal)
             if resume:
                 return existing.model_copy(update={"language": lang}), True, bank
-            kept = store.set_aside(bank.id)
+            kept = store.set_aside(key)
             terminal.show(Text(t("resume.kept", lang, path=kept), style="dim"))
     progress = Progress(
         bank_id=bank.id,
@@ -257,6 +288,8 @@ def open_progress(
         language=language or bank.languages[0],
         role=role,
         role_asked=role is not None,
+        target=target,
+        rater_group=rater_group,
         started_at=now(),
     )
     # Saved before the first question, so a data folder that cannot be written is

@@ -8,6 +8,7 @@ data folder (for example ``~/.local/share/asn-assess`` on Linux).
 
 from __future__ import annotations
 
+import hashlib
 import os
 from datetime import datetime
 from pathlib import Path
@@ -15,9 +16,17 @@ from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from asn_assess.core.documents import AnswerValue, Respondent, Result, parse_document, to_json
+from asn_assess.core.documents import (
+    AnswerSheet,
+    AnswerValue,
+    Respondent,
+    Result,
+    parse_document,
+    to_json,
+)
 from asn_assess.core.errors import AssessError
 from asn_assess.core.files import atomic_write_text, read_text
+from asn_assess.core.models import SELF, is_rater
 
 HOME_VARIABLE = "ASN_ASSESS_HOME"
 
@@ -37,6 +46,12 @@ class Progress(BaseModel):
     language: str = Field(description="Language of the session.")
     role: Optional[str] = Field(default=None, description="The person's role, if chosen.")
     role_asked: bool = Field(default=False, description="Whether the role was asked.")
+    target: Optional[str] = Field(
+        default=None, description="Who is rated (360-degree feedback); null: the person."
+    )
+    rater_group: str = Field(
+        default=SELF, description="self, or the rater group of someone rating the target."
+    )
     respondent: Optional[Respondent] = Field(default=None, description="The profile, if given.")
     profile_done: bool = Field(default=False, description="Whether the profile was asked.")
     position: int = Field(default=0, ge=0, description="Index of the current question.")
@@ -45,6 +60,17 @@ class Progress(BaseModel):
     answers: dict[str, AnswerValue] = Field(
         default_factory=dict, description="Answers so far, by item id."
     )
+
+
+def session_key(bank_id: str, target: Optional[str] = None, rater_group: str = SELF) -> str:
+    """The name a session's progress is kept under: the bank id for the person's own
+    assessment; for rating someone, also the group and a digest of the target, so that
+    rating several people (or being rated) are separate sessions, and no name appears
+    in a file name."""
+    if not is_rater(rater_group):
+        return bank_id
+    digest = hashlib.sha256((target or "").encode("utf-8")).hexdigest()[:12]
+    return f"{bank_id}.{rater_group}.{digest}"
 
 
 def data_dir(override: Optional[Path] = None) -> Path:
@@ -74,24 +100,46 @@ class UserData:
         """Where finished results are saved, one JSON file each."""
         return self.folder / "results"
 
-    def progress_path(self, bank_id: str) -> Path:
-        """Where the progress of a session on ``bank_id`` is kept."""
-        return self.folder / "progress" / f"{bank_id}.json"
+    def progress_path(self, key: str) -> Path:
+        """Where the progress of a session is kept (``key``: see ``session_key``; the
+        bank id for a person's own assessment)."""
+        return self.folder / "progress" / f"{key}.json"
 
-    def load_progress(self, bank_id: str) -> Optional[Progress]:
-        """The saved progress for ``bank_id``, or None; ``ProgressError`` when damaged."""
-        path = self.progress_path(bank_id)
+    def load_progress(self, key: str) -> Optional[Progress]:
+        """The saved progress under ``key``, or None; ``ProgressError`` when damaged."""
+        path = self.progress_path(key)
         if not path.exists():
             return None
         return parse_document(read_text(path, ProgressError), Progress, str(path), ProgressError)
 
     def save_progress(self, progress: Progress) -> None:
         """Save ``progress`` atomically: the file holds the old or the new state."""
-        atomic_write_text(self.progress_path(progress.bank_id), to_json(progress))
+        key = session_key(progress.bank_id, progress.target, progress.rater_group)
+        atomic_write_text(self.progress_path(key), to_json(progress))
 
-    def set_aside(self, bank_id: str) -> Path:
-        """Keep the progress of ``bank_id`` under a new name instead of deleting it."""
-        path = self.progress_path(bank_id)
+    @property
+    def ratings_folder(self) -> Path:
+        """Where the answer sheets of people rating someone else are saved."""
+        return self.folder / "ratings"
+
+    def complete_rating(self, sheet: AnswerSheet, when: Optional[datetime] = None) -> Path:
+        """A rating session has finished: save its answer sheet under ``ratings/`` (never
+        over another), then drop its progress. Returns where the sheet was saved."""
+        when = when or datetime.now()
+        base = f"{sheet.bank_id}-{sheet.rater_group}-{when.strftime('%Y%m%d-%H%M%S')}"
+        path = self.ratings_folder / f"{base}.json"
+        counter = 1
+        while path.exists():
+            counter += 1
+            path = self.ratings_folder / f"{base}-{counter}.json"
+        atomic_write_text(path, to_json(sheet))
+        key = session_key(sheet.bank_id, sheet.target, sheet.rater_group)
+        self.progress_path(key).unlink(missing_ok=True)
+        return path
+
+    def set_aside(self, key: str) -> Path:
+        """Keep the progress under ``key`` under a new name instead of deleting it."""
+        path = self.progress_path(key)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = path.with_name(f"{path.stem}.{stamp}.old.json")
         os.replace(path, kept)
@@ -125,12 +173,18 @@ class NothingKept(UserData):
 
     keeps_data = False
 
-    def load_progress(self, bank_id: str) -> Optional[Progress]:
+    def load_progress(self, key: str) -> Optional[Progress]:
         """Never resumes: a session that keeps nothing starts afresh."""
         return None
 
     def save_progress(self, progress: Progress) -> None:
         """Keeps nothing."""
+
+    def complete_rating(
+        self, sheet: AnswerSheet, when: Optional[datetime] = None
+    ) -> Path:  # pragma: no cover - never called
+        """Not used: a session that keeps nothing saves no rating."""
+        raise AssertionError("a session that keeps nothing saves no rating")
 
     def complete(self, result: Result) -> Path:  # pragma: no cover - never called
         """Not used: a session that keeps nothing saves no result."""

@@ -250,6 +250,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "an .xlsx template needs -o FILE.xlsx",
     },
     # --- rating someone with `start --about NAME --as GROUP` -----------------------------
+    "mr.help.profile": {
+        "id": "Tanyakan nama, NIP, unit kerja dan jabatan (masing-masing boleh dikosongkan). Bawaan: ya; tidak bila Anda menilai orang lain (--about), agar penilai tidak tercatat.",
+        "en": "Ask for name, NIP, unit and position (each optional). Default: yes; no when you rate someone else (--about), so that the rater is not recorded.",
+    },
     "mr.help.about": {
         "id": "Nilai orang lain, bukan diri sendiri: nama, NIP atau id orang yang dinilai (dengan --as).",
         "en": "Rate someone else, not yourself: the name, NIP or id of the person rated (with --as).",
@@ -274,6 +278,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Nama Anda tidak dicatat, tetapi kelompok {group} tidak anonim: laporan menampilkan penilaian Anda tersendiri.",
         "en": "Your name is not recorded, but the group {group} is not anonymous: the report shows your ratings on their own.",
     },
+    "mr.session.keys": {
+        "id": "Tombol: angka untuk menjawab, Enter untuk mengonfirmasi, n tidak dapat menilai atau tidak berlaku, {back} kembali, s lewati, ? bantuan, q simpan dan keluar.",
+        "en": "Keys: a number to answer, Enter to confirm, n cannot judge or not applicable, {back} back, s skip, ? help, q save and quit.",
+    },
     "mr.session.size": {
         "id": "{items} pernyataan, sekitar {minutes} menit.",
         "en": "{items} statements, about {minutes} minutes.",
@@ -286,6 +294,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Peran orang yang Anda nilai (menentukan pernyataan yang diajukan)",
         "en": "The role of the person you rate (decides which statements you are asked)",
     },
+    "mr.session.role_ask": {
+        "id": "Pilih nomor peran orang yang Anda nilai ({first}-{last}), atau Enter untuk semua pernyataan: ",
+        "en": "Choose the role number of the person you rate ({first}-{last}), or press Enter for every statement: ",
+    },
     "mr.session.saved": {
         "id": "Penilaian disimpan di {path}. Serahkan berkas ini kepada unit SDM yang menjalankan putaran 360; berkas ini menyebut {target} dan kelompok Anda ({group}), bukan Anda.",
         "en": "Rating saved to {path}. Hand this file to the HR unit running the 360 round; it names {target} and your group ({group}), not you.",
@@ -294,9 +306,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Penilaian ditulis juga ke {path}.",
         "en": "Rating also written to {path}.",
     },
-    "mr.session.resume": {
-        "id": "Lanjutkan dengan: asn-assess start --about {target} --as {group} --resume",
-        "en": "Resume with: asn-assess start --about {target} --as {group} --resume",
+    "mr.session.saved_quit": {
+        "id": "Progres tersimpan ({answered} dari {total} terjawab). Lanjutkan dengan: asn-assess start --about {target} --as {group} --resume",
+        "en": "Progress saved ({answered} of {total} answered). Resume with: asn-assess start --about {target} --as {group} --resume",
     },
     "mr.error.about_needs_as": {
         "id": "--about memerlukan --as KELOMPOK (kelompok Anda terhadap orang itu: {groups})",
