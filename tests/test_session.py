@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,8 +64,17 @@ class Run:
     home: Path
 
     def results(self) -> list[dict]:
+        """The saved results, oldest first: as the store names them, a second result
+        saved within the same second gets -2 (which sorts before ".json" as text)."""
         folder = self.home / "results"
-        return [json.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*.json"))]
+
+        def saved_order(path: Path) -> tuple[str, int]:
+            found = re.fullmatch(r"(.*-\d{8}-\d{6})(?:-(\d+))?", path.stem)
+            assert found, path.name
+            return found[1], int(found[2] or 1)
+
+        paths = sorted(folder.glob("*.json"), key=saved_order)
+        return [json.loads(p.read_text("utf-8")) for p in paths]
 
     def progress(self) -> dict | None:
         path = self.home / "progress" / f"{BANK.id}.json"
