@@ -197,3 +197,48 @@ def test_a_plan_without_ratings_from_others_is_empty(bundled_bank):
     view = target_view(bundled_bank, TargetRatings("T", None, []))
     assert multirater_plan(bundled_bank, view) == []
     assert all(line.others_mean is None for line in view.indicators)
+
+
+def test_the_worked_example_of_the_documentation(tmp_path, bundled_bank):
+    """docs/multirater.md: Rina, her supervisor, three peers and two subordinates."""
+    import csv
+    import json
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from asn_assess.cli import app
+
+    rows = [
+        ("self", {"disiplin-01": 5, "disiplin-02": 4, "disiplin-06": 5, "disiplin-04": 2}),
+        ("atasan", {"disiplin-01": 4, "disiplin-02": 4, "disiplin-06": 3}),
+        ("rekan", {"disiplin-01": 4, "disiplin-02": 5, "disiplin-06": 4}),
+        ("rekan", {"disiplin-01": 5, "disiplin-02": 5, "disiplin-06": 4}),
+        ("rekan", {"disiplin-01": 3, "disiplin-02": 4, "disiplin-06": 4}),
+        ("bawahan", {"disiplin-01": 2, "disiplin-02": 3, "disiplin-06": 2}),
+        ("bawahan", {"disiplin-01": 3, "disiplin-02": 3, "disiplin-06": 2}),
+    ]
+    items = ["disiplin-01", "disiplin-02", "disiplin-04", "disiplin-06"]
+    source = tmp_path / "rina.csv"
+    with source.open("w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file)
+        writer.writerow(["target_id", "rater_group", *items])
+        for group, answers in rows:
+            writer.writerow(["Rina", group, *[answers.get(i, "") for i in items]])
+    runner = CliRunner()
+    text = runner.invoke(app, ["multirater", str(source), "--lang", "en"])
+    assert text.exit_code == 0, text.stderr
+    docs = (Path(__file__).parents[1] / "docs" / "multirater.md").read_text(encoding="utf-8")
+    block = docs.split("The text report's line for it:\n\n```text\n", 1)[1].split("```", 1)[0]
+    assert block in text.stdout
+    report = json.loads(runner.invoke(app, ["multirater", str(source), "--format", "json"]).stdout)
+    line = report["targets"][0]["indicators"][0]
+    assert line["own"] == 87.5
+    assert line["groups"]["atasan"]["mean"] == pytest.approx(200 / 3)
+    assert line["groups"]["rekan"]["mean"] == pytest.approx((250 + 275 + 200) / 9)
+    assert line["groups"]["bawahan"] == {"raters": 2, "mean": None, "status": "withheld"}
+    assert line["others"] == {"raters": 4, "mean": pytest.approx((200 + 250 + 275 + 200) / 12)}
+    assert round(line["agreement"]["rwg"], 2) == 0.92
+    assert line["johari"] == "blind-spot"
+    for number in ("87.5", "66.7", "80.6", "77.1", "+10.4", "0.92"):
+        assert f"**{number}**" in docs

@@ -260,6 +260,8 @@ def build_multirater_report(bank: Bank, view: TargetView, language: str) -> Mult
         intro = t("mr.plan.none", language)
     elif plan[0].kind == "strengthen":
         intro = t("mr.plan.intro_strengthen", language)
+    elif len(plan) == 1:
+        intro = t("mr.plan.intro_one", language)
     else:
         intro = t("mr.plan.intro", language, count=len(plan))
     named = [g for g in bank.rater_groups if not g.anonymous and view.raters[g.id]]

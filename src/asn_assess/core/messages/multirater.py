@@ -76,6 +76,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Mulailah dari {count} indikator berikut: titik buta lebih dahulu, lalu yang di bawah ambang menurut penilai lain.",
         "en": "Start with these {count} indicators: blind spots first, then those below the threshold in the others' view.",
     },
+    "mr.plan.intro_one": {
+        "id": "Mulailah dari indikator berikut: titik buta lebih dahulu, lalu yang di bawah ambang menurut penilai lain.",
+        "en": "Start with this indicator: blind spots come first, then those below the threshold in the others' view.",
+    },
     "mr.plan.intro_strengthen": {
         "id": "Tidak ada titik buta dan semua indikator mencapai ambang menurut penilai lain. Yang terendah menurut mereka, untuk dikuatkan lebih lanjut:",
         "en": "There is no blind spot and every indicator reaches the threshold in the others' view. The lowest in their view, to strengthen further:",
