@@ -315,6 +315,7 @@ def test_rejected_rows_are_named_and_counted(tmp_path, bundled_bank):
     rows.append(["A", "teman", "4", *[""] * (len(items) - 1)])
     rows.append(["A", "self", "4", *[""] * (len(items) - 1)])
     rows.append(["A", "self", "3", *[""] * (len(items) - 1)])
+    rows.append(["", "self", "3", *[""] * (len(items) - 1)])  # own answers of nobody known
     source = tmp_path / "in.csv"
     with source.open("w", newline="", encoding="utf-8") as file:
         csv.writer(file).writerows(rows)
@@ -326,11 +327,12 @@ def test_rejected_rows_are_named_and_counted(tmp_path, bundled_bank):
     assert any(
         "row 4: a second self-assessment of this person (the first:" in line for line in lines
     )
-    assert "warning: 3 row(s) rejected" in lines
-    assert counts(result.stderr) == "read 4 sheets, targets 1, withheld groups 0"
+    assert any("row 5: no target: name the person rated" in line for line in lines)
+    assert "warning: 4 row(s) rejected" in lines
+    assert counts(result.stderr) == "read 5 sheets, targets 1, withheld groups 0"
     errors = tmp_path / "errors.jsonl"
     logged = run(str(source), "--errors", str(errors))
-    assert len(errors.read_text("utf-8").splitlines()) == 3
+    assert len(errors.read_text("utf-8").splitlines()) == 4
     assert "rejected: " not in logged.stderr
 
 

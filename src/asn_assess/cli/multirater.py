@@ -128,7 +128,7 @@ def multirater(
     try:
         outcome = run_multirater(inputs, batch_settings, settings)
     except KeyboardInterrupt:
-        typer.echo("interrupted: no output written", err=True)
+        typer.echo(say("mr.interrupted"), err=True)
         raise typer.Exit(130) from None
     views = outcome.views
     files: list[tuple[Path, bytes]] = []

@@ -60,7 +60,6 @@ def write_template(
     from asn_assess.cli.multirater import needs_rater_groups
     from asn_assess.core.answers import parse_rater_group
     from asn_assess.core.errors import AssessError, UsageError
-    from asn_assess.forms.export import is_same_file
     from asn_assess.reports.multirater_tables import csv_text, xlsx_bytes
 
     if extra:
@@ -88,10 +87,7 @@ def write_template(
     if output is None:
         typer.echo(csv_text(header, []), nl=False)
         return
-    from asn_assess.core.bank import bundled_bank_paths
-
-    if any(is_same_file(output, path) for path in bundled_bank_paths()):
-        raise UsageError(say("mr.error.output_is_input", path=output))
+    # A .csv or .xlsx name is never a bank file, so only an existing file needs --force.
     if output.exists() and not force:
         raise AssessError(say("mr.error.exists", path=output))
     if suffix == ".xlsx":

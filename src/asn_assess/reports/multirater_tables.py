@@ -49,6 +49,7 @@ def report_document(bank: Bank, views: Sequence[TargetView]) -> dict[str, Any]:
 
 
 def _target_document(bank: Bank, view: TargetView) -> dict[str, Any]:
+    anonymous = {group.id: group.anonymous for group in bank.rater_groups}
     return {
         "target": view.target,
         "role": view.role,
@@ -57,7 +58,7 @@ def _target_document(bank: Bank, view: TargetView) -> dict[str, Any]:
             group: {
                 "sheets": n,
                 "status": view.status[group].value if group in view.status else None,
-                "anonymous": bank.rater_group(group).anonymous,  # type: ignore[union-attr]
+                "anonymous": anonymous[group],
             }
             for group, n in view.raters.items()
         },

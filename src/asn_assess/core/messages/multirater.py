@@ -177,6 +177,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "dibaca {sheets} lembar, orang yang dinilai {targets}, kelompok ditahan {withheld}",
         "en": "read {sheets} sheets, targets {targets}, withheld groups {withheld}",
     },
+    "mr.interrupted": {
+        "id": "dihentikan: tidak ada keluaran yang ditulis",
+        "en": "interrupted: no output written",
+    },
     "mr.rejected": {"id": "ditolak: {error}", "en": "rejected: {error}"},
     "mr.rejected_more": {
         "id": "ditolak: ... dan {count} lagi; tulis semuanya dengan --errors FILE",
