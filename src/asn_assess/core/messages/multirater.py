@@ -146,8 +146,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Gap (points 0-100) between own score and others' mean that makes a blind spot or a hidden strength.",
     },
     "mr.help.lang": {
-        "id": "Bahasa laporan: id atau en. Bawaan: bahasa antarmuka.",
-        "en": "Report language: id or en. Default: the interface language.",
+        "id": "Bahasa laporan (dengan 'template': bahasa judul kolom): id atau en. Bawaan: bahasa antarmuka; untuk template, bahasa pertama bank.",
+        "en": "Report language (with 'template': of the column titles): id or en. Default: the interface language; for the template, the bank's first language.",
     },
     "mr.help.pseudonymize": {
         "id": "Ganti id orang yang dinilai dan responden dengan hash berkunci (perlu --key-file).",
@@ -164,10 +164,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mr.help.as": {
         "id": "Dengan 'template': hanya pernyataan yang dinilai kelompok ini (id atau nama kelompok).",
         "en": "With 'template': only the statements this group rates (a group id or name).",
-    },
-    "mr.help.template_lang": {
-        "id": "Dengan 'template': bahasa judul kolom (id atau en). Bawaan: bahasa pertama bank.",
-        "en": "With 'template': language of the column titles (id or en). Default: the bank's first language.",
     },
     "mr.help.force": {
         "id": "Dengan 'template': timpa --output bila sudah ada.",
@@ -252,10 +248,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mr.error.exists": {
         "id": "{path}: sudah ada; tambahkan --force untuk menimpanya",
         "en": "{path}: already exists; pass --force to overwrite it",
-    },
-    "mr.error.xlsx_stdout": {
-        "id": "template .xlsx memerlukan -o FILE.xlsx",
-        "en": "an .xlsx template needs -o FILE.xlsx",
     },
     # --- rating someone with `start --about NAME --as GROUP` -----------------------------
     "mr.help.profile": {
