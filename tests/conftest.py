@@ -280,6 +280,8 @@ def expected_cells(result: Result, quality: bool = False) -> dict[str, Any]:
     overall = result.overall
     cells: dict[str, Any] = {
         "role": result.role,
+        # `target` is who is rated, also on a person's own row (their id): tested apart.
+        "rater_group": result.rater_group,
         "answered_items": overall.answered_items,
         "not_applicable_items": overall.not_applicable_items,
         "total_items": overall.total_items,
@@ -304,13 +306,14 @@ def expected_cells(result: Result, quality: bool = False) -> dict[str, Any]:
 
 def parsed_cells(row: dict[str, str], names=None) -> dict[str, Any]:
     """A batch CSV row's cells typed like ``expected_cells`` (empty cell = None): the
-    columns ``names``, or every column but source, row, respondent_id and the quality
-    columns (tests/test_quality.py checks those)."""
+    columns ``names``, or every column but source, row, respondent_id, target and the
+    quality columns (tests/test_quality.py checks those)."""
     if names is None:
         names = [
             name
             for name in row
-            if name not in ("source", "row", "respondent_id") and not name.startswith("quality")
+            if name not in ("source", "row", "respondent_id", "target")
+            and not name.startswith("quality")
         ]
     parsed: dict[str, Any] = {}
     for name in names:
@@ -319,7 +322,7 @@ def parsed_cells(row: dict[str, str], names=None) -> dict[str, Any]:
             parsed[name] = None
         elif name.endswith("score"):
             parsed[name] = float(text)
-        elif name.endswith("band") or name in ("role", "quality_flags"):
+        elif name.endswith("band") or name in ("role", "quality_flags", "target", "rater_group"):
             parsed[name] = text
         else:
             parsed[name] = int(text)

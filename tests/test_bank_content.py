@@ -80,6 +80,21 @@ def test_every_item_is_observable_with_a_third_person_wording_or_self_only(item)
         assert item.observer_text["en"].startswith(("They ", "When ", "If "))
 
 
+@pytest.mark.parametrize("indicator", INDICATORS, ids=lambda i: i.id)
+def test_every_group_that_rates_an_indicator_has_three_observable_statements_per_role(
+    indicator,
+):
+    """360-degree feedback: a rater of each group named in rated_by gets at least three
+    statements of the indicator in the observer wording, whatever the role of the
+    person rated, so that min_answered can be met and agreement measured."""
+    assert indicator.rated_by
+    for group in indicator.rated_by:
+        for role in [None, *ROLES]:
+            asked = indicator.items_asked(role, group)
+            assert len(asked) >= 3, (group, role)
+            assert all(item.observer_text and not item.self_only for item in asked)
+
+
 @pytest.mark.parametrize("item", SITUATIONAL, ids=lambda i: i.id)
 def test_situational_items_have_five_distinct_options_and_a_rationale(item):
     assert [o.id for o in item.options] == ["a", "b", "c", "d", "e"]

@@ -260,6 +260,8 @@ def documented_columns(bank: Bank) -> list[str]:
         "row",
         "respondent_id",
         "role",
+        "target",
+        "rater_group",
         "answered_items",
         "not_applicable_items",
         "total_items",

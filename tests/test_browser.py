@@ -193,3 +193,70 @@ def test_chromium_renders_the_report_to_png_and_a4_pdf(page, tmp_path, bundled_b
         f"{word} {n}: {bundled_bank.text(p.title, language)}"
         for n, p in enumerate(bundled_bank.pillars, start=1)
     ]
+
+
+class DotsDom(HTMLParser):
+    """The dot plots and the people of a 360-degree page Chromium laid out."""
+
+    def __init__(self):
+        super().__init__()
+        self.charts: list[dict] = []
+        self.people: list[str] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        classes = (attributes.get("class") or "").split()
+        if tag == "script":
+            self.scripts += 1
+        elif tag == "section" and "person" in classes:
+            self.people.append(attributes["data-target"])
+        elif tag == "svg" and "dots" in classes:
+            self.charts.append({"svg": attributes, "rows": [], "markers": []})
+        elif tag == "g" and "row" in classes:
+            self.charts[-1]["rows"].append(attributes["data-id"])
+        elif tag == "circle" and "marker" in classes:
+            self.charts[-1]["markers"].append(attributes)
+
+
+def test_chromium_lays_out_the_360_report_one_person_a_page(tmp_path, bundled_bank):
+    import random
+
+    from asn_assess.batch.settings import BatchSettings
+    from asn_assess.multirater.api import run_multirater
+    from asn_assess.reports.multirater_data import build_multirater_report
+    from asn_assess.reports.multirater_html import render_multirater_html
+    from multirater_helpers import generated_round, write_round
+
+    sheets = generated_round(bundled_bank, random.Random(7), targets=2)
+    for sheet in sheets:
+        if sheet.target == "T02":
+            sheet.target = "<script>alert(1)</script>"
+    source = write_round(tmp_path / "round.csv", bundled_bank, sheets)
+    views = run_multirater([str(source)], BatchSettings(bundled_bank)).views
+    path = tmp_path / "360.html"
+    reports = [build_multirater_report(bundled_bank, view, "id") for view in views]
+    path.write_text(render_multirater_html(reports), encoding="utf-8")
+
+    png = tmp_path / "page.png"
+    chromium(tmp_path, "--window-size=900,1300", f"--screenshot={png}", path.as_uri())
+    width, height, pixels = png_pixels(png.read_bytes())
+    assert sum(1 for pixel in pixels if min(pixel) < 200) > 0.03 * len(pixels)
+    assert len(set(pixels)) > 50
+    pdf = tmp_path / "page.pdf"
+    chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", path.as_uri())
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf.read_bytes()))
+    assert 2 <= pages <= 8, f"{pages} pages"
+
+    dom = DotsDom()
+    dom.feed(chromium(tmp_path, "--dump-dom", path.as_uri()).stdout)
+    assert dom.scripts == 0 and dom.people == [view.target for view in views]
+    indicators = [i.id for p in bundled_bank.pillars for i in p.indicators]
+    for chart, view in zip(dom.charts, views, strict=True):
+        assert chart["rows"] == indicators
+        x0, x1 = float(chart["svg"]["data-x0"]), float(chart["svg"]["data-x1"])
+        own = [m for m in chart["markers"] if m["data-series"] == "self"]
+        assert len(own) == sum(line.own is not None for line in view.indicators)
+        for marker in chart["markers"]:
+            expected = x0 + (x1 - x0) * float(marker["data-value"]) / 100
+            assert float(marker["cx"]) == pytest.approx(expected, abs=0.01)

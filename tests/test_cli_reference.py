@@ -28,5 +28,6 @@ def test_cli_reference_covers_every_command():
         "bank validate",
         "bank template",
         "form export",
+        "multirater",
     ):
         assert f"## `asn-assess {command}`" in text

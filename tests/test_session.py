@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,8 +64,17 @@ class Run:
     home: Path
 
     def results(self) -> list[dict]:
+        """The saved results, oldest first: as the store names them, a second result
+        saved within the same second gets -2 (which sorts before ".json" as text)."""
         folder = self.home / "results"
-        return [json.loads(p.read_text("utf-8")) for p in sorted(folder.glob("*.json"))]
+
+        def saved_order(path: Path) -> tuple[str, int]:
+            found = re.fullmatch(r"(.*-\d{8}-\d{6})(?:-(\d+))?", path.stem)
+            assert found, path.name
+            return found[1], int(found[2] or 1)
+
+        paths = sorted(folder.glob("*.json"), key=saved_order)
+        return [json.loads(p.read_text("utf-8")) for p in paths]
 
     def progress(self) -> dict | None:
         path = self.home / "progress" / f"{BANK.id}.json"
@@ -512,3 +522,117 @@ def test_long_reports_go_through_the_pager_at_a_terminal_only(start, home, tmp_p
     monkeypatch.setattr(outputs, "stdout_is_terminal", lambda: False)
     start("--no-profile", lines=typed_answers(), tty=False)
     assert not paged.exists()
+
+
+# --- rating someone else: start --about NAME --as GROUP -------------------------------------------
+
+
+def rater_questions(group: str, role=None) -> list:
+    return [q.item for q in questions_of(BANK, role, group)]
+
+
+def test_a_rater_answers_the_observer_wordings_and_leaves_a_sheet_without_their_name(
+    start, home, tmp_path
+):
+    asked = rater_questions("rekan")
+    typed = [str(1 + index % 5) for index in range(len(asked))]
+    typed[3] = "n"
+    output = tmp_path / "penilaian-budi.json"
+    run = start(
+        "--about", " Budi  Santoso ", "--as", "Rekan kerja", "--lang", "en", "-o", str(output),
+        lines=typed, tty=False,
+    )  # fmt: skip
+    assert run.exit_code == 0, run.stderr
+    assert "You are rating Budi Santoso as Peer" in run.screen
+    assert "Your name is not recorded" in run.screen
+    assert f"Question {len(asked)} of {len(asked)}" in run.screen
+    assert "Name:" not in run.screen  # no profile unless asked for with --profile
+    assert "n  Cannot judge / not applicable" in run.screen
+    screen = " ".join(run.screen.split())
+    for item in asked:  # the observer wording, never the person's own
+        assert " ".join(item.observer_text["en"].split()) in screen
+        assert " ".join(item.text["en"].split()) not in screen
+    assert run.stdout == ""  # no report: HR reports once every rater has answered
+    [saved] = (home / "ratings").glob("*.json")
+    assert saved.read_text("utf-8") == output.read_text("utf-8")
+    assert f"Rating saved to {saved}" in run.stderr and "not you" in run.stderr
+    sheet = json.loads(output.read_text("utf-8"))
+    assert (sheet["target"], sheet["rater_group"], sheet["respondent"]) == (
+        "Budi Santoso", "rekan", None,
+    )  # fmt: skip
+    assert sheet["answers"][asked[3].id] == "na"
+    assert list(sheet["answers"]) == [i for i in BANK.items if i in sheet["answers"]]
+    assert run.results() == [] and not (home / "history.db").exists()
+    assert run.progress() is None and list((home / "progress").iterdir()) == []
+    report = CliRunner().invoke(app, ["multirater", str(output), "--format", "json"])
+    assert report.exit_code == 0, report.stderr
+    [person] = json.loads(report.stdout)["targets"]
+    assert person["target"] == "Budi Santoso" and person["raters"]["rekan"]["sheets"] == 1
+
+
+def test_a_rating_session_is_kept_apart_from_ones_own_and_resumes(start, home):
+    asked = rater_questions("bawahan", "struktural")
+    args = ("--about", "196801011990031001", "--as", "bawahan", "--role", "struktural")
+    first = start(*args, lines=["4", "5", "q"], tty=False)
+    assert first.exit_code == 0
+    assert "--about 196801011990031001 --as bawahan --resume" in first.stderr
+    own = start("--no-profile", lines=["3", "q"], tty=False)  # one's own session: separate
+    assert own.exit_code == 0
+    assert "Ada sesi yang belum selesai" not in own.screen
+    resumed = start(*args, "--resume", lines=["3"] * (len(asked) - 2), tty=False)
+    assert resumed.exit_code == 0, resumed.stderr
+    [saved] = (home / "ratings").glob("*.json")
+    sheet = json.loads(saved.read_text("utf-8"))
+    assert sheet["role"] == "struktural" and sheet["rater_group"] == "bawahan"
+    assert [sheet["answers"][item.id] for item in asked[:3]] == [4, 5, 3]
+    assert len(sheet["answers"]) == len(asked)
+    assert (home / "progress" / f"{BANK.id}.json").exists()  # one's own, still waiting
+
+
+def test_without_saving_or_output_the_rating_goes_to_standard_output(start, home):
+    asked = rater_questions("atasan")
+    run = start(
+        "--about", "Sari", "--as", "atasan", "--no-save", lines=["5"] * len(asked), tty=False
+    )
+    assert run.exit_code == 0, run.stderr
+    sheet = json.loads(run.stdout)
+    assert (sheet["target"], sheet["rater_group"]) == ("Sari", "atasan")
+    assert not home.exists() or list(home.rglob("*.json")) == []
+
+
+def test_the_role_of_the_person_rated_is_asked_at_a_terminal(start):
+    run = start("--about", "Sari", "--as", "rekan", lines=["", "1", "q"])
+    assert "Peran orang yang Anda nilai" in run.screen
+    assert "Pilih nomor peran orang yang Anda nilai" in run.screen
+    assert run.exit_code == 0
+
+
+def test_rating_oneself_in_a_round_keeps_the_usual_session_and_names_the_target(start, home):
+    run = start(
+        "--no-profile", "--about", "19860926 201505 1 001", "--as", "self", "--lang", "en",
+        lines=typed_answers(), tty=False,
+    )  # fmt: skip
+    assert run.exit_code == 0, run.stderr
+    assert "Overall score" in run.stdout
+    [result] = run.results()
+    assert (result["target"], result["rater_group"]) == ("198609262015051001", "self")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--about", "Budi"], "--about memerlukan --as KELOMPOK"),
+        (["--as", "rekan"], "--as rekan memerlukan --about NAMA|NIP"),
+        (["--about", "Budi", "--as", "teman"], "--as 'teman': bukan kelompok penilai"),
+        (["--about", "  ", "--as", "rekan"], "--about: sebutkan nama, NIP atau id"),
+        (
+            ["--about", "Budi", "--as", "rekan", "-o", "x.html"],
+            "penilaian disimpan sebagai lembar jawaban JSON",
+        ),
+    ],
+)
+def test_rating_options_that_do_not_fit_are_usage_errors(start, args, message):
+    """In the interface language: Bahasa Indonesia unless $ASN_ASSESS_LANG says otherwise."""
+    run = start(*args, lines=[], tty=False)
+    assert run.exit_code == 2
+    assert message in run.stderr

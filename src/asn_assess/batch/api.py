@@ -33,7 +33,7 @@ from asn_assess.batch.sheets import read_sheets
 from asn_assess.batch.spreadsheet import is_workbook, open_sheet, read_sheet
 from asn_assess.batch.summary import GroupSummary
 from asn_assess.core.files import open_for_reading
-from asn_assess.core.models import Bank
+from asn_assess.core.models import Bank, is_rater
 from asn_assess.core.scoring import BlockScores, BoolColumn, score_block, score_block_by_role
 
 BatchInput = Union[str, "os.PathLike[str]", tuple[str, BinaryIO]]
@@ -110,10 +110,13 @@ def run_batch(
 
 
 def _scores(bank: Bank, answers: AnswerBlock) -> BlockScores:
-    """Every level's scores for a block, each row with its own role's items."""
-    if answers.roles is None:
+    """Every level's scores for a block, each row with the items it was asked (by its
+    role and, for a rater, its group)."""
+    groups = answers.rater_groups
+    if answers.roles is None and (groups is None or not any(map(is_rater, groups))):
         return score_block(bank, answers.item_columns, answers.size)
-    return score_block_by_role(bank, answers.item_columns, answers.roles)
+    roles = answers.roles or [None] * answers.size
+    return score_block_by_role(bank, answers.item_columns, roles, list(groups or []) or None)
 
 
 def _quality(checker: QualityChecker, scored: ScoredBlock) -> QualityBlock:

@@ -11,13 +11,11 @@ from typing import TYPE_CHECKING, Optional
 from asn_assess.core.answer_codes import AnswerCodes
 from asn_assess.core.documents import AnswerSheet, AnswerValue, Result
 from asn_assess.core.errors import AssessError
-from asn_assess.core.models import Bank
+from asn_assess.core.models import SELF, Bank
 from asn_assess.core.scoring import BlockScores, FloatColumn, IntColumn, ItemColumns, result_of_row
 
 if TYPE_CHECKING:
     from asn_assess.analysis.quality import QualityBlock
-
-if TYPE_CHECKING:
     from asn_assess.batch.records import SuspectField
 
 
@@ -42,6 +40,10 @@ class AnswerBlock:
     """Per row: the person's role, when the input names one (None: every item asked)."""
     groups: Optional[list[str]] = None
     """Per row: the value of the ``--summary-by`` column, when summarising."""
+    targets: Optional[list[Optional[str]]] = None
+    """Per row: who is rated (already pseudonymised when asked), when the input says."""
+    rater_groups: Optional[list[str]] = None
+    """Per row: ``self`` or the rater's group, when the input says."""
     sheets: Optional[list[AnswerSheet]] = None
     """Per row: the whole answer sheet, when the outputs need full results."""
     answer_codes: Optional[AnswerCodes] = None
@@ -125,6 +127,19 @@ class BatchCounts:
     """Per table: quoted fields that look like they swallowed rows (a stray quote)."""
 
 
-def sheet_for_row(bank: Bank, answers: dict[str, AnswerValue]) -> AnswerSheet:
+def sheet_for_row(
+    bank: Bank,
+    answers: dict[str, AnswerValue],
+    role: Optional[str] = None,
+    target: Optional[str] = None,
+    rater_group: Optional[str] = None,
+) -> AnswerSheet:
     """A bare answer sheet for a table row (tables carry no language or times)."""
-    return AnswerSheet(bank_id=bank.id, bank_version=bank.version, answers=answers)
+    return AnswerSheet(
+        bank_id=bank.id,
+        bank_version=bank.version,
+        role=role,
+        target=target,
+        rater_group=rater_group or SELF,
+        answers=answers,
+    )

@@ -22,10 +22,16 @@ from asn_assess.batch.form_names import role_codes
 from asn_assess.batch.pseudonyms import Pseudonymizer
 from asn_assess.batch.settings import BatchSettings
 from asn_assess.core.answer_codes import NO_ANSWER_CODE, AnswerCodes
-from asn_assess.core.answers import answer_code, normalise_label, parse_role
-from asn_assess.core.documents import AnswerValue
+from asn_assess.core.answers import (
+    answer_code,
+    normalise_label,
+    parse_rater_group,
+    parse_role,
+    rater_groups_text,
+)
+from asn_assess.core.documents import AnswerValue, rated_person
 from asn_assess.core.i18n import say
-from asn_assess.core.models import NOT_APPLICABLE, Bank
+from asn_assess.core.models import NOT_APPLICABLE, SELF, Bank, is_rater
 from asn_assess.core.scoring import FloatColumn, IntColumn, ItemColumn, ItemColumns, item_score
 
 NO_ANSWERS = "no answers: every item is empty"
@@ -121,10 +127,13 @@ class CellReader:
                 bad_cells.setdefault(int(row), []).append(
                     self._bad_cell(item_id, texts[codes[row]], header[:40])
                 )
-        ids = self._respondent_ids(batch)
+        raw_ids = self._column(batch, self.plan.id_column)
+        ids = self._pseudonyms(raw_ids)
         roles = self._roles(batch, bad_cells)
-        if roles is not None:
-            self._check_roles(roles, scores, bad_cells)
+        groups = self._rater_groups(batch, bad_cells)
+        targets = self._targets(batch, raw_ids, groups, bad_cells)
+        if roles is not None or groups is not None:
+            self._check_asked(roles, groups, scores, bad_cells)
         rejected = ~answered_any
         rejected[list(bad_cells)] = True
         for row in np.flatnonzero(rejected):
@@ -144,12 +153,23 @@ class CellReader:
         )
         if roles is not None:
             block.roles = [roles[row] for row in keep]
+        if groups is not None:
+            block.rater_groups = [groups[row] for row in keep]
+        if targets is not None:
+            block.targets = [targets[row] for row in keep]
         if self.plan.group_column is not None:
             groups = batch.column(self.plan.group_column).to_pylist()
             block.groups = [groups[row] or "" for row in keep]
         if self.keep_sheets:
             block.sheets = [
-                sheet_for_row(self.bank, self._answers_of(values, int(row))) for row in keep
+                sheet_for_row(
+                    self.bank,
+                    self._answers_of(values, int(row)),
+                    roles[row] if roles else None,
+                    targets[row] if targets else None,
+                    groups[row] if groups else None,
+                )
+                for row in keep
             ]
         if self.keep_codes:
             block.answer_codes = {item_id: codes[keep] for item_id, codes in answer_codes.items()}
@@ -214,21 +234,79 @@ class CellReader:
             roles.append(role)
         return roles
 
-    def _check_roles(
+    def _rater_groups(self, batch: Any, bad_cells: dict[int, list[str]]) -> Optional[list[str]]:
+        """Each row's rater group (``self`` when empty); a value that names no group of
+        the bank is a reason to reject the row."""
+        column = self.plan.rater_group_column
+        if column is None:
+            return None
+        groups: list[str] = []
+        for row, raw in enumerate(batch.column(column).to_pylist()):
+            group = parse_rater_group(self.bank, raw) if raw and raw.strip() else SELF
+            if group is None:
+                known = rater_groups_text(self.bank)
+                bad_cells.setdefault(row, []).append(
+                    f"rater group: {raw!r} is not a rater group ({known})"
+                )
+            groups.append(group or SELF)
+        return groups
+
+    def _targets(
         self,
-        roles: list[Optional[str]],
+        batch: Any,
+        raw_ids: list[Optional[str]],
+        groups: Optional[list[str]],
+        bad_cells: dict[int, list[str]],
+    ) -> Optional[list[Optional[str]]]:
+        """Who each row rates: its target cell or, on a person's own answers, the
+        respondent id; pseudonymised when asked. A rater's row must name its target."""
+        column = self.plan.target_column
+        if column is None and groups is None:
+            return None
+        cells = self._column(batch, column)
+        targets: list[Optional[str]] = []
+        for row, raw in enumerate(cells):
+            group = groups[row] if groups is not None else SELF
+            target = rated_person(raw, group, raw_ids[row])
+            if target is None and is_rater(group):
+                bad_cells.setdefault(row, []).append(
+                    "target: a rater's row names the person rated; fill in the target column"
+                )
+            targets.append(self.pseudonymize(target) if target and self.pseudonymize else target)
+        return targets
+
+    def _check_asked(
+        self,
+        roles: Optional[list[Optional[str]]],
+        groups: Optional[list[str]],
         scores: dict[str, tuple[Any, Any, Any]],
         bad_cells: dict[int, list[str]],
     ) -> None:
-        """An answer to an item the row's role is not asked is not used silently."""
-        for item_id, (_, answered, not_applicable) in scores.items():
-            item = self.bank.items[item_id]
-            if not item.roles:
-                continue
-            for row in np.flatnonzero(answered | not_applicable):
-                if not item.asked_of(roles[row]):
+        """An answer to an item the row is not asked (by its role or, for a rater, by
+        its group) is not used silently."""
+        rows = len(roles if roles is not None else groups or [])
+        kinds = list(
+            zip(
+                roles or [None] * rows,
+                [g if is_rater(g) else None for g in groups] if groups else [None] * rows,
+                strict=True,
+            )
+        )
+        for kind in set(kinds):
+            role, group = kind
+            of_kind = np.array([k == kind for k in kinds], dtype=bool)
+            asked = {item.id for item in self.bank.items_asked_of(role, group)}
+            for item_id, (_, answered, not_applicable) in scores.items():
+                if item_id in asked:
+                    continue
+                reason = (
+                    f"not asked of role {role!r}"
+                    if not self.bank.items[item_id].asked_of(role)
+                    else f"not asked of rater group {group!r}"
+                )
+                for row in np.flatnonzero((answered | not_applicable) & of_kind):
                     bad_cells.setdefault(int(row), []).append(
-                        f"{item_id}: not asked of role {roles[row]!r}; leave it empty"
+                        f"{item_id}: {reason}; leave it empty"
                     )
 
     def _bad_cell(self, item_id: str, text: Optional[str], header: str) -> str:
@@ -236,11 +314,16 @@ class CellReader:
             return say("privacy.cell_withheld", item=item_id, column=header)
         return f"{item_id}: {text!r} is not an answer to this item (column {header!r})"
 
-    def _respondent_ids(self, batch: Any) -> list[Optional[str]]:
-        column = self.plan.id_column
+    @staticmethod
+    def _column(batch: Any, column: Optional[int]) -> list[Optional[str]]:
+        """A text column's cells, or None for each row when there is no such column."""
         if column is None:
             return [None] * batch.num_rows
-        raw = batch.column(column).to_pylist()
+        cells: list[Optional[str]] = batch.column(column).to_pylist()
+        return cells
+
+    def _pseudonyms(self, raw: list[Optional[str]]) -> list[Optional[str]]:
+        """Respondent ids as they go out: pseudonymised when asked."""
         if self.pseudonymize is None:
             return [value or None for value in raw]
         kind = self.plan.id_kind

@@ -120,6 +120,12 @@ FINISHED_HEADERS = frozenset({"end", "submitdate", "date submitted"})
 IDENTIFYING_PROFILE = ("nip", "email", "name")  # also the order of preference for an id
 DEFAULT_ID_HEADERS = frozenset({"respondent id", "id responden"})
 DEFAULT_ROLE_HEADERS = frozenset({"role", "peran"})
+# 360-degree feedback: who is rated, and the rater's group (`multirater template`
+# writes target_id and rater_group).
+DEFAULT_TARGET_HEADERS = frozenset(
+    {"target", "target id", "id target", "dinilai", "yang dinilai", "pegawai yang dinilai"}
+)
+DEFAULT_RATER_GROUP_HEADERS = frozenset({"rater group", "kelompok penilai", "penilai sebagai"})
 
 
 def is_identifying(column: str) -> bool:
@@ -127,6 +133,7 @@ def is_identifying(column: str) -> bool:
     key = normalise_header(column)
     return (
         key in DEFAULT_ID_HEADERS
+        or key in DEFAULT_TARGET_HEADERS
         or key == "ni pppk"
         or any(key in PROFILE_HEADERS[role] for role in IDENTIFYING_PROFILE)
     )
@@ -197,6 +204,10 @@ class ColumnPlan:
     role_column: Optional[int] = None
     started_column: Optional[int] = None
     finished_column: Optional[int] = None
+    target_column: Optional[int] = None
+    """Who is rated (360-degree feedback)."""
+    rater_group_column: Optional[int] = None
+    """The rater's group: self, or a rater group of the bank."""
 
     @property
     def id_kind(self) -> Any:
@@ -216,8 +227,7 @@ class ColumnPlan:
     def identifying_columns(self) -> tuple[int, ...]:
         """Columns that hold who a person is: never copied raw into any output."""
         found = [self.profile[k] for k in IDENTIFYING_PROFILE if k in self.profile]
-        if self.id_column is not None:
-            found.append(self.id_column)
+        found += [c for c in (self.id_column, self.target_column) if c is not None]
         return tuple(sorted(set(found)))
 
 
@@ -230,6 +240,8 @@ def plan_columns(
     source: str = "<input>",
     role_column: Optional[str] = None,
     group_option: str = "--summary-by",
+    target_column: Optional[str] = None,
+    rater_group_column: Optional[str] = None,
 ) -> ColumnPlan:
     """Decide what every column holds. Raises ``ColumnError`` for a header that cannot
     be used (an item in two columns, a named column that is missing, no item at all)."""
@@ -254,10 +266,18 @@ def plan_columns(
     chosen_role = _find(headers, bare, role_column, "--role-column", source, problems)
     if role_column is None and bank.roles:  # named like the template's or a form's column
         chosen_role = next((i for i, key in enumerate(bare) if key in DEFAULT_ROLE_HEADERS), None)
+    chosen_target = _find(headers, bare, target_column, "--target-column", source, problems)
+    if target_column is None:
+        chosen_target = next((i for i, k in enumerate(bare) if k in DEFAULT_TARGET_HEADERS), None)
+    chosen_rater = _find(headers, bare, rater_group_column, "--group-column", source, problems)
+    if rater_group_column is None and bank.rater_groups:
+        chosen_rater = next(
+            (i for i, key in enumerate(bare) if key in DEFAULT_RATER_GROUP_HEADERS), None
+        )
     first_column_of: dict[str, int] = {}
 
     for index, header in enumerate(headers):
-        if index in (chosen_id, chosen_group, chosen_role):
+        if index in (chosen_id, chosen_group, chosen_role, chosen_target, chosen_rater):
             continue
         key = bare[index]
         item_id = (
@@ -316,16 +336,23 @@ def plan_columns(
         tuple(metadata),
         tuple(unused),
         chosen_role,
-        next((timing[key] for key in sorted(STARTED_HEADERS) if key in timing), None),
-        next((timing[key] for key in sorted(FINISHED_HEADERS) if key in timing), None),
+        started_column=next(
+            (timing[key] for key in sorted(STARTED_HEADERS) if key in timing), None
+        ),
+        finished_column=next(
+            (timing[key] for key in sorted(FINISHED_HEADERS) if key in timing), None
+        ),
+        target_column=chosen_target,
+        rater_group_column=chosen_rater,
     )
 
 
 def _texts_of(bank: Bank) -> dict[str, str]:
-    """Every question text of the bank in any language (normalised) -> item id."""
+    """Every question text of the bank in any language, the observer wordings too
+    (normalised) -> item id."""
     by_text: dict[str, str] = {}
     for item in bank.items.values():
-        for text in item.text.values():
+        for text in [*item.text.values(), *(item.observer_text or {}).values()]:
             # Situational stems ("Apa yang Anda lakukan?") repeat; match those by scenario.
             if not item.is_situational:
                 by_text.setdefault(normalise_header(text), item.id)
@@ -423,4 +450,6 @@ def plan_for(names: list[str], settings: BatchSettings, source: str) -> ColumnPl
         source,
         settings.role_column,
         settings.group_option,
+        settings.target_column,
+        settings.rater_group_column,
     )

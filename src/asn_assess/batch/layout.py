@@ -14,7 +14,7 @@ from asn_assess.analysis.quality import RULES
 from asn_assess.batch.arrow import pyarrow
 from asn_assess.batch.blocks import ScoredBlock
 from asn_assess.core.files import spreadsheet_safe
-from asn_assess.core.models import Bank
+from asn_assess.core.models import SELF, Bank
 from asn_assess.core.scoring import LevelScores
 
 ColumnKind = Literal["text", "integer", "score", "band", "percentile"]
@@ -55,6 +55,10 @@ def output_columns(bank: Bank, norm: Optional[NormReference] = None) -> list[Out
         OutputColumn("row", "integer", lambda b: b.answers.rows),
         OutputColumn("respondent_id", "text", lambda b: b.answers.respondent_ids),
         OutputColumn("role", "text", lambda b: b.answers.roles or [None] * b.answers.size),
+        OutputColumn("target", "text", lambda b: b.answers.targets or [None] * b.answers.size),
+        OutputColumn(
+            "rater_group", "text", lambda b: b.answers.rater_groups or [SELF] * b.answers.size
+        ),
         *counts("", overall),
         OutputColumn("total_items", "integer", lambda b: b.scores.overall.total),
         *level_columns("overall_", overall),

@@ -55,3 +55,10 @@ class BatchSettings:
     def needs_answer_codes(self) -> bool:
         """Whether readers must keep answer codes (not only item scores) in blocks."""
         return self.keep_answer_codes or self.quality_flags
+
+    target_column: Optional[str] = None
+    """The column naming who is rated (360-degree feedback); None: a ``target_id``
+    column when there is one."""
+    rater_group_column: Optional[str] = None
+    """The column naming the rater's group; None: a ``rater_group`` column when the bank
+    declares rater groups."""

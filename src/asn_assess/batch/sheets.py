@@ -1,4 +1,6 @@
-"""Reading JSON answer sheets (one object per line, or one JSON array) as answer blocks.
+"""Reading JSON answer sheets (one object per line, one JSON array, or objects written
+over several lines one after another, as `asn-assess start` saves them) as answer blocks.
+A saved result is read as the answer sheet it holds.
 
 Each sheet is validated and checked against the bank on its own, so one bad line
 rejects that row only; accepted sheets are gathered into blocks and scored like the rows
@@ -8,6 +10,7 @@ of a table.
 from __future__ import annotations
 
 import io
+import json
 import math
 from collections.abc import Callable, Iterator
 from typing import Any, Optional
@@ -30,8 +33,9 @@ from asn_assess.core.answers import check_sheet
 from asn_assess.core.documents import (
     AnswerSheet,
     AnswerValue,
+    Result,
     load_json,
-    parse_document,
+    rated_person,
     validate_document,
 )
 from asn_assess.core.errors import AnswerSheetError, AssessError, Problem
@@ -58,9 +62,9 @@ def read_sheets(
         try:
             if isinstance(document, AssessError):
                 raise document
-            read = parse_document if isinstance(document, str) else validate_document
-            sheet = read(document, AnswerSheet, source, AnswerSheetError)
-            respondent_id = _sheet_identifier(sheet, settings)
+            sheet = _sheet_of(document, source)
+            raw_id, kind = _sheet_identifier(sheet, settings)
+            respondent_id = _pseudonym(raw_id, kind, settings)
             if not sheet.answers:
                 raise AnswerSheetError("no answers: `answers` is empty")
             check_sheet(settings.bank, sheet)
@@ -70,7 +74,8 @@ def read_sheets(
                 reasons = [_withheld(reason, settings.bank) for reason in reasons]
             on_error(RowError(source, row, line, respondent_id, reasons))
             continue
-        gathered.add(row, respondent_id, sheet)
+        rated = rated_person(sheet.target, sheet.rater_group, raw_id)
+        gathered.add(row, respondent_id, sheet, _pseudonym(rated, "other", settings))
         if gathered.size == SHEETS_PER_BLOCK:
             yield gathered.block()
             gathered = _Gathered(settings, source)
@@ -87,15 +92,19 @@ class _Gathered:
         self.rows: list[int] = []
         self.ids: list[Optional[str]] = []
         self.sheets: list[AnswerSheet] = []
+        self.targets: list[Optional[str]] = []
 
     @property
     def size(self) -> int:
         return len(self.rows)
 
-    def add(self, row: int, respondent_id: Optional[str], sheet: AnswerSheet) -> None:
+    def add(
+        self, row: int, respondent_id: Optional[str], sheet: AnswerSheet, target: Optional[str]
+    ) -> None:
         self.rows.append(row)
         self.ids.append(respondent_id)
         self.sheets.append(sheet)
+        self.targets.append(target)
 
     def block(self) -> AnswerBlock:
         settings = self.settings
@@ -107,6 +116,8 @@ class _Gathered:
         )
         if any(sheet.role for sheet in self.sheets):
             block.roles = [sheet.role for sheet in self.sheets]
+        block.targets = self.targets
+        block.rater_groups = [sheet.rater_group for sheet in self.sheets]
         if settings.summary_by:
             block.groups = [_sheet_group(sheet, settings.summary_by) for sheet in self.sheets]
         if settings.full_results:
@@ -170,10 +181,17 @@ def _json_documents(
     stream: InputStream, source: str, encoding: str, chosen: bool
 ) -> Iterator[tuple[int, Optional[int], Any]]:
     """(row, line, document) per answer sheet: a JSONL line as text, or an element of a
-    JSON array (read whole) as parsed data. A JSONL line that does not decode is an
-    ``AnswerSheetError`` in place of its text: it rejects that row only."""
+    JSON array or one of several indented documents (read whole) as parsed data. A JSONL
+    line that does not decode is an ``AnswerSheetError`` in place of its text: it
+    rejects that row only."""
     head = stream.head_until(has_text, HEAD_BYTES)
-    if head.decode(encoding, errors="replace").lstrip("\ufeff \t\r\n").startswith("["):
+    first_line = head.decode(encoding, errors="replace").lstrip("\ufeff \t\r\n")
+    first_line = first_line.split("\n", 1)[0].strip()
+    if first_line == "{":  # indented, as `asn-assess start` and `score` save them
+        text = decode_text(stream.read(), encoding, chosen, source)
+        yield from _indented_documents(text, source)
+        return
+    if first_line.startswith("["):
         documents = load_json(
             decode_text(stream.read(), encoding, chosen, source), source, InputError
         )
@@ -217,10 +235,48 @@ def _lines(
             yield line_number, AnswerSheetError(message)
 
 
-def _sheet_identifier(sheet: AnswerSheet, settings: BatchSettings) -> Optional[str]:
+def _indented_documents(text: str, source: str) -> Iterator[tuple[int, Optional[int], Any]]:
+    """JSON documents one after another, each over several lines."""
+    decoder = json.JSONDecoder()
+    position, row = 0, 0
+    while True:
+        while position < len(text) and text[position].isspace():
+            position += 1
+        if position == len(text):
+            return
+        try:
+            document, end = decoder.raw_decode(text, position)
+        except json.JSONDecodeError as error:
+            where = f"{source}:{error.lineno}:{error.colno}"
+            raise InputError(Problem(where, f"invalid JSON: {error.msg}")) from None
+        except (ValueError, RecursionError) as error:
+            # What Python's parser cannot take (see load_json), at the document's line.
+            line = text.count("\n", 0, position) + 1
+            key = "json.too_deep" if isinstance(error, RecursionError) else "json.too_long"
+            raise InputError(Problem(f"{source}:{line}", say(key))) from None
+        row += 1
+        yield row, text.count("\n", 0, position) + 1, document
+        position = end
+
+
+def _sheet_of(document: Any, source: str) -> AnswerSheet:
+    """The answer sheet a JSON document (text or parsed) is, or holds: a saved result
+    carries every answer, and where they came from."""
+    if isinstance(document, str):
+        document = load_json(document, source, AnswerSheetError)
+    if isinstance(document, dict) and "overall" in document:
+        result = validate_document(document, Result, source, AnswerSheetError)
+        fields = set(AnswerSheet.model_fields) - {"schema_version"}
+        return AnswerSheet.model_validate(result.model_dump(include=fields))
+    return validate_document(document, AnswerSheet, source, AnswerSheetError)
+
+
+def _sheet_identifier(sheet: AnswerSheet, settings: BatchSettings) -> tuple[Optional[str], str]:
+    """Who answered: the profile field named by the id column, else the NIP, NI PPPK or
+    name (not yet pseudonymised), with what kind of identifier it is."""
     respondent = sheet.respondent
     if respondent is None:
-        return None
+        return None, "other"
     wanted = settings.id_column
     fields = ([wanted] if wanted in type(respondent).model_fields else []) + [
         "nip",
@@ -230,11 +286,16 @@ def _sheet_identifier(sheet: AnswerSheet, settings: BatchSettings) -> Optional[s
     for name in fields:
         value = getattr(respondent, name)
         if value:
-            if settings.pseudonymize:
-                kind = {"nip": "nip", "ni_pppk": "nip", "name": "name"}.get(name, "other")
-                return settings.pseudonymize(value, kind)  # type: ignore[arg-type]
-            return str(value)
-    return None
+            return str(value), {"nip": "nip", "ni_pppk": "nip", "name": "name"}.get(name, "other")
+    return None, "other"
+
+
+def _pseudonym(value: Optional[str], kind: str, settings: BatchSettings) -> Optional[str]:
+    """``value`` as it goes out: pseudonymised when asked (``kind``: how to normalise it
+    first, see ``pseudonyms.normalise_identifier``)."""
+    if value and settings.pseudonymize:
+        return settings.pseudonymize(value, kind)  # type: ignore[arg-type]
+    return value
 
 
 def _sheet_group(sheet: AnswerSheet, field_name: str) -> str:

@@ -6,7 +6,15 @@ from __future__ import annotations
 import os
 import sys
 
-from asn_assess.cli import analyze, assess, bank, batch, forms, history  # noqa: F401  (registers the commands)
+from asn_assess.cli import (  # noqa: F401  (registers the commands)
+    analyze,
+    assess,
+    bank,
+    batch,
+    forms,
+    history,
+    multirater,
+)
 from asn_assess.cli.app import app
 
 __all__ = ["app", "main"]

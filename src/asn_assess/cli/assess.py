@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -31,6 +32,12 @@ from asn_assess.cli.outputs import (
     print_report,
     write_reports,
 )
+from asn_assess.core.i18n import say_in
+from asn_assess.core.messages.multirater import MESSAGES as RATER_MESSAGES
+
+if TYPE_CHECKING:
+    from asn_assess.core.files import PathLike
+    from asn_assess.core.models import Bank
 
 LangOption = Annotated[
     Optional[str],
@@ -57,12 +64,9 @@ def start(
         ),
     ] = None,
     profile: Annotated[
-        bool,
-        typer.Option(
-            "--profile/--no-profile",
-            help="Ask for name, NIP, unit and position (each optional).",
-        ),
-    ] = True,
+        Optional[bool],
+        typer.Option("--profile/--no-profile", help=say_in(RATER_MESSAGES, "mr.help.profile")),
+    ] = None,
     role: Annotated[
         Optional[str],
         typer.Option(
@@ -80,6 +84,14 @@ def start(
             "--no-save keeps nothing (files named with -o are still written).",
         ),
     ] = True,
+    about: Annotated[
+        Optional[str],
+        typer.Option("--about", metavar="NAME|NIP", help=say_in(RATER_MESSAGES, "mr.help.about")),
+    ] = None,
+    as_group: Annotated[
+        Optional[str],
+        typer.Option("--as", metavar="GROUP", help=say_in(RATER_MESSAGES, "mr.help.as_group")),
+    ] = None,
     all_actions: AllActionsOption = False,
     pager: PagerOption = True,
     data_dir: DataDirOption = None,
@@ -87,7 +99,9 @@ def start(
     norm_group: NormGroupOption = None,
 ) -> None:
     """Take the assessment interactively and see your report: a summary, a development
-    plan and the detail per pillar.
+    plan and the detail per pillar. With --about NAME --as GROUP, rate someone else
+    instead (360-degree feedback): their observable behaviour in the observer wording,
+    saved as a rating file for the HR unit, without your name.
 
     Keys: a number (or a-e) to answer, n not applicable, b back, s skip, ? help,
     q save and quit. Progress is saved after every answer; Ctrl-C saves too. The
@@ -98,12 +112,14 @@ def start(
     Example: asn-assess start -o hasil.json -o hasil.html
 
     Example: asn-assess start --no-profile < answers.txt   (one answer per line)
+
+    Example: asn-assess start --about "Budi Santoso" --as rekan -o penilaian-budi.json
     """
     from asn_assess.cli import signals
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.errors import BankError, UsageError
     from asn_assess.core.i18n import t
-    from asn_assess.core.models import Bank
+    from asn_assess.core.models import is_rater
     from asn_assess.interactive.session import (
         EndOfInput,
         Session,
@@ -111,19 +127,26 @@ def start(
         Terminal,
         open_progress,
     )
-    from asn_assess.store import NothingKept, UserData
+    from asn_assess.store import NothingKept, UserData, session_key
     from asn_assess.store import data_dir as user_data_dir
 
     loaded = resolve_bank(bank)
     if lang is not None:
         checked_language(loaded, lang)
     chosen_role = checked_role(loaded, role) if role is not None else None
-    # Before the first question: a bad -o is refused before anything is typed, and no
-    # output may be the progress file or the bank it asks.
+    target, group = _rated_person(loaded, about, as_group)
+    rating = is_rater(group)
+    ask_profile = profile if profile is not None else not rating  # a rater stays unnamed
     folder = user_data_dir(data_dir)
     store = UserData(folder) if save else NothingKept(folder)
-    others = [("progress", store.progress_path(loaded.id)), ("--bank", bank_file(bank))]
-    planned = planned_outputs(output, None, others)
+    # Before the first question: a bad -o is refused before anything is typed, and no
+    # output may be the progress file or the bank it asks.
+    progress_file = store.progress_path(session_key(loaded.id, target, group))
+    others = [("progress", progress_file), ("--bank", bank_file(bank))]
+    if rating:
+        planned = _rating_outputs(output, others)
+    else:
+        planned = planned_outputs(output, None, others)
     norm = norm_reference(loaded, norms, norm_group)
     terminal = Terminal()
 
@@ -140,15 +163,18 @@ def start(
     with store.session_lock(lang):
         try:
             progress, resumed, loaded = open_progress(
-                loaded, store, lang, resume, terminal, chosen_role, version_of
+                loaded, store, lang, resume, terminal, chosen_role, version_of, target, group
             )
             if resumed and role is not None and progress.role != chosen_role:
                 raise UsageError(
                     f"--role {role}: this session was started for role {progress.role!r}; "
                     "use --new to start again with another role"
                 )
-            session = Session(loaded, progress, store, terminal, ask_profile=profile)
-            result = session.run(welcome=not resumed)
+            session = Session(loaded, progress, store, terminal, ask_profile=ask_profile)
+            if rating:
+                sheet = session.collect(welcome=not resumed)
+            else:
+                result = session.run(welcome=not resumed)
         except (KeyboardInterrupt, EndOfInput) as interrupt:
             typer.echo("", err=True)
             raise typer.Exit(signals.exit_code(interrupt)) from None
@@ -157,8 +183,11 @@ def start(
             if not stop.interrupted:
                 raise typer.Exit(EXIT_OK) from None
             raise typer.Exit(signals.exit_code(stop.interrupt or KeyboardInterrupt())) from None
-        from asn_assess.cli.finish import finish_session
+        from asn_assess.cli.finish import finish_rating, finish_session
 
+        if rating:
+            finish_rating(loaded, sheet, store, session.language, [path for path, _ in planned])
+            return
         if norm is not None and norm.norms.bank_version != loaded.version:
             # A resumed session on an older version of the bank: its scores do not compare.
             other = {"version": loaded.version, "norm": norm.description}
@@ -166,6 +195,52 @@ def start(
             typer.echo(message, err=True)
             norm = None
         finish_session(loaded, result, store, session.language, planned, all_actions, pager, norm)
+
+
+def _rated_person(
+    bank: Bank, about: Optional[str], as_group: Optional[str]
+) -> tuple[Optional[str], str]:
+    """(target, rater group) of `start --about NAME --as GROUP`; (None, self) without."""
+    from asn_assess.cli.multirater import needs_rater_groups
+    from asn_assess.core.answers import parse_rater_group, rater_groups_text
+    from asn_assess.core.documents import normalise_target
+    from asn_assess.core.errors import UsageError
+    from asn_assess.core.i18n import say
+    from asn_assess.core.models import SELF, is_rater
+
+    if about is None and as_group is None:
+        return None, SELF
+    needs_rater_groups(bank)
+    if as_group is None:
+        raise UsageError(say("mr.error.about_needs_as", groups=rater_groups_text(bank)))
+    group = parse_rater_group(bank, as_group)
+    if group is None:
+        groups = rater_groups_text(bank)
+        raise UsageError(
+            say(
+                "mr.error.unknown_group", option="--as", value=as_group, bank=bank.id, groups=groups
+            )
+        )
+    target = normalise_target(about)
+    if about is not None and target is None:
+        raise UsageError(say("mr.error.about_empty"))
+    if is_rater(group) and target is None:
+        raise UsageError(say("mr.error.as_needs_about", group=group))
+    return target, group
+
+
+def _rating_outputs(
+    outputs: Optional[list[Path]], others: Sequence[tuple[str, Optional[PathLike]]]
+) -> list[tuple[Path, str]]:
+    """The -o files of a rating: JSON answer sheets, each named once, none of them one
+    of ``others`` (see ``planned_outputs``)."""
+    from asn_assess.core.errors import UsageError
+    from asn_assess.core.i18n import say
+
+    for path in outputs or []:
+        if path.suffix.lower() != ".json":
+            raise UsageError(say("mr.error.rating_output", path=path))
+    return planned_outputs(outputs, "json", others)
 
 
 @app.command()

@@ -26,6 +26,7 @@ from asn_assess.cli.common import (
 )
 from asn_assess.core.i18n import say_in
 from asn_assess.core.messages.forms import MESSAGES
+from asn_assess.core.messages.multirater import MESSAGES as RATER_MESSAGES
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -108,6 +109,18 @@ def batch(
             metavar="NAME",
             help="Column holding each respondent's role (id or name); only that role's items "
             "are scored. Default: a column named role or peran.",
+        ),
+    ] = None,
+    target_column: Annotated[
+        Optional[str],
+        typer.Option(
+            "--target-column", metavar="NAME", help=say_in(RATER_MESSAGES, "mr.help.target_column")
+        ),
+    ] = None,
+    group_column: Annotated[
+        Optional[str],
+        typer.Option(
+            "--group-column", metavar="NAME", help=say_in(RATER_MESSAGES, "mr.help.group_column")
         ),
     ] = None,
     mapping: Annotated[
@@ -197,6 +210,8 @@ def batch(
         min_group=min_group,
         id_column=id_column,
         role_column=role_column,
+        target_column=target_column,
+        group_column=group_column,
         mapping_path=mapping,
         pseudonymize=pseudonymize,
         key_file=key_file,
@@ -282,6 +297,8 @@ def _settings(
     key_file: Optional[Path],
     inputs: list[str],
     role_column: Optional[str],
+    target_column: Optional[str] = None,
+    group_column: Optional[str] = None,
     sheet: Optional[str] = None,
     exclude_flagged: bool = False,
     encoding: Optional[str] = None,
@@ -301,7 +318,11 @@ def _settings(
         raise UsageError(f"--format {output_format!r}: choose csv or jsonl")
     if pseudonymize and key_file is None:
         raise UsageError("--pseudonymize needs --key-file FILE (a secret the unit keeps)")
-    if pseudonymize and summary_by and (is_identifying(summary_by) or summary_by == id_column):
+    if (
+        pseudonymize
+        and summary_by
+        and (is_identifying(summary_by) or summary_by in (id_column, target_column))
+    ):
         raise UsageError(
             f"--summary-by {summary_by!r} names people, so its groups would show "
             "who answered; summarise by a unit or position column instead"
@@ -326,6 +347,8 @@ def _settings(
         sheet=sheet,
         exclude_flagged=exclude_flagged,
         encoding=codec,
+        target_column=target_column,
+        rater_group_column=group_column,
     )
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from asn_assess.cli.outputs import print_report, write_reports
-from asn_assess.core.documents import Result
+from asn_assess.core.documents import AnswerSheet, Result
 from asn_assess.core.i18n import set_interface_language, t
 from asn_assess.core.models import Bank
 from asn_assess.reports.compare import Comparison
@@ -110,3 +110,31 @@ def compare_with(previous: Result, bank: Bank, result: Result) -> Optional[Compa
         except BankError:
             return None
     return compare_results(before_bank, previous, bank, result)
+
+
+def finish_rating(
+    bank: Bank, sheet: AnswerSheet, store: UserData, language: str, outputs: list[Path]
+) -> None:
+    """Keep a finished rating of someone else: its answer sheet in the data folder's
+    ratings/ and in every -o file, or on standard output when neither. No report: the
+    HR unit reports once every rater has answered."""
+    from asn_assess.core.documents import to_json
+    from asn_assess.core.files import write_file
+
+    set_interface_language(language)
+    group = bank.rater_group(sheet.rater_group)
+    label = bank.text(group.label, language) if group else sheet.rater_group
+    kept: list[Path] = []
+    if store.keeps_data:
+        kept.append(store.complete_rating(sheet))
+    for path in outputs:
+        write_file(path, to_json(sheet).encode("utf-8"), private=True)
+        kept.append(path)
+    if not kept:
+        typer.echo(to_json(sheet), nl=False)
+        return
+    typer.echo(
+        t("mr.session.saved", language, path=kept[0], target=sheet.target, group=label), err=True
+    )
+    for path in kept[1:]:
+        typer.echo(t("mr.session.written", language, path=path), err=True)

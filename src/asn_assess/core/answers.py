@@ -14,7 +14,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Optional
 
 from asn_assess.core.errors import AnswerSheetError, Problem
-from asn_assess.core.models import NOT_APPLICABLE, Bank, Item, Scale
+from asn_assess.core.models import NOT_APPLICABLE, SELF, Bank, Item, Scale, is_rater
 
 if TYPE_CHECKING:
     from asn_assess.core.documents import AnswerSheet, AnswerValue
@@ -98,6 +98,27 @@ def answer_code(bank: Bank, item: Item, answer: AnswerValue) -> int:
     return choices.index(answer) if answer in choices else -1
 
 
+SELF_SPELLINGS = ("self", "diri sendiri", "sendiri", "diri", "penilaian diri", "self-assessment")
+"""How the rater group of a person's own answers may be written in a table."""
+
+
+def parse_rater_group(bank: Bank, raw: str) -> Optional[str]:
+    """The rater group ``raw`` names: ``self`` for its spellings, else the id of the
+    bank's group whose id or label (any language, without case) it is; None otherwise."""
+    wanted = normalise_label(raw)
+    if wanted in SELF_SPELLINGS:
+        return SELF
+    for group in bank.rater_groups:
+        if wanted in (normalise_label(group.id), *map(normalise_label, group.label.values())):
+            return group.id
+    return None
+
+
+def rater_groups_text(bank: Bank) -> str:
+    """The accepted rater groups, for messages: ``self, atasan, rekan, ...``."""
+    return ", ".join([SELF, *(group.id for group in bank.rater_groups)])
+
+
 def parse_option_answer(item: Item, raw: str) -> Optional[str]:
     """The option id ``raw`` names (case-insensitive), or None."""
     wanted = normalise_label(raw)
@@ -138,6 +159,18 @@ def answer_problems(bank: Bank, sheet: AnswerSheet) -> list[Problem]:
         problems.append(
             Problem("role", f"no role {sheet.role!r} in bank {bank.id!r} (roles: {known})")
         )
+    rater = is_rater(sheet.rater_group)
+    if rater and bank.rater_group(sheet.rater_group) is None:
+        problems.append(
+            Problem(
+                "rater_group",
+                f"no rater group {sheet.rater_group!r} in bank {bank.id!r} "
+                f"(rater groups: {rater_groups_text(bank)})",
+            )
+        )
+        rater = False  # its items cannot be checked against an unknown group
+    if rater and sheet.target is None:
+        problems.append(Problem("target", "a rater's answers name the person rated"))
     if sheet.language not in bank.languages:
         problems.append(
             Problem(
@@ -146,6 +179,9 @@ def answer_problems(bank: Bank, sheet: AnswerSheet) -> list[Problem]:
                 f"({', '.join(bank.languages)})",
             )
         )
+    asked = {
+        item.id for item in bank.items_asked_of(sheet.role, sheet.rater_group if rater else None)
+    }
     for item_id, answer in sheet.answers.items():
         where = f"answers.{item_id}"
         item = bank.items.get(item_id)
@@ -155,10 +191,21 @@ def answer_problems(bank: Bank, sheet: AnswerSheet) -> list[Problem]:
         if not item.asked_of(sheet.role):
             problems.append(Problem(where, f"item {item_id!r} is not asked of role {sheet.role!r}"))
             continue
+        if item_id not in asked:
+            problems.append(Problem(where, not_rated_by(item_id, sheet.rater_group)))
+            continue
         message = answer_problem(bank, item, answer)
         if message:
             problems.append(Problem(where, message))
     return problems
+
+
+def not_rated_by(item_id: str, rater_group: str) -> str:
+    """Why a rater's answer to ``item_id`` is not accepted."""
+    return (
+        f"item {item_id!r} is not asked of rater group {rater_group!r} (others cannot "
+        "observe it, or the group does not rate its indicator)"
+    )
 
 
 def answer_problem(bank: Bank, item: Item, answer: AnswerValue) -> Optional[str]:

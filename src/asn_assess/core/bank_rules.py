@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Optional
 
-from asn_assess.core.models import NOT_APPLICABLE
+from asn_assess.core.models import NOT_APPLICABLE, SELF
 
 
 def _text(value: Any) -> Optional[str]:
@@ -131,6 +131,10 @@ def _declared(data: dict[str, Any], key: str, problems: list[tuple[str, str]]) -
             continue
         if value in ids:
             problems.append((f"{key}[{index}].id", f"duplicate id {value!r}"))
+        if key == "rater_groups" and value == SELF:
+            problems.append(
+                (f"{key}[{index}].id", f"{SELF!r} is the person's own answers; choose another id")
+            )
         ids.add(value)
     return ids
 
@@ -158,6 +162,15 @@ def reference_problems(data: dict[str, Any], item_paths: dict[str, str]) -> list
         if groups and not indicator.get("rated_by"):
             problems.append(
                 (f"{i_path}.rated_by", "name the rater groups that can observe this indicator")
+            )
+        elif groups and not any(
+            item.get("observer_text") is not None for _, item in _tables(indicator.get("items"))
+        ):
+            problems.append(
+                (
+                    f"{i_path}.rated_by",
+                    "raters would have nothing to answer: give at least one item an observer_text",
+                )
             )
         for t_index, item in _tables(indicator.get("items")):
             t_path = f"{i_path}.items[{t_index}]"

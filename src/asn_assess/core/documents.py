@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from datetime import datetime
 from typing import Annotated, Any, Literal, Optional, TypeVar, Union
 
@@ -21,7 +22,7 @@ from pydantic import (
 
 from asn_assess.core.errors import AnswerSheetError, AssessError, NipError, Problem, ResultError
 from asn_assess.core.i18n import say
-from asn_assess.core.models import Identifier
+from asn_assess.core.models import SELF, Identifier
 from asn_assess.core.validation import validation_problems
 
 SCHEMA_VERSION: Literal[1] = 1
@@ -38,6 +39,44 @@ Score = Annotated[
     Field(ge=0, le=100 + SCORE_ROUNDING, allow_inf_nan=False, description="0-100, or null."),
 ]
 Count = Annotated[int, Field(ge=0, le=100_000)]
+
+_NUMBER_SEPARATORS = re.compile(r"[\s.\-]+")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_target(raw: Optional[str]) -> Optional[str]:
+    """Who is rated, written one way: spaces trimmed and folded, and an 18-digit number
+    typed with separators (a NIP such as ``19860926 201505 1 001``) as its digits, so
+    that the ways people write one id name one person. None for an empty value."""
+    if raw is None:
+        return None
+    text = _SPACES.sub(" ", raw).strip()
+    digits = _NUMBER_SEPARATORS.sub("", text)
+    if len(digits) == 18 and digits.isdigit() and digits.isascii():
+        return digits
+    return text or None
+
+
+def rated_person(
+    target: Optional[str], rater_group: str, respondent_id: Optional[str]
+) -> Optional[str]:
+    """Who a sheet rates: its ``target`` or, on a person's own answers, the person
+    answering (``respondent_id``: their NIP, name or id); None for a rater's sheet that
+    names nobody."""
+    if target:
+        return normalise_target(target)
+    return None if rater_group != SELF else normalise_target(respondent_id)
+
+
+TARGET_DESCRIPTION = (
+    "Who is rated, in 360-degree feedback: a name, NIP or other id (a NIP is stored as its "
+    "18 digits). Null: the person answering, on their own assessment."
+)
+RATER_GROUP_DESCRIPTION = (
+    "Who answered: 'self' for the person's own assessment, else the id of one of the "
+    "bank's rater groups (e.g. 'rekan'), whose members were asked the observer wordings "
+    "of the indicators that group rates."
+)
 
 
 class Respondent(BaseModel):
@@ -87,6 +126,8 @@ class AnswerSheet(BaseModel):
         "were asked. Null: every item.",
     )
     respondent: Optional[Respondent] = Field(default=None, description="Who answered (optional).")
+    target: Optional[str] = Field(default=None, description=TARGET_DESCRIPTION)
+    rater_group: str = Field(default=SELF, description=RATER_GROUP_DESCRIPTION)
     started_at: Optional[datetime] = Field(default=None, description="When answering began.")
     finished_at: Optional[datetime] = Field(default=None, description="When answering ended.")
     answers: dict[str, AnswerValue] = Field(
@@ -100,6 +141,11 @@ class AnswerSheet(BaseModel):
         "person went back), by item id. `asn-assess start` records them when answers are "
         "typed at a terminal; the response-quality rule on answering speed reads them.",
     )
+
+    @field_validator("target")
+    @classmethod
+    def _one_spelling(cls, value: Optional[str]) -> Optional[str]:
+        return normalise_target(value)
 
 
 class QualityFlag(BaseModel):
@@ -183,6 +229,8 @@ class Result(BaseModel):
     language: str = Field(description="Language the questions were read in.")
     role: Optional[str] = Field(default=None, description="The person's role, if one was given.")
     respondent: Optional[Respondent] = Field(default=None, description="Who answered (optional).")
+    target: Optional[str] = Field(default=None, description=TARGET_DESCRIPTION)
+    rater_group: str = Field(default=SELF, description=RATER_GROUP_DESCRIPTION)
     started_at: Optional[datetime] = Field(default=None, description="When answering began.")
     finished_at: Optional[datetime] = Field(default=None, description="When answering ended.")
     overall: OverallResult = Field(description="The overall score.")
@@ -196,6 +244,11 @@ class Result(BaseModel):
         description="Response-quality flags the answers trip (empty: none). They never "
         "change the scores.",
     )
+
+    @field_validator("target")
+    @classmethod
+    def _one_spelling(cls, value: Optional[str]) -> Optional[str]:
+        return normalise_target(value)
 
     def pillar(self, pillar_id: str) -> PillarResult:
         """The pillar result with this id (``StopIteration`` when there is none)."""

@@ -136,6 +136,9 @@ class Band(_Frozen):
 NOT_APPLICABLE = "na"
 """The answer value that says an item does not apply to the person's job."""
 
+SELF = "self"
+"""The rater group of a person's own assessment (every other group rates someone else)."""
+
 
 class Role(_Frozen):
     """A kind of position (e.g. staff without subordinates); items may be limited to
@@ -230,6 +233,23 @@ class Item(_Frozen):
         """Whether a person in ``role`` is asked this item (None: every item is asked)."""
         return role is None or not self.roles or role in self.roles
 
+    @property
+    def observable(self) -> bool:
+        """Whether someone else can rate this item (it has a third-person wording)."""
+        return self.observer_text is not None and not self.self_only
+
+    def wording(self, rater_group: Optional[str] = None) -> LangText:
+        """The statement as the person answering reads it: the observer wording for a
+        rater (any group but ``self``), the item's own text otherwise."""
+        if is_rater(rater_group) and self.observer_text is not None:
+            return self.observer_text
+        return self.text
+
+
+def is_rater(rater_group: Optional[str]) -> bool:
+    """Whether ``rater_group`` names someone rating another person (not ``self``)."""
+    return rater_group is not None and rater_group != SELF
+
 
 ActionKind = Literal["on-the-job", "from-others", "training"]
 
@@ -260,6 +280,20 @@ class Indicator(_Frozen):
     # An empty or missing list is reported by bank.consistency_problems, with the id.
     items: tuple[Item, ...] = Field(default=(), description="The questions.")
     actions: tuple[Action, ...] = Field(default=(), description="Development actions.")
+
+    def items_asked(self, role: Optional[str], rater_group: Optional[str] = None) -> list[Item]:
+        """The items a person answering as ``rater_group`` (None or ``self``: the person
+        themself) is asked about someone in ``role``.
+
+        A rater is asked only about indicators their group rates (``rated_by``), and
+        only the items others can observe; the person themself is asked every item of
+        their role. The one statement of this rule: questions, checks and scores use it.
+        """
+        if not is_rater(rater_group):
+            return [item for item in self.items if item.asked_of(role)]
+        if rater_group not in self.rated_by:
+            return []
+        return [item for item in self.items if item.asked_of(role) and item.observable]
 
 
 class Pillar(_Frozen):
@@ -339,6 +373,13 @@ class Bank(_Frozen):
         """The role with this id, or None."""
         return next((r for r in self.roles if r.id == role_id), None)
 
+    @property
+    def development_threshold(self) -> float:
+        """Indicators scoring below this are the ones to develop: the ``min`` of the
+        bank's ``develop_below_band``; without one, of its highest band."""
+        band = self.band(self.develop_below_band) if self.develop_below_band else None
+        return band.min if band else self.bands[-1].min
+
     def band(self, band_id: str) -> Optional[Band]:
         """The band with this id, or None."""
         return next((b for b in self.bands if b.id == band_id), None)
@@ -353,9 +394,19 @@ class Bank(_Frozen):
         """How many indicators the bank has."""
         return sum(len(p.indicators) for p in self.pillars)
 
-    def items_asked_of(self, role: Optional[str]) -> list[Item]:
-        """The items a person in ``role`` is asked, in bank order."""
-        return [item for item in self._items.values() if item.asked_of(role)]
+    def items_asked_of(self, role: Optional[str], rater_group: Optional[str] = None) -> list[Item]:
+        """The items a person in ``role`` is asked (by ``rater_group``: see
+        ``Indicator.items_asked``), in bank order."""
+        return [
+            item
+            for pillar in self.pillars
+            for indicator in pillar.indicators
+            for item in indicator.items_asked(role, rater_group)
+        ]
+
+    def rater_group(self, group_id: str) -> Optional[RaterGroup]:
+        """The rater group with this id, or None."""
+        return next((g for g in self.rater_groups if g.id == group_id), None)
 
     def text(self, value: dict[str, str], language: str) -> str:
         """The text in ``language``, falling back to the bank's first language."""

@@ -22,8 +22,11 @@ class Question:
     item: Item
 
 
-def questions_of(bank: Bank, role: Optional[str] = None) -> list[Question]:
-    """The items ``role`` is asked, pillar by pillar, in the bank's presentation order.
+def questions_of(
+    bank: Bank, role: Optional[str] = None, rater_group: Optional[str] = None
+) -> list[Question]:
+    """The items ``role`` is asked (by ``rater_group``, when someone rates the person:
+    ``Indicator.items_asked``), pillar by pillar, in the bank's presentation order.
 
     "grouped" asks each indicator's items together, in bank order. "interleaved" takes
     one item from each indicator of the pillar in turn (the first of each, then the
@@ -36,8 +39,7 @@ def questions_of(bank: Bank, role: Optional[str] = None) -> list[Question]:
         columns = [
             [
                 Question(number, pillar, indicator, item)
-                for item in indicator.items
-                if item.asked_of(role)
+                for item in indicator.items_asked(role, rater_group)
             ]
             for indicator in pillar.indicators
         ]

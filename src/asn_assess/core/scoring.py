@@ -6,6 +6,8 @@ docs/scoring.md states the same rules in prose with a worked example; keep them 
   reverse-keyed (``lo + hi - x``); a situational answer takes its option's score. The
   item score is ``(x - lo) / (hi - lo) * 100``. "na" (not applicable) has no score.
 - Items a person's role is not asked are not part of that person's assessment at all.
+  Nor, on a rater's sheet (360-degree feedback), are the items of indicators the rater's
+  group does not rate, and self-only items (``Indicator.items_asked``).
 - Indicator: weighted mean of its answered items; None when the answered share of its
   applicable items (asked, not "na") is below the bank's ``min_answered``. An indicator
   with no applicable item is not applicable.
@@ -140,10 +142,14 @@ _Part = tuple[float, FloatColumn, BoolColumn]  # weight, values (0.0 if none), p
 
 
 def score_block(
-    bank: Bank, columns: ItemColumns, rows: int, role: Optional[str] = None
+    bank: Bank,
+    columns: ItemColumns,
+    rows: int,
+    role: Optional[str] = None,
+    rater_group: Optional[str] = None,
 ) -> BlockScores:
     """Indicator, pillar and overall scores for ``rows`` respondents at once, all of
-    ``role`` (None: every item is asked)."""
+    ``role`` (None: every item is asked) answering as ``rater_group`` (None: self)."""
     minimums = band_minimums(bank)
     none = np.zeros(rows, dtype=bool)
     unanswered = ItemColumn(np.zeros(rows), none, none)
@@ -159,7 +165,7 @@ def score_block(
             zero.copy(),
         )
         for indicator in pillar.indicators:
-            asked = [item for item in indicator.items if item.asked_of(role)]
+            asked = indicator.items_asked(role, rater_group)
             item_columns = [columns.get(item.id, unanswered) for item in asked]
             parts = [
                 (item.weight, c.scores, c.answered)
@@ -205,19 +211,24 @@ def score_block(
 
 
 def score_block_by_role(
-    bank: Bank, columns: ItemColumns, roles: list[Optional[str]]
+    bank: Bank,
+    columns: ItemColumns,
+    roles: list[Optional[str]],
+    rater_groups: Optional[list[Optional[str]]] = None,
 ) -> BlockScores:
-    """``score_block`` for rows of different roles: each role's rows are scored with the
-    items that role is asked, and the results put back in row order."""
+    """``score_block`` for rows of different roles (and rater groups): each kind of row
+    is scored with the items it is asked, and the results put back in row order."""
     rows = len(roles)
-    distinct = sorted(set(roles), key=lambda role: (role is not None, role or ""))
+    kinds = list(zip(roles, rater_groups or [None] * rows, strict=True))
+    distinct = sorted(set(kinds), key=lambda kind: tuple((k is not None, k or "") for k in kind))
     if len(distinct) <= 1:
-        return score_block(bank, columns, rows, distinct[0] if distinct else None)
-    wanted = np.array([role or "" for role in roles], dtype=object)
+        return score_block(bank, columns, rows, *(distinct[0] if distinct else (None, None)))
     merged: Optional[BlockScores] = None
-    for role in distinct:
-        where = np.flatnonzero(wanted == (role or ""))
-        part = score_block(bank, {i: _take(c, where) for i, c in columns.items()}, len(where), role)
+    for kind in distinct:
+        where = np.flatnonzero(np.array([k == kind for k in kinds], dtype=bool))
+        part = score_block(
+            bank, {i: _take(c, where) for i, c in columns.items()}, len(where), *kind
+        )
         if merged is None:
             merged = _empty_like(part, rows)
         _put(merged, part, where)
@@ -335,7 +346,8 @@ def score(bank: Bank, sheet: AnswerSheet) -> Result:
     answer that does not fit the bank."""
     check_sheet(bank, sheet)
     columns = sheet_columns(bank, sheet.answers)
-    return result_of_row(bank, score_block(bank, columns, 1, sheet.role), 0, sheet)
+    block = score_block(bank, columns, 1, sheet.role, sheet.rater_group)
+    return result_of_row(bank, block, 0, sheet)
 
 
 def _value(column: FloatColumn, row: int) -> Optional[float]:
@@ -388,6 +400,8 @@ def result_of_row(bank: Bank, block: BlockScores, row: int, sheet: AnswerSheet) 
         language=sheet.language,
         role=sheet.role,
         respondent=sheet.respondent,
+        target=sheet.target,
+        rater_group=sheet.rater_group,
         started_at=sheet.started_at,
         finished_at=sheet.finished_at,
         overall=OverallResult(

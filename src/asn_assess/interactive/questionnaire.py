@@ -13,7 +13,7 @@ from typing import Optional
 from asn_assess.core.answers import parse_option_answer, parse_scale_answer
 from asn_assess.core.documents import AnswerSheet, AnswerValue
 from asn_assess.core.i18n import t
-from asn_assess.core.models import NOT_APPLICABLE, Bank, Item
+from asn_assess.core.models import NOT_APPLICABLE, Bank, Item, is_rater
 from asn_assess.core.presentation import Question, questions_of
 from asn_assess.store import Progress
 
@@ -30,6 +30,19 @@ QUIT_KEY = "q"
 def now() -> datetime:
     """The current time in UTC, to the second (as sessions record it)."""
     return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def statement_text(bank: Bank, item: Item, language: str, rater_group: Optional[str]) -> str:
+    """The statement as the person answering reads it: the item's own wording for the
+    person themself, its observer wording ("Ia ..." / "They ...") for a rater. The one
+    place the questionnaire chooses an item's text."""
+    return bank.text(item.wording(rater_group), language)
+
+
+def not_applicable_label(language: str, rater_group: Optional[str]) -> str:
+    """What "n" stands for: "not applicable", and for a rater also "cannot judge"."""
+    key = "mr.session.not_applicable" if is_rater(rater_group) else "question.not_applicable"
+    return t(key, language)
 
 
 class Outcome(Enum):
@@ -59,15 +72,24 @@ class Questionnaire:
     def __init__(self, bank: Bank, progress: Progress):
         self.bank = bank
         self.progress = progress.model_copy(deep=True)
-        self.questions = questions_of(bank, self.progress.role)
+        self.questions = questions_of(bank, self.progress.role, self.progress.rater_group)
         self.progress.position = min(self.progress.position, len(self.questions))
+
+    @property
+    def rating_someone(self) -> bool:
+        """Whether the person answering rates someone else (observer wordings)."""
+        return is_rater(self.progress.rater_group)
+
+    def text_of(self, item: Item) -> str:
+        """``item``'s statement as this session shows it (``statement_text``)."""
+        return statement_text(self.bank, item, self.progress.language, self.progress.rater_group)
 
     def choose_role(self, role: Optional[str]) -> None:
         """Ask the questions of ``role`` (before the first answer)."""
         assert not self.progress.answers, "a role is chosen before the questions"
         self.progress.role = role
         self.progress.role_asked = True
-        self.questions = questions_of(self.bank, role)
+        self.questions = questions_of(self.bank, role, self.progress.rater_group)
 
     @property
     def done(self) -> bool:
@@ -136,7 +158,8 @@ class Questionnaire:
         if item.is_situational:
             return str(value)
         if value == NOT_APPLICABLE:
-            return f"{NOT_APPLICABLE_KEY} {t('question.not_applicable', self.progress.language)}"
+            label = not_applicable_label(self.progress.language, self.progress.rater_group)
+            return f"{NOT_APPLICABLE_KEY} {label}"
         point = self.bank.scale_of(item).point(int(value))
         language = self.progress.language
         return f"{value} {self.bank.text(point.label, language)}" if point else str(value)
@@ -150,6 +173,8 @@ class Questionnaire:
             language=self.progress.language,
             role=self.progress.role,
             respondent=self.progress.respondent,
+            target=self.progress.target,
+            rater_group=self.progress.rater_group,
             started_at=self.progress.started_at,
             finished_at=finished_at or now(),
             answers={

@@ -14,7 +14,11 @@ from rich.text import Text
 
 from asn_assess.core.i18n import t
 from asn_assess.core.models import Bank
-from asn_assess.interactive.questionnaire import NOT_APPLICABLE_KEY, Questionnaire
+from asn_assess.interactive.questionnaire import (
+    NOT_APPLICABLE_KEY,
+    Questionnaire,
+    not_applicable_label,
+)
 from asn_assess.reports.console import score_bar
 
 # Rough reading-and-answering times, for the "about N minutes" on the opening screen.
@@ -87,7 +91,7 @@ def question(questionnaire: Questionnaire, width: int) -> RenderableType:
     parts += [bar, Text()]
     if item.is_situational and item.scenario:
         parts.append(Text(bank.text(item.scenario, language)))
-    parts.append(Text(bank.text(item.text, language), style="bold"))
+    parts.append(Text(questionnaire.text_of(item), style="bold"))
     # A grid keeps a long option's wrapped lines indented under its own text.
     choices = Table.grid(padding=(0, 1))
     choices.add_column(no_wrap=True)
@@ -98,7 +102,7 @@ def question(questionnaire: Questionnaire, width: int) -> RenderableType:
     else:
         for point in bank.scale_of(item).points:
             choices.add_row(Text(f"  {point.value} "), Text(bank.text(point.label, language)))
-        not_applicable = t("question.not_applicable", language)
+        not_applicable = not_applicable_label(language, questionnaire.progress.rater_group)
         choices.add_row(Text(f"  {NOT_APPLICABLE_KEY} "), Text(not_applicable, style="dim"))
     parts.append(choices)
     saved = questionnaire.saved_answer()
@@ -108,8 +112,9 @@ def question(questionnaire: Questionnaire, width: int) -> RenderableType:
     return Group(*parts)
 
 
-def roles(bank: Bank, language: str) -> RenderableType:
-    """The bank's roles, numbered, with what each is for."""
+def roles(bank: Bank, language: str, rating_someone: bool = False) -> RenderableType:
+    """The bank's roles, numbered, with what each is for (the role of the person rated,
+    when ``rating_someone``)."""
     choices = Table.grid(padding=(0, 1))
     choices.add_column(no_wrap=True)
     choices.add_column(overflow="fold")
@@ -118,7 +123,40 @@ def roles(bank: Bank, language: str) -> RenderableType:
         if role.description:
             text.append("\n" + bank.text(role.description, language))
         choices.add_row(Text(f"  {number})"), text)
-    return Group(Text(t("role.title", language), style="bold"), choices)
+    title = t("mr.session.role_title" if rating_someone else "role.title", language)
+    return Group(Text(title, style="bold"), choices)
+
+
+def rating_welcome(
+    bank: Bank,
+    language: str,
+    target: str,
+    group_id: str,
+    questions: int,
+    data_folder: Optional[Path],
+    back_key: str,
+    min_raters: int,
+) -> Panel:
+    """The opening screen for rating someone else: whom, as which group, what the
+    rating file keeps of the rater (nothing that names them), how long, keys."""
+    group = bank.rater_group(group_id)
+    assert group is not None, "the group is checked before the session starts"
+    label = bank.text(group.label, language)
+    lines = Text()
+    lines.append(bank.text(bank.title, language) + "\n", style="bold")
+    lines.append(t("mr.session.about", language, target=target, group=label) + "\n")
+    if group.anonymous:
+        lines.append(t("mr.session.anonymous", language, k=min_raters) + "\n")
+    else:
+        lines.append(t("mr.session.named", language, group=label) + "\n")
+    minutes = max(1, round(questions * SECONDS_PER_SCALE_ITEM / 60))
+    lines.append("\n" + t("mr.session.size", language, items=questions, minutes=minutes) + "\n")
+    if data_folder is None:
+        lines.append(t("welcome.no_save", language) + "\n", style="bold")
+    else:
+        lines.append(t("welcome.privacy", language, folder=data_folder) + "\n")
+    lines.append(t("mr.session.keys", language, back=back_key))
+    return Panel(lines, title=Text(t("mr.session.welcome_title", language)), title_align="left")
 
 
 def prompt_and_hint(questionnaire: Questionnaire) -> tuple[str, str]:

@@ -11,6 +11,7 @@ ends with exit code 130, so nothing entered is ever lost.
 
 from __future__ import annotations
 
+import shlex
 import sys
 import time
 from collections.abc import Callable
@@ -19,15 +20,16 @@ from typing import Any, Optional, TextIO
 from rich.console import Console
 from rich.text import Text
 
-from asn_assess.core.documents import Respondent, Result
+from asn_assess.core.documents import AnswerSheet, Respondent, Result
 from asn_assess.core.errors import NipError
 from asn_assess.core.i18n import t
-from asn_assess.core.models import Bank
+from asn_assess.core.models import SELF, Bank
 from asn_assess.core.nip import normalise_nip
 from asn_assess.interactive import screens
 from asn_assess.interactive.questionnaire import BACK_KEY, Outcome, Questionnaire, now
+from asn_assess.multirater.anonymity import MIN_RATERS
 from asn_assess.reports.console import make_console
-from asn_assess.store import Progress, ProgressError, UserData
+from asn_assess.store import Progress, ProgressError, UserData, session_key
 
 
 class EndOfInput(Exception):
@@ -112,6 +114,18 @@ class Session:
         Raises ``SessionStopped`` for `q`, Ctrl-C or end of input; progress is saved
         before it leaves this method.
         """
+        # Imported only now: numpy is not needed before the end, and the first question
+        # appears sooner without it.
+        from asn_assess.analysis.quality import with_quality
+        from asn_assess.core.scoring import score
+
+        result = score(self.bank, self.collect(welcome))
+        # Piped answers were typed by a script: their speed says nothing about reading.
+        return with_quality(self.bank, result, timed=self.terminal.interactive)
+
+    def collect(self, welcome: bool = True) -> AnswerSheet:
+        """Ask everything still open and return the answers (``run`` without scoring:
+        a rating of someone else is handed on as its answer sheet)."""
         try:
             if welcome:
                 self._welcome()
@@ -124,18 +138,26 @@ class Session:
             self._save()
             interrupt = stop if isinstance(stop, KeyboardInterrupt) else None
             raise SessionStopped(self._saved_message(), True, interrupt) from None
-        # Imported only now: numpy is not needed before the end, and the first question
-        # appears sooner without it.
-        from asn_assess.analysis.quality import with_quality
-        from asn_assess.core.scoring import score
-
-        result = score(self.bank, self.questionnaire.sheet(finished_at=now()))
-        # Piped answers were typed by a script: their speed says nothing about reading.
-        return with_quality(self.bank, result, timed=self.terminal.interactive)
+        return self.questionnaire.sheet(finished_at=now())
 
     def _welcome(self) -> None:
         folder = self.store.folder if self.store.keeps_data else None
-        self.terminal.show(screens.welcome(self.bank, self.language, folder, BACK_KEY))
+        progress = self.progress
+        if self.questionnaire.rating_someone:
+            count = len(self.questionnaire.questions)
+            screen = screens.rating_welcome(
+                self.bank,
+                self.language,
+                progress.target or "",
+                progress.rater_group,
+                count,
+                folder,
+                BACK_KEY,
+                MIN_RATERS,
+            )
+        else:
+            screen = screens.welcome(self.bank, self.language, folder, BACK_KEY)
+        self.terminal.show(screen)
         if self.terminal.interactive:
             self.terminal.ask(t("welcome.start", self.language) + " ")
 
@@ -155,10 +177,12 @@ class Session:
     def _role(self) -> None:
         """Ask which role the person has, so that only its questions are asked."""
         lang, roles = self.language, self.bank.roles
-        self.terminal.show(screens.roles(self.bank, lang))
+        rating = self.questionnaire.rating_someone
+        self.terminal.show(screens.roles(self.bank, lang, rating))
         first, last = 1, len(roles)
+        ask = "mr.session.role_ask" if rating else "role.ask"
         while True:
-            typed = self.terminal.ask(t("role.ask", lang, first=first, last=last))
+            typed = self.terminal.ask(t(ask, lang, first=first, last=last))
             if not typed:
                 chosen = None
                 break
@@ -228,12 +252,15 @@ class Session:
     def _saved_message(self) -> str:
         if not self.store.keeps_data:
             return t("end.quit_no_save", self.language)
-        return t(
-            "end.saved_quit",
-            self.language,
-            answered=len(self.progress.answers),
-            total=len(self.questionnaire.questions),
-        )
+        values = {
+            "answered": len(self.progress.answers),
+            "total": len(self.questionnaire.questions),
+        }
+        if self.questionnaire.rating_someone:  # resuming needs --about and --as again
+            target = shlex.quote(self.progress.target or "")
+            group = self.progress.rater_group
+            return t("mr.session.saved_quit", self.language, target=target, group=group, **values)
+        return t("end.saved_quit", self.language, **values)
 
 
 # --- starting or resuming ------------------------------------------------------------------
@@ -247,22 +274,26 @@ def open_progress(
     terminal: Terminal,
     role: Optional[str] = None,
     version_of: Optional[Callable[[str], Optional[Bank]]] = None,
+    target: Optional[str] = None,
+    rater_group: str = SELF,
 ) -> tuple[Progress, bool, Bank]:
     """Find or create the progress for ``bank``.
 
     ``resume`` True/False decides without asking; None asks when a session is waiting.
     ``role`` (already checked against the bank) is the role of a new session; None
     leaves it to be asked. A session started on another version of the bank continues
-    on that version when ``version_of`` can supply it. Returns the progress, whether it
-    is a resumed session, and the bank to ask. An old session that is not resumed is
-    kept under another name, never deleted.
+    on that version when ``version_of`` can supply it. Someone rating ``target`` as
+    ``rater_group`` has a session of their own for each person they rate. Returns the
+    progress, whether it is a resumed session, and the bank to ask. An old session that
+    is not resumed is kept under another name, never deleted.
     """
+    key = session_key(bank.id, target, rater_group)
     try:
-        existing = store.load_progress(bank.id)
+        existing = store.load_progress(key)
     except ProgressError as problem:
         # A damaged file must not be a dead end: keep it for whoever wants to look into
         # it, say so, and start anew.
-        kept = store.set_aside(bank.id, "damaged")
+        kept = store.set_aside(key, "damaged")
         reason = problem.problems[0].message if problem.problems else str(problem)
         message = t("resume.damaged", language or bank.languages[0], reason=reason, path=kept)
         terminal.show(Text(message, style="yellow"), markup=False)
@@ -274,7 +305,7 @@ def open_progress(
     if existing is not None:
         lang = language or existing.language
         if existing.bank_version != bank.version:
-            kept = store.set_aside(bank.id)
+            kept = store.set_aside(key)
             message = t("resume.bank_changed", lang, version=existing.bank_version, path=kept)
             terminal.show(Text(message, style="yellow"))
         else:
@@ -282,7 +313,7 @@ def open_progress(
                 resume = _ask_resume(existing, bank, lang, terminal)
             if resume:
                 return existing.model_copy(update={"language": lang}), True, bank
-            kept = store.set_aside(bank.id)
+            kept = store.set_aside(key)
             terminal.show(Text(t("resume.kept", lang, path=kept), style="dim"))
     progress = Progress(
         bank_id=bank.id,
@@ -290,6 +321,8 @@ def open_progress(
         language=language or bank.languages[0],
         role=role,
         role_asked=role is not None,
+        target=target,
+        rater_group=rater_group,
         started_at=now(),
     )
     # Saved before the first question, so a data folder that cannot be written is

@@ -34,7 +34,8 @@ def charts(data: ReportData) -> tuple[Radar, Radar]:
     return pillars, indicators
 
 
-def _environment() -> Any:
+def template_environment() -> Any:
+    """The Jinja2 environment of every HTML report: the package's templates, autoescaped."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     return Environment(
@@ -50,7 +51,7 @@ def _environment() -> Any:
 def render_html(data: ReportData) -> str:
     """The whole report as an HTML page, with the full action list."""
     pillar_chart, indicator_chart = charts(data)
-    template = _environment().get_template("report.html.j2")
+    template = template_environment().get_template("report.html.j2")
     text: str = template.render(
         data=data,
         t=data.t,

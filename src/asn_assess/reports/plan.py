@@ -22,10 +22,13 @@ Pure: no terminal, no Rich. Texts are taken from the bank in the chosen language
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Literal, Optional
 
 from asn_assess.core.documents import IndicatorResult, Result
 from asn_assess.core.models import NOT_APPLICABLE, Action, ActionKind, Bank, Indicator, Item
+
+if TYPE_CHECKING:
+    from asn_assess.multirater.aggregate import IndicatorView, TargetView
 
 LEAST_FOCUS = 2
 MOST_FOCUS = 3
@@ -39,8 +42,7 @@ def development_threshold(bank: Bank) -> float:
     A bank names its threshold band (``develop_below_band``); without one, every
     indicator below the highest band is.
     """
-    band = bank.band(bank.develop_below_band) if bank.develop_below_band else None
-    return band.min if band else bank.bands[-1].min
+    return bank.development_threshold
 
 
 @dataclass(frozen=True)
@@ -204,3 +206,59 @@ def action_list(bank: Bank, result: Result) -> list[tuple[Indicator, tuple[Actio
             if actions:
                 listed.append((scored.indicator, actions))
     return listed
+
+
+# --- 360-degree feedback -------------------------------------------------------------------
+#
+# The plan of a 360-degree report weighs others' view (docs/multirater.md states it):
+#
+# 1. Blind spots (own score clearly above the others' mean), largest gap first.
+# 2. Indicators below the threshold in the others' mean (agreed development areas, or
+#    every such indicator when the person gave no own answers), lowest first.
+# 3. At most ``MOST_FOCUS`` of these, in that order; none: the indicator with the lowest
+#    others' mean, framed as one to strengthen further. No others' mean: no plan.
+# 4. Ties go to the indicator that comes first in the bank.
+#
+# Its reasons are the views themselves: a 360-degree plan never quotes a rater's answers.
+
+
+FocusKind = Literal["blind-spot", "develop", "strengthen"]
+
+
+@dataclass(frozen=True)
+class MultiraterFocus:
+    """One indicator of a 360-degree plan."""
+
+    indicator: Indicator
+    pillar_id: str
+    view: IndicatorView
+    kind: FocusKind
+    actions: tuple[Action, ...]
+
+
+def multirater_plan(bank: Bank, target: TargetView) -> list[MultiraterFocus]:
+    """The 360-degree plan of one person rated."""
+    from asn_assess.multirater.aggregate import Johari
+
+    indicators = {i.id: (p.id, i) for p in bank.pillars for i in p.indicators}
+    seen = [line for line in target.indicators if line.others_mean is not None]
+    blind = [line for line in seen if line.johari is Johari.BLIND_SPOT]
+    below = [
+        line for line in seen if line not in blind and (line.others_mean or 0.0) < target.threshold
+    ]
+    blind.sort(key=lambda line: -(line.gap or 0.0))  # stable: ties keep bank order
+    below.sort(key=lambda line: line.others_mean or 0.0)
+    chosen: list[tuple[IndicatorView, FocusKind]] = []
+    for line in blind:
+        chosen.append((line, "blind-spot"))
+    for line in below:
+        chosen.append((line, "develop"))
+    chosen = chosen[:MOST_FOCUS]
+    if not chosen and seen:
+        chosen = [(min(seen, key=lambda line: line.others_mean or 0.0), "strengthen")]
+    plan = []
+    for line, kind in chosen:
+        pillar_id, indicator = indicators[line.id]
+        actions = first_action_of_each_kind(indicator, target.role)
+        plan.append(MultiraterFocus(indicator, pillar_id, line, kind, actions))
+    return plan

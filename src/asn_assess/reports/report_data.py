@@ -177,7 +177,8 @@ def _respondent(result: Result) -> Optional[str]:
     return ", ".join(shown) if shown else None
 
 
-def _action_line(bank: Bank, action: Action, language: str) -> ActionLine:
+def action_line(bank: Bank, action: Action, language: str) -> ActionLine:
+    """An action as every report writes it: its kind, text and time frame."""
     weeks = None
     if action.weeks is not None:
         key = "export.week" if action.weeks == 1 else "export.weeks"
@@ -222,7 +223,7 @@ def _plan_entry(
         level=level,
         why=why,
         reasons=[_reason_line(bank, reason, language) for reason in focus.reasons],
-        actions=[_action_line(bank, action, language) for action in focus.actions],
+        actions=[action_line(bank, action, language) for action in focus.actions],
     )
 
 
@@ -373,7 +374,7 @@ def build_report(
         all_actions=[
             (
                 bank.text(indicator.title, language),
-                [_action_line(bank, action, language) for action in actions],
+                [action_line(bank, action, language) for action in actions],
             )
             for indicator, actions in action_list(bank, result)
         ],

@@ -10,7 +10,8 @@ from asn_assess.reports.formatting import ChangeText, Level
 from asn_assess.reports.report_data import ActionLine, ReportData
 
 
-def _wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
+    """``text`` wrapped at ``width`` with a first-line and a hanging indent."""
     wrapped = textwrap.wrap(
         text,
         width=width,
@@ -38,7 +39,7 @@ def _actions(actions: list[ActionLine], width: int, indent: str) -> list[str]:
     lines = []
     for action in actions:
         label = action.kind_label + (f" ({action.weeks})" if action.weeks else "")
-        lines += _wrap(f"{label}: {action.text}", width, indent + "- ", indent + "  ")
+        lines += wrap(f"{label}: {action.text}", width, indent + "- ", indent + "  ")
     return lines
 
 
@@ -46,87 +47,87 @@ def render_text(data: ReportData, width: int = 80, all_actions: bool = False) ->
     """The whole report as plain text, ``width`` columns wide; ``all_actions`` adds
     every development action of every indicator below the threshold."""
     out: list[str] = []
-    out += _wrap(data.bank_title, width)
+    out += wrap(data.bank_title, width)
     meta = [data.version_text, data.date_text]
-    out += _wrap(" · ".join(meta), width)
+    out += wrap(" · ".join(meta), width)
     if data.respondent_text:
-        out += _wrap(f"{data.t('report.respondent')}: {data.respondent_text}", width)
+        out += wrap(f"{data.t('report.respondent')}: {data.respondent_text}", width)
     if data.role_text:
-        out += _wrap(f"{data.t('export.role')}: {data.role_text}", width)
+        out += wrap(f"{data.t('export.role')}: {data.role_text}", width)
     out.append("")
     if data.overall.score is None:
-        out += _wrap(data.overall.label, width)
+        out += wrap(data.overall.label, width)
     else:
         overall = f"{data.t('report.overall')}: {_level(data.overall)}"
-        out += _wrap(overall + _change(data.overall_change), width)
+        out += wrap(overall + _change(data.overall_change), width)
     if data.overall_meaning:
-        out += _wrap(data.overall_meaning, width)
+        out += wrap(data.overall_meaning, width)
     if data.change_title:
-        out += ["", *_wrap(data.change_title + ":", width)]
+        out += ["", *wrap(data.change_title + ":", width)]
     out += ["", data.t("export.pillars") + ":"]
     for pillar in data.pillars:
         text = f"{pillar.number}. {pillar.title}: {_level(pillar.level)}{_change(pillar.change)}"
-        out += _wrap(text, width, "", "   ")
+        out += wrap(text, width, "", "   ")
     out += ["", data.t("export.weakest_first") + ":"]
     for line in data.weakest_first:
-        out += _wrap(f"{line.title}: {_level(line.level)}", width, "- ", "  ")
-    out += ["", *_wrap(f"{data.t('export.legend')}: {data.legend_text}", width)]
+        out += wrap(f"{line.title}: {_level(line.level)}", width, "- ", "  ")
+    out += ["", *wrap(f"{data.t('export.legend')}: {data.legend_text}", width)]
 
     out += _heading(data.t("plan.title"))
-    out += _wrap(data.plan_intro, width)
+    out += wrap(data.plan_intro, width)
     for entry in data.plan:
-        out += ["", *_wrap(f"{entry.number}. {entry.title} ({entry.pillar_title})", width)]
-        out += _wrap(entry.why, width, "   ")
+        out += ["", *wrap(f"{entry.number}. {entry.title} ({entry.pillar_title})", width)]
+        out += wrap(entry.why, width, "   ")
         if entry.reasons:
-            out += _wrap(data.t("plan.reasons"), width, "   ")
+            out += wrap(data.t("plan.reasons"), width, "   ")
             for reason in entry.reasons:
                 if reason.situational:
                     text = (
                         f"{data.t('plan.situation')}: {reason.statement} "
                         f"({data.t('plan.you_chose', answer='“' + reason.answer + '”')})"
                     )
-                    out += _wrap(text, width, "   - ", "     ")
+                    out += wrap(text, width, "   - ", "     ")
                     if reason.rationale:
-                        out += _wrap(f"{data.t('plan.better')}: {reason.rationale}", width, "     ")
+                        out += wrap(f"{data.t('plan.better')}: {reason.rationale}", width, "     ")
                 else:
                     text = (
                         f"“{reason.statement}” ({data.t('plan.your_answer', answer=reason.answer)})"
                     )
-                    out += _wrap(text, width, "   - ", "     ")
+                    out += wrap(text, width, "   - ", "     ")
         if entry.actions:
-            out += _wrap(data.t("plan.actions"), width, "   ")
+            out += wrap(data.t("plan.actions"), width, "   ")
             out += _actions(entry.actions, width, "   ")
         else:
-            out += _wrap(data.t("plan.no_actions"), width, "   ")
+            out += wrap(data.t("plan.no_actions"), width, "   ")
 
     out += _heading(data.t("export.details"))
     for pillar in data.pillars:
-        out += _wrap(f"{pillar.heading}: {_level(pillar.level)}", width)
+        out += wrap(f"{pillar.heading}: {_level(pillar.level)}", width)
         for line in pillar.indicators:
             answered = data.t("export.answered_of", answered=line.answered, total=line.total)
             text = f"{line.title}: {_level(line.level)}, {data.t('export.answered').lower()} {answered}"
-            out += _wrap(text, width, "- ", "  ")
+            out += wrap(text, width, "- ", "  ")
         for extreme in pillar.extremes:
-            out += _wrap(extreme, width)
+            out += wrap(extreme, width)
         out.append("")
 
     if all_actions:
         out += _heading(data.t("plan.all_actions"))[1:]
         if not data.all_actions:
-            out += _wrap(data.t("plan.all_actions_none"), width)
+            out += wrap(data.t("plan.all_actions_none"), width)
         for title, actions in data.all_actions:
             out += [title, *_actions(actions, width, ""), ""]
     elif data.all_actions:
-        out += _wrap(data.t("plan.all_actions_hint"), width)
+        out += wrap(data.t("plan.all_actions_hint"), width)
     while out and out[-1] == "":
         out.pop()
-    out += ["", *_wrap(data.counts_text, width)]
+    out += ["", *wrap(data.counts_text, width)]
     for note in data.notes:
-        out += ["", *_wrap(note.title, width)]
+        out += ["", *wrap(note.title, width)]
         for sentence in note.lines:
-            out += _wrap(sentence, width, "- ", "  ")
-        out += _wrap(note.footer, width)
+            out += wrap(sentence, width, "- ", "  ")
+        out += wrap(note.footer, width)
     if data.notes:
         out.append("")
-    out += _wrap(data.note, width)
+    out += wrap(data.note, width)
     return "\n".join(out) + "\n"

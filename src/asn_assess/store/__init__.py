@@ -8,6 +8,7 @@ data folder (for example ``~/.local/share/asn-assess`` on Linux).
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from typing import Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 from asn_assess.core.documents import (
+    AnswerSheet,
     AnswerValue,
     Respondent,
     Result,
@@ -28,6 +30,7 @@ from asn_assess.core.documents import (
 from asn_assess.core.errors import AssessError, Problem
 from asn_assess.core.files import read_text, write_file
 from asn_assess.core.i18n import interface_language, t
+from asn_assess.core.models import SELF, is_rater
 
 HOME_VARIABLE = "ASN_ASSESS_HOME"
 
@@ -56,6 +59,12 @@ class Progress(BaseModel):
     language: str = Field(description="Language of the session.")
     role: Optional[str] = Field(default=None, description="The person's role, if chosen.")
     role_asked: bool = Field(default=False, description="Whether the role was asked.")
+    target: Optional[str] = Field(
+        default=None, description="Who is rated (360-degree feedback); null: the person."
+    )
+    rater_group: str = Field(
+        default=SELF, description="self, or the rater group of someone rating the target."
+    )
     respondent: Optional[Respondent] = Field(default=None, description="The profile, if given.")
     profile_done: bool = Field(default=False, description="Whether the profile was asked.")
     position: int = Field(default=0, ge=0, description="Index of the current question.")
@@ -68,6 +77,17 @@ class Progress(BaseModel):
         default_factory=dict,
         description="Seconds spent on each question so far (summed over visits), by item id.",
     )
+
+
+def session_key(bank_id: str, target: Optional[str] = None, rater_group: str = SELF) -> str:
+    """The name a session's progress is kept under: the bank id for the person's own
+    assessment; for rating someone, also the group and a digest of the target, so that
+    rating several people (or being rated) are separate sessions, and no name appears
+    in a file name."""
+    if not is_rater(rater_group):
+        return bank_id
+    digest = hashlib.sha256((target or "").encode("utf-8")).hexdigest()[:12]
+    return f"{bank_id}.{rater_group}.{digest}"
 
 
 def data_dir(override: Optional[Path] = None) -> Path:
@@ -97,20 +117,22 @@ class UserData:
         """Where finished results are saved, one JSON file each."""
         return self.folder / "results"
 
-    def progress_path(self, bank_id: str) -> Path:
-        """Where the progress of a session on ``bank_id`` is kept."""
-        return self.folder / "progress" / f"{bank_id}.json"
+    def progress_path(self, key: str) -> Path:
+        """Where the progress of a session is kept (``key``: see ``session_key``; the
+        bank id for a person's own assessment)."""
+        return self.folder / "progress" / f"{key}.json"
 
-    def load_progress(self, bank_id: str) -> Optional[Progress]:
-        """The saved progress for ``bank_id``, or None; ``ProgressError`` when damaged."""
-        path = self.progress_path(bank_id)
+    def load_progress(self, key: str) -> Optional[Progress]:
+        """The saved progress under ``key``, or None; ``ProgressError`` when damaged."""
+        path = self.progress_path(key)
         if not path.exists():
             return None
         return parse_document(read_text(path, ProgressError), Progress, str(path), ProgressError)
 
     def save_progress(self, progress: Progress) -> None:
         """Save ``progress`` atomically: the file holds the old or the new state."""
-        self._write(self.progress_path(progress.bank_id), to_json(progress))
+        key = session_key(progress.bank_id, progress.target, progress.rater_group)
+        self._write(self.progress_path(key), to_json(progress))
 
     def _write(self, path: Path, text: str) -> None:
         # The folders and files hold personal data: readable by their owner only.
@@ -122,11 +144,31 @@ class UserData:
                     pass  # write_file names the file it cannot write
         write_file(path, text.encode("utf-8"), private=True)
 
-    def set_aside(self, bank_id: str, why: str = "old") -> Path:
-        """Keep the progress of ``bank_id`` under a new name instead of deleting it:
-        ``<bank id>.<date-time>.<why>.json`` (why: "old", or "damaged" for a file that
+    @property
+    def ratings_folder(self) -> Path:
+        """Where the answer sheets of people rating someone else are saved."""
+        return self.folder / "ratings"
+
+    def complete_rating(self, sheet: AnswerSheet, when: Optional[datetime] = None) -> Path:
+        """A rating session has finished: save its answer sheet under ``ratings/`` (never
+        over another), then drop its progress. Returns where the sheet was saved."""
+        when = when or datetime.now()
+        base = f"{sheet.bank_id}-{sheet.rater_group}-{when.strftime('%Y%m%d-%H%M%S')}"
+        path = self.ratings_folder / f"{base}.json"
+        counter = 1
+        while path.exists():
+            counter += 1
+            path = self.ratings_folder / f"{base}-{counter}.json"
+        self._write(path, to_json(sheet))
+        key = session_key(sheet.bank_id, sheet.target, sheet.rater_group)
+        self.progress_path(key).unlink(missing_ok=True)
+        return path
+
+    def set_aside(self, key: str, why: str = "old") -> Path:
+        """Keep the progress under ``key`` under a new name instead of deleting it:
+        ``<key>.<date-time>.<why>.json`` (why: "old", or "damaged" for a file that
         cannot be read), never over another."""
-        path = self.progress_path(bank_id)
+        path = self.progress_path(key)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = path.with_name(f"{path.stem}.{stamp}.{why}.json")
         counter = 1
@@ -182,7 +224,7 @@ class NothingKept(UserData):
 
     keeps_data = False
 
-    def load_progress(self, bank_id: str) -> Optional[Progress]:
+    def load_progress(self, key: str) -> Optional[Progress]:
         """Never resumes: a session that keeps nothing starts afresh."""
         return None
 
@@ -194,6 +236,12 @@ class NothingKept(UserData):
         """No lock: a session that keeps nothing writes nothing another one could spoil,
         and leaves no lock file behind."""
         yield
+
+    def complete_rating(
+        self, sheet: AnswerSheet, when: Optional[datetime] = None
+    ) -> Path:  # pragma: no cover - never called
+        """Not used: a session that keeps nothing saves no rating."""
+        raise AssertionError("a session that keeps nothing saves no rating")
 
     def complete(self, result: Result) -> Path:  # pragma: no cover - never called
         """Not used: a session that keeps nothing saves no result."""
