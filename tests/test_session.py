@@ -636,3 +636,78 @@ def test_rating_options_that_do_not_fit_are_usage_errors(start, args, message):
     run = start(*args, lines=[], tty=False)
     assert run.exit_code == 2
     assert message in run.stderr
+
+
+# --- traps at the start ---------------------------------------------------------------------
+
+
+def test_piped_answers_with_a_session_waiting_stop_and_say_how_to_go_on(start):
+    start("--no-profile", lines=["4", "5"], tty=False)
+    piped = typed_answers()
+    run = start("--no-profile", lines=piped, tty=False)
+    assert run.exit_code == 2
+    assert "--resume" in run.stderr and "--new" in run.stderr
+    assert "2 dari" in run.stderr  # how far the waiting session got
+    assert list(run.progress()["answers"].values()) == [4, 5]  # untouched
+    resumed = start("--no-profile", "--resume", lines=piped[2:], tty=False)
+    assert resumed.exit_code == 0, resumed.stderr
+    assert "Skor keseluruhan" in resumed.stdout
+
+
+def test_resume_with_nothing_waiting_says_so_and_starts(start, starter_bank):
+    run = start("--bank", str(starter_bank), "--no-profile", "--resume", lines=["", "4", "2", "d"])
+    assert run.exit_code == 0, run.stderr
+    assert "Tidak ada sesi yang belum selesai untuk dilanjutkan" in run.screen
+    assert len(run.results()) == 1
+
+
+def test_a_session_without_answers_is_not_offered(start, starter_bank):
+    quit_early = start("--bank", str(starter_bank), "--no-profile", lines=["", "q"])
+    assert quit_early.exit_code == 0
+    assert quit_early.progress() is None or quit_early.progress()["answers"] == {}
+    again = start("--bank", str(starter_bank), "--no-profile", lines=["", "4", "2", "d"])
+    assert again.exit_code == 0, again.stderr
+    assert "Lanjutkan sesi itu" not in again.screen
+    assert list((again.home / "progress").glob("*.old.json")) == []
+
+
+def test_only_the_newest_set_aside_sessions_are_kept(start, home):
+    from asn_assess.store import SET_ASIDE_KEPT
+
+    for answer in range(SET_ASIDE_KEPT + 3):
+        run = start("--no-profile", "--new", lines=[str(1 + answer % 5)], tty=False)
+        assert run.exit_code == 130
+    kept = sorted((home / "progress").glob("*.old.json"))
+    assert len(kept) == SET_ASIDE_KEPT
+    first_answers = [list(json.loads(p.read_text("utf-8"))["answers"].values()) for p in kept]
+    # set aside: every run's session but the last, which is the waiting one; the oldest
+    # ones went first
+    everything = [[1 + answer % 5] for answer in range(SET_ASIDE_KEPT + 2)]
+    assert sorted(first_answers) == sorted(everything[-SET_ASIDE_KEPT:])
+
+
+def test_ctrl_c_starts_a_fresh_line_and_keeps_the_resume_command_whole(start, starter_bank):
+    run = start("--bank", str(starter_bank), "--no-profile", lines=["", "3", CTRL_C])
+    assert run.exit_code == 130
+    lines = run.stderr.splitlines()
+    assert lines[0] == ""  # after the terminal's ^C
+    assert "Lanjutkan dengan: asn-assess start --resume" in lines
+
+
+@pytest.mark.parametrize("typed", ["S", "N", "SS", "sts"])
+def test_label_abbreviations_are_not_answers_at_the_prompt(typed):
+    questionnaire = Questionnaire(BANK, fresh_progress())
+    outcome = questionnaire.handle(typed)
+    # "s" and "n" are the keys skip and not applicable; the rest are asked again
+    expected = {"s": Outcome.SKIPPED, "n": Outcome.ANSWERED}.get(typed.casefold(), Outcome.INVALID)
+    assert outcome is expected
+    if typed.casefold() == "n":
+        assert questionnaire.progress.answers[ASKED[0].id] == "na"
+
+
+def test_labels_written_out_are_answers_at_the_prompt():
+    questionnaire = Questionnaire(BANK, fresh_progress())
+    scale = BANK.scale_of(ASKED[0])
+    label = scale.points[-1].label["id"]
+    assert questionnaire.handle(f"  {label.upper()} ") is Outcome.ANSWERED
+    assert questionnaire.progress.answers[ASKED[0].id] == scale.points[-1].value

@@ -179,6 +179,8 @@ def start(
             typer.echo("", err=True)
             raise typer.Exit(signals.exit_code(interrupt)) from None
         except SessionStopped as stop:
+            if stop.interrupt is not None:
+                typer.echo("", err=True)  # the terminal has echoed ^C: start a fresh line
             typer.echo(stop.message, err=True)
             if not stop.interrupted:
                 raise typer.Exit(EXIT_OK) from None

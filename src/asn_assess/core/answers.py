@@ -69,6 +69,18 @@ def parse_scale_answer(scale: Scale, raw: str) -> Optional[int]:
     return scale_lookup(scale).get(normalise_label(raw))
 
 
+def parse_typed_scale_answer(scale: Scale, raw: str) -> Optional[int]:
+    """The scale value typed at the interactive prompt: a point's number or its label
+    written out, never an abbreviation. The prompt's own keys are single letters (``s``
+    skip, ``n`` not applicable), and abbreviations such as ``S`` (Setuju) or ``N``
+    (Netral) would be read as those keys; taking none of them keeps the rule simple."""
+    wanted = normalise_label(raw)
+    for point in scale.points:
+        if wanted == str(point.value) or wanted in map(normalise_label, point.label.values()):
+            return point.value
+    return None
+
+
 def parse_role(bank: Bank, raw: str) -> Optional[str]:
     """The id of the bank's role that ``raw`` names (its id or label in any language,
     without case), or None."""

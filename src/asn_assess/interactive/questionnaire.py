@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from enum import Enum
 from typing import Optional
 
-from asn_assess.core.answers import parse_option_answer, parse_scale_answer
+from asn_assess.core.answers import parse_option_answer, parse_typed_scale_answer
 from asn_assess.core.documents import AnswerSheet, AnswerValue
 from asn_assess.core.i18n import t
 from asn_assess.core.models import NOT_APPLICABLE, Bank, Item, is_rater
@@ -151,7 +151,7 @@ class Questionnaire:
         """The answer ``typed`` stands for, or None."""
         if item.is_situational:
             return parse_option_answer(item, typed)
-        return parse_scale_answer(self.bank.scale_of(item), typed)
+        return parse_typed_scale_answer(self.bank.scale_of(item), typed)
 
     def describe(self, item: Item, value: AnswerValue) -> str:
         """A saved answer as the person would recognise it, e.g. "4 Setuju"."""

@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.text import Text
 
 from asn_assess.core.documents import AnswerSheet, Respondent, Result
-from asn_assess.core.errors import NipError
+from asn_assess.core.errors import NipError, UsageError
 from asn_assess.core.i18n import t
 from asn_assess.core.models import SELF, Bank
 from asn_assess.core.nip import normalise_nip
@@ -285,7 +285,8 @@ def open_progress(
     on that version when ``version_of`` can supply it. Someone rating ``target`` as
     ``rater_group`` has a session of their own for each person they rate. Returns the
     progress, whether it is a resumed session, and the bank to ask. An old session that
-    is not resumed is kept under another name, never deleted.
+    is not resumed is kept under another name (the newest few of them, see
+    ``SET_ASIDE_KEPT``).
     """
     key = session_key(bank.id, target, rater_group)
     try:
@@ -298,6 +299,10 @@ def open_progress(
         message = t("resume.damaged", language or bank.languages[0], reason=reason, path=kept)
         terminal.show(Text(message, style="yellow"), markup=False)
         existing = None
+    if existing is not None and not existing.answers:
+        existing = None  # nothing answered yet: nothing worth offering, start afresh
+    if existing is None and resume:
+        terminal.show(Text(t("resume.nothing", language or bank.languages[0]), style="dim"))
     if existing is not None and existing.bank_version != bank.version and version_of:
         older = version_of(existing.bank_version)
         if older is not None:
@@ -309,6 +314,9 @@ def open_progress(
             message = t("resume.bank_changed", lang, version=existing.bank_version, path=kept)
             terminal.show(Text(message, style="yellow"))
         else:
+            if resume is None and not terminal.interactive:
+                # Piped answers would be read as the reply to "resume it?": never guess.
+                raise UsageError(t("resume.piped", lang, **_waiting(existing, bank)))
             if resume is None:
                 resume = _ask_resume(existing, bank, lang, terminal)
             if resume:
@@ -331,13 +339,15 @@ def open_progress(
     return progress, False, bank
 
 
-def _ask_resume(existing: Progress, bank: Bank, lang: str, terminal: Terminal) -> bool:
+def _waiting(existing: Progress, bank: Bank) -> dict[str, object]:
+    """How far a waiting session got and when it was saved, for the messages about it."""
     saved_at = existing.saved_at
     when = saved_at.astimezone().strftime("%Y-%m-%d %H:%M") if saved_at else "?"
-    found = t(
-        "resume.found", lang, answered=len(existing.answers), total=bank.item_count, when=when
-    )
-    terminal.show(Text(found))
+    return {"answered": len(existing.answers), "total": bank.item_count, "when": when}
+
+
+def _ask_resume(existing: Progress, bank: Bank, lang: str, terminal: Terminal) -> bool:
+    terminal.show(Text(t("resume.found", lang, **_waiting(existing, bank))))
     yes = t("resume.yes", lang).split(",")
     no = t("resume.no", lang).split(",")
     while True:

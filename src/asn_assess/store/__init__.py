@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -77,6 +78,11 @@ class Progress(BaseModel):
         default_factory=dict,
         description="Seconds spent on each question so far (summed over visits), by item id.",
     )
+
+
+SET_ASIDE_KEPT = 5
+"""How many set-aside sessions (``.old.json``, and ``.damaged.json`` apart) are kept
+per session; older ones are deleted when another is set aside."""
 
 
 def session_key(bank_id: str, target: Optional[str] = None, rater_group: str = SELF) -> str:
@@ -176,7 +182,21 @@ class UserData:
             counter += 1
             kept = path.with_name(f"{path.stem}.{stamp}-{counter}.{why}.json")
         os.replace(path, kept)
+        self._prune_set_aside(path.stem, why)
         return kept
+
+    def _prune_set_aside(self, key: str, why: str) -> None:
+        """Keep the newest ``SET_ASIDE_KEPT`` sessions set aside for ``key`` (per kind),
+        so that years of restarts do not pile up. Their names sort by date and time."""
+        pattern = re.compile(rf"{re.escape(key)}\.(\d{{8}}-\d{{6}})(?:-(\d+))?\.{why}\.json")
+        folder = self.progress_path(key).parent
+        found = []
+        for entry in folder.iterdir():
+            match = pattern.fullmatch(entry.name)
+            if match:  # (when it was set aside, its counter within that second)
+                found.append(((match[1], int(match[2] or 1)), entry))
+        for _, old in sorted(found)[:-SET_ASIDE_KEPT]:
+            old.unlink(missing_ok=True)
 
     @contextmanager
     def session_lock(self, language: Optional[str] = None) -> Iterator[None]:

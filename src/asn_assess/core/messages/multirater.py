@@ -299,8 +299,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Rating also written to {path}.",
     },
     "mr.session.saved_quit": {
-        "id": "Progres tersimpan ({answered} dari {total} terjawab). Lanjutkan dengan: asn-assess start --about {target} --as {group} --resume",
-        "en": "Progress saved ({answered} of {total} answered). Resume with: asn-assess start --about {target} --as {group} --resume",
+        "id": "Progres tersimpan ({answered} dari {total} terjawab).\nLanjutkan dengan: asn-assess start --about {target} --as {group} --resume",
+        "en": "Progress saved ({answered} of {total} answered).\nResume with: asn-assess start --about {target} --as {group} --resume",
     },
     "mr.error.about_needs_as": {
         "id": "--about memerlukan --as KELOMPOK (kelompok Anda terhadap orang itu: {groups})",

@@ -30,6 +30,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "There is an unfinished session: {answered} of {total} questions answered (saved {when}).",
     },
     "resume.ask": {"id": "Lanjutkan sesi itu? [Y/t] ", "en": "Resume it? [Y/n] "},
+    "resume.piped": {
+        "id": "ada sesi yang belum selesai ({answered} dari {total} terjawab, disimpan {when}) dan jawaban tidak diketik di terminal, jadi tidak dapat ditanyakan: tambahkan --resume untuk melanjutkannya atau --new untuk memulai sesi baru (sesi lama tetap disimpan)",
+        "en": "there is an unfinished session ({answered} of {total} answered, saved {when}) and the answers are not typed at a terminal, so it cannot be asked about: add --resume to continue it or --new to start a new one (the old one is kept)",
+    },
+    "resume.nothing": {
+        "id": "Tidak ada sesi yang belum selesai untuk dilanjutkan; memulai sesi baru.",
+        "en": "There is no unfinished session to resume; starting a new one.",
+    },
     "resume.yes": {"id": "y,ya,iya,l,lanjut", "en": "y,yes"},
     "resume.no": {"id": "t,tidak,n,no,baru", "en": "n,no,new"},
     "resume.kept": {
@@ -111,8 +119,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # ending
     "end.saved_quit": {
-        "id": "Progres tersimpan ({answered} dari {total} terjawab). Lanjutkan dengan: asn-assess start --resume",
-        "en": "Progress saved ({answered} of {total} answered). Resume with: asn-assess start --resume",
+        "id": "Progres tersimpan ({answered} dari {total} terjawab).\nLanjutkan dengan: asn-assess start --resume",
+        "en": "Progress saved ({answered} of {total} answered).\nResume with: asn-assess start --resume",
     },
     "end.result_saved": {"id": "Hasil disimpan di {path}", "en": "Result saved to {path}"},
     # role
