@@ -26,6 +26,13 @@ ITEM1 = "pillars[0].indicators[0].items[1]"
 SITUATIONAL = "pillars[0].indicators[0].items[2]"
 
 
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The problems are checked by their English wording (the Indonesian default is
+    checked by test_bank_problems_speak_the_interface_language)."""
+    monkeypatch.setenv("ASN_ASSESS_LANG", "en")
+
+
 def problem_at(problems: list[Problem], key_path: str) -> Problem:
     """The one problem reported at ``bank.toml: key_path`` (fails listing all otherwise)."""
     where = f"bank.toml: {key_path}" if key_path else "bank.toml"
@@ -253,7 +260,7 @@ def test_weight_not_above_zero_is_rejected(
     bank_problems, edit_text, starter_text, anchor, key_path, weight
 ):
     problems = bank_problems(edit_text(starter_text, (anchor, anchor + f"weight = {weight}\n")))
-    assert_problem(problems, key_path, "weight must be greater than 0", f"got {weight}")
+    assert_problem(problems, key_path, "weight must be greater than 0", f"found {weight}")
 
 
 def test_unsorted_bands_are_rejected(bank_problems, edit_text, starter_text):
@@ -348,7 +355,7 @@ def test_bank_error_message_lists_every_problem(edit_text, starter_text):
 )
 def test_one_mistake_gives_exactly_one_problem(bank_problems, edit_text, starter_text, old, new):
     problems = bank_problems(edit_text(starter_text, (old, new)))
-    assert [str(p) for p in problems if "at least 1 item" in p.message] == []
+    assert [str(p) for p in problems if "needs at least" in p.message] == []
     assert len(problems) == 1, "\n".join(map(str, problems))
 
 
@@ -612,3 +619,10 @@ def test_rationale_belongs_to_situational_items_and_statement_to_scale_items(
     problems = bank_problems(text)
     assert_problem(problems, "pillars[0].indicators[0].items[0].rationale", "situational")
     assert_problem(problems, "pillars[0].indicators[0].items[3].statement", "only scale items")
+
+
+def test_bank_problems_speak_the_interface_language(bank_problems, monkeypatch):
+    monkeypatch.delenv("ASN_ASSESS_LANG")
+    problems = bank_problems("[meta]\n")
+    assert_problem(problems, "id", "kunci wajib ini tidak ada")
+    assert_problem(problems, "meta", "kunci tidak dikenal")

@@ -85,3 +85,18 @@ def test_scoring_worked_example_with_not_applicable_answers(monkeypatch):
     semangat = result["pillars"][0]["indicators"][2]
     assert (semangat["score"], semangat["not_applicable_items"]) == (75.0, 2)
     assert (result["pillars"][0]["score"], result["overall"]["score"]) == (79.6875, 77.34375)
+
+
+def test_the_readme_answer_sheet_example_scores_with_the_bundled_bank():
+    import json
+
+    from typer.testing import CliRunner
+
+    from asn_assess.cli import app
+
+    sheet = EXAMPLES / "jawaban.json"
+    assert "docs/examples/jawaban.json" in (DOCS.parent / "README.md").read_text("utf-8")
+    run = CliRunner().invoke(app, ["score", str(sheet), "--json"])
+    assert run.exit_code == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert result["bank_id"] == "asn-profesional" and result["overall"]["score"] is not None

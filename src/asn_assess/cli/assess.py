@@ -337,9 +337,10 @@ def score(
 
     Example: asn-assess score answers.json -o hasil.json -o hasil.html
     """
+    from asn_assess.core.answers import checked_answer_sheet
     from asn_assess.core.bank import resolve_bank
-    from asn_assess.core.documents import parse_answer_sheet, to_json
-    from asn_assess.core.errors import AnswerSheetError, Problem, UsageError
+    from asn_assess.core.documents import AnswerSheet, load_json, to_json
+    from asn_assess.core.errors import AnswerSheetError, UsageError
     from asn_assess.core.scoring import score as score_sheet
     from asn_assess.reports.formats import ReportOptions
 
@@ -348,16 +349,15 @@ def score(
     if as_json and norms is not None:
         raise UsageError("--norms adds percentiles to the report; leave it out with --json")
     text, source = read_document(answers, AnswerSheetError)
-    sheet = parse_answer_sheet(text, source)
-    loaded = resolve_bank(bank or sheet.bank_id, None if bank else sheet.bank_version)
+
+    def bank_for(sheet: AnswerSheet) -> Bank:
+        return resolve_bank(bank or sheet.bank_id, None if bank else sheet.bank_version)
+
+    data = load_json(text, source, AnswerSheetError)
+    sheet, loaded = checked_answer_sheet(data, source, bank_for)
     from asn_assess.analysis.quality import with_quality
 
-    try:
-        result = with_quality(loaded, score_sheet(loaded, sheet))
-    except AnswerSheetError as error:  # name the file as well as the key
-        raise AnswerSheetError(
-            [Problem(f"{source}: {p.where}", p.message) for p in error.problems]
-        ) from None
+    result = with_quality(loaded, score_sheet(loaded, sheet))
     language = checked_language(loaded, lang or result.language)
     norm = norm_reference(loaded, norms, norm_group)
     options = ReportOptions(language, all_actions, norm=norm)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Optional
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Optional
 
-from asn_assess.core.errors import AnswerSheetError, Problem
+from asn_assess.core.errors import AnswerSheetError, AssessError, Problem
 from asn_assess.core.models import NOT_APPLICABLE, SELF, Bank, Item, Scale, is_rater
 
 if TYPE_CHECKING:
@@ -138,6 +139,67 @@ def parse_option_answer(item: Item, raw: str) -> Optional[str]:
 
 
 # --- checking answers ------------------------------------------------------------------------
+
+
+def checked_answer_sheet(
+    data: Any, source: str, bank_for: Callable[[AnswerSheet], Bank]
+) -> tuple[AnswerSheet, Bank]:
+    """Parsed JSON ``data`` as an answer sheet checked against its bank (``bank_for``
+    chooses it from the sheet), or ``AnswerSheetError`` with every problem at once: a
+    misspelt key does not hide the answers the bank would refuse."""
+    from pydantic import ValidationError
+
+    from asn_assess.core.documents import AnswerSheet, validate_document
+
+    try:
+        sheet = AnswerSheet.model_validate(data)
+    except ValidationError as error:
+        try:
+            validate_document(data, AnswerSheet, source, AnswerSheetError)
+        except AnswerSheetError as shape:
+            problems = list(shape.problems)
+        salvaged = _salvaged_sheet(data, error)
+        if salvaged is not None and not any(p.where == source for p in problems):
+            try:
+                bank = bank_for(salvaged)
+            except AssessError:
+                pass  # the bank is not at hand: the shape's problems are all there is
+            else:
+                extra = answer_problems(bank, salvaged)
+                problems += [Problem(f"{source}: {p.where}", p.message) for p in extra]
+        raise AnswerSheetError(sorted(problems, key=lambda p: p.where)) from None
+    bank = bank_for(sheet)
+    problems = answer_problems(bank, sheet)
+    if problems:
+        raise AnswerSheetError([Problem(f"{source}: {p.where}", p.message) for p in problems])
+    return sheet, bank
+
+
+def _salvaged_sheet(data: Any, error: Any) -> Optional[AnswerSheet]:
+    """``data`` without the keys and answers that failed validation, as a sheet whose
+    remaining answers can still be checked against the bank; None when too little is left."""
+    from pydantic import ValidationError
+
+    from asn_assess.core.documents import AnswerSheet
+
+    if not isinstance(data, dict):
+        return None
+    kept = dict(data)
+    answers = dict(kept["answers"]) if isinstance(kept.get("answers"), dict) else None
+    for detail in error.errors(include_url=False):
+        loc = detail["loc"]
+        if not loc:
+            return None
+        if loc[0] == "answers" and len(loc) >= 2 and answers is not None:
+            answers.pop(loc[1], None)
+        else:
+            kept.pop(loc[0], None)
+    if answers is not None:
+        kept["answers"] = answers
+    try:
+        return AnswerSheet.model_validate(kept)
+    except ValidationError:
+        return None
 
 
 def check_sheet(bank: Bank, sheet: AnswerSheet) -> None:

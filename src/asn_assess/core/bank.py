@@ -75,7 +75,7 @@ def bank_from_data(data: dict[str, Any], source: str = "<bank>") -> Bank:
     try:
         bank = Bank.model_validate(data, context={"languages": languages})
     except ValidationError as error:
-        problems.extend(validation_problems(error, source, "docs/bank-format.md lists every key"))
+        problems.extend(validation_problems(error, source, "check.keys_bank_format"))
     problems.extend(
         Problem(f"{source}: {path}" if path else source, message)
         for path, message in consistency_problems(data)

@@ -307,9 +307,25 @@ def validate_document(
     try:
         return model.model_validate(data)
     except ValidationError as problem:
-        raise error(
-            validation_problems(problem, source, "`asn-assess schema` shows every key")
-        ) from None
+        hint = other_document_hint(data, model, source)
+        if hint:  # not a broken document of this kind, but another kind of document
+            raise error(Problem(source, hint)) from None
+        raise error(validation_problems(problem, source, "check.keys_schema")) from None
+
+
+def other_document_hint(data: Any, model: type[BaseModel], source: str) -> Optional[str]:
+    """What to do with ``data`` when it is not the ``model`` asked for but another of the
+    tool's documents (a result given to `score`, an answer sheet to `report`, norms)."""
+    if not isinstance(data, dict):
+        return None
+    path = source.rsplit(":", 2)[0] if source.count(":") >= 2 else source  # file:line:col
+    if "overall" in data and "pillars" in data and model is not Result:
+        return say("check.is_result", path=path)
+    if "answers" in data and "overall" not in data and model is Result:
+        return say("check.is_sheet", path=path)
+    if "groups" in data and "answers" not in data and model in (Result, AnswerSheet):
+        return say("check.is_norms", path=path)
+    return None
 
 
 def parse_answer_sheet(text: str, source: str = "<answers>") -> AnswerSheet:
