@@ -4,6 +4,7 @@ source and the key path (``pillars[1].indicators[0].items[2].reverse``)."""
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from pydantic import ValidationError
@@ -60,6 +61,8 @@ def describe_value(value: Any) -> str:
         return say("check.found.list")
     if isinstance(value, dict):
         return say("check.found.object")
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)  # inf, nan: as TOML writes them
     try:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
@@ -152,14 +155,19 @@ def _message(error: ErrorDetails, where_keys_are: str) -> str:
         return say("check.weight", found=found)
     if kind in _LIMIT_MESSAGES:
         key, limit = _LIMIT_MESSAGES[kind]
-        return say(key, limit=context.get(limit), found=found)
+        bound = context.get(limit)
+        if isinstance(bound, float) and bound.is_integer():
+            bound = int(bound)  # "at most 100", as the bank format writes it
+        return say(key, limit=bound, found=found)
     if kind in ("too_short", "too_long"):
         value = error.get("input")
         count = len(value) if isinstance(value, (list, tuple, dict, str)) else "?"
         key = "check.few_items" if kind == "too_short" else "check.many_items"
-        bound = context.get("min_length" if kind == "too_short" else "max_length")
-        return say(key, limit=bound, count=count)
+        size = context.get("min_length" if kind == "too_short" else "max_length")
+        return say(key, limit=size, count=count)
     if kind == "string_too_short":
+        if context.get("min_length") == 1:
+            return say("check.empty")
         return say("check.short_text", limit=context.get("min_length"), found=found)
     if kind == "string_too_long":
         return say("check.long_text", limit=context.get("max_length"))

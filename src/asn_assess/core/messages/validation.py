@@ -20,8 +20,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'an answer must be a number on the scale (e.g. 1-5), an option letter, or "na"; found {found}',
     },
     "check.object": {
-        "id": "harus berupa objek JSON {{...}}; tertulis {found}",
-        "en": "must be a JSON object {{...}}; found {found}",
+        "id": "harus berupa tabel {{...}} (objek dalam JSON); tertulis {found}",
+        "en": "must be a table {{...}} (an object in JSON); found {found}",
     },
     "check.document": {
         "id": "berkas ini harus berupa satu objek JSON {{...}}; tertulis {found}",
@@ -61,16 +61,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "must be less than {limit}; found {found}",
     },
     "check.few_items": {
-        "id": "perlu sedikitnya {limit} isian; tertulis {count}",
-        "en": "needs at least {limit} entries; found {count}",
+        "id": "berisi {count} isian; perlu sedikitnya {limit}",
+        "en": "has {count} entries; needs at least {limit}",
     },
     "check.many_items": {
-        "id": "paling banyak {limit} isian; tertulis {count}",
-        "en": "takes at most {limit} entries; found {count}",
+        "id": "berisi {count} isian; paling banyak {limit}",
+        "en": "has {count} entries; takes at most {limit}",
     },
     "check.short_text": {
         "id": "perlu sedikitnya {limit} karakter; tertulis {found}",
         "en": "needs at least {limit} characters; found {found}",
+    },
+    "check.empty": {
+        "id": "tidak boleh kosong",
+        "en": "must not be empty",
     },
     "check.long_text": {
         "id": "paling banyak {limit} karakter",
