@@ -458,3 +458,28 @@ def test_analyze_asks_for_one_blas_thread_unless_told_otherwise(monkeypatch: pyt
 
     assert os.environ["OPENBLAS_NUM_THREADS"] == "1" and os.environ["MKL_NUM_THREADS"] == "1"
     assert os.environ["OMP_NUM_THREADS"] == "4"
+
+
+def test_batch_jsonl_output_is_analysed_like_its_input(tmp_path: Path):
+    source, k = dataset_as_input("missing", tmp_path)
+    bank = str(write_bank(tmp_path, bank_text(k)))
+    jsonl = tmp_path / "hasil.jsonl"
+    made = runner.invoke(app, ["batch", str(source), "-b", bank, "-f", "jsonl", "-o", str(jsonl)])
+    assert made.exit_code == 0, made.stderr
+    direct = analyze_json(str(source), "--bank", bank)
+    again = analyze_json(str(jsonl), "--bank", bank)
+    assert again["respondents"] == direct["respondents"] > 0
+    for figures in ("indicators", "pillars", "answers", "flags"):
+        assert again[figures] == direct[figures], figures
+
+
+def test_nothing_analysed_is_an_error_not_an_empty_report(tmp_path: Path):
+    source = tmp_path / "kosong.csv"
+    source.write_text("respondent_id,disiplin-01\nR1,9\nR2,zz\n", encoding="utf-8")
+    ran = runner.invoke(app, ["analyze", str(source)])
+    assert ran.exit_code == 1
+    assert ran.stdout == ""
+    assert ran.stderr.splitlines()[-1] == (
+        f"error: {source}: tidak ada responden yang dapat dianalisis: 2 baris dibaca, "
+        "2 ditolak; alasannya tertulis di atas"
+    )

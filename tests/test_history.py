@@ -314,3 +314,21 @@ def test_history_commands_report_a_damaged_database(home):
     assert run.exit_code == 1
     assert run.stderr.startswith(f"error: {home / DATABASE_NAME}: the history database is damaged")
     assert "Traceback" not in run.output
+
+
+def test_the_database_is_readable_by_its_owner_only(tmp_path, bundled_bank):
+    import os
+    import stat
+
+    old_mask = os.umask(0o022)  # a usual umask: new files readable by everyone
+    try:
+        with History(tmp_path / "data") as history:
+            history.add(result_at(bundled_bank, "2026-01-05T09:00:00+07:00"), None)
+        database = tmp_path / "data" / DATABASE_NAME
+        assert stat.S_IMODE(database.stat().st_mode) == 0o600
+        database.chmod(0o644)  # as a version before this rule left it
+        with History(tmp_path / "data"):
+            pass
+        assert stat.S_IMODE(database.stat().st_mode) == 0o600
+    finally:
+        os.umask(old_mask)

@@ -271,7 +271,8 @@ def test_a_session_for_another_bank_version_is_set_aside(start, home):
     )
     (home / "progress" / f"{BANK.id}.json").write_text(old.model_dump_json(), "utf-8")
     run = start("--no-profile", lines=["5"], tty=False)
-    assert "(0.9)" in run.screen
+    said = " ".join(run.screen.split())
+    assert "versi bank 0.9, yang tidak tersedia (versi yang tersedia: 1.0.0, 2.0.0)" in said
     assert len(list((home / "progress").glob("*.old.json"))) == 1
     assert list(run.progress()["answers"].values()) == [5]
 
@@ -466,6 +467,9 @@ def test_no_save_keeps_nothing_and_says_so_at_the_start(start, home, tmp_path):
     assert run.exit_code == 0, run.stderr
     opening = run.screen[: run.screen.index("Pertanyaan 1 dari")]
     assert "Sesi ini tidak menyimpan apa pun (--no-save)" in opening
+    words = " ".join(re.sub(r"[│╭╮╰╯─]", " ", opening).split())  # the panel's text, unwrapped
+    assert "q keluar (tidak ada yang disimpan: --no-save)" in words
+    assert "simpan dan keluar" not in words
     assert "Tidak ada yang disimpan (--no-save)." in run.stderr
     assert not home.exists() or list(home.rglob("*")) == []
     assert output.read_text("utf-8").startswith("# Profesionalisme ASN")

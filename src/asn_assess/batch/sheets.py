@@ -62,8 +62,11 @@ def read_sheets(
         try:
             if isinstance(document, AssessError):
                 raise document
+            document, carried_id = _unwrapped_record(document, source)
             sheet = _sheet_of(document, source)
             raw_id, kind = _sheet_identifier(sheet, settings)
+            if raw_id is None and carried_id is not None:
+                raw_id, kind = carried_id, "other"
             respondent_id = _pseudonym(raw_id, kind, settings)
             if not sheet.answers:
                 raise AnswerSheetError("no answers: `answers` is empty")
@@ -257,6 +260,26 @@ def _indented_documents(text: str, source: str) -> Iterator[tuple[int, Optional[
         row += 1
         yield row, text.count("\n", 0, position) + 1, document
         position = end
+
+
+BATCH_RECORD_KEYS = frozenset({"source", "row", "respondent_id", "result"})
+"""The keys of a line of `batch --format jsonl` output."""
+
+
+def _unwrapped_record(document: Any, source: str) -> tuple[Any, Optional[str]]:
+    """A line of `batch --format jsonl` output read back (by `batch` again, or by
+    `analyze`): its result, which holds every answer, and its respondent id (already a
+    pseudonym when that run made pseudonyms). Anything else is passed on as it is."""
+    if isinstance(document, str):
+        document = load_json(document, source, AnswerSheetError)
+    if (
+        isinstance(document, dict)
+        and isinstance(document.get("result"), dict)
+        and set(document) <= BATCH_RECORD_KEYS
+    ):
+        carried = document.get("respondent_id")
+        return document["result"], str(carried) if carried not in (None, "") else None
+    return document, None
 
 
 def _sheet_of(document: Any, source: str) -> AnswerSheet:

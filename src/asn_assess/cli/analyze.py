@@ -145,7 +145,7 @@ def analyze(
     from asn_assess.batch.settings import BatchSettings
     from asn_assess.cli.common import checked_language, checked_role
     from asn_assess.core.bank import resolve_bank
-    from asn_assess.core.errors import UsageError
+    from asn_assess.core.errors import AnswerSheetError, Problem, UsageError
     from asn_assess.core.i18n import interface_language, t
 
     chosen = output_format or (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None)
@@ -194,8 +194,12 @@ def analyze(
         typer.echo("interrupted: no output written", err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     print_unused_columns(found.counts)
-    _write_analysis(loaded, found, chosen, output, language)
     counts = found.counts
+    if counts.scored == 0:
+        # Nothing was analysed: a report of zero respondents would read as a clean one.
+        message = t("analyze.nothing_scored", language, read=counts.read, rejected=counts.rejected)
+        raise AnswerSheetError(Problem(", ".join(inputs), message))
+    _write_analysis(loaded, found, chosen, output, language)
     typer.echo(f"read {counts.read}, scored {counts.scored}, rejected {counts.rejected}", err=True)
     if norms_out is not None:
         source = norms_source or ", ".join(Path(name).name for name in inputs)

@@ -57,7 +57,8 @@ def welcome(bank: Bank, language: str, data_folder: Optional[Path], back_key: st
         lines.append(t("welcome.no_save", language) + "\n", style="bold")
     else:
         lines.append(t("welcome.privacy", language, folder=data_folder) + "\n")
-    lines.append(t("welcome.keys", language, back=back_key))
+    quit_key = t("keys.quit" if data_folder is not None else "keys.quit_no_save", language)
+    lines.append(t("welcome.keys", language, back=back_key, quit=quit_key))
     return Panel(lines, title=Text(t("welcome.title", language)), title_align="left")
 
 

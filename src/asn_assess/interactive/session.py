@@ -230,7 +230,8 @@ class Session:
                 self._save()
                 raise SessionStopped(self._saved_message(), interrupted=False)
             if outcome is Outcome.HELP:
-                self.terminal.show(Text(t("help.text", lang, back=back)))
+                quit_key = t("help.quit" if self.store.keeps_data else "help.quit_no_save", lang)
+                self.terminal.show(Text(t("help.text", lang, back=back, quit=quit_key)))
             elif outcome is Outcome.AT_FIRST:
                 self.terminal.show(Text(t("question.at_first", lang), style="yellow"))
             else:
@@ -311,7 +312,13 @@ def open_progress(
         lang = language or existing.language
         if existing.bank_version != bank.version:
             kept = store.set_aside(key)
-            message = t("resume.bank_changed", lang, version=existing.bank_version, path=kept)
+            message = t(
+                "resume.bank_changed",
+                lang,
+                version=existing.bank_version,
+                path=kept,
+                available=", ".join(_versions_at_hand(bank)),
+            )
             terminal.show(Text(message, style="yellow"))
         else:
             if resume is None and not terminal.interactive:
@@ -337,6 +344,15 @@ def open_progress(
     # reported before anything has been typed into it.
     store.save_progress(progress)
     return progress, False, bank
+
+
+def _versions_at_hand(bank: Bank) -> list[str]:
+    """The versions of ``bank`` a session can continue on: the bundled ones of its id,
+    or just its own (a bank file)."""
+    from asn_assess.core.bank import bundled_banks
+
+    bundled = [b.version for b in bundled_banks() if b.id == bank.id]
+    return bundled if bank.version in bundled else [bank.version]
 
 
 def _waiting(existing: Progress, bank: Bank) -> dict[str, object]:

@@ -312,7 +312,10 @@ def build_report(
         missing=t("report.overall_not_enough", language),
     )
     band = bank.band(overall.band) if overall.band else None
-    meaning = bank.text(band.overall_meaning or band.meaning, language) if band else None
+    # A band's `meaning` speaks of one behaviour; under the overall score only the
+    # bank's own words for the whole are shown.
+    overall_meaning = band.overall_meaning if band else None
+    meaning = bank.text(overall_meaning, language) if overall_meaning else None
 
     plan = development_plan(bank, result, language)
     if not plan:

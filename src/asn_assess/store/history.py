@@ -15,6 +15,7 @@ A locked, damaged or newer database raises ``HistoryError`` naming the file.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -106,7 +107,8 @@ class History:
     def open(self) -> None:
         """Connect, bring the layout up to date, import result files not held yet."""
         with self._errors():
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            _private_file(self.path)
             connection = sqlite3.connect(
                 self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False
             )
@@ -304,3 +306,19 @@ class _SqliteErrors:
             raise HistoryError(
                 Problem(str(self.path), say("history.unusable", reason=strerror))
             ) from None
+
+
+def _private_file(path: Path) -> None:
+    """Make the database file before SQLite does, readable by its owner only (it holds
+    names and NIPs; SQLite gives its journal files the same mode), and tighten one an
+    older version left readable by others."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        if path.is_file() and path.stat().st_mode & 0o077:
+            try:
+                os.chmod(path, 0o600)
+            except OSError:
+                pass  # not ours to change (a shared folder): the data is as it was
+        return
+    os.close(descriptor)

@@ -1,6 +1,10 @@
 """Texts of `asn-assess analyze`: headings, columns, findings and notes."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "analyze.nothing_scored": {
+        "id": "tidak ada responden yang dapat dianalisis: {read} baris dibaca, {rejected} ditolak; alasannya tertulis di atas",
+        "en": "no respondent could be analysed: {read} rows read, {rejected} rejected; the reasons are above",
+    },
     "analyze.title": {
         "id": "Analisis butir: {bank} {version}",
         "en": "Item analysis: {bank} {version}",

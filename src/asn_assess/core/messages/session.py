@@ -19,8 +19,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Answers and results are kept on this computer only ({folder}); nothing is sent anywhere.",
     },
     "welcome.keys": {
-        "id": "Tombol: angka atau huruf untuk menjawab, Enter untuk mengonfirmasi, n tidak berlaku, {back} kembali, s lewati, ? bantuan, q simpan dan keluar. Jawab n bila situasi dalam pernyataan tidak pernah terjadi dalam pekerjaan Anda.",
-        "en": "Keys: a number or letter to answer, Enter to confirm, n not applicable, {back} back, s skip, ? help, q save and quit. Answer n when the situation in a statement never arises in your job.",
+        "id": "Tombol: angka atau huruf untuk menjawab, Enter untuk mengonfirmasi, n tidak berlaku, {back} kembali, s lewati, ? bantuan, q {quit}. Jawab n bila situasi dalam pernyataan tidak pernah terjadi dalam pekerjaan Anda.",
+        "en": "Keys: a number or letter to answer, Enter to confirm, n not applicable, {back} back, s skip, ? help, q {quit}. Answer n when the situation in a statement never arises in your job.",
     },
     "welcome.start": {"id": "Tekan Enter untuk mulai.", "en": "Press Enter to start."},
     "welcome.source": {"id": "Sumber", "en": "Source"},
@@ -45,8 +45,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The old session was kept as {path}.",
     },
     "resume.bank_changed": {
-        "id": "Sesi yang tersimpan dibuat untuk versi bank yang lain ({version}); memulai sesi baru. Sesi lama disimpan sebagai {path}.",
-        "en": "The saved session was made for another version of the bank ({version}); starting a new one. The old session was kept as {path}.",
+        "id": "Sesi yang tersimpan dibuat untuk versi bank {version}, yang tidak tersedia (versi yang tersedia: {available}); memulai sesi baru. Sesi lama disimpan sebagai {path}.",
+        "en": "The saved session was made for version {version} of the bank, which is not available (versions available: {available}); starting a new one. The old session was kept as {path}.",
     },
     # profile
     "profile.title": {
@@ -102,8 +102,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "               (hanya untuk pernyataan; tidak mengurangi skor)\n"
             "  {back}            kembali ke pertanyaan sebelumnya\n"
             "  s            lewati pertanyaan ini\n"
-            "  q            simpan dan keluar; lanjutkan nanti dengan: asn-assess start --resume\n"
-            "Jawaban disimpan otomatis setelah setiap pertanyaan."
+            "  q            {quit}"
         ),
         "en": (
             "Answer as you usually act at work, not as you think you should.\n"
@@ -113,9 +112,21 @@ MESSAGES: dict[str, dict[str, str]] = {
             "                 (statements only; it does not lower your score)\n"
             "  {back}              go back to the previous question\n"
             "  s              skip this question\n"
-            "  q              save and quit; resume later with: asn-assess start --resume\n"
-            "Answers are saved automatically after every question."
+            "  q              {quit}"
         ),
+    },
+    "keys.quit": {"id": "simpan dan keluar", "en": "save and quit"},
+    "keys.quit_no_save": {
+        "id": "keluar (tidak ada yang disimpan: --no-save)",
+        "en": "quit (nothing is kept: --no-save)",
+    },
+    "help.quit": {
+        "id": "simpan dan keluar; lanjutkan nanti dengan: asn-assess start --resume\nJawaban disimpan otomatis setelah setiap pertanyaan.",
+        "en": "save and quit; resume later with: asn-assess start --resume\nAnswers are saved automatically after every question.",
+    },
+    "help.quit_no_save": {
+        "id": "keluar; dengan --no-save tidak ada jawaban yang disimpan",
+        "en": "quit; with --no-save no answer is kept",
     },
     # ending
     "end.saved_quit": {
