@@ -372,8 +372,8 @@ def test_usage_errors_are_one_line(tmp_path: Path):
     for args, words in (
         (["--missing", "some"], "--missing 'some'"),
         (["--format", "pdf"], "--format 'pdf'"),
-        (["--group-by", "unit"], "--group-by needs --norms-out"),
-        (["--norms-out", str(tmp_path / "n.json"), "--norm-min", "10"], "at least 30"),
+        (["--group-by", "unit"], "--group-by memerlukan --norms-out"),
+        (["--norms-out", str(tmp_path / "n.json"), "--norm-min", "10"], "sedikitnya 30"),
         (["-o", str(source)], "--output adalah berkas yang sama dengan INPUT"),
     ):
         ran = runner.invoke(app, ["analyze", str(source), *args])
@@ -384,13 +384,13 @@ def test_usage_errors_are_one_line(tmp_path: Path):
 def test_missing_input_is_one_clear_line(tmp_path: Path):
     ran = runner.invoke(app, ["analyze", str(tmp_path / "nope.csv")])
     assert ran.exit_code == 1
-    assert ran.stderr.strip() == f"error: {tmp_path / 'nope.csv'}: no such file"
+    assert ran.stderr.strip() == f"galat: {tmp_path / 'nope.csv'}: no such file"
     source, _ = dataset_as_input("clean", tmp_path)
     no_column = runner.invoke(
         app, ["analyze", str(source), "--norms-out", str(tmp_path / "n.json"), "--group-by", "Unit"]
     )
     assert no_column.exit_code == 1
-    assert no_column.stderr.startswith(f"error: {source}: --group-by 'Unit': no such column")
+    assert no_column.stderr.startswith(f"galat: {source}: --group-by 'Unit': no such column")
 
 
 def test_roles_with_disjoint_items_explain_and_role_option_analyses_one(

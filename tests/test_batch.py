@@ -145,7 +145,7 @@ def pseudonym(key: bytes, identifier: str) -> str:
 
 
 def test_template_header_is_respondent_id_unit_then_every_item_in_bank_order(bundled_bank):
-    result = run("batch", "template")
+    result = run("template", "batch")
     assert result.exit_code == 0, result.stderr
     rows = list(csv.reader(result.stdout.splitlines()))
     # The bundled bank declares roles, so the template has a role column.
@@ -157,7 +157,7 @@ def test_template_header_is_respondent_id_unit_then_every_item_in_bank_order(bun
 def test_template_follows_the_bank_given(tmp_path, small_bank):
     (tmp_path / "small.toml").write_text(SMALL_BANK_TOML, encoding="utf-8")
     result = run(
-        "batch", "template", "--bank", str(tmp_path / "small.toml"), "-o", str(tmp_path / "t.csv")
+        "template", "batch", "--bank", str(tmp_path / "small.toml"), "-o", str(tmp_path / "t.csv")
     )
     assert result.exit_code == 0, result.stderr
     header = (tmp_path / "t.csv").read_text(encoding="utf-8").splitlines()
@@ -167,13 +167,13 @@ def test_template_follows_the_bank_given(tmp_path, small_bank):
 def test_template_output_refuses_to_overwrite_without_force(tmp_path, bundled_bank):
     target = tmp_path / "blank.csv"
     target.write_text("mine, keep me\n", encoding="utf-8")
-    refused = run("batch", "template", "-o", str(target))
+    refused = run("template", "batch", "-o", str(target))
     assert refused.exit_code == 2  # the one output policy: a usage error
     assert str(target) in refused.stderr and "--force" in refused.stderr
     assert target.read_text(encoding="utf-8") == "mine, keep me\n"
     assert [p.name for p in tmp_path.iterdir()] == ["blank.csv"]  # no temporary left
 
-    forced = run("batch", "template", "-o", str(target), "--force")
+    forced = run("template", "batch", "-o", str(target), "--force")
     assert forced.exit_code == 0, forced.stderr
     assert next(csv.reader(target.open(encoding="utf-8"))) == [
         "respondent_id",
@@ -183,10 +183,33 @@ def test_template_output_refuses_to_overwrite_without_force(tmp_path, bundled_ba
     ]
 
 
+def test_a_file_named_template_is_scored_and_without_one_the_word_points_to_the_command(
+    tmp_path, bundled_bank, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    hint = run("batch", "template")
+    assert hint.exit_code == 2
+    assert "asn-assess template batch" in hint.stderr
+    assert run("template", "batch", "-o", "blank.csv").exit_code == 0
+    header = next(csv.reader((tmp_path / "blank.csv").open(encoding="utf-8")))
+    answers = random_answers(bundled_bank, random.Random(3))
+    write_csv(tmp_path / "template", [header, ["R-9", "Dinas B", "", *[answers[i] for i in header[3:]]]])
+    scored = run("batch", "template", "-o", "out.csv")
+    assert scored.exit_code == 0, scored.stderr
+    (row,) = read_csv(tmp_path / "out.csv")
+    assert row["respondent_id"] == "R-9"
+
+
+def test_template_options_of_multirater_only_are_refused_for_batch():
+    refused = run("template", "batch", "--as", "rekan")
+    assert refused.exit_code == 2 and "template multirater" in refused.stderr
+    assert run("template", "forms").exit_code == 2
+
+
 def test_filled_template_is_scored_and_its_respondent_id_column_used(tmp_path, bundled_bank):
     """docs/batch.md: the id is `--id-column NAME`, else `respondent_id`."""
     template = tmp_path / "t.csv"
-    assert run("batch", "template", "-o", str(template)).exit_code == 0
+    assert run("template", "batch", "-o", str(template)).exit_code == 0
     header = next(csv.reader(template.open(encoding="utf-8")))
     answers = random_answers(bundled_bank, random.Random(7))
     write_csv(template, [header, ["R-01", "Dinas A", "", *[answers[i] for i in header[3:]]]])

@@ -143,7 +143,7 @@ def test_a_zip_that_is_no_workbook_and_an_empty_sheet_are_one_line_errors(tmp_pa
         archive.writestr("hello.txt", "hi")
     broken = run("batch", str(tmp_path / "not.xlsx"), "-o", str(tmp_path / "a.csv"))
     assert broken.exit_code == 1
-    assert broken.stderr.count("error:") == 1 and "not.xlsx" in broken.stderr
+    assert broken.stderr.count("galat:") == 1 and "not.xlsx" in broken.stderr
     empty = run("batch", str(workbook(tmp_path / "empty.xlsx", {"Kosong": []})))
     assert empty.exit_code == 1 and "Kosong" in empty.stderr
 

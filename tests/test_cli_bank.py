@@ -80,7 +80,7 @@ def test_bank_list_shows_the_bundled_bank():
 
 
 def test_bank_show_shows_pillar_titles_in_indonesian_by_default(bundled_bank):
-    result = run("bank", "show")
+    result = runner.invoke(app, ["bank", "show"], env={"ASN_ASSESS_LANG": None})
     assert result.exit_code == 0, result.stderr
     for pillar in bundled_bank.pillars:
         assert pillar.title["id"] in result.stdout
@@ -161,7 +161,7 @@ def test_bank_validate_bad_file_lists_problems_with_file_and_key_path(tmp_path):
     assert f"error: {bad}: verison: unknown key" in result.stderr
     assert f"error: {bad}: languages: required key is missing" in result.stderr
     assert all(line.startswith(f"error: {bad}") for line in errors)
-    assert lines[-1] == f"{bad}: invalid ({len(errors)} problems)"
+    assert lines[-1] == f"{bad}: invalid ({len(errors)} problem(s))"
     assert result.stdout == ""
     assert_no_traceback(result)
 

@@ -121,7 +121,7 @@ def test_usage_errors_exit_2_and_write_nothing(tmp_path, bundled_bank, args):
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
     run = runner.invoke(app, ["report", str(source), *args])
     assert run.exit_code == 2, run.output
-    assert run.stderr.startswith("error: ")
+    assert run.stderr.startswith("galat: ")
     assert "Traceback" not in run.output
     assert sorted(p.name for p in tmp_path.iterdir()) == before
 

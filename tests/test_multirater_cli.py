@@ -1,4 +1,4 @@
-"""`asn-assess multirater` and `multirater template` from the command line: the template's
+"""`asn-assess multirater` and `template multirater` from the command line: the template's
 columns, the round trip from the template to every report format, one file per person
 rated, pseudonyms, the summary for HR, outputs that never overwrite inputs, data that
 stays data in every format, and the counts on stderr."""
@@ -29,6 +29,10 @@ def run(*args: str, lang: str = "en"):
     return runner.invoke(app, ["multirater", *args], env={"ASN_ASSESS_LANG": lang})
 
 
+def make_template(*args: str, lang: str = "en"):
+    return runner.invoke(app, ["template", "multirater", *args], env={"ASN_ASSESS_LANG": lang})
+
+
 def counts(stderr: str) -> str:
     return stderr.strip().splitlines()[-1]
 
@@ -43,7 +47,7 @@ def round_file(tmp_path, bundled_bank):
 
 
 def test_template_titles_every_observable_statement_with_its_observer_wording(bundled_bank):
-    result = run("template")
+    result = make_template()
     assert result.exit_code == 0, result.stderr
     header = next(csv.reader(io.StringIO(result.stdout)))
     assert header[:3] == ["target_id", "rater_group", "role"]
@@ -60,17 +64,17 @@ def test_template_titles_every_observable_statement_with_its_observer_wording(bu
     assert observable == template_items(bundled_bank, None)
     assert header[3:] == [item.observer_text["id"] for item in observable]
     assert all(title.startswith(("Ia ", "Ketika ", "Saat ", "Bila ")) for title in header[3:])
-    english = run("template", "--lang", "en")
+    english = make_template("--lang", "en")
     assert next(csv.reader(io.StringIO(english.stdout)))[3:] == [
         item.observer_text["en"] for item in observable
     ]
 
 
 def test_template_for_one_group_holds_only_what_it_rates(bundled_bank):
-    header = next(csv.reader(io.StringIO(run("template", "--as", "Bawahan").stdout)))
+    header = next(csv.reader(io.StringIO(make_template("--as", "Bawahan").stdout)))
     asked = bundled_bank.items_asked_of(None, "bawahan")
     assert header[3:] == [item.observer_text["id"] for item in asked]
-    refused = run("template", "--as", "teman")
+    refused = make_template("--as", "teman")
     assert refused.exit_code == 2
     assert "--as 'teman': not a rater group" in refused.stderr
 
@@ -79,7 +83,7 @@ def test_xlsx_template_has_the_statements_sheet_and_offers_the_groups(tmp_path, 
     from openpyxl import load_workbook
 
     path = tmp_path / "penilaian.xlsx"
-    result = run("template", "-o", str(path))
+    result = make_template("-o", str(path))
     assert result.exit_code == 0, result.stderr
     assert f"wrote {path}" in result.stderr
     book = load_workbook(path)
@@ -92,7 +96,7 @@ def test_xlsx_template_has_the_statements_sheet_and_offers_the_groups(tmp_path, 
     [rule] = ratings.data_validations.dataValidation
     assert rule.formula1 == '"self,atasan,rekan,bawahan,pengguna-layanan"'
     assert [row[0] for row in groups.iter_rows(min_row=2, values_only=True)][0] == "self"
-    again = run("template", "-o", str(path))
+    again = make_template("-o", str(path))
     assert again.exit_code == 1 and "--force" in again.stderr
 
 
@@ -125,7 +129,7 @@ def rater_round(bank, seed: int) -> list[Sheet]:
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_round_trip_from_the_template_to_every_report(tmp_path, bundled_bank, suffix):
     template = tmp_path / f"template{suffix}"
-    assert run("template", "-o", str(template)).exit_code == 0
+    assert make_template("-o", str(template)).exit_code == 0
     sheets = rater_round(bundled_bank, 3)
     filled = tmp_path / f"filled{suffix}"
     if suffix == ".csv":

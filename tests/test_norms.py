@@ -290,13 +290,13 @@ def test_score_and_report_show_percentiles_with_the_norm(
 def test_norms_option_errors(tmp_path: Path, norms_file: Path, bundled_bank: Bank):
     sheet = sheet_file(tmp_path, bundled_bank)
     with_json = runner.invoke(app, ["score", str(sheet), "--json", "--norms", str(norms_file)])
-    assert with_json.exit_code == 2 and "leave it out with --json" in with_json.stderr
+    assert with_json.exit_code == 2 and "jangan dipakai bersama --json" in with_json.stderr
     no_group = runner.invoke(
         app, ["score", str(sheet), "--norms", str(norms_file), "--norm-group", "X"]
     )
     assert no_group.exit_code == 1 and "the norms have no group 'X'" in no_group.stderr
     lonely = runner.invoke(app, ["score", str(sheet), "--norm-group", "X"])
-    assert lonely.exit_code == 2 and "--norm-group needs --norms" in lonely.stderr
+    assert lonely.exit_code == 2 and "--norm-group memerlukan --norms" in lonely.stderr
     other = tmp_path / "other.json"
     data = json.loads(norms_file.read_text())
     data["bank_version"] = "1.0.0"
@@ -356,7 +356,7 @@ def test_unreadable_norms_file_is_one_line(tmp_path: Path, bundled_bank: Bank):
     broken.write_text("{not json")
     ran = runner.invoke(app, ["score", str(sheet), "--norms", str(broken)])
     assert ran.exit_code == 1
-    assert ran.stderr.startswith(f"error: {broken}:1:2: invalid JSON")
+    assert ran.stderr.startswith(f"galat: {broken}:1:2: invalid JSON")
 
 
 def test_norm_source_is_shown_as_written(tmp_path: Path, norms_file: Path, bundled_bank: Bank):

@@ -270,7 +270,7 @@ def collision_cases(tmp_path: Path) -> dict[str, tuple[list[str], Path]]:
         "bank file": ([*batch, "--bank", str(bank), "-o", str(bank)], bank),
         "score": (["score", str(sheet), "-o", str(sheet)], sheet),
         "template over its bank": (
-            ["batch", "template", "--bank", str(bank), "-o", str(bank), "--force"],
+            ["template", "batch", "--bank", str(bank), "-o", str(bank), "--force"],
             bank,
         ),
     }

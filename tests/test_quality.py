@@ -346,7 +346,7 @@ def test_batch_fast_rows_and_exclude_flagged_from_the_summary(tmp_path, bundled_
 def test_exclude_flagged_needs_a_summary(tmp_path):
     ran = runner.invoke(app, ["batch", str(DATA / "kobo.csv"), "--exclude-flagged"])
     assert ran.exit_code == 2
-    assert "--exclude-flagged needs --summary-by" in ran.stderr
+    assert "--exclude-flagged memerlukan --summary-by" in ran.stderr
 
 
 def test_batch_jsonl_sheets_use_their_durations(tmp_path, bundled_bank):

@@ -134,11 +134,13 @@ def test_report_command_rejects_a_broken_result(tmp_path):
     path.write_text('{"schema_version": 1,\n "bank_id": }', encoding="utf-8")
     run = CliRunner().invoke(app, ["report", str(path)])
     assert run.exit_code == 1
-    assert f"error: {path}:2:" in run.stderr
+    assert f"galat: {path}:2:" in run.stderr
     assert "Traceback" not in run.stderr
 
 
 def test_unknown_language_is_a_usage_error(tmp_path):
     run = CliRunner().invoke(app, ["bank", "show", "--lang", "fr"])
     assert run.exit_code == 2
-    assert "language 'fr' is not in bank 'asn-profesional'" in run.stderr
+    assert "bahasa 'fr' tidak ada di bank 'asn-profesional'" in run.stderr
+    english = CliRunner().invoke(app, ["bank", "show", "--lang", "FR"], env={"ASN_ASSESS_LANG": "en"})
+    assert "language 'fr' is not in bank 'asn-profesional'" in english.stderr

@@ -382,7 +382,7 @@ def test_role_option_skips_the_question_and_a_pipe_is_never_asked_it(start):
 def test_an_unknown_role_is_a_usage_error_naming_the_roles(start):
     run = start("--no-profile", "--role", "kepala", lines=[], tty=False)
     assert run.exit_code == 2
-    assert "roles: pelaksana, fungsional, struktural" in run.stderr
+    assert "peran: pelaksana, fungsional, struktural" in run.stderr
 
 
 def test_interleaved_questions_name_the_pillar_but_not_the_indicator(start):

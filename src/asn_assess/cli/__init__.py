@@ -11,9 +11,11 @@ from asn_assess.cli import (  # noqa: F401  (registers the commands)
     assess,
     bank,
     batch,
+    config,
     forms,
     history,
     multirater,
+    templates,
 )
 from asn_assess.cli.app import app
 
@@ -46,11 +48,13 @@ def _flush_stdout() -> None:
         _silence_stdout()
         sys.exit(1)
     except OSError as problem:
+        from asn_assess.cli.common import error_label
         from asn_assess.core.files import STDOUT_NAME
         from asn_assess.core.i18n import say
 
         reason = problem.strerror or str(problem)
-        print(f"error: {STDOUT_NAME}: {say('output.cannot_write', reason=reason)}", file=sys.stderr)
+        message = say("output.cannot_write", reason=reason)
+        print(f"{error_label()}: {STDOUT_NAME}: {message}", file=sys.stderr)
         _silence_stdout()
         sys.exit(1)
 

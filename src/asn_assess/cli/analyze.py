@@ -12,6 +12,7 @@ from asn_assess.cli.batch import ErrorsOnScreen, print_unused_columns, row_count
 from asn_assess.cli.common import (
     EXIT_INTERRUPTED,
     BankOption,
+    adopt_language,
     bank_file,
     check_outputs,
     reports_errors,
@@ -26,14 +27,12 @@ FORMATS = ("rich", "json", "md", "csv", "html")
 SUFFIX_FORMATS = {".json": "json", ".md": "md", ".csv": "csv", ".html": "html", ".htm": "html"}
 
 
-@app.command()
+@app.command(help="help.analyze")
 @reports_errors
 def analyze(
     inputs: Annotated[
         list[str],
-        typer.Argument(
-            metavar="INPUT", help="CSV / survey exports / JSONL answer sheets, as for batch."
-        ),
+        typer.Argument(metavar="INPUT", help="help.analyze.inputs"),
     ],
     bank: BankOption = None,
     output_format: Annotated[
@@ -42,25 +41,25 @@ def analyze(
             "--format",
             "-f",
             metavar="rich|json|md|csv|html",
-            help="Output format. Default: from --output's suffix, else rich.",
+            help="help.analyze.format",
         ),
     ] = None,
     output: Annotated[
         Optional[Path],
-        typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
+        typer.Option("--output", "-o", metavar="FILE", help="help.analyze.output"),
     ] = None,
     lang: Annotated[
         Optional[str],
-        typer.Option("--lang", "-l", metavar="LANG", help="Output language: id or en."),
+        typer.Option(
+            "--lang", "-l", metavar="LANG", help="help.analyze.lang", callback=adopt_language
+        ),
     ] = None,
     missing: Annotated[
         str,
         typer.Option(
             "--missing",
             metavar="pairwise|listwise",
-            help="Missing answers: each figure from everyone who answered its items "
-            "(pairwise, as psych::alpha), or only from those who answered all of a "
-            "scale's items (listwise).",
+            help="help.analyze.missing",
         ),
     ] = "pairwise",
     role: Annotated[
@@ -68,15 +67,14 @@ def analyze(
         typer.Option(
             "--role",
             metavar="ROLE",
-            help="Analyse only the respondents of this role (id or name).",
+            help="help.analyze.role",
         ),
     ] = None,
     exclude_flagged: Annotated[
         bool,
         typer.Option(
             "--exclude-flagged",
-            help="Leave respondents with a response-quality flag out of every figure "
-            "and of the norms (counted).",
+            help="help.analyze.exclude_flagged",
         ),
     ] = False,
     norms_out: Annotated[
@@ -84,7 +82,7 @@ def analyze(
         typer.Option(
             "--norms-out",
             metavar="FILE",
-            help="Also write percentile tables of the scores (norms) to this JSON file.",
+            help="help.analyze.norms_out",
         ),
     ] = None,
     group_by: Annotated[
@@ -92,8 +90,7 @@ def analyze(
         typer.Option(
             "--group-by",
             metavar="COLUMN",
-            help="With --norms-out: a table per value of this column as well; groups "
-            "under --norm-min are pooled as '(other)'.",
+            help="help.analyze.group_by",
         ),
     ] = None,
     norm_min: Annotated[
@@ -101,7 +98,7 @@ def analyze(
         typer.Option(
             "--norm-min",
             metavar="N",
-            help="Fewest respondents a norm rests on (at least 30; below 100 with a warning).",
+            help="help.analyze.norm_min",
         ),
     ] = 100,
     norms_source: Annotated[
@@ -109,35 +106,23 @@ def analyze(
         typer.Option(
             "--norms-source",
             metavar="TEXT",
-            help="Where the norm's scores come from, shown with every percentile. "
-            "Default: the input file names.",
+            help="help.analyze.norms_source",
         ),
     ] = None,
     id_column: Annotated[
         Optional[str],
-        typer.Option("--id-column", metavar="NAME", help="As for batch."),
+        typer.Option("--id-column", metavar="NAME", help="help.analyze.id_column"),
     ] = None,
     role_column: Annotated[
         Optional[str],
-        typer.Option("--role-column", metavar="NAME", help="As for batch."),
+        typer.Option("--role-column", metavar="NAME", help="help.analyze.role_column"),
     ] = None,
     mapping: Annotated[
         Optional[Path],
-        typer.Option("--mapping", metavar="FILE", help="As for batch."),
+        typer.Option("--mapping", metavar="FILE", help="help.analyze.mapping"),
     ] = None,
 ) -> None:
-    """Can the scores be trusted? Reliability (Cronbach's alpha as R's psych::alpha),
-    item analysis, response-quality flags and, with --norms-out, norms.
-
-    For each indicator and pillar: alpha, standardised alpha, average inter-item
-    correlation, and per item r.drop, alpha without it, mean, sd and the share of
-    each answer; findings explained in plain words. docs/analysis.md explains every
-    figure.
-
-    Example: asn-assess analyze jawaban.csv --lang en
-
-    Example: asn-assess analyze jawaban.csv -o analisis.html --norms-out norma.json
-    """
+    """Can the scores be trusted? Reliability (Cronbach's alpha as R's psych::alpha), item analysis, response-quality flags and, with --norms-out, norms (help: ``help.analyze``)."""
     one_blas_thread()
     from asn_assess.analysis.norms import LOWEST_MINIMUM
     from asn_assess.batch.analysis import AnalysisOptions, run_analysis
@@ -146,20 +131,23 @@ def analyze(
     from asn_assess.cli.common import checked_language, checked_role
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.errors import AnswerSheetError, Problem, UsageError
-    from asn_assess.core.i18n import interface_language, t
+    from asn_assess.core.i18n import interface_language, say, t
 
     chosen = output_format or (SUFFIX_FORMATS.get(output.suffix.lower()) if output else None)
     chosen = chosen or "rich"
     if chosen not in FORMATS:
-        raise UsageError(f"--format {chosen!r}: choose one of {', '.join(FORMATS)}")
+        raise UsageError(
+            say("cli.choose_one", option="--format", value=chosen, choices=", ".join(FORMATS))
+        )
     if missing not in ("pairwise", "listwise"):
-        raise UsageError(f"--missing {missing!r}: choose pairwise or listwise")
+        choices = "pairwise, listwise"
+        raise UsageError(say("cli.choose_one", option="--missing", value=missing, choices=choices))
     if group_by and not norms_out:
-        raise UsageError("--group-by needs --norms-out FILE (it groups the norms)")
+        raise UsageError(say("analyze.group_by_needs_norms"))
     if norm_min < LOWEST_MINIMUM:
-        raise UsageError(f"--norm-min {norm_min}: a norm needs at least {LOWEST_MINIMUM}")
+        raise UsageError(say("analyze.norm_min_low", value=norm_min, lowest=LOWEST_MINIMUM))
     if inputs.count("-") > 1:
-        raise UsageError("standard input (-) can be read only once")
+        raise UsageError(say("mr.error.stdin_twice"))
     check_outputs(  # before anything is read: no output may destroy another file
         [("--output", output), ("--norms-out", norms_out)],
         [
@@ -191,7 +179,7 @@ def analyze(
         with row_counter() as progress:
             found = run_analysis(inputs, settings, options, shown, progress)
     except KeyboardInterrupt:
-        typer.echo("interrupted: no output written", err=True)
+        typer.echo(say("analyze.interrupted"), err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     print_unused_columns(found.counts)
     counts = found.counts
@@ -200,7 +188,10 @@ def analyze(
         message = t("analyze.nothing_scored", language, read=counts.read, rejected=counts.rejected)
         raise AnswerSheetError(Problem(", ".join(inputs), message))
     _write_analysis(loaded, found, chosen, output, language)
-    typer.echo(f"read {counts.read}, scored {counts.scored}, rejected {counts.rejected}", err=True)
+    typer.echo(
+        say("analyze.counts", read=counts.read, scored=counts.scored, rejected=counts.rejected),
+        err=True,
+    )
     if norms_out is not None:
         source = norms_source or ", ".join(Path(name).name for name in inputs)
         _write_norms(found, norms_out, norm_min, source, group_by, language)

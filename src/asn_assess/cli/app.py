@@ -1,6 +1,10 @@
-"""The `asn-assess` application: the top-level Typer app, `--version`, and the command
-groups that hang from it. Commands live in their own modules and register themselves
-on ``app``, ``bank_app`` or ``history_app``; ``cli/__init__.py`` imports them all."""
+"""The `asn-assess` application: the top-level Typer app, `--version`, `--lang`, and the
+command groups that hang from it. Commands live in their own modules and register
+themselves on ``app``, ``bank_app`` or ``history_app``; ``cli/__init__.py`` imports them
+all.
+
+Help texts are catalogue keys (``core/messages/help.py``), written in the interface
+language when help is shown (``cli/localized.py``)."""
 
 from __future__ import annotations
 
@@ -9,26 +13,15 @@ from typing import Annotated, Optional
 import typer
 
 from asn_assess import __version__
-from asn_assess.cli.common import new_app
+from asn_assess.cli.common import EXIT_USAGE, error_label, new_app, warning_label
 
-app = new_app(
-    "Self-assessment of the three pillars of a professional civil servant (ASN): "
-    "lead yourself, lead your organization, lead your programs.\n\n"
-    "Example: asn-assess start"
-)
+app = new_app("help.app", completion=True)
 app.info.name = "asn-assess"
 
-bank_app = new_app(
-    "List, show, validate question banks, or start a new one from a template.\n\n"
-    "Example: asn-assess bank show"
-)
+bank_app = new_app("help.bank_group")
 app.add_typer(bank_app, name="bank")
 
-history_app = new_app(
-    "Your saved results: list, show, compare, export or delete them. Every finished "
-    "assessment is kept in the data folder (results/ and history.db).\n\n"
-    "Example: asn-assess history list"
-)
+history_app = new_app("help.history_group")
 app.add_typer(history_app, name="history")
 
 
@@ -38,13 +31,55 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _interface_language(value: Optional[str]) -> Optional[str]:
+    """``--lang`` before the command: the interface language of the whole run. Eager,
+    so that ``asn-assess --lang en --help`` is already in English."""
+    from asn_assess.core.i18n import LANGUAGES, language_code, say, set_interface_language
+
+    if value is None:
+        return None
+    code = language_code(value)
+    if code is None:
+        message = say("cli.bad_language", value=value, languages=", ".join(LANGUAGES))
+        typer.echo(f"{error_label()}: --lang: {message}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    set_interface_language(code)
+    return code
+
+
+def _warn_about_language_settings() -> None:
+    """A language setting that is not used (a misspelt ``$ASN_ASSESS_LANG``, a broken
+    configuration file) is said once, rather than silently ignored."""
+    import os
+
+    from asn_assess.core.config import language_problem
+    from asn_assess.core.i18n import LANGUAGE_VARIABLE, LANGUAGES, language_code, say
+
+    from_environment = os.environ.get(LANGUAGE_VARIABLE, "")
+    if from_environment.strip() and language_code(from_environment) is None:
+        message = say("cli.bad_language", value=from_environment, languages=", ".join(LANGUAGES))
+        typer.echo(f"{warning_label()}: ${LANGUAGE_VARIABLE}: {message}", err=True)
+    elif not from_environment.strip():
+        problem = language_problem()
+        if problem:
+            typer.echo(f"{warning_label()}: {problem}", err=True)
+
+
 @app.callback()
 def _main(
     version: Annotated[
         Optional[bool],
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="help.version"),
+    ] = None,
+    lang: Annotated[
+        Optional[str],
         typer.Option(
-            "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."
+            "--lang",
+            metavar="id|en",
+            callback=_interface_language,
+            is_eager=True,
+            help="help.lang_global",
         ),
     ] = None,
 ) -> None:
-    """Self-assessment of the three pillars of a professional ASN."""
+    _warn_about_language_settings()

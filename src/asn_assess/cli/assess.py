@@ -15,6 +15,7 @@ from asn_assess.cli.common import (
     DataDirOption,
     NormGroupOption,
     NormsOption,
+    adopt_language,
     bank_file,
     checked_language,
     checked_role,
@@ -32,8 +33,6 @@ from asn_assess.cli.outputs import (
     print_report,
     write_reports,
 )
-from asn_assess.core.i18n import say_in
-from asn_assess.core.messages.multirater import MESSAGES as RATER_MESSAGES
 
 if TYPE_CHECKING:
     from asn_assess.core.files import PathLike
@@ -41,56 +40,54 @@ if TYPE_CHECKING:
 
 LangOption = Annotated[
     Optional[str],
-    typer.Option(
-        "--lang", "-l", metavar="LANG", help="Report language (id or en). Default: the sheet's."
-    ),
+    typer.Option("--lang", "-l", metavar="LANG", help="help.assess.lang", callback=adopt_language),
 ]
 
 
-@app.command()
+@app.command(help="help.start")
 @reports_errors
 def start(
     bank: BankOption = None,
     lang: Annotated[
         Optional[str],
-        typer.Option("--lang", "-l", metavar="LANG", help="id (Bahasa Indonesia, default) or en."),
+        typer.Option(
+            "--lang", "-l", metavar="LANG", help="help.start.lang", callback=adopt_language
+        ),
     ] = None,
     output: OutputsOption = None,
     resume: Annotated[
         Optional[bool],
         typer.Option(
             "--resume/--new",
-            help="Resume a session in progress, or start anew (the old one is kept). Default: ask.",
+            help="help.start.resume",
         ),
     ] = None,
     profile: Annotated[
         Optional[bool],
-        typer.Option("--profile/--no-profile", help=say_in(RATER_MESSAGES, "mr.help.profile")),
+        typer.Option("--profile/--no-profile", help="mr.help.profile"),
     ] = None,
     role: Annotated[
         Optional[str],
         typer.Option(
             "--role",
             metavar="ROLE",
-            help="Your role (a role id or name of the bank, e.g. pelaksana): only its "
-            "questions are asked. Default: asked at the start.",
+            help="help.start.role",
         ),
     ] = None,
     save: Annotated[
         bool,
         typer.Option(
             "--save/--no-save",
-            help="Keep progress, the result and its history in the data folder. "
-            "--no-save keeps nothing (files named with -o are still written).",
+            help="help.start.save",
         ),
     ] = True,
     about: Annotated[
         Optional[str],
-        typer.Option("--about", metavar="NAME|NIP", help=say_in(RATER_MESSAGES, "mr.help.about")),
+        typer.Option("--about", metavar="NAME|NIP", help="mr.help.about"),
     ] = None,
     as_group: Annotated[
         Optional[str],
-        typer.Option("--as", metavar="GROUP", help=say_in(RATER_MESSAGES, "mr.help.as_group")),
+        typer.Option("--as", metavar="GROUP", help="mr.help.as_group"),
     ] = None,
     all_actions: AllActionsOption = False,
     pager: PagerOption = True,
@@ -98,27 +95,11 @@ def start(
     norms: NormsOption = None,
     norm_group: NormGroupOption = None,
 ) -> None:
-    """Take the assessment interactively and see your report: a summary, a development
-    plan and the detail per pillar. With --about NAME --as GROUP, rate someone else
-    instead (360-degree feedback): their observable behaviour in the observer wording,
-    saved as a rating file for the HR unit, without your name.
-
-    Keys: a number (or a-e) to answer, n not applicable, b back, s skip, ? help,
-    q save and quit. Progress is saved after every answer; Ctrl-C saves too. The
-    result is saved as JSON with an HTML report beside it and joins the history.
-
-    Example: asn-assess start --lang en
-
-    Example: asn-assess start -o hasil.json -o hasil.html
-
-    Example: asn-assess start --no-profile < answers.txt   (one answer per line)
-
-    Example: asn-assess start --about "Budi Santoso" --as rekan -o penilaian-budi.json
-    """
+    """Take the assessment interactively and see your report: a summary, a development plan and the detail per pillar (help: ``help.start``)."""
     from asn_assess.cli import signals
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.errors import BankError, UsageError
-    from asn_assess.core.i18n import t
+    from asn_assess.core.i18n import say, t
     from asn_assess.core.models import is_rater
     from asn_assess.interactive.session import (
         EndOfInput,
@@ -166,10 +147,7 @@ def start(
                 loaded, store, lang, resume, terminal, chosen_role, version_of, target, group
             )
             if resumed and role is not None and progress.role != chosen_role:
-                raise UsageError(
-                    f"--role {role}: this session was started for role {progress.role!r}; "
-                    "use --new to start again with another role"
-                )
+                raise UsageError(say("cli.resumed_other_role", role=role, started=progress.role))
             session = Session(loaded, progress, store, terminal, ask_profile=ask_profile)
             if rating:
                 sheet = session.collect(welcome=not resumed)
@@ -245,16 +223,14 @@ def _rating_outputs(
     return planned_outputs(outputs, "json", others)
 
 
-@app.command()
+@app.command(help="help.report")
 @reports_errors
 def report(
     result_file: Annotated[
         Optional[str],
-        typer.Argument(metavar="[RESULT]", help="A saved result JSON, or - for stdin."),
+        typer.Argument(metavar="RESULT", help="help.report.result_file"),
     ] = None,
-    last: Annotated[
-        bool, typer.Option("--last", help="The latest result in the history instead of RESULT.")
-    ] = False,
+    last: Annotated[bool, typer.Option("--last", help="help.report.last")] = False,
     form: FormatOption = None,
     output: OutputsOption = None,
     bank: BankOption = None,
@@ -264,38 +240,30 @@ def report(
             "--lang",
             "-l",
             metavar="LANG",
-            help="Report language (id or en). Default: the result's.",
+            help="help.report.lang",
+            callback=adopt_language,
         ),
     ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the result as JSON (same as --format json).")
-    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="help.report.json")] = False,
     all_actions: AllActionsOption = False,
     pager: PagerOption = True,
     data_dir: DataDirOption = None,
     norms: NormsOption = None,
     norm_group: NormGroupOption = None,
 ) -> None:
-    """Show a saved result as the report, or export it as text, Markdown, HTML, CSV or
-    JSON.
-
-    Example: asn-assess report result.json --lang en
-
-    Example: asn-assess report --last -o laporan.html
-
-    Example: asn-assess report result.json --format md > laporan.md
-    """
+    """Show a saved result as the report, or export it as text, Markdown, HTML, CSV or JSON (help: ``help.report``)."""
     from asn_assess.core.documents import parse_result
     from asn_assess.core.errors import ResultError, UsageError
+    from asn_assess.core.i18n import say
 
     if as_json and norms is not None:
-        raise UsageError("--norms adds percentiles to the report; leave it out with --json")
+        raise UsageError(say("cli.norms_with_json"))
     if as_json:
         if form not in (None, "json"):
-            raise UsageError(f"--json contradicts --format {form}")
+            raise UsageError(say("cli.json_contradicts", form=form))
         form = "json"
     if last == (result_file is not None):
-        raise UsageError("give either RESULT or --last")
+        raise UsageError(say("cli.result_or_last"))
     inputs = [("RESULT", Path(result_file) if result_file else None), ("--bank", bank_file(bank))]
     planned = planned_outputs(output, form, inputs)
     if last:
@@ -311,16 +279,12 @@ def report(
     emit_report(result, source, bank, lang, form, planned, all_actions, pager, norms, norm_group)
 
 
-@app.command()
+@app.command(help="help.score")
 @reports_errors
 def score(
-    answers: Annotated[
-        str, typer.Argument(metavar="FILE|-", help="Answer sheet JSON, or - for stdin.")
-    ],
+    answers: Annotated[str, typer.Argument(metavar="FILE|-", help="help.score.answers")],
     bank: BankOption = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the result as JSON instead of the report.")
-    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="help.score.json")] = False,
     output: OutputsOption = None,
     lang: LangOption = None,
     all_actions: AllActionsOption = False,
@@ -328,26 +292,19 @@ def score(
     norms: NormsOption = None,
     norm_group: NormGroupOption = None,
 ) -> None:
-    """Score one answer sheet without prompts and show the report.
-
-    The bank is the bundled bank (and version) named in the sheet unless --bank is
-    given. -o saves the result or its report, in the format the extension names.
-
-    Example: asn-assess score answers.json --json > result.json
-
-    Example: asn-assess score answers.json -o hasil.json -o hasil.html
-    """
+    """Score one answer sheet without prompts and show the report (help: ``help.score``)."""
     from asn_assess.core.answers import checked_answer_sheet
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.documents import AnswerSheet, load_json, to_json
     from asn_assess.core.errors import AnswerSheetError, UsageError
+    from asn_assess.core.i18n import say
     from asn_assess.core.scoring import score as score_sheet
     from asn_assess.reports.formats import ReportOptions
 
     others = [("FILE", Path(answers)), ("--bank", bank_file(bank))]
     planned = planned_outputs(output, None, others)
     if as_json and norms is not None:
-        raise UsageError("--norms adds percentiles to the report; leave it out with --json")
+        raise UsageError(say("cli.norms_with_json"))
     text, source = read_document(answers, AnswerSheetError)
 
     def bank_for(sheet: AnswerSheet) -> Bank:
@@ -368,17 +325,14 @@ def score(
     print_report(None, loaded, result, options, pager=pager)
 
 
-@app.command()
+@app.command(help="help.schema")
 @reports_errors
 def schema(
     name: Annotated[
-        str, typer.Argument(metavar="answers|result|bank|norms", help="Which document.")
+        str, typer.Argument(metavar="answers|result|bank|norms", help="help.schema.name")
     ],
 ) -> None:
-    """Print the JSON Schema of an answer sheet, a result, a bank or norms.
-
-    Example: asn-assess schema answers > answers.schema.json
-    """
+    """Print the JSON Schema of an answer sheet, a result, a bank or norms (help: ``help.schema``)."""
     import json
 
     from pydantic import BaseModel
@@ -386,6 +340,7 @@ def schema(
     from asn_assess.analysis.norms import Norms
     from asn_assess.core.documents import AnswerSheet, Result
     from asn_assess.core.errors import UsageError
+    from asn_assess.core.i18n import say
     from asn_assess.core.models import Bank
 
     models: dict[str, type[BaseModel]] = {
@@ -395,5 +350,5 @@ def schema(
         "norms": Norms,
     }
     if name not in models:
-        raise UsageError(f"unknown schema {name!r}; choose one of: {', '.join(models)}")
+        raise UsageError(say("cli.unknown_schema", name=name, choices=", ".join(models)))
     typer.echo(json.dumps(models[name].model_json_schema(), ensure_ascii=False, indent=2))

@@ -10,62 +10,68 @@ import typer
 from asn_assess.cli.app import bank_app
 from asn_assess.cli.common import (
     EXIT_INVALID,
-    checked_language,
+    adopt_language,
     checked_role,
     print_problems,
     reports_errors,
+    shown_language,
     stdout_console,
     write_output,
 )
 
 
-@bank_app.command("list")
+@bank_app.command("list", help="help.bank_list")
 @reports_errors
-def bank_list() -> None:
-    """List the bundled banks: id, version, title and counts.
+def bank_list(
+    as_json: Annotated[bool, typer.Option("--json", help="help.bank_list.json")] = False,
+) -> None:
+    """List the bundled banks: id, version, title and counts (help: ``help.bank_list``).
+    Titles are in the interface language, as `bank show` shows them."""
+    import sys
 
-    Example: asn-assess bank list
-    """
     from asn_assess.core.bank import bundled_bank_paths, load_bank
-    from asn_assess.reports.bank_views import bank_list_table
+    from asn_assess.core.i18n import interface_language
+    from asn_assess.reports.bank_views import bank_list_lines, bank_list_rows, bank_list_table
 
-    banks = [load_bank(path) for path in bundled_bank_paths()]
-    stdout_console().print(bank_list_table(banks))
+    language = interface_language()
+    rows = bank_list_rows([load_bank(path) for path in bundled_bank_paths()], language)
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif sys.stdout.isatty():
+        stdout_console().print(bank_list_table(rows, language))
+    else:  # read by a program or a pager: whole lines, nothing wrapped
+        typer.echo(bank_list_lines(rows), nl=False)
 
 
-@bank_app.command("show")
+@bank_app.command("show", help="help.bank_show")
 @reports_errors
 def bank_show(
     bank: Annotated[
         Optional[str],
-        typer.Argument(metavar="[ID|PATH]", help="Bank id or file. Default: asn-profesional."),
+        typer.Argument(metavar="ID|PATH", help="help.bank_show.bank"),
     ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the whole normalised bank as JSON.")
-    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="help.bank_show.json")] = False,
     lang: Annotated[
-        str, typer.Option("--lang", "-l", metavar="LANG", help="Language of the tree: id or en.")
-    ] = "id",
+        Optional[str],
+        typer.Option(
+            "--lang", "-l", metavar="LANG", help="help.bank_show.lang", callback=adopt_language
+        ),
+    ] = None,
     order: Annotated[
         bool,
         typer.Option(
             "--order",
-            help="List the questions in the order `start` asks them (for piped answers).",
+            help="help.bank_show.order",
         ),
     ] = False,
     role: Annotated[
         Optional[str],
-        typer.Option("--role", metavar="ROLE", help="With --order: the questions of this role."),
+        typer.Option("--role", metavar="ROLE", help="help.bank_show.role"),
     ] = None,
 ) -> None:
-    """Show a bank as a tree of pillars, indicators and item counts.
-
-    Example: asn-assess bank show --lang en
-
-    Example: asn-assess bank show --order --role pelaksana
-
-    Example: asn-assess bank show questions/asn-profesional.toml --json > bank.json
-    """
+    """Show a bank as a tree of pillars, indicators and item counts (help: ``help.bank_show``)."""
     from asn_assess.core.bank import normalised_bank, resolve_bank
 
     loaded = resolve_bank(bank)
@@ -74,7 +80,7 @@ def bank_show(
 
         typer.echo(json.dumps(normalised_bank(loaded), ensure_ascii=False, indent=2))
         return
-    language = checked_language(loaded, lang)
+    language = shown_language(loaded, lang)
     if order:
         from asn_assess.interactive.questionnaire import questions_of
         from asn_assess.reports.bank_views import question_order
@@ -88,18 +94,14 @@ def bank_show(
     stdout_console().print(bank_tree(loaded, language))
 
 
-@bank_app.command("validate")
+@bank_app.command("validate", help="help.bank_validate")
 def bank_validate(
-    paths: Annotated[
-        list[Path], typer.Argument(metavar="PATH...", help="Bank TOML files to check.")
-    ],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="help.bank_validate.paths")],
 ) -> None:
-    """Check bank files and list every problem found. Exit 0 when all are valid, 1 otherwise.
-
-    Example: asn-assess bank validate questions/*.toml
-    """
+    """Check bank files and list every problem found (help: ``help.bank_validate``)."""
     from asn_assess.core.bank import load_bank
     from asn_assess.core.errors import BankError
+    from asn_assess.core.i18n import say
 
     failed = 0
     for path in paths:
@@ -109,52 +111,51 @@ def bank_validate(
             failed += 1
             print_problems(error)
             count = len(error.problems)
-            typer.echo(f"{path}: invalid ({count} problem{'s' if count != 1 else ''})", err=True)
+            typer.echo(say("bank.invalid", path=path, count=count), err=True)
         else:
             typer.echo(
-                f"{path}: valid ({bank.id} {bank.version}; pillars: {len(bank.pillars)}, "
-                f"indicators: {bank.indicator_count}, items: {bank.item_count})"
+                say(
+                    "bank.valid",
+                    path=path,
+                    bank=bank.id,
+                    version=bank.version,
+                    pillars=len(bank.pillars),
+                    indicators=bank.indicator_count,
+                    items=bank.item_count,
+                )
             )
     if failed:
         raise typer.Exit(EXIT_INVALID)
 
 
-@bank_app.command("template")
+@bank_app.command("template", help="help.bank_template")
 @reports_errors
 def bank_template(
     output: Annotated[
         Optional[Path],
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="Write to this file instead of stdout (-)."
-        ),
+        typer.Option("--output", "-o", metavar="FILE", help="help.bank_template.output"),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="help.bank_template.force")] = False,
 ) -> None:
-    """Write a small, valid starter bank to adapt.
-
-    Example: asn-assess bank template -o my-bank.toml
-    """
+    """Write a small, valid starter bank to adapt (help: ``help.bank_template``)."""
     from asn_assess.core.bank import starter_bank_text
+    from asn_assess.core.i18n import say
 
     text = starter_bank_text()
     write_output(output, text, private=False, replace=force)
     if output is None or str(output) == "-":
         return
-    typer.echo(f"wrote {output}; check it with: asn-assess bank validate {output}", err=True)
+    typer.echo(say("bank.template_wrote", path=output), err=True)
 
 
-@bank_app.command("diff")
+@bank_app.command("diff", help="help.bank_diff")
 @reports_errors
 def bank_diff(
-    old: Annotated[str, typer.Argument(metavar="OLD", help="Bank id, ID@VERSION or file.")],
-    new: Annotated[str, typer.Argument(metavar="NEW", help="Bank id, ID@VERSION or file.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the differences as JSON.")] = False,
+    old: Annotated[str, typer.Argument(metavar="OLD", help="help.bank_diff.old")],
+    new: Annotated[str, typer.Argument(metavar="NEW", help="help.bank_diff.new")],
+    as_json: Annotated[bool, typer.Option("--json", help="help.bank_diff.json")] = False,
 ) -> None:
-    """List the items added, removed and changed (reworded, rescaled, re-keyed,
-    reweighted, moved) between two banks, and which indicators' scores still compare.
-
-    Example: asn-assess bank diff asn-profesional@1.0.0 asn-profesional
-    """
+    """List the items added, removed and changed (reworded, rescaled, re-keyed, reweighted, moved) between two banks, and which indicators' scores still compare (help: ``help.bank_diff``)."""
     import dataclasses
     import json
 

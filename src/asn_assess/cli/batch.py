@@ -22,11 +22,7 @@ from asn_assess.cli.common import (
     norm_reference,
     reports_errors,
     stderr_console,
-    write_output,
 )
-from asn_assess.core.i18n import say_in
-from asn_assess.core.messages.forms import MESSAGES
-from asn_assess.core.messages.multirater import MESSAGES as RATER_MESSAGES
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -37,14 +33,14 @@ if TYPE_CHECKING:
 MAX_ERRORS_ON_SCREEN = 20
 
 
-@app.command()
+@app.command(help="help.batch")
 @reports_errors
 def batch(
     inputs: Annotated[
         list[str],
         typer.Argument(
             metavar="INPUT",
-            help="CSV / survey exports / JSONL answer sheets; - for stdin. Or the word 'template'.",
+            help="help.batch.inputs",
         ),
     ],
     bank: BankOption = None,
@@ -54,7 +50,7 @@ def batch(
             "--format",
             "-f",
             metavar="csv|jsonl",
-            help="Output format. Default: from --output's suffix, else csv.",
+            help="help.batch.format",
         ),
     ] = None,
     output: Annotated[
@@ -63,24 +59,24 @@ def batch(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write results here (atomically) instead of stdout (-).",
+            help="help.batch.output",
         ),
     ] = None,
     errors: Annotated[
         Optional[Path],
-        typer.Option("--errors", metavar="FILE", help="Write every rejected row here as JSONL."),
+        typer.Option("--errors", metavar="FILE", help="help.batch.errors"),
     ] = None,
     summary_by: Annotated[
         Optional[str],
         typer.Option(
             "--summary-by",
             metavar="COLUMN",
-            help="Summarise scores per value of this column (e.g. the unit).",
+            help="help.batch.summary_by",
         ),
     ] = None,
     summary_output: Annotated[
         Optional[Path],
-        typer.Option("--summary-output", metavar="FILE", help="Also write the summary as CSV."),
+        typer.Option("--summary-output", metavar="FILE", help="help.batch.summary_output"),
     ] = None,
     min_group: Annotated[
         int,
@@ -88,18 +84,16 @@ def batch(
             "--min-group",
             min=1,
             metavar="N",
-            help="Smaller groups are pooled as '(other)' in the summary.",
+            help="help.batch.min_group",
         ),
     ] = 5,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 when any row is rejected.")
-    ] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="help.batch.strict")] = False,
     id_column: Annotated[
         Optional[str],
         typer.Option(
             "--id-column",
             metavar="NAME",
-            help="Column (or answer-sheet field) identifying each respondent.",
+            help="help.batch.id_column",
         ),
     ] = None,
     role_column: Annotated[
@@ -107,52 +101,44 @@ def batch(
         typer.Option(
             "--role-column",
             metavar="NAME",
-            help="Column holding each respondent's role (id or name); only that role's items "
-            "are scored. Default: a column named role or peran.",
+            help="help.batch.role_column",
         ),
     ] = None,
     target_column: Annotated[
         Optional[str],
-        typer.Option(
-            "--target-column", metavar="NAME", help=say_in(RATER_MESSAGES, "mr.help.target_column")
-        ),
+        typer.Option("--target-column", metavar="NAME", help="mr.help.target_column"),
     ] = None,
     group_column: Annotated[
         Optional[str],
-        typer.Option(
-            "--group-column", metavar="NAME", help=say_in(RATER_MESSAGES, "mr.help.group_column")
-        ),
+        typer.Option("--group-column", metavar="NAME", help="mr.help.group_column"),
     ] = None,
     mapping: Annotated[
         Optional[Path],
         typer.Option(
             "--mapping",
             metavar="FILE",
-            help="TOML: [columns] header = item id, [labels] label = value.",
+            help="help.batch.mapping",
         ),
     ] = None,
     exclude_flagged: Annotated[
         bool,
         typer.Option(
             "--exclude-flagged",
-            help="Leave rows with a response-quality flag out of the summary (they are "
-            "still scored and written; the count is shown).",
+            help="help.batch.exclude_flagged",
         ),
     ] = False,
     norms: NormsOption = None,
     norm_group: NormGroupOption = None,
     pseudonymize: Annotated[
         bool,
-        typer.Option(
-            "--pseudonymize", help="Replace identifiers by a keyed hash (needs --key-file)."
-        ),
+        typer.Option("--pseudonymize", help="help.batch.pseudonymize"),
     ] = False,
     key_file: Annotated[
         Optional[Path],
         typer.Option(
             "--key-file",
             metavar="FILE",
-            help="Secret key for --pseudonymize; keep it to get the same pseudonyms next time.",
+            help="help.batch.key_file",
         ),
     ] = None,
     encoding: Annotated[
@@ -160,33 +146,17 @@ def batch(
         typer.Option(
             "--encoding",
             metavar="NAME",
-            help="Encoding of the inputs, e.g. cp1252. Default: UTF-8 (UTF-16 with a BOM).",
+            help="help.batch.encoding",
         ),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="With 'template': overwrite OUTPUT.")
-    ] = False,
     sheet: Annotated[
-        Optional[str], typer.Option("--sheet", metavar="NAME", help=say_in(MESSAGES, "sheet.help"))
+        Optional[str], typer.Option("--sheet", metavar="NAME", help="sheet.help")
     ] = None,
 ) -> None:
-    """Score many respondents from CSV or .xlsx files, Google Forms / KoboToolbox /
-    LimeSurvey exports or JSONL answer sheets. Every row becomes a result or an error
-    record.
+    """Score many respondents from CSV or .xlsx files, Google Forms / KoboToolbox / LimeSurvey exports or JSONL answer sheets (help: ``help.batch``)."""
+    from asn_assess.cli.templates import refuse_template_word
 
-    Columns are matched to items by item id or question text (either language), and by
-    the names, codes and titles of forms made with `asn-assess form export`; answers
-    may be numbers, labels, codes or abbreviations (SS, S, N/RR, TS, STS).
-
-    Example: asn-assess batch responses.csv -o results.csv --summary-by "Unit kerja"
-
-    Example: asn-assess batch kobo-export.xlsx -o results.csv
-
-    Example: asn-assess batch template -o blank.csv
-    """
-    if inputs[0] == "template":
-        batch_template(bank, output, force, extra=inputs[1:])
-        return
+    refuse_template_word(inputs, "batch")
     from asn_assess.batch.api import run_batch
     from asn_assess.batch.outputs import FileSink
     from asn_assess.cli import signals
@@ -253,11 +223,7 @@ def batch(
     print_unused_columns(counts)
     _print_suspect_fields(counts)
     if errors is None and counts.rejected > shown.count:
-        typer.echo(
-            f"rejected: ... and {counts.rejected - shown.count} more; "
-            "write them all with --errors FILE",
-            err=True,
-        )
+        typer.echo(say("mr.rejected_more", count=counts.rejected - shown.count), err=True)
     if counts.flagged:
         typer.echo(say("quality.batch_flagged", count=counts.flagged), err=True)
     if exclude_flagged:
@@ -267,8 +233,10 @@ def batch(
     if counts.incomplete:
         typer.echo(say("batch.incomplete", count=counts.incomplete), err=True)
     if counts.rejected and not strict:
-        where = f"; see {errors}" if errors else ""
-        typer.echo(f"warning: {counts.rejected} row(s) rejected{where}", err=True)
+        if errors:
+            typer.echo(say("batch.rejected_see", count=counts.rejected, path=errors), err=True)
+        else:
+            typer.echo(say("mr.warning.rejected", count=counts.rejected), err=True)
     typer.echo(
         say(
             "batch.counts",
@@ -310,29 +278,27 @@ def _settings(
     from asn_assess.batch.settings import BatchSettings
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.errors import UsageError
+    from asn_assess.core.i18n import say
 
     if output_format is None:
         suffix = output.suffix if output is not None else ""
         output_format = "jsonl" if suffix in (".jsonl", ".ndjson") else "csv"
     if output_format not in ("csv", "jsonl"):
-        raise UsageError(f"--format {output_format!r}: choose csv or jsonl")
+        raise UsageError(say("batch.bad_format", value=output_format))
     if pseudonymize and key_file is None:
-        raise UsageError("--pseudonymize needs --key-file FILE (a secret the unit keeps)")
+        raise UsageError(say("mr.error.pseudonymize_key"))
     if (
         pseudonymize
         and summary_by
         and (is_identifying(summary_by) or summary_by in (id_column, target_column))
     ):
-        raise UsageError(
-            f"--summary-by {summary_by!r} names people, so its groups would show "
-            "who answered; summarise by a unit or position column instead"
-        )
+        raise UsageError(say("batch.summary_names_people", column=summary_by))
     if summary_output and not summary_by:
-        raise UsageError("--summary-output needs --summary-by COLUMN (what to group by)")
+        raise UsageError(say("batch.summary_output_needs_by"))
     if exclude_flagged and not summary_by:
-        raise UsageError("--exclude-flagged needs --summary-by COLUMN (it acts on the summary)")
+        raise UsageError(say("batch.exclude_needs_by"))
     if inputs.count("-") > 1:
-        raise UsageError("standard input (-) can be read only once")
+        raise UsageError(say("mr.error.stdin_twice"))
     codec = checked_encoding(encoding)
     loaded = resolve_bank(bank_ref)
     return BatchSettings(
@@ -352,36 +318,6 @@ def _settings(
     )
 
 
-def batch_template(
-    bank_ref: Optional[str], output: Optional[Path], force: bool, extra: list[str]
-) -> None:
-    """`batch template`: an empty CSV with one column per item."""
-    import csv
-    import io
-
-    from asn_assess.core.bank import resolve_bank
-    from asn_assess.core.errors import UsageError
-
-    if extra:
-        raise UsageError(
-            f"'batch template' takes no input files (got {', '.join(extra)}); "
-            "to score a file named 'template', write ./template"
-        )
-    check_outputs([("--output", output)], [("--bank", bank_file(bank_ref))])
-    loaded = resolve_bank(bank_ref)
-    text = io.StringIO()
-    role = ["role"] if loaded.roles else []  # filled with a role id, or left empty
-    csv.writer(text, lineterminator="\n").writerow(["respondent_id", "unit", *role, *loaded.items])
-    write_output(output, text.getvalue(), private=False, replace=force)
-    if output is None or str(output) == "-":
-        return
-    typer.echo(
-        f"wrote {output}: one column per item of {loaded.id} {loaded.version}; "
-        f"score it with: asn-assess batch {output} --id-column respondent_id",
-        err=True,
-    )
-
-
 class ErrorsOnScreen:
     """Shows the first rejected rows on stderr; counts how many it showed."""
 
@@ -391,7 +327,9 @@ class ErrorsOnScreen:
     def __call__(self, error: RowError) -> None:
         """Show ``error`` unless enough have been shown already."""
         if self.count < MAX_ERRORS_ON_SCREEN:
-            typer.echo(f"rejected: {error}", err=True)
+            from asn_assess.core.i18n import say
+
+            typer.echo(say("mr.rejected", error=error), err=True)
             self.count += 1
 
 
@@ -402,9 +340,10 @@ def print_unused_columns(counts: BatchCounts) -> None:
             shown = ", ".join(repr(c[:40]) for c in unused[:6]) + (
                 ", ..." if len(unused) > 6 else ""
             )
+            from asn_assess.core.i18n import say
+
             typer.echo(
-                f"warning: {source}: {len(unused)} column(s) not used: {shown}; "
-                "if they hold answers, name them in a --mapping file",
+                say("batch.unused_columns", source=source, count=len(unused), columns=shown),
                 err=True,
             )
 
@@ -433,9 +372,11 @@ def row_counter() -> Iterator[Optional[Callable[[int], None]]]:
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from asn_assess.core.i18n import say
+
     bar = Progress(
         SpinnerColumn(),
-        TextColumn("{task.completed:,} rows"),
+        TextColumn(say("batch.progress_rows")),
         TimeElapsedColumn(),
         console=stderr_console(),
         transient=True,
@@ -453,25 +394,29 @@ def _summary_table(rows: list[dict[str, Any]], bank: Bank) -> Table:
     from rich.table import Table
     from rich.text import Text
 
-    from asn_assess.core.i18n import format_score
+    from asn_assess.core.i18n import format_score, interface_language, say
 
-    table = Table(title="Summary by group (0-100)", title_justify="left", box=None, pad_edge=False)
+    language = interface_language()
+    title = say("batch.summary_title")
+    table = Table(title=title, title_justify="left", box=None, pad_edge=False)
     for name in ("group", "n", "measure", "mean", "median", "sd"):
         left = name in ("group", "measure")
-        table.add_column(name, overflow="fold", justify="left" if left else "right")
+        heading = say(f"batch.summary_{name}")
+        table.add_column(heading, overflow="fold", justify="left" if left else "right")
     metrics = [f"pillar.{p.id}" for p in bank.pillars] + ["overall"]
     for row in rows:
         group = Text(str(row["group"]))
         if all(row.get(f"{metric}.mean") is None for metric in metrics):
-            table.add_row(group, str(row["n"]), "(too few to show)", "", "", "", end_section=True)
+            too_few = say("batch.summary_too_few")
+            table.add_row(group, str(row["n"]), too_few, "", "", "", end_section=True)
             continue
         for index, metric in enumerate(metrics):
             stats = [row.get(f"{metric}.{stat}") for stat in ("mean", "median", "sd")]
             table.add_row(
                 group if index == 0 else "",
                 str(row["n"]) if index == 0 else "",
-                metric.split(".")[-1],
-                *[format_score(v, "en", 1) if v is not None else "-" for v in stats],
+                say("batch.summary_overall") if metric == "overall" else metric.split(".")[-1],
+                *[format_score(v, language, 1) if v is not None else "-" for v in stats],
                 end_section=index == len(metrics) - 1,
             )
     return table

@@ -33,16 +33,37 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 Command = TypeVar("Command", bound=Callable[..., Any])
 
 
-def new_app(help_text: str) -> typer.Typer:
+def new_app(help_key: str, *, completion: bool = False) -> typer.Typer:
     """A Typer app (or command group) with the tool's conventions: -h/--help, no
-    arguments shows help, help text taken literally."""
-    return typer.Typer(
-        help=help_text,
+    arguments shows help, help text taken literally and given as a catalogue key,
+    written in the interface language when shown (``cli/localized.py``); ``completion``
+    adds --install-completion and --show-completion (the top-level app)."""
+    from asn_assess.cli.localized import LocalizedGroup, LocalizedTyper
+
+    return LocalizedTyper(
+        cls=LocalizedGroup,
+        help=help_key,
         no_args_is_help=True,
         context_settings=CONTEXT,
-        add_completion=False,
+        add_completion=completion,
         rich_markup_mode=None,
     )
+
+
+def adopt_language(value: Optional[str]) -> Optional[str]:
+    """Callback of a command's --lang: the code without regard to case (``EN`` is
+    ``en``); a language the interface speaks becomes the interface language of the
+    run, so the messages and the report agree. Whether the bank is written in it is
+    the command's to check."""
+    if value is None:
+        return None
+    from asn_assess.core.i18n import language_code, set_interface_language
+
+    code = language_code(value)
+    if code is not None:
+        set_interface_language(code)
+        return code
+    return value.strip().casefold()
 
 
 def reports_errors(command: Command) -> Command:
@@ -73,16 +94,32 @@ def reports_errors(command: Command) -> Command:
 
             where = problem.filename or STDOUT_NAME
             reason = problem.strerror or str(problem)
-            typer.echo(f"error: {where}: {say('output.cannot_write', reason=reason)}", err=True)
+            typer.echo(
+                f"{error_label()}: {where}: {say('output.cannot_write', reason=reason)}", err=True
+            )
             raise typer.Exit(EXIT_INVALID) from None
 
     return wrapper  # type: ignore[return-value]
 
 
+def error_label() -> str:
+    """The word that starts an error line (``error``, ``galat``)."""
+    from asn_assess.core.i18n import say
+
+    return say("cli.error")
+
+
+def warning_label() -> str:
+    """The word that starts a warning line (``warning``, ``peringatan``)."""
+    from asn_assess.core.i18n import say
+
+    return say("cli.warning")
+
+
 def print_problems(error: AssessError) -> None:
     """One ``error: where: what`` line per problem, on stderr."""
     for problem in error.problems:
-        typer.echo(f"error: {problem}", err=True)
+        typer.echo(f"{error_label()}: {problem}", err=True)
 
 
 def stdout_console() -> Console:
@@ -104,8 +141,7 @@ DataDirOption = Annotated[
     typer.Option(
         "--data-dir",
         metavar="DIR",
-        help="Folder for progress, saved results and their history. Default: "
-        "$ASN_ASSESS_HOME, else the user data folder.",
+        help="help.data_dir",
     ),
 ]
 
@@ -115,7 +151,7 @@ BankOption = Annotated[
         "--bank",
         "-b",
         metavar="ID|PATH",
-        help="A bundled bank id or a bank TOML file. Default: asn-profesional.",
+        help="help.bank",
     ),
 ]
 
@@ -125,8 +161,7 @@ NormsOption = Annotated[
     typer.Option(
         "--norms",
         metavar="FILE",
-        help="Norms from `asn-assess analyze --norms-out`: show where each score stands "
-        "among colleagues (scores and bands do not change).",
+        help="help.norms",
     ),
 ]
 NormGroupOption = Annotated[
@@ -134,7 +169,7 @@ NormGroupOption = Annotated[
     typer.Option(
         "--norm-group",
         metavar="NAME",
-        help="With --norms: the group of the norms to compare with. Default: everyone.",
+        help="help.norm_group",
     ),
 ]
 
@@ -145,10 +180,11 @@ def norm_reference(
     """The norm group named on the command line, checked against ``bank``; None without
     --norms."""
     from asn_assess.core.errors import UsageError
+    from asn_assess.core.i18n import say
 
     if path is None:
         if group is not None:
-            raise UsageError("--norm-group needs --norms FILE")
+            raise UsageError(say("cli.norm_group_needs_norms"))
         return None
     from asn_assess.analysis.norms import norm_reference as load
 
@@ -158,13 +194,30 @@ def norm_reference(
 def checked_language(bank: Bank, requested: str) -> str:
     """``requested`` when the bank is written in it; a usage error otherwise."""
     from asn_assess.core.errors import UsageError
+    from asn_assess.core.i18n import say
 
-    if requested not in bank.languages:
+    folded = requested.strip().casefold()
+    if folded not in bank.languages:
         raise UsageError(
-            f"language {requested!r} is not in bank {bank.id!r} "
-            f"(languages: {', '.join(bank.languages)})"
+            say(
+                "cli.language_not_in_bank",
+                code=requested,
+                bank=bank.id,
+                languages=", ".join(bank.languages),
+            )
         )
-    return requested
+    return folded
+
+
+def shown_language(bank: Bank, requested: Optional[str]) -> str:
+    """The language to show ``bank`` in: ``requested`` (which the bank must have), else
+    the interface language when the bank has it, else the bank's first language."""
+    from asn_assess.core.i18n import interface_language
+
+    if requested is not None:
+        return checked_language(bank, requested)
+    chosen = interface_language()
+    return chosen if chosen in bank.languages else bank.languages[0]
 
 
 def bank_for_result(result: Result, bank: Optional[str], source: str) -> Bank:
@@ -173,6 +226,7 @@ def bank_for_result(result: Result, bank: Optional[str], source: str) -> Bank:
     after the bundled bank moves on to a new version)."""
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.errors import BankError, ResultError
+    from asn_assess.core.i18n import say
 
     try:
         loaded = resolve_bank(bank or result.bank_id, None if bank else result.bank_version)
@@ -180,13 +234,23 @@ def bank_for_result(result: Result, bank: Optional[str], source: str) -> Bank:
         if bank:
             raise
         raise ResultError(
-            f"{source}: the result is for {result.bank_id} {result.bank_version}, which is "
-            "not bundled; pass that bank's file with --bank"
+            say(
+                "cli.result_bank_not_bundled",
+                source=source,
+                bank=result.bank_id,
+                version=result.bank_version,
+            )
         ) from error
     if (loaded.id, loaded.version) != (result.bank_id, result.bank_version):
         raise ResultError(
-            f"{source}: the result is for {result.bank_id} {result.bank_version}, "
-            f"the bank is {loaded.id} {loaded.version}; pass the matching bank with --bank"
+            say(
+                "cli.result_bank_mismatch",
+                source=source,
+                bank=result.bank_id,
+                version=result.bank_version,
+                loaded=loaded.id,
+                loaded_version=loaded.version,
+            )
         )
     return loaded
 
@@ -196,11 +260,12 @@ def checked_role(bank: Bank, requested: str) -> str:
     listing the roles otherwise."""
     from asn_assess.core.answers import parse_role
     from asn_assess.core.errors import UsageError
+    from asn_assess.core.i18n import say
 
     role = parse_role(bank, requested)
     if role is None:
-        known = ", ".join(r.id for r in bank.roles) or "none"
-        raise UsageError(f"--role {requested!r}: no such role in bank {bank.id!r} (roles: {known})")
+        known = ", ".join(r.id for r in bank.roles) or "-"
+        raise UsageError(say("cli.unknown_role", role=requested, bank=bank.id, roles=known))
     return role
 
 

@@ -2,9 +2,7 @@
 written atomically, one line on stderr.
 
 Help texts and messages come from the interface-text catalogue
-(``core/messages/forms.py``), in the interface language (``$ASN_ASSESS_LANG``, else
-Bahasa Indonesia); help texts are read from that one module, since every start of the
-command line reads them.
+(``core/messages/forms.py``), in the interface language.
 """
 
 from __future__ import annotations
@@ -15,45 +13,38 @@ from typing import Annotated, Optional
 import typer
 
 from asn_assess.cli.app import app
-from asn_assess.cli.common import BankOption, checked_role, new_app, reports_errors
-from asn_assess.core.i18n import say, say_in
-from asn_assess.core.messages.forms import MESSAGES
+from asn_assess.cli.common import BankOption, adopt_language, checked_role, new_app, reports_errors
+from asn_assess.core.i18n import say
 
-
-def _help(key: str) -> str:
-    """A help text, in the interface language, without loading the whole catalogue."""
-    return say_in(MESSAGES, key)
-
-
-form_app = new_app(_help("form.help.group"))
+form_app = new_app("form.help.group")
 app.add_typer(form_app, name="form")
 
 
-@form_app.command("export", help=_help("form.help.export"))
+@form_app.command("export", help="form.help.export")
 @reports_errors
 def form_export(
     form_format: Annotated[
         Optional[str],
         typer.Option(
-            "--format", "-f", metavar="xlsform|limesurvey|gforms", help=_help("form.help.format")
+            "--format", "-f", metavar="xlsform|limesurvey|gforms", help="form.help.format"
         ),
     ] = None,
     lang: Annotated[
         Optional[str],
-        typer.Option("--lang", "-l", metavar="id|en|both", help=_help("form.help.lang")),
+        typer.Option(
+            "--lang", "-l", metavar="id|en|both", help="form.help.lang", callback=adopt_language
+        ),
     ] = None,
     role: Annotated[
-        Optional[str], typer.Option("--role", metavar="ROLE", help=_help("form.help.role"))
+        Optional[str], typer.Option("--role", metavar="ROLE", help="form.help.role")
     ] = None,
     bank: BankOption = None,
     output: Annotated[
         Optional[Path],
-        typer.Option("--output", "-o", metavar="FILE", help=_help("form.help.output")),
+        typer.Option("--output", "-o", metavar="FILE", help="form.help.output"),
     ] = None,
-    no_profile: Annotated[
-        bool, typer.Option("--no-profile", help=_help("form.help.no_profile"))
-    ] = False,
-    force: Annotated[bool, typer.Option("--force", help=_help("form.help.force"))] = False,
+    no_profile: Annotated[bool, typer.Option("--no-profile", help="form.help.no_profile")] = False,
+    force: Annotated[bool, typer.Option("--force", help="form.help.force")] = False,
 ) -> None:
     """Write the bank as a form for a survey platform (help: ``form.help.export``)."""
     from asn_assess.core.bank import bundled_bank_paths, resolve_bank

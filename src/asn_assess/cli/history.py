@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from asn_assess.cli.app import history_app
-from asn_assess.cli.common import BankOption, DataDirOption, reports_errors, stdout_console
+from asn_assess.cli.common import (
+    BankOption,
+    DataDirOption,
+    adopt_language,
+    reports_errors,
+    stdout_console,
+)
 from asn_assess.cli.outputs import (
     AllActionsOption,
     FormatOption,
@@ -33,27 +39,23 @@ LangOption = Annotated[
         "--lang",
         "-l",
         metavar="LANG",
-        help="Language of the output (id or en). Default: $ASN_ASSESS_LANG, else id.",
+        help="help.history.lang",
+        callback=adopt_language,
     ),
 ]
 
 
 def _language(lang: Optional[str]) -> str:
+    """The language of the output: ``--lang`` (already the interface language, see
+    ``adopt_language``), else the interface language."""
     from asn_assess.core.errors import UsageError
-    from asn_assess.core.i18n import (
-        LANGUAGES,
-        interface_language,
-        language_code,
-        set_interface_language,
-    )
+    from asn_assess.core.i18n import LANGUAGES, interface_language, say
 
     if lang is None:
         return interface_language()
-    code = language_code(lang)
-    if code is None:
-        raise UsageError(f"--lang {lang}: choose one of {', '.join(LANGUAGES)}")
-    set_interface_language(code)
-    return code
+    if lang not in LANGUAGES:
+        raise UsageError(say("cli.bad_language_option", value=lang, languages=", ".join(LANGUAGES)))
+    return lang
 
 
 @contextmanager
@@ -104,17 +106,14 @@ def _bank_of(bank_id: str, version: str, bank: Optional[str]) -> Optional[Bank]:
     return loaded if (loaded.id, loaded.version) == (bank_id, version) else None
 
 
-@history_app.command("list")
+@history_app.command("list", help="help.history_list")
 @reports_errors
 def history_list(
-    as_json: Annotated[bool, typer.Option("--json", help="Print the list as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="help.history_list.json")] = False,
     lang: LangOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """List every saved result: id, date, bank, version, overall score and band.
-
-    Example: asn-assess history list
-    """
+    """List every saved result: id, date, bank, version, overall score and band (help: ``help.history_list``)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -169,57 +168,46 @@ def history_list(
     stdout_console().print(table)
 
 
-@history_app.command("show")
+@history_app.command("show", help="help.history_show")
 @reports_errors
 def history_show(
-    reference: Annotated[str, typer.Argument(metavar="ID|last", help="A result id, or last.")],
+    reference: Annotated[
+        str, typer.Argument(metavar="ID|last", help="help.history_show.reference")
+    ],
     form: FormatOption = None,
     output: OutputsOption = None,
     bank: BankOption = None,
     lang: Annotated[
         Optional[str],
         typer.Option(
-            "--lang", "-l", metavar="LANG", help="Report language. Default: the result's."
+            "--lang", "-l", metavar="LANG", help="help.history_show.lang", callback=adopt_language
         ),
     ] = None,
     all_actions: AllActionsOption = False,
     pager: PagerOption = True,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Show a saved result as the report, or export it (--format, -o).
-
-    Example: asn-assess history show last -o laporan.html
-    """
+    """Show a saved result as the report, or export it (--format, -o) (help: ``help.history_show``)."""
     planned = planned_outputs(output, form)
     with open_history(data_dir) as history:
         entry, result = pick_entry(history, reference)
     emit_report(result, f"history #{entry.id}", bank, lang, form, planned, all_actions, pager)
 
 
-@history_app.command("compare")
+@history_app.command("compare", help="help.history_compare")
 @reports_errors
 def history_compare(
     first: Annotated[
-        Optional[str], typer.Argument(metavar="[A]", help="The earlier result (id or last).")
+        Optional[str], typer.Argument(metavar="A", help="help.history_compare.first")
     ] = None,
     second: Annotated[
-        Optional[str], typer.Argument(metavar="[B]", help="The later result (id or last).")
+        Optional[str], typer.Argument(metavar="B", help="help.history_compare.second")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="help.history_compare.json")] = False,
     lang: LangOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Compare two results of one bank: before, after and the change for the overall
-    score, each pillar and each indicator. Indicators that changed between bank
-    versions, or exist in one version only, are listed apart, never compared.
-
-    Without A and B: the last two results of the bank of the latest one. With A only:
-    A against the latest result of its bank.
-
-    Example: asn-assess history compare
-
-    Example: asn-assess history compare 3 7
-    """
+    """Compare two results of one bank: before, after and the change for the overall score, each pillar and each indicator (help: ``help.history_compare``)."""
     from asn_assess.core.errors import ResultError
     from asn_assess.core.i18n import say
     from asn_assess.reports.compare import compare_results
@@ -276,7 +264,7 @@ def history_compare(
     )
 
 
-@history_app.command("export")
+@history_app.command("export", help="help.history_export")
 @reports_errors
 def history_export(
     form: Annotated[
@@ -285,38 +273,30 @@ def history_export(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="jsonl (one result per line) or csv (one row per result and score). "
-            "Default: from the -o extension.",
+            help="help.history_export.format",
         ),
     ] = None,
     output: Annotated[
         Optional[Path],
-        typer.Option("--output", "-o", metavar="FILE", help="Write here instead of stdout."),
+        typer.Option("--output", "-o", metavar="FILE", help="help.history_export.output"),
     ] = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Export every saved result, oldest first.
-
-    jsonl: each line is a result as `asn-assess schema result` describes it. csv: one
-    row per result and level (overall, pillar, indicator) with its score and band.
-
-    Example: asn-assess history export -o riwayat.csv
-    """
+    """Export every saved result, oldest first (help: ``help.history_export``)."""
     from asn_assess.core.errors import UsageError
     from asn_assess.core.files import write_file
+    from asn_assess.core.i18n import say
 
     named = {".jsonl": "jsonl", ".csv": "csv"}.get(output.suffix.lower()) if output else None
     if output is not None and named is None:
-        raise UsageError(
-            f"{output}: the extension {output.suffix or '(none)'} is not .jsonl or .csv"
-        )
+        raise UsageError(say("history.export_suffix", path=output, suffix=output.suffix or "-"))
     if form is not None and form not in ("jsonl", "csv"):
-        raise UsageError(f"--format {form}: choose jsonl or csv")
+        raise UsageError(say("cli.choose_one", option="--format", value=form, choices="jsonl, csv"))
     if form is not None and named is not None and form != named:
-        raise UsageError(f"{output}: --format {form} contradicts its extension ({named})")
+        raise UsageError(say("history.export_contradicts", path=output, form=form, named=named))
     chosen = form or named
     if chosen is None:
-        raise UsageError("give --format jsonl|csv, or -o FILE.jsonl|FILE.csv")
+        raise UsageError(say("history.export_format_needed"))
     with open_history(data_dir) as history:
         results = [(entry.id, entry.finished_at, result) for entry, result in history.results()]
     from asn_assess.reports.history_export import history_csv, history_jsonl
@@ -328,31 +308,25 @@ def history_export(
         write_file(output, text.encode("utf-8"), private=True)  # everyone's results
 
 
-@history_app.command("delete")
+@history_app.command("delete", help="help.history_delete")
 @reports_errors
 def history_delete(
     reference: Annotated[
-        Optional[str], typer.Argument(metavar="[ID|last]", help="The result to delete.")
+        Optional[str], typer.Argument(metavar="ID|last", help="help.history_delete.reference")
     ] = None,
-    every: Annotated[bool, typer.Option("--all", help="Delete every saved result.")] = False,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    every: Annotated[bool, typer.Option("--all", help="help.history_delete.all")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="help.history_delete.yes")] = False,
     lang: LangOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Delete results from the history, with their files (result JSON and HTML report),
-    after a confirmation.
-
-    Example: asn-assess history delete 3
-
-    Example: asn-assess history delete --all --yes
-    """
+    """Delete results from the history, with their files (result JSON and HTML report), after a confirmation (help: ``help.history_delete``)."""
     from asn_assess.core.errors import UsageError
-    from asn_assess.core.i18n import t
+    from asn_assess.core.i18n import say, t
     from asn_assess.reports.formatting import format_date
 
     language = _language(lang)
     if every == (reference is not None):
-        raise UsageError("give either ID (or last) or --all")
+        raise UsageError(say("history.delete_which"))
     with open_history(data_dir) as history:
         if every:
             ids = [e.id for e in history.entries()]

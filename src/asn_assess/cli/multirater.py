@@ -1,10 +1,10 @@
 """`asn-assess multirater`: a 360-degree round read (``multirater.api``), each person's
-report written or printed, the summary for HR, and the closing counts on stderr;
-`asn-assess multirater template`: the table to collect ratings in.
+report written or printed, the summary for HR, and the closing counts on stderr. The
+table to collect ratings in is `asn-assess template multirater`
+(``cli/multirater_template.py``).
 
 Help texts and messages come from ``core/messages/multirater.py`` in the interface
-language; help texts are read from that one module, since every start of the command
-line reads them.
+language.
 """
 
 from __future__ import annotations
@@ -16,10 +16,8 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from asn_assess.cli.app import app
-from asn_assess.cli.common import BankOption, reports_errors
-from asn_assess.core.i18n import say, say_in
-from asn_assess.core.messages.forms import MESSAGES as FORM_MESSAGES
-from asn_assess.core.messages.multirater import MESSAGES
+from asn_assess.cli.common import BankOption, adopt_language, reports_errors, shown_language
+from asn_assess.core.i18n import say
 
 if TYPE_CHECKING:
     from asn_assess.batch.blocks import RowError
@@ -31,73 +29,62 @@ FILE_FORMATS = {".txt": "text", ".md": "md", ".html": "html", ".csv": "csv", ".j
 EXTENSION = {form: suffix for suffix, form in FILE_FORMATS.items()}
 
 
-def _help(key: str) -> str:
-    """A help text, in the interface language, without loading the whole catalogue."""
-    return say_in(MESSAGES, key)
-
-
-@app.command("multirater", help=_help("mr.help.command"))
+@app.command("multirater", help="mr.help.command")
 @reports_errors
 def multirater(
-    inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help=_help("mr.help.inputs"))],
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="mr.help.inputs")],
     bank: BankOption = None,
     output_format: Annotated[
         Optional[str],
-        typer.Option("--format", "-f", metavar="FORMAT", help=_help("mr.help.format")),
+        typer.Option("--format", "-f", metavar="FORMAT", help="mr.help.format"),
     ] = None,
     output: Annotated[
         Optional[Path],
-        typer.Option("--output", "-o", metavar="FILE|DIR", help=_help("mr.help.output")),
+        typer.Option("--output", "-o", metavar="FILE|DIR", help="mr.help.output"),
     ] = None,
     summary: Annotated[
-        Optional[Path], typer.Option("--summary", metavar="FILE", help=_help("mr.help.summary"))
+        Optional[Path], typer.Option("--summary", metavar="FILE", help="mr.help.summary")
     ] = None,
     errors: Annotated[
-        Optional[Path], typer.Option("--errors", metavar="FILE", help=_help("mr.help.errors"))
+        Optional[Path], typer.Option("--errors", metavar="FILE", help="mr.help.errors")
     ] = None,
     target_column: Annotated[
         Optional[str],
-        typer.Option("--target-column", metavar="NAME", help=_help("mr.help.target_column")),
+        typer.Option("--target-column", metavar="NAME", help="mr.help.target_column"),
     ] = None,
     group_column: Annotated[
         Optional[str],
-        typer.Option("--group-column", metavar="NAME", help=_help("mr.help.group_column")),
+        typer.Option("--group-column", metavar="NAME", help="mr.help.group_column"),
     ] = None,
     min_raters: Annotated[
-        int, typer.Option("--min-raters", metavar="N", help=_help("mr.help.min_raters"))
+        int, typer.Option("--min-raters", metavar="N", help="mr.help.min_raters")
     ] = 3,
     gap: Annotated[
-        float, typer.Option("--gap", metavar="POINTS", min=0, help=_help("mr.help.gap"))
+        float, typer.Option("--gap", metavar="POINTS", min=0, help="mr.help.gap")
     ] = 10.0,
     lang: Annotated[
-        Optional[str], typer.Option("--lang", "-l", metavar="LANG", help=_help("mr.help.lang"))
+        Optional[str],
+        typer.Option("--lang", "-l", metavar="LANG", help="mr.help.lang", callback=adopt_language),
     ] = None,
     pseudonymize: Annotated[
-        bool, typer.Option("--pseudonymize", help=_help("mr.help.pseudonymize"))
+        bool, typer.Option("--pseudonymize", help="mr.help.pseudonymize")
     ] = False,
     key_file: Annotated[
         Optional[Path],
-        typer.Option("--key-file", metavar="FILE", help=_help("mr.help.key_file")),
+        typer.Option("--key-file", metavar="FILE", help="mr.help.key_file"),
     ] = None,
     sheet: Annotated[
         Optional[str],
-        typer.Option("--sheet", metavar="NAME", help=say_in(FORM_MESSAGES, "sheet.help")),
+        typer.Option("--sheet", metavar="NAME", help="sheet.help"),
     ] = None,
-    as_group: Annotated[
-        Optional[str], typer.Option("--as", metavar="GROUP", help=_help("mr.help.as"))
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help=_help("mr.help.force"))] = False,
 ) -> None:
     """Read a 360-degree round and write each person's report (help: ``mr.help.command``)."""
+    from asn_assess.cli.templates import refuse_template_word
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.errors import UsageError
     from asn_assess.core.files import check_outputs
 
-    if inputs[0] == "template":
-        from asn_assess.cli.multirater_template import write_template
-
-        write_template(resolve_bank(bank), output, force, inputs[1:], as_group, lang)
-        return
+    refuse_template_word(inputs, "multirater")
     if pseudonymize and key_file is None:
         raise UsageError(say("mr.error.pseudonymize_key"))
     if inputs.count("-") > 1:
@@ -107,7 +94,7 @@ def multirater(
     settings = MultiraterSettings(min_raters=min_raters, clear_gap=gap)
     loaded = resolve_bank(bank)
     needs_rater_groups(loaded)
-    language = _language(loaded, lang)
+    language = shown_language(loaded, lang)
     form, folder = _output_kind(output, output_format)
     summary_form = _summary_kind(summary)
     protected = [("input", i) for i in inputs] + [("--key-file", key_file)]
@@ -175,16 +162,6 @@ def needs_rater_groups(bank: Bank) -> None:
 
     if not bank.rater_groups:
         raise BankError(say("mr.error.no_groups", bank=bank.id))
-
-
-def _language(bank: Bank, requested: Optional[str]) -> str:
-    from asn_assess.cli.common import checked_language
-    from asn_assess.core.i18n import interface_language
-
-    if requested is not None:
-        return checked_language(bank, requested)
-    chosen = interface_language()
-    return chosen if chosen in bank.languages else bank.languages[0]
 
 
 def _output_kind(output: Optional[Path], requested: Optional[str]) -> tuple[str, Optional[Path]]:

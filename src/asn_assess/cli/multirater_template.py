@@ -1,4 +1,4 @@
-"""`asn-assess multirater template`: the table an HR unit fills with a 360-degree round's
+"""`asn-assess template multirater`: the table an HR unit fills with a 360-degree round's
 ratings, one row per rating: ``target_id`` (who is rated), ``rater_group``, ``role`` (of
 the person rated, for a bank with roles) and one column per statement others can rate,
 titled with its observer wording. `asn-assess multirater` reads the filled table as it
@@ -51,7 +51,6 @@ def write_template(
     bank: Bank,
     output: Optional[Path],
     force: bool,
-    extra: list[str],
     as_group: Optional[str],
     lang: Optional[str],
 ) -> None:
@@ -62,8 +61,6 @@ def write_template(
     from asn_assess.core.errors import AssessError, UsageError
     from asn_assess.reports.multirater_tables import csv_text, xlsx_bytes
 
-    if extra:
-        raise UsageError(say("mr.error.template_inputs", inputs=", ".join(extra)))
     needs_rater_groups(bank)
     language = checked_language(bank, lang) if lang else bank.languages[0]
     group = None

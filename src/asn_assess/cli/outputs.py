@@ -26,8 +26,7 @@ OutputsOption = Annotated[
         "--output",
         "-o",
         metavar="FILE",
-        help="Write the report to FILE, in the format its extension names (.txt .md .html "
-        ".csv .json); may be given more than once.",
+        help="help.option.output",
     ),
 ]
 FormatOption = Annotated[
@@ -36,21 +35,18 @@ FormatOption = Annotated[
         "--format",
         "-f",
         metavar="FORMAT",
-        help="text, md, html, csv or json. Default: from the -o extension, else the "
-        "terminal report.",
+        help="help.option.format",
     ),
 ]
 AllActionsOption = Annotated[
     bool,
-    typer.Option(
-        "--all-actions", help="Also list every development action of every indicator to develop."
-    ),
+    typer.Option("--all-actions", help="help.option.all_actions"),
 ]
 PagerOption = Annotated[
     bool,
     typer.Option(
         "--pager/--no-pager",
-        help="Page long output when standard output is a terminal (PAGER, else less).",
+        help="help.option.pager",
     ),
 ]
 

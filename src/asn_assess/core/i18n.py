@@ -1,5 +1,10 @@
 """Interface texts in Bahasa Indonesia (the default) and English.
 
+The interface language is one setting for every message and help text, chosen in this
+order: ``set_interface_language`` (the command line's ``--lang``), the
+``$ASN_ASSESS_LANG`` environment variable, ``language`` in the user's configuration file
+(``core/config.py``), else Bahasa Indonesia. Codes are read without regard to case.
+
 Bank texts (questions, bands, actions) live in the bank; these are the tool's own words
 around them: screens, prompts, report headings, messages. They are kept by area in the
 modules of ``core/messages`` (a new feature adds its own module); every key has every
@@ -26,17 +31,22 @@ def language_code(code: str) -> str | None:
 
 def set_interface_language(code: str | None) -> None:
     """Choose the language of every message from now on (None: back to the default
-    order: ``$ASN_ASSESS_LANG``, then Bahasa Indonesia)."""
+    order: ``$ASN_ASSESS_LANG``, the configuration file, then Bahasa Indonesia)."""
     global _chosen_language
     _chosen_language = language_code(code) if code else None
 
 
 def interface_language() -> str:
     """The language messages are written in: the one chosen, else a valid
-    ``$ASN_ASSESS_LANG``, else Bahasa Indonesia."""
+    ``$ASN_ASSESS_LANG``, else the configuration file's, else Bahasa Indonesia."""
     if _chosen_language:
         return _chosen_language
-    return language_code(os.environ.get(LANGUAGE_VARIABLE, "")) or DEFAULT_LANGUAGE
+    from_environment = language_code(os.environ.get(LANGUAGE_VARIABLE, ""))
+    if from_environment:
+        return from_environment
+    from asn_assess.core.config import configured_language
+
+    return configured_language() or DEFAULT_LANGUAGE
 
 
 def _load_catalogue() -> dict[str, dict[str, str]]:
@@ -78,15 +88,6 @@ def t(key: str, language: str, **values: object) -> str:
 def say(key: str, **values: object) -> str:
     """The interface text ``key`` in the interface language (``interface_language``)."""
     return t(key, interface_language(), **values)
-
-
-def say_in(area: dict[str, dict[str, str]], key: str, **values: object) -> str:
-    """``say`` from one area's texts (a ``core/messages`` module's ``MESSAGES``) rather
-    than the whole catalogue: for help texts, which are read every time the command
-    line starts, even for ``--version``."""
-    texts = area[key]
-    text = texts.get(interface_language()) or texts[DEFAULT_LANGUAGE]
-    return text.format(**values) if values else text
 
 
 def format_score(value: float, language: str, digits: int = 1) -> str:

@@ -9,23 +9,51 @@ from rich.tree import Tree
 from asn_assess.core.i18n import t
 from asn_assess.core.models import Bank, Item
 
+BANK_LIST_COLUMNS = ("id", "version", "title", "pillars", "indicators", "items")
 
-def bank_list_table(banks: list[Bank]) -> Table:
-    """One row per bank: id, version, title and counts."""
+
+def bank_list_rows(banks: list[Bank], language: str) -> list[dict[str, object]]:
+    """One record per bank: id, version, title (in ``language`` when the bank has it)
+    and counts; what `bank list` shows, as a table, tab-separated lines or JSON."""
+    return [
+        {
+            "id": bank.id,
+            "version": bank.version,
+            "title": bank.text(bank.title, language),
+            "pillars": len(bank.pillars),
+            "indicators": bank.indicator_count,
+            "items": bank.item_count,
+        }
+        for bank in banks
+    ]
+
+
+def bank_list_table(rows: list[dict[str, object]], language: str) -> Table:
+    """The bank list for a terminal: headings in ``language``; titles wrap, the short
+    columns do not."""
     table = Table(title=None, box=None, pad_edge=False)
-    for column in ("id", "version", "title", "pillars", "indicators", "items"):
-        table.add_column(column, overflow="fold")
-    for bank in banks:
-        cells = (
-            bank.id,
-            bank.version,
-            bank.text(bank.title, "en"),
-            str(len(bank.pillars)),
-            str(bank.indicator_count),
-            str(bank.item_count),
+    for column in BANK_LIST_COLUMNS:
+        numeric = column in ("pillars", "indicators", "items")
+        table.add_column(
+            t(f"bank.col_{column}", language),
+            overflow="fold",
+            no_wrap=column != "title",
+            justify="right" if numeric else "left",
+            ratio=1 if column == "title" else None,
         )
-        table.add_row(*(Text(cell) for cell in cells))
+    for row in rows:
+        table.add_row(*(Text(str(row[column])) for column in BANK_LIST_COLUMNS))
     return table
+
+
+def bank_list_lines(rows: list[dict[str, object]]) -> str:
+    """The bank list for a pipe: one line per bank, tab-separated, under a header of
+    the column ids; tabs and line breaks in a title become spaces."""
+    lines = ["\t".join(BANK_LIST_COLUMNS)]
+    for row in rows:
+        cells = (" ".join(str(row[column]).split()) for column in BANK_LIST_COLUMNS)
+        lines.append("\t".join(cells))
+    return "\n".join(lines) + "\n"
 
 
 def bank_tree(bank: Bank, language: str) -> Tree:

@@ -49,6 +49,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Buat formulir dari bank soal untuk KoboToolbox/ODK, LimeSurvey atau Google Forms.\n\nContoh: asn-assess form export --format xlsform -o formulir.xlsx",
         "en": "Make a form of the question bank for KoboToolbox/ODK, LimeSurvey or Google Forms.\n\nExample: asn-assess form export --format xlsform -o form.xlsx",
     },
+    "form.help.group.short": {
+        "id": "Formulir untuk KoboToolbox/ODK, LimeSurvey atau Google Forms.",
+        "en": "Forms for KoboToolbox/ODK, LimeSurvey or Google Forms.",
+    },
+    "form.help.export.short": {
+        "id": "Tulis bank soal sebagai formulir platform survei.",
+        "en": "Write the question bank as a survey platform's form.",
+    },
     "form.help.export": {
         "id": "Tulis bank soal sebagai formulir: XLSForm (.xlsx) untuk KoboToolbox dan ODK, berkas struktur survei LimeSurvey (.txt, tab-separated) atau Google Apps Script (.gs) yang membuat Google Form. Ekspor jawaban dari formulir itu dinilai oleh `asn-assess batch` tanpa --mapping. Langkah tiap platform: docs/forms.md.\n\nContoh: asn-assess form export -o formulir.xlsx\n\nContoh: asn-assess form export --format limesurvey -o survei.txt\n\nContoh: asn-assess form export --format gforms --role pelaksana --lang id -o buat-formulir.gs",
         "en": "Write the question bank as a form: an XLSForm (.xlsx) for KoboToolbox and ODK, a LimeSurvey survey structure file (.txt, tab-separated) or a Google Apps Script (.gs) that creates a Google Form. The responses exported from that form are scored by `asn-assess batch` with no --mapping. Steps per platform: docs/forms.md.\n\nExample: asn-assess form export -o form.xlsx\n\nExample: asn-assess form export --format limesurvey -o survey.txt\n\nExample: asn-assess form export --format gforms --role pelaksana --lang en -o make-form.gs",

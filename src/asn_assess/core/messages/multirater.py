@@ -110,12 +110,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- the command -----------------------------------------------------------------------
     "mr.help.command": {
-        "id": "Umpan balik 360 derajat: penilaian diri dibandingkan dengan penilaian atasan, rekan kerja dan bawahan, per orang yang dinilai dan per indikator, dengan kerahasiaan penilai (docs/multirater.md). Masukan dibaca seperti `asn-assess batch`: CSV, .xlsx, ekspor survei atau lembar jawaban JSON (juga yang disimpan `asn-assess start --about NAMA --as KELOMPOK`). Kata 'template' menulis tabel kosong untuk mengumpulkan penilaian.\n\nContoh: asn-assess multirater penilaian.csv -o laporan/ --format html\n\nContoh: asn-assess multirater penilaian.xlsx --summary ringkasan.xlsx --pseudonymize --key-file kunci.txt\n\nContoh: asn-assess multirater template -o penilaian.xlsx",
-        "en": "360-degree feedback: each person's own assessment against their supervisor's, peers' and subordinates' ratings, per person rated and per indicator, with rater anonymity (docs/multirater.md). Inputs are read as `asn-assess batch` reads them: CSV, .xlsx, survey exports or JSON answer sheets (also those saved by `asn-assess start --about NAME --as GROUP`). The word 'template' writes an empty table to collect ratings in.\n\nExample: asn-assess multirater ratings.csv -o reports/ --format html\n\nExample: asn-assess multirater ratings.xlsx --summary summary.xlsx --pseudonymize --key-file key.txt\n\nExample: asn-assess multirater template -o ratings.xlsx",
+        "id": "Umpan balik 360 derajat: penilaian diri dibandingkan dengan penilaian atasan, rekan kerja dan bawahan, per orang yang dinilai dan per indikator, dengan kerahasiaan penilai (docs/multirater.md). Masukan dibaca seperti `asn-assess batch`: CSV, .xlsx, ekspor survei atau lembar jawaban JSON (juga yang disimpan `asn-assess start --about NAMA --as KELOMPOK`). Tabel kosong untuk mengumpulkan penilaian: `asn-assess template multirater`.\n\nContoh: asn-assess multirater penilaian.csv -o laporan/ --format html\n\nContoh: asn-assess multirater penilaian.xlsx --summary ringkasan.xlsx --pseudonymize --key-file kunci.txt",
+        "en": "360-degree feedback: each person's own assessment against their supervisor's, peers' and subordinates' ratings, per person rated and per indicator, with rater anonymity (docs/multirater.md). Inputs are read as `asn-assess batch` reads them: CSV, .xlsx, survey exports or JSON answer sheets (also those saved by `asn-assess start --about NAME --as GROUP`). An empty table to collect ratings in: `asn-assess template multirater`.\n\nExample: asn-assess multirater ratings.csv -o reports/ --format html\n\nExample: asn-assess multirater ratings.xlsx --summary summary.xlsx --pseudonymize --key-file key.txt",
+    },
+    "mr.help.command.short": {
+        "id": "Umpan balik 360 derajat: diri sendiri dibandingkan dengan penilai lain.",
+        "en": "360-degree feedback: own assessment against others' ratings.",
     },
     "mr.help.inputs": {
-        "id": "Tabel penilaian (CSV, .xlsx) atau lembar jawaban JSON; - untuk stdin. Atau kata 'template'.",
-        "en": "Tables of ratings (CSV, .xlsx) or JSON answer sheets; - for stdin. Or the word 'template'.",
+        "id": "Tabel penilaian (CSV, .xlsx) atau lembar jawaban JSON; - untuk stdin.",
+        "en": "Tables of ratings (CSV, .xlsx) or JSON answer sheets; - for stdin.",
     },
     "mr.help.target_column": {
         "id": "Kolom berisi orang yang dinilai (nama, NIP atau id). Bawaan: kolom bernama target_id atau yang dinilai; pada baris penilaian diri yang kosong, id responden.",
@@ -146,8 +150,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Gap (points 0-100) between own score and others' mean that makes a blind spot or a hidden strength.",
     },
     "mr.help.lang": {
-        "id": "Bahasa laporan (dengan 'template': bahasa judul kolom): id atau en. Bawaan: bahasa antarmuka; untuk template, bahasa pertama bank.",
-        "en": "Report language (with 'template': of the column titles): id or en. Default: the interface language; for the template, the bank's first language.",
+        "id": "Bahasa laporan dan pesan: id atau en. Bawaan: bahasa antarmuka.",
+        "en": "Language of the reports and the messages: id or en. Default: the interface language.",
     },
     "mr.help.pseudonymize": {
         "id": "Ganti id orang yang dinilai dan responden dengan hash berkunci (perlu --key-file).",
@@ -160,14 +164,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mr.help.errors": {
         "id": "Tulis setiap baris yang ditolak ke berkas ini sebagai JSONL.",
         "en": "Write every rejected row here as JSONL.",
-    },
-    "mr.help.as": {
-        "id": "Dengan 'template': hanya pernyataan yang dinilai kelompok ini (id atau nama kelompok).",
-        "en": "With 'template': only the statements this group rates (a group id or name).",
-    },
-    "mr.help.force": {
-        "id": "Dengan 'template': timpa --output bila sudah ada.",
-        "en": "With 'template': overwrite --output if it exists.",
     },
     "mr.counts": {
         "id": "dibaca {sheets} lembar, orang yang dinilai {targets}, kelompok ditahan {withheld}",
@@ -228,10 +224,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mr.error.stdin_twice": {
         "id": "stdin (-) hanya dapat dibaca sekali",
         "en": "standard input (-) can be read only once",
-    },
-    "mr.error.template_inputs": {
-        "id": "'multirater template' tidak membaca berkas masukan (diberikan: {inputs}); untuk menilai berkas bernama 'template', tulis ./template",
-        "en": "'multirater template' takes no input files (got {inputs}); to read a file named 'template', write ./template",
     },
     "mr.error.template_suffix": {
         "id": "{path}: template ditulis sebagai .csv atau .xlsx",
