@@ -193,7 +193,9 @@ def test_a_file_named_template_is_scored_and_without_one_the_word_points_to_the_
     assert run("template", "batch", "-o", "blank.csv").exit_code == 0
     header = next(csv.reader((tmp_path / "blank.csv").open(encoding="utf-8")))
     answers = random_answers(bundled_bank, random.Random(3))
-    write_csv(tmp_path / "template", [header, ["R-9", "Dinas B", "", *[answers[i] for i in header[3:]]]])
+    write_csv(
+        tmp_path / "template", [header, ["R-9", "Dinas B", "", *[answers[i] for i in header[3:]]]]
+    )
     scored = run("batch", "template", "-o", "out.csv")
     assert scored.exit_code == 0, scored.stderr
     (row,) = read_csv(tmp_path / "out.csv")

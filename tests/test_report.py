@@ -142,5 +142,7 @@ def test_unknown_language_is_a_usage_error(tmp_path):
     run = CliRunner().invoke(app, ["bank", "show", "--lang", "fr"])
     assert run.exit_code == 2
     assert "bahasa 'fr' tidak ada di bank 'asn-profesional'" in run.stderr
-    english = CliRunner().invoke(app, ["bank", "show", "--lang", "FR"], env={"ASN_ASSESS_LANG": "en"})
+    english = CliRunner().invoke(
+        app, ["bank", "show", "--lang", "FR"], env={"ASN_ASSESS_LANG": "en"}
+    )
     assert "language 'fr' is not in bank 'asn-profesional'" in english.stderr

@@ -18,8 +18,8 @@ from typing import Optional
 CONFIG_VARIABLE = "ASN_ASSESS_CONFIG"
 LANGUAGE_KEY = "language"
 
-_read: dict[str, tuple[Optional[str], Optional[str]]] = {}
-"""Per configuration file: (language, problem), read once."""
+_read: dict[tuple[str, Optional[int]], tuple[Optional[str], Optional[str]]] = {}
+"""Per configuration file and modification time: (language, problem), read once."""
 
 
 def config_path() -> Path:
@@ -57,7 +57,11 @@ def _language_setting(path: Path) -> tuple[Optional[str], Optional[str]]:
 
 def _setting() -> tuple[Optional[str], Optional[str]]:
     path = config_path()
-    key = str(path)
+    try:
+        modified: Optional[int] = path.stat().st_mtime_ns
+    except OSError:
+        modified = None
+    key = (str(path), modified)
     if key not in _read:
         _read[key] = (None, None)  # reading it may itself ask for the language
         _read[key] = _language_setting(path)
@@ -82,5 +86,4 @@ def write_language(code: str) -> Path:
     path = config_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     write_file(path, f'{LANGUAGE_KEY} = "{code}"\n'.encode(), private=False)
-    _read.pop(str(path), None)
     return path

@@ -10,9 +10,14 @@ from __future__ import annotations
 import os
 from typing import Any, Optional
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 
 BAR_WIDTH = 20
+MAX_WIDTH = 100
+"""Widest a console draws: on a wide terminal, lines and panels longer than this are
+harder to read, not easier."""
+NARROW_WIDTH = 60
+"""Below this many columns, tables drop their bars and secondary columns."""
 # Band styles by position from the lowest band; banks may have any number of bands.
 BAND_STYLES = ("red", "yellow", "green", "bold green", "bold cyan")
 
@@ -20,7 +25,7 @@ BAND_STYLES = ("red", "yellow", "green", "bold green", "bold cyan")
 def make_console(stderr: bool = False) -> Console:
     """A console for people: no markup, plain text when NO_COLOR is set or the stream
     is no terminal."""
-    return Console(
+    console = Console(
         stderr=stderr,
         markup=False,
         highlight=False,
@@ -28,6 +33,23 @@ def make_console(stderr: bool = False) -> Console:
         no_color=bool(os.environ.get("NO_COLOR")) or None,
         soft_wrap=False,
     )
+    console.width = min(console.width, MAX_WIDTH)
+    return console
+
+
+class ByWidth:
+    """``wide``, or ``narrow`` when drawn in fewer than ``below`` columns: a table
+    whose columns cannot all fit gives way to a simpler one instead of breaking its
+    words one letter per line."""
+
+    def __init__(
+        self, wide: RenderableType, narrow: RenderableType, below: int = NARROW_WIDTH
+    ) -> None:
+        self.wide, self.narrow, self.below = wide, narrow, below
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """The renderable that fits the width available."""
+        yield self.narrow if options.max_width < self.below else self.wide
 
 
 def score_bar(value: Optional[float], width: int = BAR_WIDTH) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from rich.console import Group, RenderableType
+from rich.constrain import Constrain
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
@@ -21,10 +22,16 @@ from rich.text import Text
 from asn_assess.core.documents import Result
 from asn_assess.core.models import Bank
 from asn_assess.reports.compare import Comparison
-from asn_assess.reports.console import BAND_STYLES, score_bar
+from asn_assess.reports.console import BAND_STYLES, MAX_WIDTH, ByWidth, score_bar
 from asn_assess.reports.formatting import ChangeText, Level
 from asn_assess.reports.plan import development_threshold
-from asn_assess.reports.report_data import ActionLine, PlanEntry, ReportData, build_report
+from asn_assess.reports.report_data import (
+    ActionLine,
+    PillarSection,
+    PlanEntry,
+    ReportData,
+    build_report,
+)
 
 if TYPE_CHECKING:
     from asn_assess.analysis.norms import NormReference
@@ -76,26 +83,11 @@ def summary(data: ReportData) -> RenderableType:
             overall.append("  ")
             overall.append_text(_change(data.overall_change))
 
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True, overflow="ellipsis", min_width=12)
-    table.add_column(no_wrap=True, justify="right", min_width=5)  # a score is never cut
-    table.add_column(no_wrap=True, min_width=10)
-    table.add_column(no_wrap=True, overflow="ellipsis")
-    table.add_column(no_wrap=True)
-    for pillar in data.pillars:
-        table.add_row(
-            Text(f"{pillar.number} {pillar.title}", style="bold"),
-            *_score_cells(pillar.level),
-            _change(pillar.change),
-        )
-    table.add_row(Text("  " + data.t("export.weakest_first") + ":", style="bold"), "", "", "", "")
-    for line in data.weakest_first:
-        table.add_row(Text(f"{line.pillar_number} {line.title}"), *_score_cells(line.level), "")
     lines: list[RenderableType] = [
         _one_line(data.bank_title, "bold"),
         Text(" · ".join(meta)),  # wraps rather than hide who it is about
         overall,
-        table,
+        ByWidth(_summary_table(data, narrow=False), _summary_table(data, narrow=True)),
         _one_line(data.legend_text, "dim"),
     ]
     if data.change_title:
@@ -103,15 +95,43 @@ def summary(data: ReportData) -> RenderableType:
     return Group(*lines)
 
 
-def _score_cells(level: Level) -> tuple[Text, Text, Text]:
+def _summary_table(data: ReportData, narrow: bool) -> Table:
+    """Pillars, then indicators from the weakest up: title, score, bar, band, change.
+    ``narrow``: without the bar and the change, the band on as many lines as needed."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(
+        no_wrap=not narrow, overflow="ellipsis" if not narrow else "fold", min_width=12
+    )
+    table.add_column(no_wrap=True, justify="right", min_width=5)  # a score is never cut
+    if not narrow:
+        table.add_column(no_wrap=True, min_width=10)
+    table.add_column(no_wrap=not narrow, overflow="ellipsis" if not narrow else "fold")
+    if not narrow:
+        table.add_column(no_wrap=True)
+    for pillar in data.pillars:
+        change = [] if narrow else [_change(pillar.change)]
+        title = Text(f"{pillar.number} {pillar.title}", style="bold")
+        table.add_row(title, *_score_cells(pillar.level, bar=not narrow), *change)
+    heading = Text("  " + data.t("export.weakest_first") + ":", style="bold")
+    table.add_row(heading, *[""] * (len(table.columns) - 1))
+    for line in data.weakest_first:
+        cells = _score_cells(line.level, bar=not narrow)
+        table.add_row(Text(f"{line.pillar_number} {line.title}"), *cells, *([] if narrow else [""]))
+    return table
+
+
+def _score_cells(level: Level, bar: bool = True) -> tuple[Text, ...]:
+    """Score, bar (unless ``bar`` is False) and band of ``level``."""
     style = _style(level)
     if level.score is None:
-        return Text("-"), Text(score_bar(None, 10), style="dim"), Text(level.label, style="dim")
-    return (
-        Text(level.shown),
-        Text(score_bar(level.score, 10), style=style),
-        Text(level.label, style=style),
-    )
+        cells = (Text("-"), Text(score_bar(None, 10), style="dim"), Text(level.label, style="dim"))
+    else:
+        cells = (
+            Text(level.shown),
+            Text(score_bar(level.score, 10), style=style),
+            Text(level.label, style=style),
+        )
+    return cells if bar else (cells[0], cells[2])
 
 
 def _bullets(rows: list[tuple[str, Text]]) -> Table:
@@ -185,25 +205,35 @@ def pillar_detail(data: ReportData, number: int) -> RenderableType:
         heading.append(pillar.level.shown, style="bold")
         heading.append(" ")
         heading.append(pillar.level.label, style=_style(pillar.level))
-    table = Table(box=None, pad_edge=False, show_edge=False)
-    table.add_column(data.t("report.indicator"), overflow="fold", ratio=3)
-    table.add_column(data.t("report.score"), justify="right", no_wrap=True)
-    table.add_column("", no_wrap=True)
-    table.add_column(data.t("report.band"), overflow="fold")
-    table.add_column(data.t("export.answered"), no_wrap=True, justify="right")
-    for line in pillar.indicators:
-        table.add_row(
-            Text(line.title),
-            *_score_cells(line.level),
-            data.t("export.answered_of", answered=line.answered, total=line.total),
-        )
+    table = ByWidth(_indicator_table(data, pillar, False), _indicator_table(data, pillar, True))
     parts: list[RenderableType] = [heading, table]
     parts += [Text(line) for line in pillar.extremes]
     return Group(*parts)
 
 
+def _indicator_table(data: ReportData, pillar: PillarSection, narrow: bool) -> Table:
+    """A pillar's indicators: title, score, bar, band and questions answered;
+    ``narrow``: title, score and band only, so that no title is cut letter by letter."""
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    table.add_column(data.t("report.indicator"), overflow="fold", ratio=3)
+    table.add_column(data.t("report.score"), justify="right", no_wrap=True)
+    if not narrow:
+        table.add_column("", no_wrap=True)
+    table.add_column(data.t("report.band"), overflow="fold", ratio=2 if narrow else None)
+    if not narrow:
+        table.add_column(data.t("export.answered"), no_wrap=True, justify="right")
+    for line in pillar.indicators:
+        cells = [Text(line.title), *_score_cells(line.level, bar=not narrow)]
+        if not narrow:
+            cells.append(
+                Text(data.t("export.answered_of", answered=line.answered, total=line.total))
+            )
+        table.add_row(*cells)
+    return table
+
+
 def report_renderable(data: ReportData, all_actions: bool = False) -> RenderableType:
-    """The whole report of ``data`` for the terminal."""
+    """The whole report of ``data`` for the terminal, at most ``MAX_WIDTH`` wide."""
     parts: list[RenderableType] = [summary(data)]
     if data.overall_meaning:
         parts += [Text(), Text(data.overall_meaning)]
@@ -227,7 +257,7 @@ def report_renderable(data: ReportData, all_actions: bool = False) -> Renderable
         lines += [Text(f" - {line}") for line in note.lines]
         parts += [*lines, Text(note.footer, style="dim")]
     parts.append(Text(data.note, style="dim"))
-    return Group(*parts)
+    return Constrain(Group(*parts), width=MAX_WIDTH)
 
 
 def result_report(
