@@ -384,7 +384,7 @@ def test_usage_errors_are_one_line(tmp_path: Path):
 def test_missing_input_is_one_clear_line(tmp_path: Path):
     ran = runner.invoke(app, ["analyze", str(tmp_path / "nope.csv")])
     assert ran.exit_code == 1
-    assert ran.stderr.strip() == f"galat: {tmp_path / 'nope.csv'}: no such file"
+    assert ran.stderr.strip() == f"galat: {tmp_path / 'nope.csv'}: berkas tidak ada"
     source, _ = dataset_as_input("clean", tmp_path)
     no_column = runner.invoke(
         app, ["analyze", str(source), "--norms-out", str(tmp_path / "n.json"), "--group-by", "Unit"]

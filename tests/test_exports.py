@@ -81,7 +81,8 @@ def test_format_from_the_extension(name, requested, expected):
         ("a.md", "pdf", "choose one of"),
     ],
 )
-def test_unknown_or_contradicting_formats_are_usage_errors(name, requested, message):
+def test_unknown_or_contradicting_formats_are_usage_errors(name, requested, message, monkeypatch):
+    monkeypatch.setenv("ASN_ASSESS_LANG", "en")
     with pytest.raises(UsageError, match=message.replace("(", r"\(").replace(")", r"\)")):
         format_for(Path(name), requested)
 

@@ -36,7 +36,7 @@ def test_a_null_answer_is_one_problem_in_plain_words(tmp_path):
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert lines == [
-        f"error: {path}: answers.disiplin-03: jawaban harus berupa angka pada skala "
+        f"galat: {path}: answers.disiplin-03: jawaban harus berupa angka pada skala "
         '(misalnya 1-5), huruf pilihan, atau "na"; tertulis null'
     ]
     english = run("score", path, language="en").stderr

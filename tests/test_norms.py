@@ -294,7 +294,7 @@ def test_norms_option_errors(tmp_path: Path, norms_file: Path, bundled_bank: Ban
     no_group = runner.invoke(
         app, ["score", str(sheet), "--norms", str(norms_file), "--norm-group", "X"]
     )
-    assert no_group.exit_code == 1 and "the norms have no group 'X'" in no_group.stderr
+    assert no_group.exit_code == 1 and "norma tidak memiliki kelompok 'X'" in no_group.stderr
     lonely = runner.invoke(app, ["score", str(sheet), "--norm-group", "X"])
     assert lonely.exit_code == 2 and "--norm-group memerlukan --norms" in lonely.stderr
     other = tmp_path / "other.json"
@@ -356,7 +356,7 @@ def test_unreadable_norms_file_is_one_line(tmp_path: Path, bundled_bank: Bank):
     broken.write_text("{not json")
     ran = runner.invoke(app, ["score", str(sheet), "--norms", str(broken)])
     assert ran.exit_code == 1
-    assert ran.stderr.startswith(f"galat: {broken}:1:2: invalid JSON")
+    assert ran.stderr.startswith(f"galat: {broken}:1:2: JSON tidak sah")
 
 
 def test_norm_source_is_shown_as_written(tmp_path: Path, norms_file: Path, bundled_bank: Bank):

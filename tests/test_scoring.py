@@ -322,7 +322,10 @@ def test_sheet_in_a_language_the_bank_lacks_is_rejected(small_bank):
         "number-for-situational",
     ],
 )
-def test_invalid_answer_is_rejected_naming_the_item(small_bank, item_id, answer, fragment):
+def test_invalid_answer_is_rejected_naming_the_item(
+    small_bank, item_id, answer, fragment, monkeypatch
+):
+    monkeypatch.setenv("ASN_ASSESS_LANG", "en")  # the fragments are the English texts
     problems = problems_of(small_bank, sheet({"a1-2": 3, item_id: answer}))
     assert list(problems) == [f"answers.{item_id}"]
     assert fragment in problems[f"answers.{item_id}"]
@@ -337,7 +340,7 @@ def test_value_inside_the_range_but_not_on_the_scale_is_rejected(
     )
     assert item_score(gapped, gapped.items["a1-3"], 3) == approx(100)
     problems = problems_of(gapped, sheet({"a1-3": 2}))
-    assert "not a value of scale 'four' (0, 1, 3)" in problems["answers.a1-3"]
+    assert "bukan nilai skala 'four' (0, 1, 3)" in problems["answers.a1-3"]
 
 
 def test_situational_options_name_the_choices(small_bank):

@@ -98,7 +98,7 @@ def test_every_answer_not_applicable_gives_no_score_anywhere(small_bank):
 def test_not_applicable_is_refused_on_a_situational_item(small_bank):
     with pytest.raises(AnswerSheetError) as caught:
         score(small_bank, sheet({"a1-s": "na"}))
-    assert "not an option of this situational item" in str(caught.value)
+    assert "bukan pilihan butir situasional ini" in str(caught.value)
 
 
 def test_results_say_scoring_version_2(small_bank):
@@ -120,13 +120,15 @@ def test_a_role_is_asked_only_its_items_and_scored_on_them(role_bank):
     assert staff.role == "staf"
 
 
-def test_an_answer_to_an_item_the_role_is_not_asked_is_refused(role_bank):
+def test_an_answer_to_an_item_the_role_is_not_asked_is_refused(role_bank, monkeypatch):
+    monkeypatch.setenv("ASN_ASSESS_LANG", "en")
     with pytest.raises(AnswerSheetError) as caught:
         score(role_bank, sheet({"a2-2": 4}, role="staf"))
     assert "answers.a2-2: item 'a2-2' is not asked of role 'staf'" in str(caught.value)
 
 
-def test_an_unknown_role_is_refused_with_the_roles_listed(role_bank):
+def test_an_unknown_role_is_refused_with_the_roles_listed(role_bank, monkeypatch):
+    monkeypatch.setenv("ASN_ASSESS_LANG", "en")
     with pytest.raises(AnswerSheetError) as caught:
         score(role_bank, sheet({"a2-1": 4}, role="direktur"))
     assert "no role 'direktur' in bank 'small' (roles: staf, pimpinan)" in str(caught.value)

@@ -482,7 +482,7 @@ def test_no_save_keeps_nothing_and_says_so_at_the_start(start, home, tmp_path):
 def test_a_bad_output_name_is_refused_before_the_first_question(start, home):
     run = start("--no-profile", "-o", "hasil.xlsx", lines=["4"], tty=False)
     assert run.exit_code == 2
-    assert "is not a report format" in run.stderr
+    assert "bukan format laporan" in run.stderr
     assert "Jawaban (" not in run.screen and not home.exists()
 
 

@@ -27,6 +27,7 @@ from asn_assess.analysis.pooling import ALL, OTHER, pool_small_groups
 from asn_assess.core.documents import parse_document
 from asn_assess.core.errors import AssessError, Problem
 from asn_assess.core.files import read_text
+from asn_assess.core.i18n import say
 from asn_assess.core.models import Bank
 from asn_assess.core.scoring import BlockScores, BoolColumn, FloatColumn, IntColumn
 
@@ -110,7 +111,7 @@ class Norms(BaseModel):
             if group.group == wanted:
                 return group
         names = ", ".join(repr(g.group) for g in self.groups)
-        raise NormError(f"the norms have no group {wanted!r} (groups: {names})")
+        raise NormError(say("reading.norm_no_group", group=wanted, groups=names))
 
     def has_group(self, name: str) -> bool:
         """Whether the norms have a table for group ``name``."""
@@ -295,7 +296,7 @@ class NormAccumulator:
         pooled as ``(other)`` (shown only when the pooled group reaches the minimum),
         as group summaries pool them. ``NormError`` when everyone together is fewer."""
         if minimum < LOWEST_MINIMUM:
-            raise NormError(f"a norm needs at least {LOWEST_MINIMUM} respondents, not {minimum}")
+            raise NormError(say("reading.norm_minimum", lowest=LOWEST_MINIMUM, minimum=minimum))
         everyone = self.respondents
         if everyone < minimum:
             raise NormError(

@@ -25,6 +25,7 @@ from asn_assess.core.answers import (
 from asn_assess.core.documents import AnswerValue
 from asn_assess.core.errors import AssessError, Problem
 from asn_assess.core.files import parse_toml, read_text
+from asn_assess.core.i18n import say
 from asn_assess.core.models import NOT_APPLICABLE, Bank, Item
 
 if TYPE_CHECKING:
@@ -160,13 +161,14 @@ def load_mapping(path: Path, bank: Bank) -> Mapping:
     problems = []
     for key in data:
         if key not in ("columns", "labels"):
-            problems.append(Problem(f"{source}: {key}", "unknown key (use [columns] and [labels])"))
+            problems.append(Problem(f"{source}: {key}", say("reading.mapping_unknown_key")))
     columns, labels = (_table(data, key, source, problems) for key in ("columns", "labels"))
     for header, item_id in columns.items():
         if not isinstance(item_id, str) or item_id not in bank.items:
             problems.append(
                 Problem(
-                    f"{source}: columns.{header}", f"{item_id!r} is not an item of bank {bank.id!r}"
+                    f"{source}: columns.{header}",
+                    say("reading.mapping_not_item", value=item_id, bank=bank.id),
                 )
             )
     for label, value in labels.items():
@@ -174,7 +176,7 @@ def load_mapping(path: Path, bank: Bank) -> Mapping:
             problems.append(
                 Problem(
                     f"{source}: labels.{label}",
-                    "a label maps to a scale value (number) or an option id (text)",
+                    say("reading.mapping_label_value"),
                 )
             )
     if problems:
@@ -186,7 +188,7 @@ def _table(data: dict[str, Any], key: str, source: str, problems: list[Problem])
     table = data.get(key, {})
     if isinstance(table, dict):
         return table
-    problems.append(Problem(f"{source}: {key}", f"must be a table: [{key}]"))
+    problems.append(Problem(f"{source}: {key}", say("reading.mapping_not_table", table=key)))
     return {}
 
 

@@ -192,7 +192,7 @@ class InputStream(_Peekable):
             data = self._raw.read(CHUNK_BYTES)
         except OSError as problem:
             raise InputError(
-                Problem(self.name, f"cannot be read ({problem.strerror or problem})")
+                Problem(self.name, say("reading.unreadable", reason=problem.strerror or problem))
             ) from None
         return bytes(data or b"")
 

@@ -102,7 +102,7 @@ def header_names(head: bytes, delimiter: str, source: str = "<input>") -> list[s
         csv.field_size_limit(max(limit, len(text) + 1))  # a header field may be long
         return next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
     except csv.Error as problem:
-        raise InputError(Problem(source, f"cannot be read as a table: {problem}")) from None
+        raise InputError(Problem(source, say("reading.not_a_table", reason=problem))) from None
     finally:
         csv.field_size_limit(limit)
 
@@ -188,7 +188,7 @@ def read_table(
                 break
             except (pa.ArrowInvalid, UnicodeDecodeError) as error:
                 where = f"{source}:{tracker.next_line}"
-                raise InputError(Problem(where, f"cannot be read: {error}")) from None
+                raise InputError(Problem(where, say("reading.cannot_read", reason=error))) from None
             found = tracker.block(batch, malformed)
             malformed.clear()
             for record, data_row, line in found.malformed:
@@ -248,4 +248,4 @@ def _open_reader(
             stream, read_options=read, parse_options=parse, convert_options=convert
         )
     except (pa.ArrowInvalid, UnicodeDecodeError) as error:
-        raise InputError(Problem(source, f"cannot be read as a table: {error}")) from None
+        raise InputError(Problem(source, say("reading.not_a_table", reason=error))) from None

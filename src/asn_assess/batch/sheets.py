@@ -69,7 +69,7 @@ def read_sheets(
                 raw_id, kind = carried_id, "other"
             respondent_id = _pseudonym(raw_id, kind, settings)
             if not sheet.answers:
-                raise AnswerSheetError("no answers: `answers` is empty")
+                raise AnswerSheetError(say("reading.no_answers"))
             check_sheet(settings.bank, sheet)
         except AssessError as error:
             reasons = [_without_source(p, source) for p in error.problems]
@@ -199,7 +199,7 @@ def _json_documents(
             decode_text(stream.read(), encoding, chosen, source), source, InputError
         )
         if not isinstance(documents, list):
-            raise InputError(Problem(source, "expected a JSON array of answer sheets"))
+            raise InputError(Problem(source, say("reading.not_a_sheet_array")))
         for row, document in enumerate(documents, start=1):
             yield row, None, document
         return
@@ -251,7 +251,9 @@ def _indented_documents(text: str, source: str) -> Iterator[tuple[int, Optional[
             document, end = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
             where = f"{source}:{error.lineno}:{error.colno}"
-            raise InputError(Problem(where, f"invalid JSON: {error.msg}")) from None
+            raise InputError(
+                Problem(where, say("reading.invalid_json", reason=error.msg))
+            ) from None
         except (ValueError, RecursionError) as error:
             # What Python's parser cannot take (see load_json), at the document's line.
             line = text.count("\n", 0, position) + 1

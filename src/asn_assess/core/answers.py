@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Optional
 
 from asn_assess.core.errors import AnswerSheetError, AssessError, Problem
+from asn_assess.core.i18n import say
 from asn_assess.core.models import NOT_APPLICABLE, SELF, Bank, Item, Scale, is_rater
 
 if TYPE_CHECKING:
@@ -229,9 +230,9 @@ def answer_problems(bank: Bank, sheet: AnswerSheet) -> list[Problem]:
             )
         )
     if sheet.role is not None and bank.role(sheet.role) is None:
-        known = ", ".join(role.id for role in bank.roles) or "none"
+        known = ", ".join(role.id for role in bank.roles) or "-"
         problems.append(
-            Problem("role", f"no role {sheet.role!r} in bank {bank.id!r} (roles: {known})")
+            Problem("role", say("reading.no_role", role=sheet.role, bank=bank.id, roles=known))
         )
     rater = is_rater(sheet.rater_group)
     if rater and bank.rater_group(sheet.rater_group) is None:
@@ -244,7 +245,7 @@ def answer_problems(bank: Bank, sheet: AnswerSheet) -> list[Problem]:
         )
         rater = False  # its items cannot be checked against an unknown group
     if rater and sheet.target is None:
-        problems.append(Problem("target", "a rater's answers name the person rated"))
+        problems.append(Problem("target", say("reading.rater_needs_target")))
     if sheet.language not in bank.languages:
         problems.append(
             Problem(
@@ -260,10 +261,11 @@ def answer_problems(bank: Bank, sheet: AnswerSheet) -> list[Problem]:
         where = f"answers.{item_id}"
         item = bank.items.get(item_id)
         if item is None:
-            problems.append(Problem(where, f"no item {item_id!r} in bank {bank.id!r}"))
+            problems.append(Problem(where, say("reading.no_item", item=item_id, bank=bank.id)))
             continue
         if not item.asked_of(sheet.role):
-            problems.append(Problem(where, f"item {item_id!r} is not asked of role {sheet.role!r}"))
+            not_asked = say("reading.item_not_for_role", item=item_id, role=sheet.role)
+            problems.append(Problem(where, not_asked))
             continue
         if item_id not in asked:
             problems.append(Problem(where, not_rated_by(item_id, sheet.rater_group)))
@@ -287,17 +289,21 @@ def answer_problem(bank: Bank, item: Item, answer: AnswerValue) -> Optional[str]
     if item.is_situational:
         choices = ", ".join(o.id for o in item.options)
         if not isinstance(answer, str) or item.option(answer) is None:
-            return f"{answer!r} is not an option of this situational item (options: {choices})"
+            return say("reading.not_an_option", answer=repr(answer), choices=choices)
         return None
     scale = bank.scale_of(item)
     if answer == NOT_APPLICABLE:
         return None
     if isinstance(answer, bool) or not isinstance(answer, int):
-        return (
-            f"{answer!r} is not a number on scale {scale.id!r} ({scale.low}-{scale.high}) "
-            f"or {NOT_APPLICABLE!r}"
+        return say(
+            "reading.not_a_number",
+            answer=repr(answer),
+            scale=scale.id,
+            low=scale.low,
+            high=scale.high,
+            na=NOT_APPLICABLE,
         )
     if scale.point(answer) is None:
         values = ", ".join(str(p.value) for p in scale.points)
-        return f"{answer} is not a value of scale {scale.id!r} ({values})"
+        return say("reading.not_on_scale", answer=answer, scale=scale.id, values=values)
     return None

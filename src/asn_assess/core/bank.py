@@ -21,6 +21,7 @@ from typing import Any, Optional
 from asn_assess.core.bank_rules import consistency_problems
 from asn_assess.core.errors import BankError, Problem
 from asn_assess.core.files import parse_toml, read_text
+from asn_assess.core.i18n import say
 from asn_assess.core.models import Bank
 
 DEFAULT_BANK_ID = "asn-profesional"
@@ -153,17 +154,23 @@ def resolve_bank(reference: Optional[str] = None, version: Optional[str] = None)
         bank = load_bank(path)
         if version is not None and bank.version != version:
             raise BankError(
-                Problem(reference, f"is version {bank.version} of {bank.id!r}, not {version}")
+                Problem(
+                    reference,
+                    say(
+                        "reading.bank_other_version",
+                        found=bank.version,
+                        bank=bank.id,
+                        version=version,
+                    ),
+                )
             )
         return bank
     bank_id, _, pinned = reference.partition("@")
     version = pinned or version
     versions = [bank for bank in bundled_banks() if bank.id == bank_id]
     if not versions:
-        known = ", ".join(sorted({b.id for b in bundled_banks()})) or "none"
-        raise BankError(
-            Problem(reference, f"no bank file or bundled bank with this id (bundled: {known})")
-        )
+        known = ", ".join(sorted({b.id for b in bundled_banks()})) or "-"
+        raise BankError(Problem(reference, say("reading.no_bank", known=known)))
     if version is None:
         return load_bank(versions[-1].path)
     for candidate in versions:

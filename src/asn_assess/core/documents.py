@@ -284,7 +284,10 @@ def load_json(text: str, source: str, error: type[AssessError]) -> Any:
         return json.loads(text, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as problem:
         raise error(
-            Problem(f"{source}:{problem.lineno}:{problem.colno}", f"invalid JSON: {problem.msg}")
+            Problem(
+                f"{source}:{problem.lineno}:{problem.colno}",
+                say("reading.invalid_json", reason=problem.msg),
+            )
         ) from None
     except RecursionError:
         raise error(Problem(source, say("json.too_deep"))) from None

@@ -59,11 +59,13 @@ def open_for_reading(path: str | Path, error: type[AssessError], buffering: int 
     try:
         return open(path, "rb", buffering=buffering)
     except FileNotFoundError:
-        raise error(Problem(str(path), "no such file")) from None
+        raise error(Problem(str(path), say("reading.no_such_file"))) from None
     except IsADirectoryError:
-        raise error(Problem(str(path), "is a folder, not a file")) from None
+        raise error(Problem(str(path), say("reading.is_folder"))) from None
     except OSError as problem:
-        raise error(Problem(str(path), f"cannot be read ({problem.strerror})")) from None
+        raise error(
+            Problem(str(path), say("reading.unreadable", reason=problem.strerror))
+        ) from None
 
 
 def read_text(path: str | Path, error: type[AssessError]) -> str:
@@ -76,9 +78,7 @@ def read_text(path: str | Path, error: type[AssessError]) -> str:
     except UnicodeDecodeError as problem:
         line = raw[: problem.start].count(b"\n") + 1
         raise error(
-            Problem(
-                f"{path}:{line}", f"not UTF-8 text (byte {problem.start}); save the file as UTF-8"
-            )
+            Problem(f"{path}:{line}", say("reading.not_utf8", byte=problem.start))
         ) from None
 
 
@@ -90,7 +90,7 @@ def parse_toml(text: str, source: str, error: type[AssessError]) -> dict[str, An
         line, column = getattr(problem, "lineno", None), getattr(problem, "colno", None)
         message = getattr(problem, "msg", None) or str(problem)
         where = f"{source}:{line}:{column}" if line else source
-        raise error(Problem(where, f"TOML syntax error: {message}")) from None
+        raise error(Problem(where, say("reading.toml_syntax", reason=message))) from None
     except RecursionError:  # arrays or tables nested hundreds deep
         raise error(Problem(source, say("toml.too_deep"))) from None
     except ValueError as problem:  # an integer longer than Python converts (4,300 digits)

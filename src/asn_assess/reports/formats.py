@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Optional
 
 from asn_assess.core.documents import Result
 from asn_assess.core.errors import UsageError
+from asn_assess.core.i18n import say
 from asn_assess.core.models import Bank
 from asn_assess.reports.compare import Comparison
 
@@ -26,23 +27,27 @@ def format_for(path: Optional[Path], requested: Optional[str]) -> str:
     its extension names. ``UsageError`` for an unknown format, an unknown extension, or
     an extension that contradicts the format requested (never CSV in a ``.xlsx``)."""
     if requested is not None and requested not in FORMATS:
-        raise UsageError(f"--format {requested}: choose one of {', '.join(FORMATS)}")
+        raise UsageError(say("reading.report_format", value=requested, choices=", ".join(FORMATS)))
     if path is None:
         return requested or "text"
     suffix = path.suffix.lower()
     named = EXTENSIONS.get(suffix)
     known = " ".join(EXTENSIONS)
     if suffix and named is None:
-        raise UsageError(
-            f"{path}: the extension {path.suffix} is not a report format; use one of {known}"
-        )
+        raise UsageError(say("reading.report_suffix", path=path, suffix=path.suffix, known=known))
     if named is None:
         if requested is None:
-            raise UsageError(f"{path}: no extension to tell the format by; use one of {known}")
+            raise UsageError(say("reading.report_no_suffix", path=path, known=known))
         return requested
     if requested is not None and requested != named:
         raise UsageError(
-            f"{path}: --format {requested} contradicts the extension {path.suffix} ({named})"
+            say(
+                "reading.report_contradicts",
+                path=path,
+                form=requested,
+                suffix=path.suffix,
+                named=named,
+            )
         )
     return named
 
@@ -88,4 +93,4 @@ def render(
         from asn_assess.reports.csv_report import render_csv
 
         return render_csv(data)
-    raise UsageError(f"--format {form}: choose one of {', '.join(FORMATS)}")
+    raise UsageError(say("reading.report_format", value=form, choices=", ".join(FORMATS)))

@@ -1,0 +1,109 @@
+"""Texts about the files and documents a command reads: missing or unreadable files,
+broken JSON or TOML, unknown banks, formats and keys."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "reading.no_such_file": {"id": "berkas tidak ada", "en": "no such file"},
+    "reading.is_folder": {"id": "adalah folder, bukan berkas", "en": "is a folder, not a file"},
+    "reading.unreadable": {
+        "id": "tidak dapat dibaca ({reason})",
+        "en": "cannot be read ({reason})",
+    },
+    "reading.not_utf8": {
+        "id": "bukan teks UTF-8 (bita {byte}); simpan berkas sebagai UTF-8",
+        "en": "not UTF-8 text (byte {byte}); save the file as UTF-8",
+    },
+    "reading.toml_syntax": {
+        "id": "kesalahan sintaks TOML: {reason}",
+        "en": "TOML syntax error: {reason}",
+    },
+    "reading.invalid_json": {"id": "JSON tidak sah: {reason}", "en": "invalid JSON: {reason}"},
+    "reading.not_a_table": {
+        "id": "tidak dapat dibaca sebagai tabel: {reason}",
+        "en": "cannot be read as a table: {reason}",
+    },
+    "reading.cannot_read": {"id": "tidak dapat dibaca: {reason}", "en": "cannot be read: {reason}"},
+    "reading.not_a_sheet_array": {
+        "id": "seharusnya larik JSON berisi lembar jawaban",
+        "en": "expected a JSON array of answer sheets",
+    },
+    "reading.no_answers": {
+        "id": "tidak ada jawaban: `answers` kosong",
+        "en": "no answers: `answers` is empty",
+    },
+    "reading.mapping_unknown_key": {
+        "id": "kunci tidak dikenal (pakai [columns] dan [labels])",
+        "en": "unknown key (use [columns] and [labels])",
+    },
+    "reading.mapping_not_table": {
+        "id": "harus berupa tabel: [{table}]",
+        "en": "must be a table: [{table}]",
+    },
+    "reading.mapping_not_item": {
+        "id": "{value!r} bukan butir bank {bank!r}",
+        "en": "{value!r} is not an item of bank {bank!r}",
+    },
+    "reading.mapping_label_value": {
+        "id": "label dipetakan ke nilai skala (angka) atau id pilihan (teks)",
+        "en": "a label maps to a scale value (number) or an option id (text)",
+    },
+    "reading.bank_other_version": {
+        "id": "adalah versi {found} dari {bank!r}, bukan {version}",
+        "en": "is version {found} of {bank!r}, not {version}",
+    },
+    "reading.no_bank": {
+        "id": "tidak ada berkas bank atau bank bawaan dengan id ini (bawaan: {known})",
+        "en": "no bank file or bundled bank with this id (bundled: {known})",
+    },
+    "reading.no_role": {
+        "id": "tidak ada peran {role!r} di bank {bank!r} (peran: {roles})",
+        "en": "no role {role!r} in bank {bank!r} (roles: {roles})",
+    },
+    "reading.rater_needs_target": {
+        "id": "jawaban penilai harus menyebut orang yang dinilai",
+        "en": "a rater's answers name the person rated",
+    },
+    "reading.no_item": {
+        "id": "tidak ada butir {item!r} di bank {bank!r}",
+        "en": "no item {item!r} in bank {bank!r}",
+    },
+    "reading.item_not_for_role": {
+        "id": "butir {item!r} tidak ditanyakan kepada peran {role!r}",
+        "en": "item {item!r} is not asked of role {role!r}",
+    },
+    "reading.not_an_option": {
+        "id": "{answer} bukan pilihan butir situasional ini (pilihan: {choices})",
+        "en": "{answer} is not an option of this situational item (options: {choices})",
+    },
+    "reading.not_a_number": {
+        "id": "{answer} bukan angka pada skala {scale!r} ({low}-{high}) dan bukan {na!r}",
+        "en": "{answer} is not a number on scale {scale!r} ({low}-{high}) or {na!r}",
+    },
+    "reading.not_on_scale": {
+        "id": "{answer} bukan nilai skala {scale!r} ({values})",
+        "en": "{answer} is not a value of scale {scale!r} ({values})",
+    },
+    "reading.norm_no_group": {
+        "id": "norma tidak memiliki kelompok {group!r} (kelompok: {groups})",
+        "en": "the norms have no group {group!r} (groups: {groups})",
+    },
+    "reading.norm_minimum": {
+        "id": "norma memerlukan sedikitnya {lowest} responden, bukan {minimum}",
+        "en": "a norm needs at least {lowest} respondents, not {minimum}",
+    },
+    "reading.report_format": {
+        "id": "--format {value}: pilih salah satu: {choices}",
+        "en": "--format {value}: choose one of {choices}",
+    },
+    "reading.report_suffix": {
+        "id": "{path}: akhiran {suffix} bukan format laporan; pakai salah satu: {known}",
+        "en": "{path}: the extension {suffix} is not a report format; use one of {known}",
+    },
+    "reading.report_no_suffix": {
+        "id": "{path}: tidak ada akhiran untuk menentukan format; pakai salah satu: {known}",
+        "en": "{path}: no extension to tell the format by; use one of {known}",
+    },
+    "reading.report_contradicts": {
+        "id": "{path}: --format {form} bertentangan dengan akhiran {suffix} ({named})",
+        "en": "{path}: --format {form} contradicts the extension {suffix} ({named})",
+    },
+}
