@@ -89,7 +89,7 @@ def scored(bank: Bank, sheets: list[Sheet]) -> list[Sheet]:
 
 
 def write_round(path: Path, bank: Bank, sheets: list[Sheet]) -> Path:
-    """The round as a CSV table with the columns `multirater template` writes (item ids
+    """The round as a CSV table with the columns `template multirater` writes (item ids
     as headers)."""
     items = list(bank.items)
     with path.open("w", newline="", encoding="utf-8") as file:

@@ -178,7 +178,7 @@ def write_bank_answers(
     bank: Bank, path: Path, n: int, seed: int, miskeyed: Optional[str] = None
 ) -> None:
     """Answers of ``n`` people from a model with one factor per indicator (correlated
-    through a general one), written as a wide CSV like `batch template`'s. The
+    through a general one), written as a wide CSV like `template batch`'s. The
     ``miskeyed`` item's answers are turned round, as if its keying were wrong."""
     rng = np.random.default_rng(seed)
     general = rng.standard_normal(n)

@@ -118,7 +118,7 @@ def assert_scores(row: dict[str, str], bank: Bank, answers: dict[str, Any]) -> N
 
 
 def numeric_table(path: Path, bank: Bank, people: list[dict[str, Any]], ids: list[str]) -> Path:
-    """The plain table `batch template` describes, holding ``people``'s answers."""
+    """The plain table `template batch` describes, holding ``people``'s answers."""
     rows: list[list[Any]] = [["respondent_id", *bank.items]]
     for respondent, answers in zip(ids, people, strict=False):
         rows.append([respondent, *[answers.get(item_id, "") for item_id in bank.items]])
@@ -141,7 +141,7 @@ def pseudonym(key: bytes, identifier: str) -> str:
     return hmac.new(key, identifier.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
 
 
-# --- batch template -----------------------------------------------------------------------------
+# --- template batch -----------------------------------------------------------------------------
 
 
 def test_template_header_is_respondent_id_unit_then_every_item_in_bank_order(bundled_bank):

@@ -196,7 +196,7 @@ def bank_args(case: BankCase, folder: Path) -> list[str]:
 
 
 def write_wide_csv(path: Path, bank: Bank, people, column_order: list[str]) -> tuple[int, int]:
-    """The table `batch template` describes: respondent_id, then item columns. Returns
+    """The table `template batch` describes: respondent_id, then item columns. Returns
     the length in bytes of the header line and of the longest data line."""
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)

@@ -121,7 +121,7 @@ FINISHED_HEADERS = frozenset({"end", "submitdate", "date submitted"})
 IDENTIFYING_PROFILE = ("nip", "email", "name")  # also the order of preference for an id
 DEFAULT_ID_HEADERS = frozenset({"respondent id", "id responden"})
 DEFAULT_ROLE_HEADERS = frozenset({"role", "peran"})
-# 360-degree feedback: who is rated, and the rater's group (`multirater template`
+# 360-degree feedback: who is rated, and the rater's group (`template multirater`
 # writes target_id and rater_group).
 DEFAULT_TARGET_HEADERS = frozenset(
     {"target", "target id", "id target", "dinilai", "yang dinilai", "pegawai yang dinilai"}
@@ -262,7 +262,7 @@ def plan_columns(
     unused: list[str] = []
     problems: list[Problem] = []
     chosen_id = _find(headers, bare, id_column, "--id-column", source, problems)
-    if id_column is None:  # the column `batch template` writes, when present
+    if id_column is None:  # the column `template batch` writes, when present
         chosen_id = next((i for i, key in enumerate(bare) if key in DEFAULT_ID_HEADERS), None)
     chosen_group = _find(headers, bare, group_column, group_option, source, problems)
     chosen_role = _find(headers, bare, role_column, "--role-column", source, problems)
