@@ -259,3 +259,30 @@ def test_at_80_columns_the_summary_keeps_its_bars(bundled_bank):
     assert any("█" in line and "Berkembang" in line for line in report_lines(bundled_bank, 80))
     narrow = report_lines(bundled_bank, 40)
     assert not any("░" in line for line in narrow[4:])  # only the overall line has a bar
+
+
+@pytest.mark.parametrize(
+    ("args", "indonesian", "english"),
+    [
+        (
+            ["batch", "--frobnicate"],
+            "opsi tidak dikenal: --frobnicate",
+            "no such option: --frobnicate",
+        ),
+        (["batch"], "argumen 'INPUT' belum diberikan", "missing argument 'INPUT'"),
+        (
+            ["bankk"],
+            "perintah tidak dikenal: 'bankk' (maksudnya 'bank'?)",
+            "no such command: 'bankk'",
+        ),
+        (["template", "batch", "x"], "argumen berlebih: x", "unexpected extra argument(s): x"),
+        (["batch", "-o"], "opsi -o memerlukan nilai", "option -o needs a value"),
+    ],
+)
+def test_the_parsers_own_errors_are_in_the_interface_language(args, indonesian, english):
+    said = invoke(*args)
+    assert said.exit_code == 2
+    assert f"galat: {indonesian}" in said.stderr and "Error" not in said.stderr
+    said = invoke("--lang", "en", *args)
+    assert said.exit_code == 2
+    assert f"error: {english}" in said.stderr

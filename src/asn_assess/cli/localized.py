@@ -12,10 +12,20 @@ without the Python type Typer would add.
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Callable
 from typing import Any, Optional
 
 import typer
+from typer._click.exceptions import (
+    BadOptionUsage,
+    BadParameter,
+    MissingParameter,
+    NoArgsIsHelpError,
+    NoSuchOption,
+    UsageError,
+)
 from typer.core import TyperCommand, TyperGroup
 
 # Help texts Typer writes itself (the completion options), by their catalogue keys.
@@ -149,6 +159,73 @@ def _translated_notes(text: str) -> str:
     return f"{body}  {joined}" if body else joined
 
 
+class LocalizedUsageError(UsageError):
+    """A usage error of the command-line parser, shown like the tool's own errors:
+    the usage line, where to find help and ``galat: ...`` in the interface language."""
+
+    def show(self, file: Any = None) -> None:
+        """Usage, the help hint and the message, on stderr."""
+        from asn_assess.cli.common import error_label
+        from asn_assess.core.i18n import say
+
+        stream = file or sys.stderr
+        if self.ctx is not None:
+            typer.echo(self.ctx.get_usage(), file=stream)
+            if self.ctx.command.get_help_option(self.ctx) is not None:
+                command = f"{self.ctx.command_path} {self.ctx.help_option_names[0]}"
+                typer.echo(say("click.try_help", command=command), file=stream)
+            typer.echo("", file=stream)
+        typer.echo(f"{error_label()}: {self.message}", file=stream)
+
+
+# The parser's own messages that carry no parameter object, by their English wording.
+_PARSER_MESSAGES = (
+    (re.compile(r"Got unexpected extra argument\(s\) \((?P<extra>.*)\)$"), "click.extra_arguments"),
+    (
+        re.compile(r"No such command '(?P<name>[^']*)'\.(?: Did you mean '(?P<like>[^']*)'\?)?$"),
+        "click.no_such_command",
+    ),
+    (re.compile(r"Missing command\.$"), "click.missing_command"),
+)
+
+
+def localized_usage_error(error: UsageError) -> UsageError:
+    """``error`` with its message in the interface language (help pages themselves,
+    shown for a missing command, pass through)."""
+    if isinstance(error, NoArgsIsHelpError):
+        return error
+    return LocalizedUsageError(usage_message(error), error.ctx)
+
+
+def usage_message(error: UsageError) -> str:
+    """What ``error`` says, in the interface language where its kind is known."""
+    from asn_assess.core.i18n import say
+
+    if isinstance(error, NoSuchOption):
+        text = say("click.no_such_option", option=error.option_name)
+        if error.possibilities:
+            text += " " + say("click.possible", options=", ".join(sorted(error.possibilities)))
+        return text
+    if isinstance(error, MissingParameter) and error.param is not None:
+        hint = error.param.get_error_hint()
+        if error.param.param_type_name == "argument":
+            return say("click.missing_argument", name=hint)
+        return say("click.missing_option", name=hint)
+    if isinstance(error, BadParameter):
+        named = error.param.get_error_hint() if error.param is not None else error.param_hint
+        return say("click.invalid_value", name=named, reason=error.message)
+    if isinstance(error, BadOptionUsage) and "requires" in error.message:
+        return say("click.needs_value", option=error.option_name)
+    for pattern, key in _PARSER_MESSAGES:
+        found = pattern.match(error.message)
+        if found:
+            values = found.groupdict()
+            like = values.pop("like", None)
+            text = say(key, **values)
+            return text + " " + say("click.did_you_mean", name=like) if like else text
+    return error.format_message()
+
+
 class LocalizedCommand(_Localized, TyperCommand):
     """A command whose help is written in the interface language."""
 
@@ -164,7 +241,21 @@ class LocalizedGroup(_Localized, TyperGroup):
             from asn_assess.core.i18n import set_interface_language
 
             set_interface_language(None)
+            try:
+                return super().make_context(info_name, args, parent, **extra)
+            except UsageError as error:
+                raise localized_usage_error(error) from None
         return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command line; a usage error anywhere below is said in the
+        interface language."""
+        if ctx.parent is not None:
+            return super().invoke(ctx)
+        try:
+            return super().invoke(ctx)
+        except UsageError as error:
+            raise localized_usage_error(error) from None
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         """The words of the usage line: options, arguments (and a group's command)."""

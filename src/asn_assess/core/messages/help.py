@@ -28,6 +28,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Tampilkan skrip pelengkapan otomatis untuk shell yang sedang dipakai, untuk disalin atau dipasang sendiri.",
         "en": "Show completion for the current shell, to copy it or customize the installation.",
     },
+    # --- errors of the command-line parser ------------------------------------------------
+    "click.try_help": {
+        "id": "Bantuan: '{command}'.",
+        "en": "Try '{command}' for help.",
+    },
+    "click.no_such_option": {
+        "id": "opsi tidak dikenal: {option}",
+        "en": "no such option: {option}",
+    },
+    "click.possible": {
+        "id": "(mungkin maksudnya: {options})",
+        "en": "(possible options: {options})",
+    },
+    "click.missing_argument": {
+        "id": "argumen {name} belum diberikan",
+        "en": "missing argument {name}",
+    },
+    "click.missing_option": {"id": "opsi {name} belum diberikan", "en": "missing option {name}"},
+    "click.invalid_value": {
+        "id": "nilai tidak sah untuk {name}: {reason}",
+        "en": "invalid value for {name}: {reason}",
+    },
+    "click.needs_value": {
+        "id": "opsi {option} memerlukan nilai",
+        "en": "option {option} needs a value",
+    },
+    "click.extra_arguments": {
+        "id": "argumen berlebih: {extra}",
+        "en": "unexpected extra argument(s): {extra}",
+    },
+    "click.no_such_command": {
+        "id": "perintah tidak dikenal: {name!r}",
+        "en": "no such command: {name!r}",
+    },
+    "click.did_you_mean": {"id": "(maksudnya {name!r}?)", "en": "(did you mean {name!r}?)"},
+    "click.missing_command": {"id": "perintah belum diberikan", "en": "missing command"},
     # --- the application and its groups -----------------------------------------------------
     "help.app": {
         "id": "Penilaian diri atas tiga pilar ASN profesional: memimpin diri sendiri, memimpin organisasi, memimpin program.\n\nBahasa antarmuka: --lang, variabel lingkungan ASN_ASSESS_LANG atau `asn-assess config language`; bawaan Bahasa Indonesia.\n\nContoh: asn-assess start\n\nContoh: asn-assess --lang en batch --help",
