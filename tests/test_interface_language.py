@@ -153,6 +153,8 @@ def test_the_command_list_shows_every_description_whole():
         page = invoke("--lang", language, "--help").stdout
         commands = page.split(t("help.commands", language))[1]
         assert "..." not in commands
+        # one line each at 80 columns: the description is never wrapped or cut
+        assert all(re.match(r"  [a-z]+ +\S", line) for line in commands.strip("\n:").splitlines())
         assert t("help.batch.short", language) in " ".join(commands.split())
         assert t("help.bank_group.short", language) in " ".join(commands.split())
 

@@ -122,7 +122,8 @@ def analyze(
         typer.Option("--mapping", metavar="FILE", help="help.analyze.mapping"),
     ] = None,
 ) -> None:
-    """Can the scores be trusted? Reliability (Cronbach's alpha as R's psych::alpha), item analysis, response-quality flags and, with --norms-out, norms (help: ``help.analyze``)."""
+    """Can the scores be trusted? Reliability (Cronbach's alpha as R's psych::alpha), item
+    analysis, response-quality flags and, with --norms-out, norms (help: ``help.analyze``)."""
     one_blas_thread()
     from asn_assess.analysis.norms import LOWEST_MINIMUM
     from asn_assess.batch.analysis import AnalysisOptions, run_analysis

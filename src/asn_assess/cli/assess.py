@@ -95,7 +95,8 @@ def start(
     norms: NormsOption = None,
     norm_group: NormGroupOption = None,
 ) -> None:
-    """Take the assessment interactively and see your report: a summary, a development plan and the detail per pillar (help: ``help.start``)."""
+    """Take the assessment interactively and see your report: a summary, a development plan and
+    the detail per pillar (help: ``help.start``)."""
     from asn_assess.cli import signals
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.errors import BankError, UsageError
@@ -251,7 +252,8 @@ def report(
     norms: NormsOption = None,
     norm_group: NormGroupOption = None,
 ) -> None:
-    """Show a saved result as the report, or export it as text, Markdown, HTML, CSV or JSON (help: ``help.report``)."""
+    """Show a saved result as the report, or export it as text, Markdown, HTML, CSV or JSON
+    (help: ``help.report``)."""
     from asn_assess.core.documents import parse_result
     from asn_assess.core.errors import ResultError, UsageError
     from asn_assess.core.i18n import say
@@ -271,7 +273,7 @@ def report(
 
         with open_history(data_dir) as history:
             entry, result = pick_entry(history, "last")
-        source = f"history #{entry.id}"
+        source = say("cli.history_entry", id=entry.id)
     else:
         assert result_file is not None
         text, source = read_document(result_file, ResultError)
@@ -332,7 +334,8 @@ def schema(
         str, typer.Argument(metavar="answers|result|bank|norms", help="help.schema.name")
     ],
 ) -> None:
-    """Print the JSON Schema of an answer sheet, a result, a bank or norms (help: ``help.schema``)."""
+    """Print the JSON Schema of an answer sheet, a result, a bank or norms (help:
+    ``help.schema``)."""
     import json
 
     from pydantic import BaseModel

@@ -155,7 +155,9 @@ def bank_diff(
     new: Annotated[str, typer.Argument(metavar="NEW", help="help.bank_diff.new")],
     as_json: Annotated[bool, typer.Option("--json", help="help.bank_diff.json")] = False,
 ) -> None:
-    """List the items added, removed and changed (reworded, rescaled, re-keyed, reweighted, moved) between two banks, and which indicators' scores still compare (help: ``help.bank_diff``)."""
+    """List the items added, removed and changed (reworded, rescaled, re-keyed, reweighted,
+    moved) between two banks, and which indicators' scores still compare (help:
+    ``help.bank_diff``)."""
     import dataclasses
     import json
 

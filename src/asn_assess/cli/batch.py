@@ -153,7 +153,8 @@ def batch(
         Optional[str], typer.Option("--sheet", metavar="NAME", help="sheet.help")
     ] = None,
 ) -> None:
-    """Score many respondents from CSV or .xlsx files, Google Forms / KoboToolbox / LimeSurvey exports or JSONL answer sheets (help: ``help.batch``)."""
+    """Score many respondents from CSV or .xlsx files, Google Forms / KoboToolbox / LimeSurvey
+    exports or JSONL answer sheets (help: ``help.batch``)."""
     from asn_assess.cli.templates import refuse_template_word
 
     refuse_template_word(inputs, "batch")

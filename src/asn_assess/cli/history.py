@@ -113,7 +113,8 @@ def history_list(
     lang: LangOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """List every saved result: id, date, bank, version, overall score and band (help: ``help.history_list``)."""
+    """List every saved result: id, date, bank, version, overall score and band (help:
+    ``help.history_list``)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -187,11 +188,15 @@ def history_show(
     pager: PagerOption = True,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Show a saved result as the report, or export it (--format, -o) (help: ``help.history_show``)."""
+    """Show a saved result as the report, or export it (help: ``help.history_show``)."""
+    from asn_assess.core.i18n import say
+
     planned = planned_outputs(output, form)
     with open_history(data_dir) as history:
         entry, result = pick_entry(history, reference)
-    emit_report(result, f"history #{entry.id}", bank, lang, form, planned, all_actions, pager)
+    emit_report(
+        result, say("cli.history_entry", id=entry.id), bank, lang, form, planned, all_actions, pager
+    )
 
 
 @history_app.command("compare", help="help.history_compare")
@@ -207,7 +212,8 @@ def history_compare(
     lang: LangOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Compare two results of one bank: before, after and the change for the overall score, each pillar and each indicator (help: ``help.history_compare``)."""
+    """Compare two results of one bank: before, after and the change for the overall score,
+    each pillar and each indicator (help: ``help.history_compare``)."""
     from asn_assess.core.errors import ResultError
     from asn_assess.core.i18n import say
     from asn_assess.reports.compare import compare_results
@@ -319,7 +325,8 @@ def history_delete(
     lang: LangOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """Delete results from the history, with their files (result JSON and HTML report), after a confirmation (help: ``help.history_delete``)."""
+    """Delete results from the history, with their files (result JSON and HTML report), after a
+    confirmation (help: ``help.history_delete``)."""
     from asn_assess.core.errors import UsageError
     from asn_assess.core.i18n import say, t
     from asn_assess.reports.formatting import format_date

@@ -57,6 +57,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "--role {role}: sesi ini dimulai untuk peran {started!r}; pakai --new untuk memulai lagi dengan peran lain",
         "en": "--role {role}: this session was started for role {started!r}; use --new to start again with another role",
     },
+    "cli.history_entry": {"id": "riwayat #{id}", "en": "history #{id}"},
     # --- config -----------------------------------------------------------------------
     "config.bad_language": {
         "id": "language = {value!r} tidak dikenal; pilih salah satu: {languages} (pengaturan ini diabaikan)",

@@ -197,8 +197,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Print the JSON Schema of an answer sheet, a result, a bank or norms.\n\nExample: asn-assess schema answers > answers.schema.json",
     },
     "help.schema.short": {
-        "id": "Cetak JSON Schema dari lembar jawaban, hasil, bank atau norma.",
-        "en": "Print the JSON Schema of an answer sheet, a result, a bank or norms.",
+        "id": "JSON Schema dari lembar jawaban, hasil, bank atau norma.",
+        "en": "JSON Schema of an answer sheet, a result, a bank or norms.",
     },
     "help.schema.name": {"id": "Dokumen yang mana.", "en": "Which document."},
     # --- batch and analyze ----------------------------------------------------------------
@@ -207,7 +207,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'Score many respondents from CSV or .xlsx files, Google Forms / KoboToolbox / LimeSurvey exports or JSONL answer sheets. Every row becomes a result or an error record.\n\nColumns are matched to items by item id or question text (either language), and by the names, codes and titles of forms made with `asn-assess form export`; answers may be numbers, labels, codes or abbreviations (SS, S, N/RR, TS, STS). An empty table to fill in: `asn-assess template batch`.\n\nExample: asn-assess batch responses.csv -o results.csv --summary-by "Unit kerja"\n\nExample: asn-assess batch kobo-export.xlsx -o results.csv',
     },
     "help.batch.short": {
-        "id": "Nilai banyak responden dari CSV, .xlsx, ekspor survei atau JSONL.",
+        "id": "Nilai banyak responden: CSV, .xlsx, ekspor survei, JSONL.",
         "en": "Score many respondents from CSV, .xlsx, survey exports or JSONL.",
     },
     "help.batch.inputs": {
@@ -275,8 +275,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Can the scores be trusted? Reliability (Cronbach's alpha as R's psych::alpha), item analysis, response-quality flags and, with --norms-out, norms.\n\nFor each indicator and pillar: alpha, standardised alpha, average inter-item correlation, and per item r.drop, alpha without it, mean, sd and the share of each answer; findings explained in plain words. docs/analysis.md explains every figure.\n\nExample: asn-assess analyze jawaban.csv --lang en\n\nExample: asn-assess analyze jawaban.csv -o analisis.html --norms-out norma.json",
     },
     "help.analyze.short": {
-        "id": "Reliabilitas, analisis butir, mutu jawaban dan norma banyak responden.",
-        "en": "Reliability, item analysis, response quality and norms of many respondents.",
+        "id": "Reliabilitas, analisis butir, mutu jawaban dan norma.",
+        "en": "Reliability, item analysis, response quality and norms.",
     },
     "help.analyze.inputs": {
         "id": "CSV / ekspor survei / lembar jawaban JSONL, seperti untuk batch.",

@@ -114,7 +114,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "360-degree feedback: each person's own assessment against their supervisor's, peers' and subordinates' ratings, per person rated and per indicator, with rater anonymity (docs/multirater.md). Inputs are read as `asn-assess batch` reads them: CSV, .xlsx, survey exports or JSON answer sheets (also those saved by `asn-assess start --about NAME --as GROUP`). An empty table to collect ratings in: `asn-assess template multirater`.\n\nExample: asn-assess multirater ratings.csv -o reports/ --format html\n\nExample: asn-assess multirater ratings.xlsx --summary summary.xlsx --pseudonymize --key-file key.txt",
     },
     "mr.help.command.short": {
-        "id": "Umpan balik 360 derajat: diri sendiri dibandingkan dengan penilai lain.",
+        "id": "Umpan balik 360 derajat: diri sendiri dan penilai lain.",
         "en": "360-degree feedback: own assessment against others' ratings.",
     },
     "mr.help.inputs": {
