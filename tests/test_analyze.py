@@ -480,6 +480,6 @@ def test_nothing_analysed_is_an_error_not_an_empty_report(tmp_path: Path):
     assert ran.exit_code == 1
     assert ran.stdout == ""
     assert ran.stderr.splitlines()[-1] == (
-        f"error: {source}: tidak ada responden yang dapat dianalisis: 2 baris dibaca, "
+        f"galat: {source}: tidak ada responden yang dapat dianalisis: 2 baris dibaca, "
         "2 ditolak; alasannya tertulis di atas"
     )
