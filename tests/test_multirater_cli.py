@@ -97,7 +97,7 @@ def test_xlsx_template_has_the_statements_sheet_and_offers_the_groups(tmp_path, 
     assert rule.formula1 == '"self,atasan,rekan,bawahan,pengguna-layanan"'
     assert [row[0] for row in groups.iter_rows(min_row=2, values_only=True)][0] == "self"
     again = make_template("-o", str(path))
-    assert again.exit_code == 1 and "--force" in again.stderr
+    assert again.exit_code == 2 and "--force" in again.stderr
 
 
 def fill(header: list[str], bank, sheets: list[Sheet], language: str = "id") -> list[list[str]]:

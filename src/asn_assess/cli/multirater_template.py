@@ -58,7 +58,7 @@ def write_template(
     from asn_assess.cli.common import checked_language
     from asn_assess.cli.multirater import needs_rater_groups
     from asn_assess.core.answers import parse_rater_group
-    from asn_assess.core.errors import AssessError, UsageError
+    from asn_assess.core.errors import UsageError
     from asn_assess.reports.multirater_tables import csv_text, xlsx_bytes
 
     needs_rater_groups(bank)
@@ -84,9 +84,6 @@ def write_template(
     if output is None:
         typer.echo(csv_text(header, []), nl=False)
         return
-    # A .csv or .xlsx name is never a bank file, so only an existing file needs --force.
-    if output.exists() and not force:
-        raise AssessError(say("mr.error.exists", path=output))
     if suffix == ".xlsx":
         groups = [SELF, *(g.id for g in bank.rater_groups)]
         listing = (
@@ -111,7 +108,9 @@ def write_template(
         data = csv_text(header, []).encode("utf-8")
     from asn_assess.core.files import write_file
 
-    write_file(output, data, private=False)  # a blank form: nothing personal in it
+    # A blank form, nothing personal in it; an existing file is replaced only with
+    # --force, by the one output policy (a usage error, as for every template).
+    write_file(output, data, private=False, replace=force)
     typer.echo(
         say(
             "mr.template_wrote",

@@ -229,10 +229,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{path}: template ditulis sebagai .csv atau .xlsx",
         "en": "{path}: the template is written as .csv or .xlsx",
     },
-    "mr.error.exists": {
-        "id": "{path}: sudah ada; tambahkan --force untuk menimpanya",
-        "en": "{path}: already exists; pass --force to overwrite it",
-    },
     # --- rating someone with `start --about NAME --as GROUP` -----------------------------
     "mr.help.profile": {
         "id": "Tanyakan nama, NIP, unit kerja dan jabatan (masing-masing boleh dikosongkan). Bawaan: ya; tidak bila Anda menilai orang lain (--about), agar penilai tidak tercatat.",
