@@ -60,7 +60,8 @@ class _Localized:
         from asn_assess.core.i18n import messages
 
         keys = self.__dict__.setdefault("_help_keys", {})
-        for holder in [self, *self.params]:
+        params = self.get_params(ctx) if ctx is not None else self.params  # type: ignore[attr-defined]
+        for holder in [self, *params]:
             if id(holder) not in keys:
                 keys[id(holder)] = (holder.help, getattr(holder, "short_help", None))
             help_key, short_key = keys[id(holder)]
@@ -71,12 +72,11 @@ class _Localized:
                 holder.short_help = help_text(short_key) if short_key in messages() else None
 
     def get_help_option(self, ctx: Any) -> Any:
-        """The -h/--help option, its help in the interface language."""
-        from asn_assess.core.i18n import say
-
+        """The -h/--help option, its help a key like every other (read at every
+        parse: the text is looked up only when help is shown)."""
         option = super().get_help_option(ctx)  # type: ignore[misc]
-        if option is not None:
-            option.help = say("help.help_option")
+        if option is not None and not getattr(option, "keyed", False):
+            option.help, option.keyed = "help.help_option", True
         return option
 
     def get_short_help_str(self, limit: int = 45) -> str:
@@ -238,9 +238,11 @@ class LocalizedGroup(_Localized, TyperGroup):
         if parent is None:
             # A new run (the tests run many in one process): the interface language
             # is chosen again, from this command line, the environment, the file.
+            from asn_assess.core.config import forget
             from asn_assess.core.i18n import set_interface_language
 
             set_interface_language(None)
+            forget()
             try:
                 return super().make_context(info_name, args, parent, **extra)
             except UsageError as error:

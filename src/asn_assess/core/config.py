@@ -18,8 +18,17 @@ from typing import Optional
 CONFIG_VARIABLE = "ASN_ASSESS_CONFIG"
 LANGUAGE_KEY = "language"
 
-_read: dict[tuple[str, Optional[int]], tuple[Optional[str], Optional[str]]] = {}
-"""Per configuration file and modification time: (language, problem), read once."""
+_read: dict[str, tuple[Optional[str], Optional[str]]] = {}
+"""Per configuration file: (language, problem), read once per run (``forget``)."""
+
+
+def forget() -> None:
+    """Read the configuration file again when next asked (a new run of the command
+    line in the same process, or after the file was written)."""
+    _read.clear()
+
+
+_default_path: list[Path] = []
 
 
 def config_path() -> Path:
@@ -28,9 +37,11 @@ def config_path() -> Path:
     from_environment = os.environ.get(CONFIG_VARIABLE)
     if from_environment:
         return Path(from_environment)
-    from platformdirs import user_config_dir
+    if not _default_path:  # asked for every message: worked out once
+        from platformdirs import user_config_dir
 
-    return Path(user_config_dir("asn-assess", appauthor=False)) / "config.toml"
+        _default_path.append(Path(user_config_dir("asn-assess", appauthor=False)) / "config.toml")
+    return _default_path[0]
 
 
 def _language_setting(path: Path) -> tuple[Optional[str], Optional[str]]:
@@ -56,15 +67,11 @@ def _language_setting(path: Path) -> tuple[Optional[str], Optional[str]]:
 
 
 def _setting() -> tuple[Optional[str], Optional[str]]:
-    path = config_path()
-    try:
-        modified: Optional[int] = path.stat().st_mtime_ns
-    except OSError:
-        modified = None
-    key = (str(path), modified)
+    # Asked for every message: keyed by the variable's value, the path worked out once.
+    key = os.environ.get(CONFIG_VARIABLE, "")
     if key not in _read:
         _read[key] = (None, None)  # reading it may itself ask for the language
-        _read[key] = _language_setting(path)
+        _read[key] = _language_setting(config_path())
     return _read[key]
 
 
@@ -86,4 +93,5 @@ def write_language(code: str) -> Path:
     path = config_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     write_file(path, f'{LANGUAGE_KEY} = "{code}"\n'.encode(), private=False)
+    forget()
     return path

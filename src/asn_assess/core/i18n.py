@@ -16,6 +16,8 @@ from __future__ import annotations
 import os
 from decimal import ROUND_HALF_UP, Decimal
 
+from asn_assess.core.config import configured_language
+
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 LANGUAGE_VARIABLE = "ASN_ASSESS_LANG"
@@ -41,11 +43,11 @@ def interface_language() -> str:
     ``$ASN_ASSESS_LANG``, else the configuration file's, else Bahasa Indonesia."""
     if _chosen_language:
         return _chosen_language
-    from_environment = language_code(os.environ.get(LANGUAGE_VARIABLE, ""))
+    from_environment = os.environ.get(LANGUAGE_VARIABLE)
     if from_environment:
-        return from_environment
-    from asn_assess.core.config import configured_language
-
+        code = language_code(from_environment)
+        if code:
+            return code
     return configured_language() or DEFAULT_LANGUAGE
 
 
