@@ -180,6 +180,29 @@ def test_completion_script_for_bash_is_shown():
     assert "complete -o default -F _asn_assess_completion asn-assess" in shown.stdout
 
 
+def test_completion_installs_for_bash_in_the_home_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    installed = invoke("--install-completion", "bash", env={"HOME": str(tmp_path)})
+    assert installed.exit_code == 0, installed.stderr
+    script = tmp_path / ".bash_completions" / "asn-assess.sh"
+    assert "_ASN_ASSESS_COMPLETE" in script.read_text(encoding="utf-8")
+    assert f"source '{script}'" in (tmp_path / ".bashrc").read_text(encoding="utf-8")
+
+
+def test_completion_offers_commands_and_the_kinds_of_template():
+    def complete(words: str) -> list[str]:
+        environment = {
+            "_ASN_ASSESS_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+        }
+        return invoke(env=environment).stdout.split()
+
+    assert complete("asn-assess ba") == ["batch", "bank"]
+    assert complete("asn-assess template ") == ["batch", "multirater"]
+    assert complete("asn-assess config language ") == ["id", "en"]
+
+
 # --- bank list --------------------------------------------------------------------------------
 
 
