@@ -241,16 +241,23 @@ def test_bank_list_json_lists_every_bank(bundled_bank):
     }
 
 
-def test_bank_list_on_a_terminal_is_a_table_with_headings_in_the_language(bundled_bank):
-    from asn_assess.reports.bank_views import bank_list_rows, bank_list_table
+def test_bank_list_on_a_terminal_keeps_each_bank_on_one_line_above_its_title(bundled_bank):
+    from asn_assess.reports.bank_views import bank_list_rows, bank_list_view
 
     rows = bank_list_rows([bundled_bank], "id")
+    title = bundled_bank.text(bundled_bank.title, "id")
     console = Console(width=80, record=True, color_system=None)
-    console.print(bank_list_table(rows, "id"))
-    text = console.export_text()
-    heading, row = text.splitlines()[:2]
-    assert heading.split() == ["id", "versi", "judul", "pilar", "indikator", "butir"]
-    assert row.split()[:2] == [bundled_bank.id, bundled_bank.version]
+    console.print(bank_list_view(rows, "id"))
+    assert [line.rstrip() for line in console.export_text().splitlines()] == [
+        f"{bundled_bank.id} {bundled_bank.version}  {len(bundled_bank.pillars)} pilar, "
+        f"{bundled_bank.indicator_count} indikator, {bundled_bank.item_count} butir",
+        f"  {title}",
+    ]
+    narrow = Console(width=40, record=True, color_system=None)
+    narrow.print(bank_list_view(rows, "id"))
+    lines = narrow.export_text().splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 40
+    assert title.split()[-1] in lines[-1] and lines[-1].startswith("  ")
 
 
 # --- the report's width ----------------------------------------------------------------------

@@ -31,7 +31,7 @@ def bank_list(
 
     from asn_assess.core.bank import bundled_bank_paths, load_bank
     from asn_assess.core.i18n import interface_language
-    from asn_assess.reports.bank_views import bank_list_lines, bank_list_rows, bank_list_table
+    from asn_assess.reports.bank_views import bank_list_lines, bank_list_rows, bank_list_view
 
     language = interface_language()
     rows = bank_list_rows([load_bank(path) for path in bundled_bank_paths()], language)
@@ -40,7 +40,7 @@ def bank_list(
 
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif sys.stdout.isatty():
-        stdout_console().print(bank_list_table(rows, language))
+        stdout_console().print(bank_list_view(rows, language))
     else:  # read by a program or a pager: whole lines, nothing wrapped
         typer.echo(bank_list_lines(rows), nl=False)
 

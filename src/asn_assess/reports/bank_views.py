@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
@@ -28,22 +30,22 @@ def bank_list_rows(banks: list[Bank], language: str) -> list[dict[str, object]]:
     ]
 
 
-def bank_list_table(rows: list[dict[str, object]], language: str) -> Table:
-    """The bank list for a terminal: headings in ``language``; titles wrap, the short
-    columns do not."""
-    table = Table(title=None, box=None, pad_edge=False)
-    for column in BANK_LIST_COLUMNS:
-        numeric = column in ("pillars", "indicators", "items")
-        table.add_column(
-            t(f"bank.col_{column}", language),
-            overflow="fold",
-            no_wrap=column != "title",
-            justify="right" if numeric else "left",
-            ratio=1 if column == "title" else None,
-        )
+def bank_list_view(rows: list[dict[str, object]], language: str) -> Group:
+    """The bank list for a terminal: per bank a line with its id, version and counts
+    (never wrapped), and its title indented below, wrapped at the screen's width."""
+    lines: list[RenderableType] = []
     for row in rows:
-        table.add_row(*(Text(str(row[column])) for column in BANK_LIST_COLUMNS))
-    return table
+        head = Text(f"{row['id']} {row['version']}", style="bold")
+        counts = t(
+            "bank.list_counts",
+            language,
+            pillars=row["pillars"],
+            indicators=row["indicators"],
+            items=row["items"],
+        )
+        head.append(f"  {counts}")
+        lines += [head, Padding(Text(str(row["title"])), (0, 0, 0, 2))]
+    return Group(*lines)
 
 
 def bank_list_lines(rows: list[dict[str, object]]) -> str:

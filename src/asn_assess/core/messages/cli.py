@@ -94,12 +94,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "template: no file named 'template'. Empty templates are now written by `asn-assess template {command}`",
     },
     # --- bank -------------------------------------------------------------------------
-    "bank.col_id": {"id": "id", "en": "id"},
-    "bank.col_version": {"id": "versi", "en": "version"},
-    "bank.col_title": {"id": "judul", "en": "title"},
-    "bank.col_pillars": {"id": "pilar", "en": "pillars"},
-    "bank.col_indicators": {"id": "indikator", "en": "indicators"},
-    "bank.col_items": {"id": "butir", "en": "items"},
+    "bank.list_counts": {
+        "id": "{pillars} pilar, {indicators} indikator, {items} butir",
+        "en": "{pillars} pillars, {indicators} indicators, {items} items",
+    },
     "bank.valid": {
         "id": "{path}: sah ({bank} {version}; pilar: {pillars}, indikator: {indicators}, butir: {items})",
         "en": "{path}: valid ({bank} {version}; pillars: {pillars}, indicators: {indicators}, items: {items})",

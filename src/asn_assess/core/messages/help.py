@@ -377,8 +377,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- bank -----------------------------------------------------------------------------
     "help.bank_list": {
-        "id": "Daftar bank bawaan: id, versi, judul dan jumlah pilar, indikator dan butir. Bila keluaran bukan terminal: satu baris per bank, kolom dipisah tab.\n\nContoh: asn-assess bank list\n\nContoh: asn-assess bank list --json",
-        "en": "List the bundled banks: id, version, title and the number of pillars, indicators and items. When output is not a terminal: one line per bank, columns separated by tabs.\n\nExample: asn-assess bank list\n\nExample: asn-assess bank list --json",
+        "id": "Daftar bank bawaan: id, versi, jumlah pilar, indikator dan butir, dan judul dalam bahasa antarmuka. Bila keluaran bukan terminal: satu baris per bank, kolom dipisah tab.\n\nContoh: asn-assess bank list\n\nContoh: asn-assess bank list --json",
+        "en": "List the bundled banks: id, version, the number of pillars, indicators and items, and the title in the interface language. When output is not a terminal: one line per bank, columns separated by tabs.\n\nExample: asn-assess bank list\n\nExample: asn-assess bank list --json",
     },
     "help.bank_list.short": {"id": "Daftar bank bawaan.", "en": "List the bundled banks."},
     "help.bank_list.json": {
