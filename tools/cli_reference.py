@@ -4,8 +4,8 @@
     python tools/cli_reference.py --check  # exit 1 when docs/cli.md is out of date
 
 tests/test_cli_reference.py runs the check in CI. The reference is written in English:
-help texts taken from the interface-text catalogue follow $ASN_ASSESS_LANG, which this
-tool sets before the commands are imported.
+help is written in the interface language when it is shown, and this tool sets
+$ASN_ASSESS_LANG to en (which also comes before any user configuration file).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def command_paths(command, prefix=()):
 
 
 def render() -> str:
-    os.environ["ASN_ASSESS_LANG"] = "en"  # before the commands read their help texts
+    os.environ["ASN_ASSESS_LANG"] = "en"
     import typer.main
     from typer.testing import CliRunner
 
