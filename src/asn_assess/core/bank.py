@@ -42,8 +42,7 @@ def parse_bank(text: str, source: str = "<bank>") -> Bank:
         raise BankError(
             Problem(
                 source,
-                "the file is empty; a bank needs at least id, "
-                "version, languages, scales, bands and pillars",
+                say("bank.file_empty"),
             )
         )
     data = parse_toml(text, source, BankError)
@@ -51,7 +50,7 @@ def parse_bank(text: str, source: str = "<bank>") -> Bank:
         raise BankError(
             Problem(
                 source,
-                "the file holds only comments; see `asn-assess bank template` for a starting point",
+                say("bank.file_only_comments"),
             )
         )
     return bank_from_data(data, source)
@@ -179,7 +178,8 @@ def resolve_bank(reference: Optional[str] = None, version: Optional[str] = None)
     available = ", ".join(b.version for b in versions)
     raise BankError(
         Problem(
-            reference, f"version {version} of {bank_id!r} is not available (versions: {available})"
+            reference,
+            say("bank.version_unavailable", version=version, bank=bank_id, available=available),
         )
     )
 

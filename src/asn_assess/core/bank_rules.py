@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Optional
 
+from asn_assess.core.i18n import say
 from asn_assess.core.models import NOT_APPLICABLE, SELF
 
 
@@ -43,20 +44,22 @@ def consistency_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
             {lang for lang in languages if isinstance(lang, str) and languages.count(lang) > 1}
         )
         if repeated:
-            problems.append(("languages", f"{', '.join(repeated)} listed more than once"))
+            problems.append(
+                ("languages", say("rule.language_repeated", languages=", ".join(repeated)))
+            )
 
     scale_values: dict[str, set[int]] = {}
     for index, scale in _tables(data.get("scales")):
         path = f"scales[{index}]"
         scale_id = _text(scale.get("id"))
         if scale_id is not None and scale_id in scale_values:
-            problems.append((f"{path}.id", f"duplicate scale id {scale_id!r}"))
+            problems.append((f"{path}.id", say("rule.duplicate_scale", id=scale_id)))
         raw_values = [p.get("value") for _, p in _tables(scale.get("points"))]
         values: list[int] = [
             v for v in raw_values if isinstance(v, int) and not isinstance(v, bool)
         ]
         if len(set(values)) != len(values):
-            problems.append((f"{path}.points", "two points share the same value"))
+            problems.append((f"{path}.points", say("rule.points_same_value")))
         problems.extend(_spelling_clashes(scale, path))
         if scale_id is not None and values:
             scale_values[scale_id] = set(values)
@@ -67,25 +70,25 @@ def consistency_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
         path = f"bands[{index}]"
         band_id = _text(band.get("id"))
         if band_id is not None and band_id in band_ids:
-            problems.append((f"{path}.id", f"duplicate band id {band_id!r}"))
+            problems.append((f"{path}.id", say("rule.duplicate_band", id=band_id)))
         if band_id is not None:
             band_ids.add(band_id)
         low = band.get("min")
         if not isinstance(low, (int, float)) or isinstance(low, bool):
             continue
         if index == 0 and low != 0:
-            problems.append((f"{path}.min", f"the first band must start at 0, not {low}"))
+            problems.append((f"{path}.min", say("rule.first_band_min", low=low)))
         if previous_min is not None and low <= previous_min:
             problems.append(
                 (
                     f"{path}.min",
-                    f"bands must be sorted by rising `min`: {low} follows {previous_min}",
+                    say("rule.bands_order", low=low, previous=previous_min),
                 )
             )
         previous_min = low
     develop = data.get("develop_below_band")
     if isinstance(develop, str) and band_ids and develop not in band_ids:
-        problems.append(("develop_below_band", f"no band has id {develop!r}"))
+        problems.append(("develop_below_band", say("rule.no_band", id=develop)))
 
     seen_ids: dict[str, str] = {}
 
@@ -94,26 +97,26 @@ def consistency_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
             return
         if item_id in seen_ids:
             problems.append(
-                (f"{path}.id", f"duplicate id {item_id!r}, first used at {seen_ids[item_id]}")
+                (f"{path}.id", say("rule.duplicate_id_first", id=item_id, first=seen_ids[item_id]))
             )
         else:
             seen_ids[item_id] = path
 
     pillars = data.get("pillars")
     if not pillars:
-        problems.append(("pillars", "the bank has no pillars; add at least one [[pillars]] table"))
+        problems.append(("pillars", say("rule.no_pillars")))
     for p_index, pillar in _tables(pillars):
         p_path = f"pillars[{p_index}]"
         claim(pillar.get("id"), p_path)
         indicators = pillar.get("indicators")
         if not indicators:
-            problems.append((p_path, f"pillar {pillar.get('id')!r} has no indicators, so no items"))
+            problems.append((p_path, say("rule.pillar_empty", id=pillar.get("id"))))
         for i_index, indicator in _tables(indicators):
             i_path = f"{p_path}.indicators[{i_index}]"
             claim(indicator.get("id"), i_path)
             items = indicator.get("items")
             if not items:
-                problems.append((i_path, f"indicator {indicator.get('id')!r} has no items"))
+                problems.append((i_path, say("rule.indicator_empty", id=indicator.get("id"))))
             for t_index, item in _tables(items):
                 t_path = f"{i_path}.items[{t_index}]"
                 claim(item.get("id"), t_path)
@@ -130,22 +133,21 @@ def _declared(data: dict[str, Any], key: str, problems: list[tuple[str, str]]) -
         if not isinstance(value, str):
             continue
         if value in ids:
-            problems.append((f"{key}[{index}].id", f"duplicate id {value!r}"))
+            problems.append((f"{key}[{index}].id", say("rule.duplicate_id", id=value)))
         if key == "rater_groups" and value == SELF:
-            problems.append(
-                (f"{key}[{index}].id", f"{SELF!r} is the person's own answers; choose another id")
-            )
+            problems.append((f"{key}[{index}].id", say("rule.self_group", id=SELF)))
         ids.add(value)
     return ids
 
 
-def _unknown(values: Any, known: set[str], path: str, what: str) -> list[tuple[str, str]]:
-    """A problem for each entry of ``values`` that is not one of ``known``."""
+def _unknown(values: Any, known: set[str], path: str, message: str) -> list[tuple[str, str]]:
+    """A problem for each entry of ``values`` that is not one of ``known``; ``message``
+    is the key of the text naming the kind (``rule.unknown_role`` ...)."""
     if not isinstance(values, list):
         return []
-    listed = ", ".join(sorted(known)) or "none declared"
+    listed = ", ".join(sorted(known)) or say("rule.none_declared")
     return [
-        (path, f"no {what} has id {value!r} ({what}s: {listed})")
+        (path, say(message, id=value, known=listed))
         for value in values
         if isinstance(value, str) and value not in known
     ]
@@ -158,50 +160,47 @@ def reference_problems(data: dict[str, Any], item_paths: dict[str, str]) -> list
     roles = _declared(data, "roles", problems)
     groups = _declared(data, "rater_groups", problems)
     for i_path, indicator in _indicators(data):
-        problems += _unknown(indicator.get("rated_by"), groups, f"{i_path}.rated_by", "rater group")
+        problems += _unknown(
+            indicator.get("rated_by"), groups, f"{i_path}.rated_by", "rule.unknown_group"
+        )
         if groups and not indicator.get("rated_by"):
-            problems.append(
-                (f"{i_path}.rated_by", "name the rater groups that can observe this indicator")
-            )
+            problems.append((f"{i_path}.rated_by", say("rule.name_groups")))
         elif groups and not any(
             item.get("observer_text") is not None for _, item in _tables(indicator.get("items"))
         ):
             problems.append(
                 (
                     f"{i_path}.rated_by",
-                    "raters would have nothing to answer: give at least one item an observer_text",
+                    say("rule.nothing_to_observe"),
                 )
             )
         for t_index, item in _tables(indicator.get("items")):
             t_path = f"{i_path}.items[{t_index}]"
-            problems += _unknown(item.get("roles"), roles, f"{t_path}.roles", "role")
+            problems += _unknown(item.get("roles"), roles, f"{t_path}.roles", "rule.unknown_role")
             if item.get("observer_text") is not None and item.get("self_only") is True:
-                problems.append(
-                    (t_path, "an item is either self_only or has an observer_text, not both")
-                )
+                problems.append((t_path, say("rule.self_only_and_observer")))
             elif groups and item.get("observer_text") is None and item.get("self_only") is not True:
                 problems.append(
                     (
                         t_path,
-                        "add observer_text (the statement in the third person) "
-                        "or self_only = true: the bank declares rater groups",
+                        say("rule.needs_observer_text"),
                     )
                 )
         for a_index, action in _tables(indicator.get("actions")):
             a_path = f"{i_path}.actions[{a_index}].roles"
-            problems += _unknown(action.get("roles"), roles, a_path, "role")
+            problems += _unknown(action.get("roles"), roles, a_path, "rule.unknown_role")
     for index, pair in _tables(data.get("consistency_pairs")):
         items = pair.get("items")
         if not isinstance(items, list):
             continue
         path = f"consistency_pairs[{index}].items"
         problems += [
-            (path, f"no item has id {item_id!r}")
+            (path, say("rule.no_item", id=item_id))
             for item_id in items
             if isinstance(item_id, str) and item_id not in item_paths
         ]
         if len(items) == 2 and items[0] == items[1]:
-            problems.append((path, "a pair needs two different items"))
+            problems.append((path, say("rule.pair_same_item")))
     return problems
 
 
@@ -232,7 +231,7 @@ def _spelling_clashes(scale: dict[str, Any], path: str) -> list[tuple[str, str]]
                 problems.append(
                     (
                         f"{path}.points[{p_index}]",
-                        f"{spelling!r} already stands for value {owner[key]}",
+                        say("rule.spelling_taken", spelling=spelling, value=owner[key]),
                     )
                 )
             owner.setdefault(key, point.get("value"))
@@ -246,50 +245,39 @@ def _item_problems(
     scale_id = item.get("scale")
     values = scale_values.get(scale_id) if isinstance(scale_id, str) else None
     if isinstance(scale_id, str) and values is None:
-        known = ", ".join(sorted(scale_values)) or "none"
-        problems.append((f"{path}.scale", f"no scale has id {scale_id!r} (scales: {known})"))
+        known = ", ".join(sorted(scale_values)) or say("rule.none")
+        problems.append((f"{path}.scale", say("rule.no_scale", id=scale_id, known=known)))
     situational = item.get("kind") == "situational"
     options = item.get("options")
     if situational and "statement" in item:
-        problems.append(
-            (f"{path}.statement", "only scale items state a behaviour or self-knowledge")
-        )
+        problems.append((f"{path}.statement", say("rule.statement_not_situational")))
     if not situational and "rationale" in item:
-        problems.append(
-            (f"{path}.rationale", 'only items with kind = "situational" have a rationale')
-        )
+        problems.append((f"{path}.rationale", say("rule.rationale_situational_only")))
     if situational:
         if "reverse" in item:
             problems.append(
                 (
                     f"{path}.reverse",
-                    "a situational item cannot be reversed; "
-                    "give each option the score it deserves instead",
+                    say("rule.situational_reverse"),
                 )
             )
         if not options:
-            problems.append((f"{path}.options", "a situational item needs options"))
+            problems.append((f"{path}.options", say("rule.situational_needs_options")))
         if "scenario" not in item:
-            problems.append((f"{path}.scenario", "a situational item needs a scenario"))
+            problems.append((f"{path}.scenario", say("rule.situational_needs_scenario")))
     else:
         if options:
-            problems.append(
-                (f"{path}.options", 'only items with kind = "situational" have options')
-            )
+            problems.append((f"{path}.options", say("rule.options_situational_only")))
         if "scenario" in item:
-            problems.append(
-                (f"{path}.scenario", 'only items with kind = "situational" have a scenario')
-            )
+            problems.append((f"{path}.scenario", say("rule.scenario_situational_only")))
     option_ids: set[str] = set()
     for o_index, option in _tables(options):
         o_path = f"{path}.options[{o_index}]"
         option_id = _text(option.get("id"))
         if option_id is not None and option_id in option_ids:
-            problems.append((f"{o_path}.id", f"duplicate option id {option_id!r}"))
+            problems.append((f"{o_path}.id", say("rule.duplicate_option", id=option_id)))
         if option_id is not None and option_id.casefold() == NOT_APPLICABLE:
-            problems.append(
-                (f"{o_path}.id", f"{option_id!r} is reserved for a not-applicable answer")
-            )
+            problems.append((f"{o_path}.id", say("rule.option_reserved", id=option_id)))
         if option_id is not None:
             option_ids.add(option_id)
         score = option.get("score")
@@ -300,8 +288,12 @@ def _item_problems(
             and score not in values
         ):
             low, high = min(values), max(values)
-            where = "outside" if not low <= score <= high else "not a value of"
+            key = (
+                "rule.score_outside_scale"
+                if not low <= score <= high
+                else "rule.score_not_on_scale"
+            )
             problems.append(
-                (f"{o_path}.score", f"score {score} is {where} scale {scale_id!r} ({low}-{high})")
+                (f"{o_path}.score", say(key, score=score, scale=scale_id, low=low, high=high))
             )
     return problems

@@ -22,6 +22,8 @@ from pydantic import (
     ValidationInfo,
 )
 
+from asn_assess.core.i18n import say
+
 Identifier = Annotated[
     str,
     Field(
@@ -42,13 +44,17 @@ def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, s
     empty = [lang for lang, text in value.items() if not text.strip()]
     problems = []
     if missing:
-        problems.append(f"missing translation for {', '.join(missing)}")
+        problems.append(say("rule.missing_translation", languages=", ".join(missing)))
     if unknown:
         problems.append(
-            f"language {', '.join(unknown)} is not declared in `languages` ({', '.join(languages)})"
+            say(
+                "rule.undeclared_language",
+                languages=", ".join(unknown),
+                declared=", ".join(languages),
+            )
         )
     if empty:
-        problems.append(f"empty text for {', '.join(empty)}")
+        problems.append(say("rule.empty_text", languages=", ".join(empty)))
     if problems:
         raise ValueError("; ".join(problems))
     return value
