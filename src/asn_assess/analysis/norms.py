@@ -161,8 +161,13 @@ def load_norms(path: str | Path, bank: Optional[Bank] = None) -> Norms:
         raise NormError(
             Problem(
                 str(path),
-                f"the norms are for {norms.bank_id} {norms.bank_version}, the scores for "
-                f"{bank.id} {bank.version}; scores of different banks do not compare",
+                say(
+                    "norms.other_bank",
+                    norm_bank=norms.bank_id,
+                    norm_version=norms.bank_version,
+                    bank=bank.id,
+                    version=bank.version,
+                ),
             )
         )
     return norms
@@ -300,8 +305,7 @@ class NormAccumulator:
         everyone = self.respondents
         if everyone < minimum:
             raise NormError(
-                f"not written: a norm needs at least {minimum} respondents; these inputs "
-                f"have {everyone} (--norm-min lowers the minimum, not below {LOWEST_MINIMUM})"
+                say("norms.too_few", minimum=minimum, everyone=everyone, lowest=LOWEST_MINIMUM)
             )
         groups = [self._group(ALL, [ALL], minimum)]
         sizes = {name: n for name, n in self._sizes.items() if name != ALL}

@@ -294,8 +294,13 @@ def plan_columns(
             if item_id in first_column_of:
                 problems.append(
                     Problem(
-                        f"{source}: column {index + 1} ({header!r})",
-                        f"item {item_id!r} is already in column {first_column_of[item_id] + 1}",
+                        f"{source}: "
+                        + say("reading.column_where", number=index + 1, header=header),
+                        say(
+                            "reading.item_in_two_columns",
+                            item=item_id,
+                            column=first_column_of[item_id] + 1,
+                        ),
                     )
                 )
                 continue
@@ -322,9 +327,7 @@ def plan_columns(
         problems.append(
             Problem(
                 source,
-                f"no column matches an item of bank {bank.id!r}; "
-                "headers must be item ids or question texts, or "
-                "give a --mapping file",
+                say("reading.no_item_column", bank=bank.id),
             )
         )
     if problems:
@@ -396,8 +399,12 @@ def _find(
     problems.append(
         Problem(
             source,
-            f"{option} {wanted!r}: no such column "
-            f"(columns: {', '.join(headers[:8])}{', ...' if len(headers) > 8 else ''})",
+            say(
+                "reading.no_such_column",
+                option=option,
+                wanted=wanted,
+                columns=", ".join(headers[:8]) + (", ..." if len(headers) > 8 else ""),
+            ),
         )
     )
     return None

@@ -70,8 +70,7 @@ class Pseudonymizer:
             raise InputError(
                 Problem(
                     str(path),
-                    f"the key file must hold at least {MINIMUM_KEY_LENGTH} characters "
-                    "of secret (see docs/batch.md)",
+                    say("reading.key_too_short", length=MINIMUM_KEY_LENGTH),
                 )
             )
         return cls(key)

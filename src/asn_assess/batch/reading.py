@@ -91,7 +91,7 @@ def detect_delimiter(head: bytes, complete: bool) -> str:
 
 def wrong_width(actual: int, expected: int) -> str:
     """Why a row with more fields than the header is rejected (CSV and sheets alike)."""
-    return f"has {actual} fields, the header has {expected}"
+    return say("reading.wrong_width", actual=actual, expected=expected)
 
 
 def header_names(head: bytes, delimiter: str, source: str = "<input>") -> list[str]:

@@ -217,16 +217,19 @@ def answer_problems(bank: Bank, sheet: AnswerSheet) -> list[Problem]:
         problems.append(
             Problem(
                 "bank_id",
-                f"the sheet is for bank {sheet.bank_id!r}, not {bank.id!r}; "
-                "pass the right bank with --bank",
+                say("reading.sheet_other_bank", sheet_bank=sheet.bank_id, bank=bank.id),
             )
         )
     elif sheet.bank_version != bank.version:
         problems.append(
             Problem(
                 "bank_version",
-                f"the sheet is for version {sheet.bank_version!r} of "
-                f"{bank.id!r}, this bank is version {bank.version!r}",
+                say(
+                    "reading.sheet_other_version",
+                    sheet_version=sheet.bank_version,
+                    bank=bank.id,
+                    version=bank.version,
+                ),
             )
         )
     if sheet.role is not None and bank.role(sheet.role) is None:
@@ -239,8 +242,12 @@ def answer_problems(bank: Bank, sheet: AnswerSheet) -> list[Problem]:
         problems.append(
             Problem(
                 "rater_group",
-                f"no rater group {sheet.rater_group!r} in bank {bank.id!r} "
-                f"(rater groups: {rater_groups_text(bank)})",
+                say(
+                    "reading.no_rater_group",
+                    group=sheet.rater_group,
+                    bank=bank.id,
+                    groups=rater_groups_text(bank),
+                ),
             )
         )
         rater = False  # its items cannot be checked against an unknown group
@@ -250,8 +257,11 @@ def answer_problems(bank: Bank, sheet: AnswerSheet) -> list[Problem]:
         problems.append(
             Problem(
                 "language",
-                f"{sheet.language!r} is not one of the bank's languages "
-                f"({', '.join(bank.languages)})",
+                say(
+                    "reading.sheet_language",
+                    code=sheet.language,
+                    languages=", ".join(bank.languages),
+                ),
             )
         )
     asked = {
@@ -278,10 +288,7 @@ def answer_problems(bank: Bank, sheet: AnswerSheet) -> list[Problem]:
 
 def not_rated_by(item_id: str, rater_group: str) -> str:
     """Why a rater's answer to ``item_id`` is not accepted."""
-    return (
-        f"item {item_id!r} is not asked of rater group {rater_group!r} (others cannot "
-        "observe it, or the group does not rate its indicator)"
-    )
+    return say("reading.not_rated_by", item=item_id, group=rater_group)
 
 
 def answer_problem(bank: Bank, item: Item, answer: AnswerValue) -> Optional[str]:

@@ -106,7 +106,8 @@ class Respondent(BaseModel):
         try:
             return normalise(value)
         except NipError as error:  # pydantic reports a ValueError with its key path
-            raise ValueError(str(error)) from None
+            # The error's text is English (see core.nip); this one reaches the user.
+            raise ValueError(say(f"nip.{error.code}", **error.values)) from None
 
 
 class AnswerSheet(BaseModel):

@@ -432,14 +432,22 @@ def check_result(bank: Bank, result: Result, source: str = "<result>") -> None:
         pillar = pillars.get(pillar_result.id)
         path = f"{source}: pillars[{p_index}]"
         if pillar is None:
-            message = say("result.unknown_part", kind="pillar", id=pillar_result.id, bank=bank.id)
+            message = say(
+                "result.unknown_part",
+                kind=say("result.part_pillar"),
+                id=pillar_result.id,
+                bank=bank.id,
+            )
             problems.append(Problem(f"{path}.id", message))
             continue
         indicators = {indicator.id for indicator in pillar.indicators}
         for i_index, indicator_result in enumerate(pillar_result.indicators):
             if indicator_result.id not in indicators:
                 message = say(
-                    "result.unknown_part", kind="indicator", id=indicator_result.id, bank=bank.id
+                    "result.unknown_part",
+                    kind=say("result.part_indicator"),
+                    id=indicator_result.id,
+                    bank=bank.id,
                 )
                 problems.append(Problem(f"{path}.indicators[{i_index}].id", message))
     if problems:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from asn_assess.batch.blocks import RowError, ScoredBlock
+from asn_assess.core.i18n import say
 from asn_assess.core.models import SELF, Bank
 
 
@@ -75,10 +76,7 @@ class RatingsSink:
             number = int(answers.rows[row])
             target = targets[row]
             if not target:
-                reason = (
-                    "no target: name the person rated (a target_id column, --target-column, "
-                    "or `target` in an answer sheet)"
-                )
+                reason = say("mr.reject.no_target")
                 self.reject(
                     RowError(answers.source, number, None, answers.respondent_ids[row], [reason])
                 )
@@ -121,6 +119,6 @@ class RatingsSink:
             elif entry.own is None:
                 entry.own = rating
             else:
-                reason = f"a second self-assessment of this person (the first: {entry.own.where})"
+                reason = say("mr.reject.second_self", first=entry.own.where)
                 self.reject(RowError(rating.source, rating.row, None, None, [reason]))
         return list(found.values())

@@ -242,7 +242,10 @@ class History:
                                 path.unlink()
                             except OSError as problem:
                                 raise HistoryError(
-                                    Problem(str(path), f"cannot be removed ({problem.strerror})")
+                                    Problem(
+                                        str(path),
+                                        say("history.cannot_remove", reason=problem.strerror),
+                                    )
                                 ) from None
                             removed.append(path)
                 self.connection.execute("DELETE FROM results WHERE id = ?", (entry_id,))

@@ -112,4 +112,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Perubahan sejak hasil sebelumnya ({date})",
         "en": "Change since the previous result ({date})",
     },
+    "history.cannot_remove": {
+        "id": "tidak dapat dihapus ({reason})",
+        "en": "cannot be removed ({reason})",
+    },
 }

@@ -106,4 +106,56 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{path}: --format {form} bertentangan dengan akhiran {suffix} ({named})",
         "en": "{path}: --format {form} contradicts the extension {suffix} ({named})",
     },
+    "reading.sheet_other_bank": {
+        "id": "lembar ini untuk bank {sheet_bank!r}, bukan {bank!r}; "
+        "berikan bank yang benar dengan --bank",
+        "en": "the sheet is for bank {sheet_bank!r}, not {bank!r}; pass the right bank with --bank",
+    },
+    "reading.sheet_other_version": {
+        "id": "lembar ini untuk versi {sheet_version!r} dari {bank!r}, bank ini versi {version!r}",
+        "en": "the sheet is for version {sheet_version!r} of "
+        "{bank!r}, this bank is version {version!r}",
+    },
+    "reading.no_rater_group": {
+        "id": "tidak ada kelompok penilai {group!r} di bank {bank!r} (kelompok penilai: {groups})",
+        "en": "no rater group {group!r} in bank {bank!r} (rater groups: {groups})",
+    },
+    "reading.sheet_language": {
+        "id": "{code!r} bukan salah satu bahasa bank ini ({languages})",
+        "en": "{code!r} is not one of the bank's languages ({languages})",
+    },
+    "reading.not_rated_by": {
+        "id": "butir {item!r} tidak ditanyakan kepada kelompok penilai {group!r} (orang lain "
+        "tidak dapat mengamatinya, atau kelompok itu tidak menilai indikatornya)",
+        "en": "item {item!r} is not asked of rater group {group!r} (others cannot "
+        "observe it, or the group does not rate its indicator)",
+    },
+    "reading.item_in_two_columns": {
+        "id": "butir {item!r} sudah ada di kolom {column}",
+        "en": "item {item!r} is already in column {column}",
+    },
+    "reading.no_item_column": {
+        "id": "tidak ada kolom yang cocok dengan butir bank {bank!r}; "
+        "judul kolom harus berupa id butir atau teks pertanyaan, atau berikan berkas --mapping",
+        "en": "no column matches an item of bank {bank!r}; "
+        "headers must be item ids or question texts, or "
+        "give a --mapping file",
+    },
+    "reading.no_such_column": {
+        "id": "{option} {wanted!r}: kolom itu tidak ada (kolom: {columns})",
+        "en": "{option} {wanted!r}: no such column (columns: {columns})",
+    },
+    "reading.column_where": {
+        "id": "kolom {number} ({header!r})",
+        "en": "column {number} ({header!r})",
+    },
+    "reading.key_too_short": {
+        "id": "berkas kunci harus berisi sedikitnya {length} karakter rahasia "
+        "(lihat docs/batch.md)",
+        "en": "the key file must hold at least {length} characters of secret (see docs/batch.md)",
+    },
+    "reading.wrong_width": {
+        "id": "memiliki {actual} kolom, baris judul memiliki {expected}",
+        "en": "has {actual} fields, the header has {expected}",
+    },
 }

@@ -310,4 +310,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "--about: sebutkan nama, NIP atau id orang yang dinilai",
         "en": "--about: give the name, NIP or id of the person rated",
     },
+    "mr.reject.no_target": {
+        "id": "tanpa target: sebutkan orang yang dinilai (kolom target_id, --target-column, "
+        "atau `target` dalam lembar jawaban)",
+        "en": "no target: name the person rated (a target_id column, --target-column, "
+        "or `target` in an answer sheet)",
+    },
+    "mr.reject.second_self": {
+        "id": "penilaian diri kedua untuk orang ini (yang pertama: {first})",
+        "en": "a second self-assessment of this person (the first: {first})",
+    },
 }

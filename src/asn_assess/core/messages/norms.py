@@ -21,4 +21,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Norma tidak mengubah skor maupun kategorinya.",
         "en": "Norms change neither the scores nor their bands.",
     },
+    "norms.other_bank": {
+        "id": "norma ini untuk {norm_bank} {norm_version}, skornya untuk {bank} {version}; "
+        "skor dari bank yang berbeda tidak dapat dibandingkan",
+        "en": "the norms are for {norm_bank} {norm_version}, the scores for "
+        "{bank} {version}; scores of different banks do not compare",
+    },
+    "norms.too_few": {
+        "id": "tidak ditulis: norma memerlukan sedikitnya {minimum} responden; masukan ini "
+        "berisi {everyone} (--norm-min menurunkan batasnya, tetapi tidak di bawah {lowest})",
+        "en": "not written: a norm needs at least {minimum} respondents; these inputs "
+        "have {everyone} (--norm-min lowers the minimum, not below {lowest})",
+    },
 }

@@ -80,6 +80,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "nilai yang tidak dapat dibaca: {reason}",
         "en": "a value that cannot be read: {reason}",
     },
+    "result.part_pillar": {"id": "pilar", "en": "pillar"},
+    "result.part_indicator": {"id": "indikator", "en": "indicator"},
     "result.unknown_part": {
         "id": "tidak ada {kind} {id!r} di bank {bank!r}; hasil ini bukan untuk bank ini",
         "en": "bank {bank!r} has no {kind} {id!r}; the result is not for this bank",
