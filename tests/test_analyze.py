@@ -390,7 +390,7 @@ def test_missing_input_is_one_clear_line(tmp_path: Path):
         app, ["analyze", str(source), "--norms-out", str(tmp_path / "n.json"), "--group-by", "Unit"]
     )
     assert no_column.exit_code == 1
-    assert no_column.stderr.startswith(f"galat: {source}: --group-by 'Unit': no such column")
+    assert no_column.stderr.startswith(f"galat: {source}: --group-by 'Unit': kolom itu tidak ada")
 
 
 def test_roles_with_disjoint_items_explain_and_role_option_analyses_one(

@@ -113,12 +113,13 @@ def test_rows_keep_excel_numbers_past_blank_rows_and_a_late_header(tmp_path, bun
     assert '"row": 6' in errors and '"respondent_id": "B"' in errors
     assert (
         '"row": 7' in errors
-        and f"has {len(items) + 3} fields, the header has {len(items) + 1}" in errors
+        and f"memiliki {len(items) + 3} kolom, baris judul memiliki {len(items) + 1}" in errors
     )
     assert result.stderr.strip().endswith("dibaca 4, dinilai 2 (tidak lengkap 0), ditolak 2")
 
 
-def test_sheet_chooses_the_sheet_and_a_missing_one_is_named(tmp_path, bundled_bank):
+def test_sheet_chooses_the_sheet_and_a_missing_one_is_named(tmp_path, bundled_bank, monkeypatch):
+    monkeypatch.setenv("ASN_ASSESS_LANG", "en")  # the messages are checked in English
     answers = answers_of(bundled_bank, 2)
     path = workbook(
         tmp_path / "in.xlsx",

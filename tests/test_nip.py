@@ -120,7 +120,8 @@ def test_respondent_without_nip_is_fine(blank):
     assert Respondent(nip=blank).nip is None
 
 
-def test_respondent_rejects_a_bad_nip():
+def test_respondent_rejects_a_bad_nip(monkeypatch):
+    monkeypatch.setenv("ASN_ASSESS_LANG", "en")
     with pytest.raises(ValidationError) as caught:
         Respondent(nip="19860230 201505 1 001")
     (error,) = caught.value.errors()
@@ -134,7 +135,8 @@ def test_respondent_rejects_a_bad_ni_pppk():
     assert caught.value.errors()[0]["loc"] == ("ni_pppk",)
 
 
-def test_answer_sheet_with_a_bad_nip_names_the_key_path():
+def test_answer_sheet_with_a_bad_nip_names_the_key_path(monkeypatch):
+    monkeypatch.setenv("ASN_ASSESS_LANG", "en")
     text = json.dumps(
         {
             "bank_id": "asn-profesional",

@@ -187,7 +187,9 @@ def test_small_norms_are_refused_unless_the_minimum_is_lowered(tmp_path: Path, b
     write_bank_answers(bundled_bank, source, 60, seed=1)
     norms_path = tmp_path / "norms.json"
     refused = runner.invoke(
-        app, ["analyze", str(source), "-f", "json", "--norms-out", str(norms_path)]
+        app,
+        ["analyze", str(source), "-f", "json", "--norms-out", str(norms_path)],
+        env={"ASN_ASSESS_LANG": "en"},
     )
     assert refused.exit_code == 1
     assert "a norm needs at least 100 respondents; these inputs have 60" in refused.stderr
@@ -301,7 +303,9 @@ def test_norms_option_errors(tmp_path: Path, norms_file: Path, bundled_bank: Ban
     data = json.loads(norms_file.read_text())
     data["bank_version"] = "1.0.0"
     other.write_text(json.dumps(data))
-    mismatch = runner.invoke(app, ["score", str(sheet), "--norms", str(other)])
+    mismatch = runner.invoke(
+        app, ["score", str(sheet), "--norms", str(other)], env={"ASN_ASSESS_LANG": "en"}
+    )
     assert mismatch.exit_code == 1
     assert (
         "the norms are for asn-profesional 1.0.0" in mismatch.stderr

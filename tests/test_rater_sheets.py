@@ -109,7 +109,8 @@ def test_a_rater_who_answers_half_of_an_indicator_still_scores_it(bundled_bank):
     assert result.indicator(indicator.id).score is not None
 
 
-def test_a_rater_answering_a_self_only_item_is_told_which(bundled_bank):
+def test_a_rater_answering_a_self_only_item_is_told_which(bundled_bank, monkeypatch):
+    monkeypatch.setenv("ASN_ASSESS_LANG", "en")
     self_only = next(i for i in bundled_bank.items.values() if i.self_only)
     with pytest.raises(AnswerSheetError) as caught:
         score(bundled_bank, rater_sheet(bundled_bank, answers={self_only.id: "a"}))
@@ -172,8 +173,9 @@ def test_a_rater_group_cannot_be_called_self(bank_problems, small_bank_text):
 
 
 def test_an_indicator_rated_by_a_group_needs_an_item_raters_can_answer(
-    bank_problems, small_bank_text, edit_text
+    bank_problems, small_bank_text, edit_text, monkeypatch
 ):
+    monkeypatch.setenv("ASN_ASSESS_LANG", "en")
     text = edit_text(
         small_bank_text,
         ('id = "b3"\n', 'id = "b3"\nrated_by = ["rekan"]\n'),

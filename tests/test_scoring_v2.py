@@ -143,7 +143,8 @@ def test_a_bundled_bank_id_gives_its_newest_version_and_id_at_version_an_older_o
     assert resolve_bank("asn-profesional", "1.0.0").version == "1.0.0"
 
 
-def test_a_version_that_is_not_bundled_is_refused_naming_the_versions_that_are():
+def test_a_version_that_is_not_bundled_is_refused_naming_the_versions_that_are(monkeypatch):
+    monkeypatch.setenv("ASN_ASSESS_LANG", "en")
     with pytest.raises(BankError) as caught:
         resolve_bank("asn-profesional@0.9")
     assert "version 0.9 of 'asn-profesional' is not available (versions: 1.0.0, 2.0.0)" in str(
@@ -169,7 +170,7 @@ def test_a_sheet_naming_a_missing_version_is_refused(tmp_path):
     path.write_text(
         json.dumps({"bank_id": "asn-profesional", "bank_version": "9.0", "answers": {}}), "utf-8"
     )
-    run = runner.invoke(app, ["score", str(path)])
+    run = runner.invoke(app, ["score", str(path)], env={"ASN_ASSESS_LANG": "en"})
     assert run.exit_code == 1
     assert "versions: 1.0.0, 2.0.0" in run.stderr
 
