@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional
+
+import numpy as np
+import numpy.typing as npt
 
 from asn_assess.core.answer_codes import AnswerCodes
 from asn_assess.core.documents import AnswerSheet, AnswerValue, Result
@@ -17,6 +20,23 @@ from asn_assess.core.scoring import BlockScores, FloatColumn, IntColumn, ItemCol
 if TYPE_CHECKING:
     from asn_assess.analysis.quality import QualityBlock
     from asn_assess.batch.records import SuspectField
+
+
+ObjectColumn = npt.NDArray[np.object_]
+
+
+@dataclass(frozen=True)
+class AnswerValues:
+    """One item's answer values in a block, as a table's reader finds them: the
+    distinct values of the block (None: empty) and, per row, the index of its value."""
+
+    distinct: ObjectColumn
+    codes: npt.NDArray[np.integer[Any]]
+
+    def per_row(self) -> list[Optional[AnswerValue]]:
+        """Each row's answer value (None where empty)."""
+        values: list[Optional[AnswerValue]] = self.distinct[self.codes].tolist()
+        return values
 
 
 class InputError(AssessError):
@@ -45,7 +65,11 @@ class AnswerBlock:
     rater_groups: Optional[list[str]] = None
     """Per row: ``self`` or the rater's group, when the input says."""
     sheets: Optional[list[AnswerSheet]] = None
-    """Per row: the whole answer sheet, when the outputs need full results."""
+    """Per row: the whole answer sheet, when the outputs need full results (answer
+    sheet inputs; tables keep ``answer_values`` instead)."""
+    answer_values: Optional[dict[str, AnswerValues]] = None
+    """Per item, in the table's column order: each row's answer value (None where
+    empty), when the outputs need full results. ``answer_sheets`` makes the sheets."""
     answer_codes: Optional[AnswerCodes] = None
     """Per item: each row's answer code, when the settings ask to keep them."""
     seconds: Optional[FloatColumn] = None
@@ -55,6 +79,24 @@ class AnswerBlock:
     def size(self) -> int:
         """How many rows the block holds."""
         return len(self.respondent_ids)
+
+    def answer_sheets(self, bank: Bank) -> list[AnswerSheet]:
+        """Each row's answer sheet: as read, or made from a table's answer values."""
+        if self.sheets is not None:
+            return self.sheets
+        values = self.answer_values
+        assert values is not None, "the reader keeps answers when full results are wanted"
+        columns = [(item_id, column.per_row()) for item_id, column in values.items()]
+        return [
+            sheet_for_row(
+                bank,
+                {item_id: value for item_id, cells in columns if (value := cells[row]) is not None},
+                self.roles[row] if self.roles else None,
+                self.targets[row] if self.targets else None,
+                self.rater_groups[row] if self.rater_groups else None,
+            )
+            for row in range(self.size)
+        ]
 
 
 @dataclass
@@ -67,9 +109,8 @@ class ScoredBlock:
     """Every response-quality rule's value per row, when the settings ask for flags."""
 
     def results(self, bank: Bank) -> list[Result]:
-        """Each row as a full ``Result`` (needs ``answers.sheets``), with its flags."""
-        sheets = self.answers.sheets
-        assert sheets is not None, "the reader keeps sheets when full results are wanted"
+        """Each row as a full ``Result`` (needs the answers kept), with its flags."""
+        sheets = self.answers.answer_sheets(bank)
         results = [result_of_row(bank, self.scores, row, sheet) for row, sheet in enumerate(sheets)]
         if self.quality is not None:
             for row, result in enumerate(results):

@@ -16,7 +16,7 @@ from typing import Any, Optional
 import numpy as np
 
 from asn_assess.analysis.quality import answering_seconds
-from asn_assess.batch.blocks import AnswerBlock, RowError, sheet_for_row
+from asn_assess.batch.blocks import AnswerBlock, AnswerValues, RowError
 from asn_assess.batch.columns import ColumnPlan, Mapping, value_lookup
 from asn_assess.batch.form_names import role_codes
 from asn_assess.batch.pseudonyms import Pseudonymizer
@@ -35,6 +35,9 @@ from asn_assess.core.models import NOT_APPLICABLE, SELF, Bank, is_rater
 from asn_assess.core.scoring import FloatColumn, IntColumn, ItemColumn, ItemColumns, item_score
 
 NO_ANSWERS = "no answers: every item is empty"
+MATCH_MEMO_TEXTS = 1024  # distinct texts remembered per item (an item has a handful)
+
+_Match = tuple[float, bool, bool, Optional[AnswerValue], bool, int]
 
 
 class CellReader:
@@ -69,6 +72,7 @@ class CellReader:
         self.pseudonymize = pseudonymize
         self.keep_sheets = keep_sheets
         self.keep_codes = keep_codes
+        self._matches: dict[str, dict[Optional[str], _Match]] = {}  # item -> text -> match
         self.lookups = {
             item_id: value_lookup(bank, bank.items[item_id], mapping)
             for item_id in plan.items.values()
@@ -114,19 +118,21 @@ class CellReader:
             texts = encoded.dictionary.to_pylist()
             distinct = self._match(item_id, texts)
             codes = encoded.indices.to_numpy(zero_copy_only=False)
-            item_scores, answered, not_applicable, answer_values, bad = (
-                part[codes] for part in distinct[:5]
-            )
+            item_scores, answered, not_applicable = (part[codes] for part in distinct[:3])
             scores[item_id] = (item_scores, answered, not_applicable)
-            values[item_id] = answer_values
-            if self.keep_codes:  # a gather per item, only when analysis asks for it
+            # Gathers only for what this run uses: answer values (an object gather, the
+            # costliest) for full results, codes for analysis, bad cells when any.
+            if self.keep_sheets:
+                values[item_id] = AnswerValues(distinct[3], codes)
+            if self.keep_codes:
                 answer_codes[item_id] = distinct[5][codes]
             answered_any |= answered | not_applicable
-            header = self.plan.headers[column]
-            for row in np.flatnonzero(bad):
-                bad_cells.setdefault(int(row), []).append(
-                    self._bad_cell(item_id, texts[codes[row]], header[:40])
-                )
+            if distinct[4].any():
+                header = self.plan.headers[column]
+                for row in np.flatnonzero(distinct[4][codes]):
+                    bad_cells.setdefault(int(row), []).append(
+                        self._bad_cell(item_id, texts[codes[row]], header[:40])
+                    )
         raw_ids = self._column(batch, self.plan.id_column)
         ids = self._pseudonyms(raw_ids)
         roles = self._roles(batch, bad_cells)
@@ -141,38 +147,48 @@ class CellReader:
             line = int(row_lines[row])
             on_error(RowError(self.source, int(row_numbers[row]), line, ids[row], reasons))
         keep = np.flatnonzero(~rejected)
+        every_row = keep.size == rows  # the usual case: nothing to leave out
         columns: ItemColumns = {
-            item_id: ItemColumn(item_scores[keep], answered[keep], not_applicable[keep])
-            for item_id, (item_scores, answered, not_applicable) in scores.items()
+            item_id: ItemColumn(*parts)
+            if every_row
+            else ItemColumn(parts[0][keep], parts[1][keep], parts[2][keep])
+            for item_id, parts in scores.items()
         }
+        kept_rows = keep.tolist()
+
+        def kept(values: list[Any]) -> list[Any]:
+            return values if every_row else [values[row] for row in kept_rows]
+
         block = AnswerBlock(
             source=self.source,
-            rows=row_numbers[keep],
-            respondent_ids=[ids[row] for row in keep],
+            rows=row_numbers if every_row else row_numbers[keep],
+            respondent_ids=kept(ids),
             item_columns=columns,
         )
         if roles is not None:
-            block.roles = [roles[row] for row in keep]
+            block.roles = kept(roles)
         if groups is not None:
-            block.rater_groups = [groups[row] for row in keep]
+            block.rater_groups = kept(groups)
         if targets is not None:
-            block.targets = [targets[row] for row in keep]
+            block.targets = kept(targets)
         if self.plan.group_column is not None:
-            groups = batch.column(self.plan.group_column).to_pylist()
-            block.groups = [groups[row] or "" for row in keep]
-        if self.keep_sheets:
-            block.sheets = [
-                sheet_for_row(
-                    self.bank,
-                    self._answers_of(values, int(row)),
-                    roles[row] if roles else None,
-                    targets[row] if targets else None,
-                    groups[row] if groups else None,
-                )
-                for row in keep
-            ]
+            summary_groups = batch.column(self.plan.group_column).to_pylist()
+            block.groups = [summary_groups[row] or "" for row in kept_rows]
+        if self.keep_sheets:  # answer sheets are made from these only when asked for
+            block.answer_values = (
+                values
+                if every_row
+                else {
+                    item_id: AnswerValues(v.distinct, v.codes[keep])
+                    for item_id, v in values.items()
+                }
+            )
         if self.keep_codes:
-            block.answer_codes = {item_id: codes[keep] for item_id, codes in answer_codes.items()}
+            block.answer_codes = (
+                answer_codes
+                if every_row
+                else {item_id: codes[keep] for item_id, codes in answer_codes.items()}
+            )
         if self.plan.started_column is not None and self.plan.finished_column is not None:
             block.seconds = _seconds_between(
                 batch.column(self.plan.started_column).to_pylist(),
@@ -183,36 +199,41 @@ class CellReader:
     def _match(self, item_id: str, texts: list[Optional[str]]) -> tuple[Any, ...]:
         """Per distinct cell text: (item score, answered, not applicable, answer value,
         not an answer, answer code)."""
-        lookup, score_of = self.lookups[item_id], self.score_of[item_id]
-        scores = np.zeros(len(texts))
-        answered = np.zeros(len(texts), dtype=bool)
-        not_applicable = np.zeros(len(texts), dtype=bool)
-        values = np.empty(len(texts), dtype=object)
-        bad = np.zeros(len(texts), dtype=bool)
-        codes = np.full(len(texts), NO_ANSWER_CODE, dtype=np.int16)
-        code_of = self.code_of[item_id]
-        for index, text in enumerate(texts):
-            key = normalise_label(text or "")
-            if not key:
-                continue
-            value = lookup.get(key)
-            if value is None:
-                bad[index] = True
-                continue
-            values[index] = value
-            if value == NOT_APPLICABLE:
-                not_applicable[index] = True
-            else:
-                scores[index] = score_of[value]
-                answered[index] = True
-                codes[index] = code_of[value]
-        return scores, answered, not_applicable, values, bad, codes
+        memo = self._matches.setdefault(item_id, {})
+        if len(memo) > MATCH_MEMO_TEXTS:  # free text in an item column: start afresh
+            memo.clear()
+        matched = [
+            memo.get(text) or memo.setdefault(text, self._match_text(item_id, text))
+            for text in texts
+        ]
+        parts = list(zip(*matched, strict=True)) if matched else [()] * 6
+        return (
+            np.array(parts[0], dtype=np.float64),
+            np.array(parts[1], dtype=bool),
+            np.array(parts[2], dtype=bool),
+            np.array(parts[3], dtype=object),
+            np.array(parts[4], dtype=bool),
+            np.array(parts[5], dtype=np.int16),
+        )
 
-    @staticmethod
-    def _answers_of(values: dict[str, Any], row: int) -> dict[str, AnswerValue]:
-        return {
-            item_id: column[row] for item_id, column in values.items() if column[row] is not None
-        }
+    def _match_text(self, item_id: str, text: Optional[str]) -> _Match:
+        """What one cell text of an item is (see ``_match``)."""
+        key = normalise_label(text or "")
+        if not key:
+            return (0.0, False, False, None, False, NO_ANSWER_CODE)
+        value = self.lookups[item_id].get(key)
+        if value is None:
+            return (0.0, False, False, None, True, NO_ANSWER_CODE)
+        if value == NOT_APPLICABLE:
+            return (0.0, False, True, value, False, NO_ANSWER_CODE)
+        return (
+            self.score_of[item_id][value],
+            True,
+            False,
+            value,
+            False,
+            self.code_of[item_id][value],
+        )
 
     def _roles(self, batch: Any, bad_cells: dict[int, list[str]]) -> Optional[list[Optional[str]]]:
         """Each row's role id from the role column (None when empty); a value that names

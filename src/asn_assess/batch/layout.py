@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal, Optional
+from typing import Any, Literal, Optional, cast
 
 import numpy as np
 
@@ -13,7 +13,7 @@ from asn_assess.analysis.norms import NormReference, level_keys, level_scores
 from asn_assess.analysis.quality import RULES
 from asn_assess.batch.arrow import pyarrow
 from asn_assess.batch.blocks import ScoredBlock
-from asn_assess.core.files import spreadsheet_safe
+from asn_assess.core.files import FORMULA_STARTS, spreadsheet_safe
 from asn_assess.core.models import SELF, Bank
 from asn_assess.core.scoring import LevelScores
 
@@ -187,8 +187,34 @@ class ResultsTable:
                     pa.DictionaryArray.from_arrays(indices, self.band_ids).dictionary_decode()
                 )
             elif column.kind == "text" and self.for_spreadsheets:
-                safe = [spreadsheet_safe(text) if text else text for text in values]
-                arrays.append(pa.array(safe, type=field.type))
+                arrays.append(spreadsheet_safe_array(values))
             else:
                 arrays.append(pa.array(values, type=field.type))
         return pa.Table.from_arrays(arrays, schema=self.schema)
+
+
+_FORMULA_BYTES = np.frombuffer("".join(FORMULA_STARTS).encode("ascii"), dtype=np.uint8)
+
+
+def spreadsheet_safe_array(values: list[Optional[str]]) -> Any:
+    """``values`` as a pyarrow string array, each cell through ``spreadsheet_safe``.
+    Every formula start is one ASCII byte, so the cells' first bytes are checked all at
+    once and only the few risky cells are rewritten in Python."""
+    pa = pyarrow()
+    array = pa.array(values, type=pa.string())
+    data = array.buffers()[2]
+    if data is None or len(array) == 0:  # only nulls or empty texts
+        return array
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int32)
+    offsets = offsets[array.offset : array.offset + len(array) + 1]
+    starts = offsets[:-1]
+    filled = offsets[1:] > starts
+    first = np.zeros(len(array), dtype=np.uint8)
+    first[filled] = np.frombuffer(data, dtype=np.uint8)[starts[filled]]
+    risky = np.flatnonzero(np.isin(first, _FORMULA_BYTES))
+    if risky.size == 0:
+        return array
+    safe = list(values)
+    for row in risky.tolist():
+        safe[row] = spreadsheet_safe(cast(str, safe[row]))  # an empty or null cell is never risky
+    return pa.array(safe, type=pa.string())

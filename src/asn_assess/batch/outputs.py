@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+import queue
+import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Optional, Protocol, cast
+from typing import Any, Optional, Protocol
 
-from asn_assess.analysis.norms import NormReference, level_keys, level_scores
+from asn_assess.analysis.norms import NormReference
 from asn_assess.batch.blocks import RowError, ScoredBlock
+from asn_assess.batch.jsonl import JsonLines
 from asn_assess.batch.layout import ResultsTable
 from asn_assess.batch.settings import OutputFormat
 from asn_assess.core.files import OutputFile, commit_together, spreadsheet_safe
@@ -101,7 +103,8 @@ class CsvResults:
 
 
 class JsonlResults:
-    """One JSON object per respondent: where it came from and the full result."""
+    """One JSON object per respondent: where it came from and the full result
+    (``jsonl.JsonLines``)."""
 
     def __init__(
         self,
@@ -110,41 +113,76 @@ class JsonlResults:
         drop_profile: bool,
         norm: Optional[NormReference] = None,
     ):
-        self.bank = bank
-        self.norm = norm
-        self.levels = level_keys(bank)
-        self.stream = io.TextIOWrapper(
-            cast(Any, output),  # a binary file as far as the wrapper is concerned
-            encoding="utf-8",
-            newline="\n",
-            write_through=True,
-        )
-        self.drop_profile = drop_profile
+        self.lines = JsonLines(bank, drop_profile, norm)
+        self.output = output
 
     def write(self, block: ScoredBlock) -> None:
         """Append one line per row of ``block``."""
-        answers = block.answers
-        for index, result in enumerate(block.results(self.bank)):
-            if self.drop_profile:  # pseudonymised runs carry no names or NIPs
-                result = result.model_copy(update={"respondent": None})
-            record: dict[str, Any] = {
-                "source": answers.source,
-                "row": int(answers.rows[index]),
-                "respondent_id": answers.respondent_ids[index],
-                "result": result.model_dump(mode="json"),
-            }
-            if self.norm is not None:
-                record["percentiles"] = {
-                    key: self.norm.rank(key, float(level_scores(block.scores, key)[index]))
-                    for key in self.levels
-                }
-                record["norm"] = self.norm.description
-            self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.output.write("".join(self.lines.lines(block)).encode("utf-8"))
 
     def close(self) -> None:
-        """Flush, leaving the underlying stream open."""
-        self.stream.flush()
-        self.stream.detach()
+        """Nothing to finish: every line is written as its block comes."""
+
+
+QUEUED_BLOCKS = 4  # scored blocks waiting for the writer thread: a few MB at most
+
+
+class WriterThread:
+    """Writes a results file on a thread of its own, so that formatting and writing
+    one block (pyarrow's CSV writer works without holding the interpreter) overlaps
+    with reading and scoring the next. At most ``QUEUED_BLOCKS`` blocks wait, so
+    memory stays flat. A failure while writing is raised in the calling thread by the
+    next ``write`` or by ``close``."""
+
+    _DONE = None
+
+    def __init__(self, results: CsvResults | JsonlResults):
+        self.results = results
+        self._queue: queue.Queue[Optional[ScoredBlock]] = queue.Queue(maxsize=QUEUED_BLOCKS)
+        self._failure: Optional[BaseException] = None
+        self._discard = False
+        self._thread: Optional[threading.Thread] = None
+
+    def write(self, block: ScoredBlock) -> None:
+        """Queue ``block`` to be written (waits while the queue is full)."""
+        self._raise_failure()
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="batch-writer", daemon=True)
+            self._thread.start()
+        self._queue.put(block)
+
+    def _run(self) -> None:
+        while True:
+            block = self._queue.get()
+            if block is self._DONE:
+                return
+            if self._failure is None and not self._discard:
+                try:
+                    self.results.write(block)
+                except BaseException as failure:  # handed to the calling thread
+                    self._failure = failure
+
+    def _stop(self) -> None:
+        if self._thread is not None:
+            self._queue.put(self._DONE)
+            self._thread.join()
+            self._thread = None
+
+    def _raise_failure(self) -> None:
+        if self._failure is not None:
+            failure, self._failure = self._failure, None
+            raise failure
+
+    def close(self) -> None:
+        """Write what is queued, then finish the file."""
+        self._stop()
+        self._raise_failure()
+        self.results.close()
+
+    def discard(self) -> None:
+        """Write nothing more (the run failed); wait for the thread to end."""
+        self._discard = True
+        self._stop()
 
 
 def summary_csv(rows: list[dict[str, Any]]) -> bytes:
@@ -189,7 +227,7 @@ class FileSink:
             out = self._open(results)
             self._errors = self._open(errors) if errors is not None else None
             self._summary = self._open(summary) if summary is not None else None
-            self._results: CsvResults | JsonlResults = (
+            self._results = WriterThread(
                 JsonlResults(bank, out, drop_profile, norm)
                 if output_format == "jsonl"
                 else CsvResults(bank, out, norm)
@@ -232,6 +270,9 @@ class FileSink:
 
     def abort(self) -> None:
         """Remove every temporary file; old outputs stay as they were."""
+        results = getattr(self, "_results", None)
+        if results is not None:
+            results.discard()
         if not self.committed:
             for output in self._outputs:
                 output.discard()
