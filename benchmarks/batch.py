@@ -1,8 +1,9 @@
-"""Batch scoring of a wide CSV: `asn-assess batch` against a hand-written pandas script.
+"""Batch scoring of a wide CSV: `asn-assess batch` against pandas, polars and DuckDB scripts.
 
-    python benchmarks/batch.py [--rows 1000000] [--seed 1] [--data-dir DIR] [--runs 1] [--keep]
+    python benchmarks/batch.py [--rows 10000 100000 1000000] [--runs 3] [--seed 1]
+        [--data-dir DIR] [--baselines pandas polars duckdb] [--no-jsonl] [--no-summary] [--keep]
 
-Generates N respondents for the bundled bank as a wide CSV (header
+For each size given, generates N respondents for the bundled bank as a wide CSV (header
 `respondent_id,unit,<item ids in bank order>`; scale items a random point value,
 situational items a random option id; about 3% of cells empty: 2.5% skipped at random,
 plus 1% of respondents who stop part-way, so null indicators, pillars and overall
@@ -11,23 +12,28 @@ The file is kept in --data-dir (default benchmarks/data/batch/, gitignored) and 
 by later runs with the same N, seed and bank.
 
 Then times, each as its own child process under a small wrapper that reports the wall
-time and the peak memory (max RSS) of that one command:
-- baseline: a pandas script (BASELINE_SCRIPT below) that reads the CSV and computes the
-  overall, pillar and indicator scores by the rules of docs/scoring.md, from the bank's
-  structure as printed by `asn-assess bank show --json` (fetched before timing, so the
-  script does not import asn_assess), and writes them as CSV;
+time, the CPU time and the peak memory (max RSS) of that one command:
+- the baselines: scripts an analyst would write (BASELINE_SCRIPT with pandas,
+  POLARS_SCRIPT with polars' lazy streaming engine, DUCKDB_SCRIPT with DuckDB SQL) that
+  read the CSV and compute the overall, pillar and indicator scores by the rules of
+  docs/scoring.md, from the bank's structure as printed by `asn-assess bank show --json`
+  (fetched before timing, so the scripts do not import asn_assess), and write them as CSV;
 - `asn-assess batch INPUT.csv --format csv --output OUT.csv --id-column respondent_id`;
+- the same with `--format jsonl` (skip with --no-jsonl);
 - the same with `--summary-by unit --summary-output SUMMARY.csv` (skip with
   --no-summary), whose results must be byte for byte those of the run without it.
 
-Prints rows and input size; per command the wall time (s, median over --runs) and peak
-memory (MB, highest over --runs); the ratios asn-assess / pandas, the summary run / the
-plain run, and the targets (time ratio <= 1.0; asn-assess peak memory < 150 MB at
-1,000,000 rows, also with --summary-by). Finally it checks that both agree on a sample
-(1,000 random rows plus up to 1,000 rows with a null score): every overall, pillar and
-indicator score equal within 1e-9 and nulls in the same places. Exit status: 0 when
-they agree, 1 on any disagreement, 2 when a command fails (for example when this
-asn-assess has no `batch` command).
+Prints per command the wall time and CPU time (s, medians over --runs) and the peak
+memory (MB, highest over --runs); the ratios asn-assess / each baseline, JSONL / CSV
+and the summary run / the plain run, each against its target (time <= the polars
+script; JSONL <= 1.5x CSV; summary <= 1.2x the plain run; asn-assess peak memory
+< 150 MB at 1,000,000 rows). Finally it checks that each baseline agrees with asn-assess
+on a sample (1,000 random rows plus up to 1,000 rows with a null score): every overall,
+pillar and indicator score equal within 1e-9 and nulls in the same places. Exit
+status: 0 when all agree, 1 on any disagreement, 2 when a command fails.
+
+asn-assess is run as the `asn-assess` script beside this Python (or `python -m
+asn_assess`); set PYTHONPATH to a source tree to measure that tree instead.
 """
 
 from __future__ import annotations
@@ -57,7 +63,9 @@ SKIP_SHARE = 0.025  # cells skipped at random
 STOP_SHARE = 0.01  # respondents who stop after a random item and leave the rest empty
 SAMPLE_ROWS = 1000
 TOLERANCE = 1e-9
-TIME_RATIO_TARGET = 1.0
+TIME_RATIO_TARGET = 1.0  # asn-assess batch / the polars script
+JSONL_RATIO_TARGET = 1.5  # --format jsonl / CSV
+SUMMARY_RATIO_TARGET = 1.2  # --summary-by / without
 MEMORY_TARGET_MB = 150
 MEMORY_TARGET_ROWS = 1_000_000
 
@@ -94,7 +102,8 @@ with open(out_path, "wb") as out, open(err_path, "wb") as err:
     code = subprocess.run(command, stdout=out, stderr=err).returncode
     wall = time.perf_counter() - began
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({"returncode": code, "wall": wall, "maxrss_kb": usage.ru_maxrss}))
+cpu = usage.ru_utime + usage.ru_stime
+print(json.dumps({"returncode": code, "wall": wall, "cpu": cpu, "maxrss_kb": usage.ru_maxrss}))
 """
 
 BASELINE_SCRIPT = '''"""Score a wide CSV of answers with pandas, by the rules of docs/scoring.md.
@@ -177,6 +186,168 @@ for indicator_id, value in indicator_scores.items():
 result.to_csv(output_path, index=False)
 '''
 
+
+POLARS_SCRIPT = '''"""Score a wide CSV of answers with polars (lazy, streaming), by docs/scoring.md.
+
+    python polars_baseline.py BANK.json INPUT.csv OUTPUT.csv
+
+Same rules and output columns as the pandas script.
+"""
+
+import json
+import sys
+
+import polars as pl
+
+bank_path, input_path, output_path = sys.argv[1:4]
+with open(bank_path, encoding="utf-8") as file:
+    bank = json.load(file)
+min_answered = bank["min_answered"]
+scale_range = {
+    scale["id"]: (min(p["value"] for p in scale["points"]),
+                  max(p["value"] for p in scale["points"]))
+    for scale in bank["scales"]
+}
+items = [item for pillar in bank["pillars"] for indicator in pillar["indicators"]
+         for item in indicator["items"]]
+schema = {"respondent_id": pl.String}
+for item in items:
+    schema[item["id"]] = pl.String if item["kind"] == "situational" else pl.Float64
+
+
+def item_score(item):
+    low, high = scale_range[item["scale"]]
+    column = pl.col(item["id"])
+    if item["kind"] == "situational":
+        option_score = {option["id"]: float(option["score"]) for option in item["options"]}
+        value = column.replace_strict(option_score, default=None, return_dtype=pl.Float64)
+    elif item["reverse"]:
+        value = low + high - column
+    else:
+        value = column
+    return (value - low) / (high - low) * 100
+
+
+def mean_if_enough(scores, weights):
+    """Weighted mean of the non-null scores; null when too few are present."""
+    present = pl.sum_horizontal([s.is_not_null().cast(pl.Float64) for s in scores])
+    total = pl.sum_horizontal([(s * w).fill_null(0.0) for s, w in zip(scores, weights)])
+    weight = pl.sum_horizontal(
+        [s.is_not_null().cast(pl.Float64) * w for s, w in zip(scores, weights)])
+    enough = (present > 0) & (present / len(scores) >= min_answered)
+    return pl.when(enough).then(total / weight).otherwise(None)
+
+
+frame = pl.scan_csv(input_path, schema_overrides=schema).select(list(schema))
+indicator_columns, pillar_columns = [], []
+for pillar in bank["pillars"]:
+    scored = []
+    for indicator in pillar["indicators"]:
+        score = mean_if_enough([item_score(i) for i in indicator["items"]],
+                               [i["weight"] for i in indicator["items"]])
+        indicator_columns.append(score.alias(f"indicator.{indicator['id']}.score"))
+        scored.append(score)
+    pillar_columns.append(mean_if_enough(scored, [i["weight"] for i in pillar["indicators"]])
+                          .alias(f"pillar.{pillar['id']}.score"))
+weights = [pillar["weight"] for pillar in bank["pillars"]]
+pillar_names = [f"pillar.{pillar['id']}.score" for pillar in bank["pillars"]]
+indicator_names = [c.meta.output_name() for c in indicator_columns]
+overall = pl.when(pl.all_horizontal([pl.col(n).is_not_null() for n in pillar_names])).then(
+    pl.sum_horizontal([pl.col(n) * w for n, w in zip(pillar_names, weights)]) / sum(weights)
+).otherwise(None).alias("overall_score")
+(frame.select(pl.col("respondent_id"), *pillar_columns, *indicator_columns)
+      .select(pl.col("respondent_id"), overall, *pillar_names, *indicator_names)
+      .sink_csv(output_path))
+'''
+
+DUCKDB_SCRIPT = '''"""Score a wide CSV of answers with DuckDB SQL, by the rules of docs/scoring.md.
+
+    python duckdb_baseline.py BANK.json INPUT.csv OUTPUT.csv
+
+The SQL is written out from the bank; same output columns as the pandas script.
+"""
+
+import json
+import sys
+
+import duckdb
+
+bank_path, input_path, output_path = sys.argv[1:4]
+with open(bank_path, encoding="utf-8") as file:
+    bank = json.load(file)
+min_answered = bank["min_answered"]
+scale_range = {
+    scale["id"]: (min(p["value"] for p in scale["points"]),
+                  max(p["value"] for p in scale["points"]))
+    for scale in bank["scales"]
+}
+
+
+def name(text):
+    return '"' + text.replace('"', '""') + '"'
+
+
+def quoted(text):
+    return "'" + text.replace("'", "''") + "'"
+
+
+def item_score(item):
+    low, high = scale_range[item["scale"]]
+    column = name(item["id"])
+    if item["kind"] == "situational":
+        cases = " ".join(f"WHEN {quoted(o['id'])} THEN {float(o['score'])}"
+                         for o in item["options"])
+        value = f"(CASE {column} {cases} END)"
+    elif item["reverse"]:
+        value = f"({low + high} - CAST({column} AS DOUBLE))"
+    else:
+        value = f"CAST({column} AS DOUBLE)"
+    return f"(({value} - {low}) / {float(high - low)} * 100)"
+
+
+def mean_if_enough(scores, weights):
+    present = " + ".join(f"(CASE WHEN {s} IS NULL THEN 0 ELSE 1 END)" for s in scores)
+    total = " + ".join(f"COALESCE({s} * {float(w)}, 0)" for s, w in zip(scores, weights))
+    weight = " + ".join(f"(CASE WHEN {s} IS NULL THEN 0 ELSE {float(w)} END)"
+                        for s, w in zip(scores, weights))
+    return (f"(CASE WHEN ({present}) > 0 AND ({present}) / {len(scores)}.0 >= {min_answered} "
+            f"THEN ({total}) / ({weight}) END)")
+
+
+items = [item for pillar in bank["pillars"] for indicator in pillar["indicators"]
+         for item in indicator["items"]]
+item_sql = ", ".join(f"{item_score(item)} AS {name('i.' + item['id'])}" for item in items)
+indicator_sql, pillar_sql = [], []
+for pillar in bank["pillars"]:
+    for indicator in pillar["indicators"]:
+        scores = [name("i." + item["id"]) for item in indicator["items"]]
+        weights = [item["weight"] for item in indicator["items"]]
+        alias = name("indicator." + indicator["id"] + ".score")
+        indicator_sql.append(f"{mean_if_enough(scores, weights)} AS {alias}")
+    scores = [name("indicator." + i["id"] + ".score") for i in pillar["indicators"]]
+    weights = [i["weight"] for i in pillar["indicators"]]
+    alias = name("pillar." + pillar["id"] + ".score")
+    pillar_sql.append(f"{mean_if_enough(scores, weights)} AS {alias}")
+pillar_names = [name("pillar." + p["id"] + ".score") for p in bank["pillars"]]
+weights = [p["weight"] for p in bank["pillars"]]
+overall = (f"(CASE WHEN {' AND '.join(n + ' IS NOT NULL' for n in pillar_names)} THEN ("
+           + " + ".join(f"{n} * {float(w)}" for n, w in zip(pillar_names, weights))
+           + f") / {float(sum(weights))} END) AS overall_score")
+indicator_names = [name("indicator." + i["id"] + ".score")
+                   for p in bank["pillars"] for i in p["indicators"]]
+sql = f"""
+COPY (
+  WITH answers AS (
+    SELECT * FROM read_csv({quoted(input_path)}, header = true, all_varchar = true)
+  ), items AS (SELECT respondent_id, {item_sql} FROM answers),
+  indicators AS (SELECT respondent_id, {", ".join(indicator_sql)} FROM items),
+  pillars AS (SELECT *, {", ".join(pillar_sql)} FROM indicators)
+  SELECT respondent_id, {overall}, {", ".join(pillar_names)}, {", ".join(indicator_names)}
+  FROM pillars
+) TO {quoted(output_path)} (HEADER, DELIMITER ',')
+"""
+duckdb.connect().execute(sql)
+'''
 
 # --- data -----------------------------------------------------------------------------
 
@@ -281,17 +452,19 @@ def measure(command: list[str], log_prefix: Path) -> dict:
 
 
 def run_many(name: str, command: list[str], runs: int, work: Path) -> dict:
-    walls, peaks = [], []
+    walls, cpus, peaks = [], [], []
     for run in range(runs):
         figures = measure(command, work / f"{name}-{run}")
         if figures["returncode"] != 0:
             tail = "\n".join(figures["stderr"].strip().splitlines()[-15:])
             raise CommandFailed(name, command, figures["returncode"], tail)
         walls.append(figures["wall"])
+        cpus.append(figures["cpu"])
         peaks.append(figures["peak_mb"])
     return {
         "wall": statistics.median(walls),
         "wall_max": max(walls),
+        "cpu": statistics.median(cpus),
         "peak": statistics.median(peaks),
         "peak_max": max(peaks),
     }
@@ -343,19 +516,21 @@ def read_scores(path: Path, columns: list[str], who: str) -> tuple[pd.DataFrame,
     return frame, []
 
 
-def compare(bank, baseline_path: Path, contender_path: Path, rows: int, seed: int):
+def compare(
+    bank, baseline_path: Path, contender_path: Path, rows: int, seed: int, who: str = "pandas"
+):
     """Problems found, rows compared and example mismatches."""
     columns = score_columns(bank)
-    baseline, problems = read_scores(baseline_path, columns, "pandas output")
+    baseline, problems = read_scores(baseline_path, columns, f"{who} output")
     contender, more = read_scores(contender_path, columns, "asn-assess output")
     problems += more
     if problems:
         return problems, 0, 0, []
     if len(baseline) != rows:
-        problems.append(f"pandas output has {len(baseline):,} rows, the input {rows:,}")
-    for who, frame in (("pandas", baseline), ("asn-assess", contender)):
+        problems.append(f"{who} output has {len(baseline):,} rows, the input {rows:,}")
+    for name, frame in ((who, baseline), ("asn-assess", contender)):
         if frame["respondent_id"].duplicated().any():
-            problems.append(f"{who} output repeats a respondent_id")
+            problems.append(f"{name} output repeats a respondent_id")
     if problems:
         return problems, 0, 0, []
     baseline = baseline.set_index("respondent_id")
@@ -366,7 +541,7 @@ def compare(bank, baseline_path: Path, contender_path: Path, rows: int, seed: in
         if len(missing) or len(extra):
             return (
                 [
-                    f"respondent ids differ: {len(missing):,} only in the pandas output"
+                    f"respondent ids differ: {len(missing):,} only in the {who} output"
                     f"{examples_of(missing)}, {len(extra):,} only in asn-assess's"
                     f"{examples_of(extra)}"
                 ],
@@ -401,12 +576,20 @@ def examples_of(ids: pd.Index) -> str:
     return f" (e.g. {', '.join(ids[:5])})" if len(ids) else ""
 
 
-# --- main -----------------------------------------------------------------------------
+# --- main ---------------------------------------------------------------------------------
+
+BASELINES = {"pandas": BASELINE_SCRIPT, "polars": POLARS_SCRIPT, "duckdb": DUCKDB_SCRIPT}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=1_000_000, help="respondents to generate")
+    parser.add_argument(
+        "--rows",
+        type=int,
+        nargs="+",
+        default=[1_000_000],
+        help="respondents to generate; several sizes are measured one after another",
+    )
     parser.add_argument("--seed", type=int, default=1, help="random seed of the generated data")
     parser.add_argument(
         "--data-dir",
@@ -416,23 +599,47 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=1, help="timed runs per command")
     parser.add_argument(
-        "--keep", action="store_true", help="keep the outputs, the pandas script and the logs"
+        "--keep", action="store_true", help="keep the outputs, the scripts and the logs"
     )
     parser.add_argument(
         "--no-summary", action="store_true", help="skip the run with --summary-by unit"
     )
+    parser.add_argument("--no-jsonl", action="store_true", help="skip the run with --format jsonl")
+    parser.add_argument(
+        "--baselines",
+        nargs="*",
+        choices=list(BASELINES),
+        default=list(BASELINES),
+        help="scripts to compare with (default: all)",
+    )
     args = parser.parse_args()
-    if args.rows < 1 or args.runs < 1:
+    if min(args.rows) < 1 or args.runs < 1:
         parser.error("--rows and --runs must be at least 1")
 
-    bank = resolve_bank()
     asn_assess = asn_assess_command()
-    input_path = data_path(bank, args.rows, args.seed, args.data_dir)
+    available, message = has_batch_command(asn_assess)
+    if not available:
+        print(
+            f"error: `asn-assess batch` is not available in {asn_assess[0]}, so there is "
+            f"nothing to compare yet:\n  {message.splitlines()[-1] if message else ''}",
+            file=sys.stderr,
+        )
+        sys.exit(2)
+    problems_found = False
+    for rows in args.rows:
+        problems_found |= measure_size(args, rows, asn_assess)
+    sys.exit(1 if problems_found else 0)
+
+
+def measure_size(args: argparse.Namespace, rows: int, asn_assess: list[str]) -> bool:
+    """Measure every command at one size; True when some output disagrees."""
+    bank = resolve_bank()
+    input_path = data_path(bank, rows, args.seed, args.data_dir)
     if input_path.exists():
         print(f"input: re-using {input_path}")
     else:
         began = time.perf_counter()
-        generate(bank, args.rows, args.seed, input_path)
+        generate(bank, rows, args.seed, input_path)
         print(f"input: generated {input_path} in {time.perf_counter() - began:.1f} s")
 
     work = Path(tempfile.mkdtemp(prefix="asn-assess-batch-bench-"))
@@ -442,36 +649,11 @@ def main() -> None:
             [*asn_assess, "bank", "show", "--json"], check=True, capture_output=True
         )
         bank_json.write_bytes(shown.stdout)
-        baseline_script = work / "baseline.py"
-        baseline_script.write_text(BASELINE_SCRIPT, encoding="utf-8")
-        baseline_out = work / "pandas.csv"
-        contender_out = work / "asn-assess.csv"
-
         print(
-            f"rows: {args.rows:,}   input: {input_path.stat().st_size / 1e6:,.1f} MB   "
+            f"rows: {rows:,}   input: {input_path.stat().st_size / 1e6:,.1f} MB   "
             f"runs per command: {args.runs}"
         )
-        baseline_command = [
-            sys.executable,
-            str(baseline_script),
-            str(bank_json),
-            str(input_path),
-            str(baseline_out),
-        ]
-        try:
-            baseline = run_many("pandas", baseline_command, args.runs, work)
-        except CommandFailed as failed:
-            fail(failed)
-        report("baseline  pandas script      ", baseline, args.runs)
-
-        available, message = has_batch_command(asn_assess)
-        if not available:
-            print(
-                f"error: `asn-assess batch` is not available in {asn_assess[0]}, so there is "
-                f"nothing to compare yet:\n  {message.splitlines()[-1] if message else ''}",
-                file=sys.stderr,
-            )
-            sys.exit(2)
+        contender_out = work / "asn-assess.csv"
         contender_command = [
             *asn_assess,
             "batch",
@@ -483,77 +665,100 @@ def main() -> None:
             "--id-column",
             "respondent_id",
         ]
+        figures: dict[str, dict] = {}
+        outputs: dict[str, Path] = {}
         try:
-            contender = run_many("asn-assess", contender_command, args.runs, work)
+            for name in args.baselines:
+                script = work / f"{name}_baseline.py"
+                script.write_text(BASELINES[name], encoding="utf-8")
+                outputs[name] = work / f"{name}.csv"
+                command = [sys.executable, str(script), str(bank_json), str(input_path)]
+                figures[name] = run_many(name, [*command, str(outputs[name])], args.runs, work)
+                report(f"{name} script", figures[name], args.runs)
+            figures["csv"] = run_many("asn-assess", contender_command, args.runs, work)
+            report("asn-assess batch (CSV)", figures["csv"], args.runs)
+            if not args.no_jsonl:
+                jsonl_command = [*contender_command]
+                jsonl_command[jsonl_command.index("csv")] = "jsonl"
+                jsonl_command[jsonl_command.index(str(contender_out))] = str(work / "out.jsonl")
+                figures["jsonl"] = run_many("asn-assess-jsonl", jsonl_command, args.runs, work)
+                report("asn-assess batch --format jsonl", figures["jsonl"], args.runs)
+            if not args.no_summary:
+                summary_out = work / "asn-assess-summary.csv"
+                summary_command = [
+                    *contender_command[: contender_command.index("--output")],
+                    "--output",
+                    str(summary_out),
+                    "--id-column",
+                    "respondent_id",
+                    "--summary-by",
+                    "unit",
+                    "--summary-output",
+                    str(work / "summary.csv"),
+                ]
+                figures["summary"] = run_many(
+                    "asn-assess-summary", summary_command, args.runs, work
+                )
+                report("asn-assess batch --summary-by", figures["summary"], args.runs)
         except CommandFailed as failed:
             fail(failed)
-        report("asn-assess batch            ", contender, args.runs)
 
-        time_ratio = contender["wall"] / baseline["wall"]
-        memory_ratio = contender["peak_max"] / baseline["peak_max"]
-        print(
-            f"ratio asn-assess / pandas   : time {time_ratio:.2f}x "
-            f"(target <= {TIME_RATIO_TARGET:.2f}x: {met(time_ratio <= TIME_RATIO_TARGET)})"
-            f"   memory {memory_ratio:.2f}x"
-        )
-        memory_note = met(contender["peak_max"] < MEMORY_TARGET_MB)
-        if args.rows != MEMORY_TARGET_ROWS:
-            memory_note += f"; the target is set for {MEMORY_TARGET_ROWS:,} rows"
-        print(
-            f"asn-assess peak memory      : {contender['peak_max']:,.1f} MB "
-            f"(target < {MEMORY_TARGET_MB} MB: {memory_note})"
-        )
-        summary_problems = []
-        if not args.no_summary:
-            summary_out = work / "asn-assess-summary.csv"
-            summary_command = [
-                *contender_command[: contender_command.index("--output")],
-                "--output",
-                str(summary_out),
-                "--id-column",
-                "respondent_id",
-                "--summary-by",
-                "unit",
-                "--summary-output",
-                str(work / "summary.csv"),
-            ]
-            try:
-                summarised = run_many("asn-assess-summary", summary_command, args.runs, work)
-            except CommandFailed as failed:
-                fail(failed)
-            report("asn-assess batch --summary-by", summarised, args.runs)
+        csv_figures = figures["csv"]
+        for name in args.baselines:
+            ratio = csv_figures["wall"] / figures[name]["wall"]
+            target = f" (target <= {TIME_RATIO_TARGET:.2f}x: {met(ratio <= TIME_RATIO_TARGET)})"
             print(
-                f"ratio summary / plain run   : time "
-                f"{summarised['wall'] / contender['wall']:.2f}x   memory "
-                f"{summarised['peak_max'] / contender['peak_max']:.2f}x"
+                f"ratio asn-assess / {name:<7}: time {ratio:.2f}x"
+                f"{target if name == 'polars' else ''}   cpu "
+                f"{csv_figures['cpu'] / figures[name]['cpu']:.2f}x   memory "
+                f"{csv_figures['peak_max'] / figures[name]['peak_max']:.2f}x"
             )
-            summary_note = met(summarised["peak_max"] < MEMORY_TARGET_MB)
-            if args.rows != MEMORY_TARGET_ROWS:
-                summary_note += f"; the target is set for {MEMORY_TARGET_ROWS:,} rows"
+        if "jsonl" in figures:
+            ratio = figures["jsonl"]["wall"] / csv_figures["wall"]
             print(
-                f"peak memory with summary    : {summarised['peak_max']:,.1f} MB "
-                f"(target < {MEMORY_TARGET_MB} MB: {summary_note})"
+                f"ratio JSONL / CSV          : time {ratio:.2f}x "
+                f"(target <= {JSONL_RATIO_TARGET:.2f}x: {met(ratio <= JSONL_RATIO_TARGET)})"
+            )
+        problems: list[str] = []
+        if "summary" in figures:
+            ratio = figures["summary"]["wall"] / csv_figures["wall"]
+            print(
+                f"ratio summary / plain run  : time {ratio:.2f}x "
+                f"(target <= {SUMMARY_RATIO_TARGET:.2f}x: {met(ratio <= SUMMARY_RATIO_TARGET)})"
+                f"   memory {figures['summary']['peak_max'] / csv_figures['peak_max']:.2f}x"
             )
             if summary_out.read_bytes() != contender_out.read_bytes():
-                summary_problems.append("results with --summary-by differ from those without")
+                problems.append("results with --summary-by differ from those without")
+        for key in ("csv", "summary", "jsonl"):
+            if key not in figures:
+                continue
+            note = met(figures[key]["peak_max"] < MEMORY_TARGET_MB)
+            if rows != MEMORY_TARGET_ROWS:
+                note += f"; the target is set for {MEMORY_TARGET_ROWS:,} rows"
+            print(
+                f"asn-assess peak memory {key:<7}: {figures[key]['peak_max']:,.1f} MB "
+                f"(target < {MEMORY_TARGET_MB} MB: {note})"
+            )
 
-        problems, random_rows, null_rows, examples = compare(
-            bank, baseline_out, contender_out, args.rows, args.seed
-        )
-        problems += summary_problems
-        compared = random_rows + null_rows
-        print(
-            f"agreement: compared {compared:,} rows ({random_rows:,} random, {null_rows:,} "
-            f"more with a null score), tolerance {TOLERANCE:g}: "
-            f"{'DISAGREE' if problems else 'same scores, same nulls'}"
-        )
+        for name in args.baselines:
+            found, random_rows, null_rows, examples = compare(
+                bank, outputs[name], contender_out, rows, args.seed, who=name
+            )
+            print(
+                f"agreement with {name}: compared {random_rows + null_rows:,} rows "
+                f"({random_rows:,} random, {null_rows:,} more with a null score), tolerance "
+                f"{TOLERANCE:g}: {'DISAGREE' if found else 'same scores, same nulls'}"
+            )
+            for problem in found:
+                print(f"  {problem}")
+            for respondent, column, expected, actual in examples[:10]:
+                print(f"  {respondent} {column}: {name} {fmt(expected)}, asn-assess {fmt(actual)}")
+            problems += found
         for problem in problems:
             print(f"  {problem}")
-        for respondent, column, expected, actual in examples[:10]:
-            print(f"  {respondent} {column}: pandas {fmt(expected)}, asn-assess {fmt(actual)}")
         if args.keep:
             print(f"kept: {work}")
-        sys.exit(1 if problems else 0)
+        return bool(problems)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -569,9 +774,12 @@ def fail(failed: CommandFailed) -> None:
 
 
 def report(label: str, figures: dict, runs: int) -> None:
-    line = f"{label}: {figures['wall']:8.2f} s   peak {figures['peak_max']:8.1f} MB"
+    line = (
+        f"{label:<31}: {figures['wall']:8.2f} s   cpu {figures['cpu']:8.2f} s   "
+        f"peak {figures['peak_max']:8.1f} MB"
+    )
     if runs > 1:
-        line += f"   (median time; slowest run {figures['wall_max']:.2f} s)"
+        line += f"   (medians; slowest run {figures['wall_max']:.2f} s)"
     print(line)
 
 
