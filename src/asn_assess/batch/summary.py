@@ -32,6 +32,7 @@ from typing import Any, Optional
 import numpy as np
 
 from asn_assess.analysis.pooling import ALL, OTHER, pool_small_groups
+from asn_assess.batch.arrow import pyarrow
 from asn_assess.batch.blocks import ScoredBlock
 from asn_assess.core.models import Bank
 from asn_assess.core.scoring import BoolColumn, FloatColumn, overall_scores
@@ -46,35 +47,37 @@ NO_SCORE, NOT_APPLICABLE = 0, 1  # the codes of a pillar without a score
 
 class _Distinct:
     """The distinct scores of one pillar, each with a small code (``NO_SCORE``; or
-    ``NOT_APPLICABLE`` when none of the pillar applies to the respondent)."""
+    ``NOT_APPLICABLE`` when none of the pillar applies to the respondent). Codes are
+    found by binary search in the sorted scores seen so far, a block at a time."""
 
     def __init__(self) -> None:
-        self._values: list[float] = [math.nan, math.nan]
-        self._codes: dict[float, int] = {}
-        self._table: FloatColumn = np.array(self._values)
+        self._table: FloatColumn = np.array([math.nan, math.nan])  # code -> score
+        self._sorted: FloatColumn = np.empty(0)  # the scores seen, in order
+        self._sorted_codes: Any = np.empty(0, dtype=np.int64)  # their codes
 
     def encode(self, scores: FloatColumn, applies: BoolColumn) -> Any:
         """The codes of ``scores`` (NaN: ``NO_SCORE``, or ``NOT_APPLICABLE`` where the
         pillar does not apply)."""
-        distinct, inverse = np.unique(scores, return_inverse=True)
-        table = np.fromiter((self._code(v) for v in distinct.tolist()), dtype=np.int64)
-        codes = table[inverse.reshape(-1)]
+        scored = ~np.isnan(scores)
+        distinct = np.unique(scores[scored])
+        at = np.searchsorted(self._sorted, distinct)
+        known = np.zeros(distinct.size, dtype=bool)
+        inside = at < self._sorted.size
+        known[inside] = self._sorted[at[inside]] == distinct[inside]
+        new = distinct[~known]
+        if new.size:
+            new_codes = np.arange(self._table.size, self._table.size + new.size)
+            self._table = np.concatenate([self._table, new])
+            where = np.searchsorted(self._sorted, new)
+            self._sorted = np.insert(self._sorted, where, new)
+            self._sorted_codes = np.insert(self._sorted_codes, where, new_codes)
+        codes = np.full(scores.size, NO_SCORE, dtype=np.int64)
+        codes[scored] = self._sorted_codes[np.searchsorted(self._sorted, scores[scored])]
         codes[~applies] = NOT_APPLICABLE
         return codes
 
-    def _code(self, value: float) -> int:
-        if value != value:  # NaN, the only float not equal to itself
-            return NO_SCORE
-        code = self._codes.get(value)
-        if code is None:
-            code = self._codes[value] = len(self._values)
-            self._values.append(value)
-        return code
-
     def decode(self, codes: Any) -> FloatColumn:
         """The exact scores of ``codes``."""
-        if len(self._table) != len(self._values):
-            self._table = np.array(self._values, dtype=np.float64)
         decoded: FloatColumn = self._table[codes]
         return decoded
 
@@ -105,12 +108,16 @@ class GroupSummary:
         if keep is not None:
             groups = [group for group, kept in zip(groups, keep, strict=True) if kept]
             values, bands = values[keep], bands[keep]
-        codes: dict[str, int] = {}
-        row_codes = np.fromiter(
-            (codes.setdefault(group, len(codes)) for group in groups), dtype=np.int64
-        )
-        for group, code in codes.items():
-            rows = np.flatnonzero(row_codes == code)
+        if not len(groups):
+            return
+        pa = pyarrow()  # hashes the texts as they are (numpy's text arrays drop end NULs)
+        encoded = pa.array(groups, type=pa.string()).dictionary_encode()
+        names = encoded.dictionary.to_pylist()
+        row_codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+        order = np.argsort(row_codes, kind="stable")  # each group's rows, in block order
+        ends = np.cumsum(np.bincount(row_codes, minlength=len(names)))
+        for code, group in enumerate(names):
+            rows = order[(ends[code - 1] if code else 0) : ends[code]]
             self._add(group, values[rows], bands[rows])
 
     def add(self, group: str, pillar_values: list[Optional[float]], band: Optional[str]) -> None:
