@@ -1191,10 +1191,10 @@ def test_an_item_in_two_columns_is_an_error_naming_both(tmp_path):
 
 def test_unknown_output_format_is_a_usage_error(tmp_path, bundled_bank):
     source = numeric_table(tmp_path / "in.csv", bundled_bank, FORM_ANSWERS, ["A", "B", "C", "D"])
-    result = run("batch", str(source), "--format", "xlsx", "-o", str(tmp_path / "out.xlsx"))
+    result = run("batch", str(source), "--format", "ods", "-o", str(tmp_path / "out.ods"))
     assert result.exit_code == 2
-    assert "xlsx" in result.stderr
-    assert not (tmp_path / "out.xlsx").exists()
+    assert "ods" in result.stderr
+    assert not (tmp_path / "out.ods").exists()
 
 
 @pytest.mark.parametrize("strict", [False, True])

@@ -35,6 +35,7 @@ from asn_assess.core.models import NOT_APPLICABLE, SELF, Bank, is_rater
 from asn_assess.core.scoring import FloatColumn, IntColumn, ItemColumn, ItemColumns, item_score
 
 NO_ANSWERS = "no answers: every item is empty"
+ROW_ID_PREFIX = "row-"  # with the row number: the id of a row whose id cell is empty
 MATCH_MEMO_TEXTS = 1024  # distinct texts remembered per item (an item has a handful)
 
 _Match = tuple[float, bool, bool, Optional[AnswerValue], bool, int]
@@ -135,6 +136,11 @@ class CellReader:
                     )
         raw_ids = self._column(batch, self.plan.id_column)
         ids = self._pseudonyms(raw_ids)
+        if self.plan.id_column is not None:  # an empty id: the row's number stands for it
+            ids = [
+                who if who is not None else f"{ROW_ID_PREFIX}{number}"
+                for who, number in zip(ids, row_numbers.tolist(), strict=True)
+            ]
         roles = self._roles(batch, bad_cells)
         groups = self._rater_groups(batch, bad_cells)
         targets = self._targets(batch, raw_ids, groups, bad_cells)

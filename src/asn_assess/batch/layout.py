@@ -17,7 +17,12 @@ from asn_assess.core.files import FORMULA_STARTS, spreadsheet_safe
 from asn_assess.core.models import SELF, Bank
 from asn_assess.core.scoring import LevelScores
 
-ColumnKind = Literal["text", "integer", "score", "band", "percentile"]
+ColumnKind = Literal["text", "integer", "score", "measure", "band", "band_label", "percentile"]
+"""``score``: a 0-100 score (rounded with ``decimals``); ``measure``: another number (a
+quality rule's value); ``band_label``: the band's name in a language, beside its id."""
+
+
+LABEL_SUFFIX = "_label"  # a band column's name and this: the band's name in words
 
 
 @dataclass(frozen=True)
@@ -30,15 +35,21 @@ class OutputColumn:
     """The column's values for a block: a list of text, or a numpy array."""
 
 
-def output_columns(bank: Bank, norm: Optional[NormReference] = None) -> list[OutputColumn]:
-    """The results table's columns, in order; with a norm, each score's percentile."""
+def output_columns(
+    bank: Bank, norm: Optional[NormReference] = None, band_labels: bool = False
+) -> list[OutputColumn]:
+    """The results table's columns, in order; with a norm, each score's percentile; with
+    ``band_labels``, a ``<band column>_label`` column after each band column."""
 
     def level_columns(
         prefix: str, level: Callable[[ScoredBlock], LevelScores]
     ) -> list[OutputColumn]:
+        band = OutputColumn(f"{prefix}band", "band", lambda b: level(b).band)
+        label = OutputColumn(f"{prefix}band{LABEL_SUFFIX}", "band_label", band.fill)
         return [
             OutputColumn(f"{prefix}score", "score", lambda b: level(b).score),
-            OutputColumn(f"{prefix}band", "band", lambda b: level(b).band),
+            band,
+            *([label] if band_labels else []),
         ]
 
     def counts(prefix: str, level: Callable[[ScoredBlock], LevelScores]) -> list[OutputColumn]:
@@ -136,34 +147,51 @@ def quality_columns() -> list[OutputColumn]:
         def rule_value(b: ScoredBlock, rule_id: str = rule.id) -> Any:
             return value(b, rule_id)
 
-        columns.append(OutputColumn(f"quality.{rule.id}", "score", rule_value))
+        columns.append(OutputColumn(f"quality.{rule.id}", "measure", rule_value))
     return columns
 
 
-def column_names(bank: Bank, norm: Optional[NormReference] = None) -> list[str]:
+def column_names(
+    bank: Bank, norm: Optional[NormReference] = None, band_labels: bool = False
+) -> list[str]:
     """The results table's header."""
-    return [column.name for column in output_columns(bank, norm)]
+    return [column.name for column in output_columns(bank, norm, band_labels)]
 
 
 class ResultsTable:
     """Builds pyarrow tables of the results layout for a bank (with percentile columns
     when given a ``norm``). ``for_spreadsheets`` passes text cells through
     ``core.files.spreadsheet_safe`` (a cell a spreadsheet would run as a formula gets a
-    leading ')."""
+    leading '). ``decimals`` rounds the scores; ``band_labels`` (a language) adds the
+    bands' names in that language."""
 
     def __init__(
-        self, bank: Bank, norm: Optional[NormReference] = None, for_spreadsheets: bool = False
+        self,
+        bank: Bank,
+        norm: Optional[NormReference] = None,
+        for_spreadsheets: bool = False,
+        decimals: Optional[int] = None,
+        band_labels: Optional[str] = None,
     ):
         pa = pyarrow()
 
         self.for_spreadsheets = for_spreadsheets
-        self.columns = output_columns(bank, norm)
+        self.decimals = decimals
+        self.columns = output_columns(bank, norm, band_labels is not None)
+        # Gathered by band index; the last entry (None) stands for no band (index -1).
         self.band_ids = np.array([band.id for band in bank.bands] + [None], dtype=object)
+        self.band_names = np.array(
+            [bank.text(band.label, band_labels or bank.languages[0]) for band in bank.bands]
+            + [None],
+            dtype=object,
+        )
         types = {
             "text": pa.string(),
             "integer": pa.int64(),
             "score": pa.float64(),
+            "measure": pa.float64(),
             "band": pa.string(),
+            "band_label": pa.string(),
             "percentile": pa.int64(),
         }
         self.schema = pa.schema([pa.field(c.name, types[c.kind]) for c in self.columns])
@@ -175,7 +203,10 @@ class ResultsTable:
         arrays = []
         for column, field in zip(self.columns, self.schema, strict=False):
             values = column.fill(block)
-            if column.kind == "score":
+            if column.kind == "score" and self.decimals is not None:
+                rounded = np.round(values, self.decimals)
+                arrays.append(pa.array(rounded, mask=np.isnan(rounded)))
+            elif column.kind in ("score", "measure"):
                 arrays.append(pa.array(values, mask=np.isnan(values)))
             elif column.kind == "percentile":
                 missing = np.isnan(values)
@@ -185,6 +216,8 @@ class ResultsTable:
                 # A gather of the band ids (the last entry, None, for no band): decoding a
                 # pyarrow dictionary would import pyarrow.compute, a quarter second.
                 arrays.append(pa.array(self.band_ids[values], type=pa.string()))
+            elif column.kind == "band_label":
+                arrays.append(pa.array(self.band_names[values], type=pa.string()))
             elif column.kind == "text" and self.for_spreadsheets:
                 arrays.append(spreadsheet_safe_array(values))
             else:

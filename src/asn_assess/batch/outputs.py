@@ -21,6 +21,7 @@ from asn_assess.batch.blocks import RowError, ScoredBlock
 from asn_assess.batch.jsonl import JsonLines
 from asn_assess.batch.layout import ResultsTable
 from asn_assess.batch.settings import OutputFormat
+from asn_assess.batch.workbook import XlsxResults
 from asn_assess.core.files import OutputFile, commit_together, spreadsheet_safe
 from asn_assess.core.models import Bank
 
@@ -79,8 +80,17 @@ class CollectingSink:
 class CsvResults:
     """Flat CSV, one row per respondent (``layout.output_columns``)."""
 
-    def __init__(self, bank: Bank, output: OutputFile, norm: Optional[NormReference] = None):
-        self.table = ResultsTable(bank, norm, for_spreadsheets=True)
+    def __init__(
+        self,
+        bank: Bank,
+        output: OutputFile,
+        norm: Optional[NormReference] = None,
+        decimals: Optional[int] = None,
+        band_labels: Optional[str] = None,
+    ):
+        self.table = ResultsTable(
+            bank, norm, for_spreadsheets=True, decimals=decimals, band_labels=band_labels
+        )
         self.output = output
         self._writer: Any = None
 
@@ -220,18 +230,25 @@ class FileSink:
         drop_profile: bool = False,
         on_rejected: Optional[Callable[[RowError], None]] = None,
         norm: Optional[NormReference] = None,
+        decimals: Optional[int] = None,
+        band_labels: Optional[str] = None,
     ):
         self._outputs: list[OutputFile] = []
         self._on_rejected = on_rejected
+        self._workbook: Optional[XlsxResults] = None
         try:
             out = self._open(results)
             self._errors = self._open(errors) if errors is not None else None
             self._summary = self._open(summary) if summary is not None else None
-            self._results = WriterThread(
-                JsonlResults(bank, out, drop_profile, norm)
-                if output_format == "jsonl"
-                else CsvResults(bank, out, norm)
-            )
+            self._results: WriterThread | XlsxResults
+            if output_format == "xlsx":  # sheets written in turn: no thread of its own
+                self._results = self._workbook = XlsxResults(bank, out, norm, decimals)
+            else:
+                self._results = WriterThread(
+                    JsonlResults(bank, out, drop_profile, norm)
+                    if output_format == "jsonl"
+                    else CsvResults(bank, out, norm, decimals, band_labels)
+                )
         except BaseException:
             self.abort()
             raise
@@ -246,7 +263,10 @@ class FileSink:
         self._results.write(block)
 
     def reject(self, error: RowError) -> None:
-        """Append a rejected row to the errors file, or pass it to ``on_rejected``."""
+        """Append a rejected row to the errors file, or pass it to ``on_rejected``; in a
+        workbook, also to its sheet of rejected rows."""
+        if self._workbook is not None:
+            self._workbook.reject(error)
         if self._errors is not None:
             self._errors.write((error.to_json() + "\n").encode("utf-8"))
         elif self._on_rejected is not None:
@@ -255,6 +275,8 @@ class FileSink:
     def finish(self, summary: list[dict[str, Any]]) -> None:
         """Complete the results and the summary, then make every file appear."""
         try:
+            if self._workbook is not None and summary:
+                self._workbook.summary(summary)
             self._results.close()
             if self._summary is not None:
                 self._summary.write(summary_csv(summary))

@@ -10,7 +10,7 @@ from asn_assess.batch.columns import Mapping
 from asn_assess.batch.pseudonyms import Pseudonymizer
 from asn_assess.core.models import Bank
 
-OutputFormat = Literal["csv", "jsonl"]
+OutputFormat = Literal["csv", "jsonl", "xlsx"]
 DEFAULT_MIN_GROUP = 5
 
 

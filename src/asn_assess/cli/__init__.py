@@ -11,6 +11,7 @@ from asn_assess.cli import (  # noqa: F401  (registers the commands)
     assess,
     bank,
     batch,
+    codebook,
     config,
     forms,
     history,

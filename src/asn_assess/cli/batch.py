@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from asn_assess.batch.blocks import BatchCounts, RowError
+    from asn_assess.batch.settings import OutputFormat
     from asn_assess.core.models import Bank
 
 MAX_ERRORS_ON_SCREEN = 20
@@ -49,7 +50,7 @@ def batch(
         typer.Option(
             "--format",
             "-f",
-            metavar="csv|jsonl",
+            metavar="csv|jsonl|xlsx",
             help="help.batch.format",
         ),
     ] = None,
@@ -152,6 +153,13 @@ def batch(
     sheet: Annotated[
         Optional[str], typer.Option("--sheet", metavar="NAME", help="sheet.help")
     ] = None,
+    decimals: Annotated[
+        Optional[int],
+        typer.Option("--decimals", min=0, max=15, metavar="N", help="out.help.decimals"),
+    ] = None,
+    band_labels: Annotated[
+        bool, typer.Option("--band-labels", help="out.help.band_labels")
+    ] = False,
 ) -> None:
     """Score many respondents from CSV or .xlsx files, Google Forms / KoboToolbox / LimeSurvey
     exports or JSONL answer sheets (help: ``help.batch``)."""
@@ -201,15 +209,19 @@ def batch(
     shown = ErrorsOnScreen()
     sink = None
     try:
+        from asn_assess.core.i18n import interface_language
+
         sink = FileSink(
             settings.bank,
-            "jsonl" if settings.full_results else "csv",
+            results_format(output_format, output),
             output,
             errors,
             summary_output,
             drop_profile=pseudonymize,
             on_rejected=None if errors else shown,
             norm=norm,
+            decimals=decimals,
+            band_labels=interface_language() if band_labels else None,
         )
         with row_counter() as progress:
             outcome = run_batch(inputs, settings, sink, progress=progress)
@@ -279,13 +291,12 @@ def _settings(
     from asn_assess.batch.settings import BatchSettings
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.errors import UsageError
+    from asn_assess.core.files import is_stdout
     from asn_assess.core.i18n import say
 
-    if output_format is None:
-        suffix = output.suffix if output is not None else ""
-        output_format = "jsonl" if suffix in (".jsonl", ".ndjson") else "csv"
-    if output_format not in ("csv", "jsonl"):
-        raise UsageError(say("batch.bad_format", value=output_format))
+    output_format = results_format(output_format, output)
+    if output_format == "xlsx" and is_stdout(output) and sys.stdout.isatty():
+        raise UsageError(say("out.xlsx_terminal"))
     if pseudonymize and key_file is None:
         raise UsageError(say("mr.error.pseudonymize_key"))
     if (
@@ -317,6 +328,27 @@ def _settings(
         target_column=target_column,
         rater_group_column=group_column,
     )
+
+
+def results_format(output_format: Optional[str], output: Optional[Path]) -> OutputFormat:
+    """The format asked for, or the one ``output``'s suffix names (csv by default);
+    ``UsageError`` for a format batch does not write."""
+    from asn_assess.core.errors import UsageError
+    from asn_assess.core.i18n import say
+
+    formats: dict[str, OutputFormat] = {"csv": "csv", "jsonl": "jsonl", "xlsx": "xlsx"}
+    if output_format is None:
+        suffix = output.suffix.lower() if output is not None else ""
+        by_suffix: dict[str, OutputFormat] = {
+            ".jsonl": "jsonl",
+            ".ndjson": "jsonl",
+            ".xlsx": "xlsx",
+        }
+        return by_suffix.get(suffix, "csv")
+    chosen = formats.get(output_format.lower())
+    if chosen is None:
+        raise UsageError(say("batch.bad_format", value=output_format))
+    return chosen
 
 
 class ErrorsOnScreen:

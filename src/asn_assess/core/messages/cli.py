@@ -112,8 +112,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- batch ------------------------------------------------------------------------
     "batch.bad_format": {
-        "id": "--format {value!r}: pilih csv atau jsonl",
-        "en": "--format {value!r}: choose csv or jsonl",
+        "id": "--format {value!r}: pilih csv, jsonl atau xlsx",
+        "en": "--format {value!r}: choose csv, jsonl or xlsx",
     },
     "batch.summary_names_people": {
         "id": "--summary-by {column!r} berisi nama orang, sehingga kelompoknya akan menunjukkan siapa yang menjawab; ringkas menurut kolom unit atau jabatan",
