@@ -40,6 +40,18 @@ MATCH_MEMO_TEXTS = 1024  # distinct texts remembered per item (an item has a han
 
 _Match = tuple[float, bool, bool, Optional[AnswerValue], bool, int]
 
+# The texts of cells of one byte, by that byte (only ASCII occurs in UTF-8), then the
+# empty cell: where ``CellReader._coded`` codes cells without reading them as text.
+_BYTE_TEXTS: list[Optional[str]] = [chr(byte) for byte in range(256)] + [""]
+EMPTY_CODE = 256
+
+
+def _is_plain_text(cells: Any) -> bool:
+    """A pyarrow string array without nulls (as the CSV reader gives item columns)."""
+    return (
+        not hasattr(cells, "dictionary") and cells.null_count == 0 and str(cells.type) == "string"
+    )
+
 
 class CellReader:
     """Reads the answers of one table's blocks, as planned by its ``ColumnPlan``."""
@@ -74,6 +86,7 @@ class CellReader:
         self.keep_sheets = keep_sheets
         self.keep_codes = keep_codes
         self._matches: dict[str, dict[Optional[str], _Match]] = {}  # item -> text -> match
+        self._byte_matches: dict[str, tuple[Any, ...]] = {}  # item -> ``_match`` of _BYTE_TEXTS
         self.lookups = {
             item_id: value_lookup(bank, bank.items[item_id], mapping)
             for item_id in plan.items.values()
@@ -113,12 +126,7 @@ class CellReader:
         bad_cells: dict[int, list[str]] = {}
         answered_any = np.zeros(rows, dtype=bool)
         for column, item_id in self.plan.items.items():
-            encoded = batch.column(column)
-            if not hasattr(encoded, "dictionary"):  # a header repeated under another role
-                encoded = encoded.dictionary_encode()
-            texts = encoded.dictionary.to_pylist()
-            distinct = self._match(item_id, texts)
-            codes = encoded.indices.to_numpy(zero_copy_only=False)
+            texts, codes, distinct = self._coded(item_id, batch.column(column))
             item_scores, answered, not_applicable = (part[codes] for part in distinct[:3])
             scores[item_id] = (item_scores, answered, not_applicable)
             # Gathers only for what this run uses: answer values (an object gather, the
@@ -201,6 +209,55 @@ class CellReader:
                 batch.column(self.plan.finished_column).to_pylist(),
             )[keep]
         return block
+
+    def _coded(self, item_id: str, cells: Any) -> tuple[list[Optional[str]], Any, tuple[Any, ...]]:
+        """An item column's distinct texts, each cell's index into them, and what each
+        distinct text is (``_match``).
+
+        Most answers are one character ("4", "b") or empty. A text column's cells are
+        told apart by their bytes, all at once: a cell of one byte is coded by that
+        byte (an ASCII character), an empty cell as ``EMPTY_CODE``, and only longer
+        cells ("Setuju", " 4") are read as Python text and coded after those."""
+        if not _is_plain_text(cells):  # dictionary-encoded or with nulls: by its texts
+            if not hasattr(cells, "dictionary"):
+                cells = cells.dictionary_encode()
+            texts = cells.dictionary.to_pylist()
+            return texts, cells.indices.to_numpy(zero_copy_only=False), self._match(item_id, texts)
+        size = len(cells)
+        offsets = np.frombuffer(cells.buffers()[1], dtype=np.int32)[
+            cells.offset : cells.offset + size + 1
+        ]
+        data_buffer = cells.buffers()[2]
+        data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer is not None else None
+        starts = offsets[:-1]
+        lengths = offsets[1:] - starts
+        codes = np.full(size, EMPTY_CODE, dtype=np.int64)
+        single = np.flatnonzero(lengths == 1)
+        if single.size and data is not None:
+            codes[single] = data[starts[single]]
+        texts = _BYTE_TEXTS
+        base = self._byte_matches.get(item_id)
+        if base is None:
+            base = self._byte_matches[item_id] = self._match(item_id, _BYTE_TEXTS)
+        longer = np.flatnonzero(lengths > 1)
+        if longer.size == 0 or data is None:
+            return texts, codes, base
+        raw = data.tobytes()
+        found: dict[str, int] = {}
+        for row in longer.tolist():
+            start = int(starts[row])
+            text = raw[start : start + int(lengths[row])].decode("utf-8", errors="replace")
+            codes[row] = found.setdefault(text, len(_BYTE_TEXTS) + len(found))
+        extra = list(found)
+        more = self._match(item_id, extra)
+        return (
+            [*texts, *extra],
+            codes,
+            tuple(
+                np.concatenate([part, extra_part])
+                for part, extra_part in zip(base, more, strict=True)
+            ),
+        )
 
     def _match(self, item_id: str, texts: list[Optional[str]]) -> tuple[Any, ...]:
         """Per distinct cell text: (item score, answered, not applicable, answer value,

@@ -245,14 +245,15 @@ class JsonLines:
         columns = []
         for item_id, values in answers.answer_values.items():
             memo = self._answer_texts.setdefault(item_id, {})
-            texts = [
-                ""
-                if value is None
-                else memo.get(value)
-                or memo.setdefault(value, f", {_dumps(item_id)}: {_dumps(value)}")
-                for value in values.distinct.tolist()
-            ]
-            columns.append(np.array(texts, dtype=object)[values.codes])
+            texts = np.full(len(values.distinct), "", dtype=object)
+            for code in np.unique(values.codes).tolist():  # the values this block holds
+                value = values.distinct[code]
+                if value is not None:
+                    text = memo.get(value)
+                    if text is None:
+                        text = memo[value] = f", {_dumps(item_id)}: {_dumps(value)}"
+                    texts[code] = text
+            columns.append(texts[values.codes])
         if not columns:
             return ['], "answers": {}, "durations": null, '] * answers.size
         return [

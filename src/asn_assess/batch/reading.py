@@ -232,16 +232,12 @@ def _open_reader(
     names = [f"c{index}" for index in range(len(layout.names))]
     read = pacsv.ReadOptions(use_threads=False, block_size=BLOCK_BYTES, column_names=names)
     # Every column as text: answers are matched as labels, never guessed by the reader as
-    # numbers (which would fail when a later block holds a label). Item columns arrive
-    # dictionary-encoded: an item has a handful of distinct answers. The stream is UTF-8
-    # already (checked by Utf8Stream), so pyarrow need not check it again.
-    answer_type = pa.dictionary(pa.int32(), pa.string())
-    items = layout.plan.items
+    # numbers (which would fail when a later block holds a label). Item columns are read
+    # as plain text, which costs pyarrow less than dictionary-encoding them; their cells
+    # are told apart by their bytes (``cells.CellReader``). The stream is UTF-8 already
+    # (checked by Utf8Stream), so pyarrow need not check it again.
     convert = pacsv.ConvertOptions(
-        column_types={
-            name: answer_type if index in items else pa.string() for index, name in enumerate(names)
-        },
-        check_utf8=False,
+        column_types={name: pa.string() for name in names}, check_utf8=False
     )
     try:
         return pacsv.open_csv(
