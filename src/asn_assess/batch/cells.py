@@ -42,7 +42,7 @@ _Match = tuple[float, bool, bool, Optional[AnswerValue], bool, int]
 
 # The texts of cells of one byte, by that byte (only ASCII occurs in UTF-8), then the
 # empty cell: where ``CellReader._coded`` codes cells without reading them as text.
-_BYTE_TEXTS: list[Optional[str]] = [chr(byte) for byte in range(256)] + [""]
+_BYTE_TEXTS: list[Optional[str]] = [*(chr(byte) for byte in range(256)), ""]
 EMPTY_CODE = 256
 
 
@@ -248,7 +248,7 @@ class CellReader:
             start = int(starts[row])
             text = raw[start : start + int(lengths[row])].decode("utf-8", errors="replace")
             codes[row] = found.setdefault(text, len(_BYTE_TEXTS) + len(found))
-        extra = list(found)
+        extra: list[Optional[str]] = list(found)
         more = self._match(item_id, extra)
         return (
             [*texts, *extra],
