@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
+import queue
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Optional
@@ -177,20 +179,21 @@ def read_table(
     )
     cells = CellReader.for_run(settings, plan, source)
     reader = None
+    ahead: Optional[ReadAhead] = None
     finished = False
     try:
         stream.skip(layout.header_bytes)  # the header is read; pyarrow gets the records
         reader = _open_reader(stream, source, layout, skip_malformed)
+        ahead = ReadAhead(reader, malformed)
         while True:
             try:
-                batch = reader.read_next_batch()
+                batch, block_malformed = ahead.next()
             except StopIteration:
                 break
             except (pa.ArrowInvalid, UnicodeDecodeError) as error:
                 where = f"{source}:{tracker.next_line}"
                 raise InputError(Problem(where, say("reading.cannot_read", reason=error))) from None
-            found = tracker.block(batch, malformed)
-            malformed.clear()
+            found = tracker.block(batch, block_malformed)
             for record, data_row, line in found.malformed:
                 reason = wrong_width(record.fields, record.expected)
                 on_error(RowError(source, data_row, line, None, [reason]))
@@ -198,8 +201,68 @@ def read_table(
                 yield cells.read(batch, found.rows, found.lines, on_error)
         finished = True
     finally:
+        if ahead is not None:
+            ahead.close()
         if not finished:
             _stop(stream, reader)
+
+
+READ_AHEAD_BLOCKS = 2  # parsed blocks waiting to be scored: a few hundred KB each
+
+
+class ReadAhead:
+    """Parses the next blocks of a pyarrow CSV reader on a thread of its own (pyarrow
+    parses without holding the interpreter), so parsing overlaps matching and scoring.
+    Each block comes with the malformed records found while parsing it; a reading
+    error comes out of ``next`` where the block would have."""
+
+    _END = object()
+
+    def __init__(self, reader: Any, malformed: list[Malformed]):
+        self._reader = reader
+        self._malformed = malformed  # filled by the reader's handler, on this thread
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=READ_AHEAD_BLOCKS)
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="batch-reader", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stopping:
+            try:
+                batch = self._reader.read_next_batch()
+            except StopIteration:
+                self._queue.put(self._END)
+                return
+            except BaseException as error:  # raised where the block would have come
+                self._queue.put(error)
+                return
+            found = list(self._malformed)
+            self._malformed.clear()
+            self._queue.put((batch, found))
+        self._queue.put(self._END)
+
+    def next(self) -> tuple[Any, list[Malformed]]:
+        """The next block and its malformed records; ``StopIteration`` at the end."""
+        item = self._queue.get()
+        if item is self._END:
+            self._queue.put(item)  # the end stays the end
+            raise StopIteration
+        if isinstance(item, BaseException):
+            self._queue.put(self._END)
+            raise item
+        block: tuple[Any, list[Malformed]] = item
+        return block
+
+    def close(self) -> None:
+        """Stop reading ahead and wait for the thread (taking what it still hands
+        over), so that the reader can be stopped from this thread."""
+        self._stopping = True
+        while self._thread.is_alive():
+            try:
+                self._queue.get(timeout=0.05)
+            except queue.Empty:
+                continue
+        self._thread.join()
 
 
 def _stop(stream: Utf8Stream, reader: Any) -> None:
