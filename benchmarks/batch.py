@@ -239,24 +239,25 @@ def mean_if_enough(scores, weights):
 
 
 frame = pl.scan_csv(input_path, schema_overrides=schema).select(list(schema))
-indicator_columns, pillar_columns = [], []
+indicator_names, pillar_names, pillars = [], [], []
 for pillar in bank["pillars"]:
-    scored = []
+    names = []
     for indicator in pillar["indicators"]:
-        score = mean_if_enough([item_score(i) for i in indicator["items"]],
-                               [i["weight"] for i in indicator["items"]])
-        indicator_columns.append(score.alias(f"indicator.{indicator['id']}.score"))
-        scored.append(score)
-    pillar_columns.append(mean_if_enough(scored, [i["weight"] for i in pillar["indicators"]])
-                          .alias(f"pillar.{pillar['id']}.score"))
+        names.append(f"indicator.{indicator['id']}.score")
+        frame = frame.with_columns(
+            mean_if_enough([item_score(i) for i in indicator["items"]],
+                           [i["weight"] for i in indicator["items"]]).alias(names[-1]))
+    indicator_names += names
+    pillar_names.append(f"pillar.{pillar['id']}.score")
+    pillars.append(mean_if_enough([pl.col(n) for n in names],
+                                  [i["weight"] for i in pillar["indicators"]])
+                   .alias(pillar_names[-1]))
+frame = frame.with_columns(pillars)
 weights = [pillar["weight"] for pillar in bank["pillars"]]
-pillar_names = [f"pillar.{pillar['id']}.score" for pillar in bank["pillars"]]
-indicator_names = [c.meta.output_name() for c in indicator_columns]
 overall = pl.when(pl.all_horizontal([pl.col(n).is_not_null() for n in pillar_names])).then(
     pl.sum_horizontal([pl.col(n) * w for n, w in zip(pillar_names, weights)]) / sum(weights)
 ).otherwise(None).alias("overall_score")
-(frame.select(pl.col("respondent_id"), *pillar_columns, *indicator_columns)
-      .select(pl.col("respondent_id"), overall, *pillar_names, *indicator_names)
+(frame.select(pl.col("respondent_id"), overall, *pillar_names, *indicator_names)
       .sink_csv(output_path))
 '''
 
