@@ -112,6 +112,9 @@ class CsvResults:
         self._csv_writer().close()
 
 
+JSONL_WRITE_LINES = 256  # lines joined and encoded at a time
+
+
 class JsonlResults:
     """One JSON object per respondent: where it came from and the full result
     (``jsonl.JsonLines``)."""
@@ -128,7 +131,9 @@ class JsonlResults:
 
     def write(self, block: ScoredBlock) -> None:
         """Append one line per row of ``block``."""
-        self.output.write("".join(self.lines.lines(block)).encode("utf-8"))
+        lines = self.lines.lines(block)
+        for start in range(0, len(lines), JSONL_WRITE_LINES):  # a block's text is megabytes
+            self.output.write("".join(lines[start : start + JSONL_WRITE_LINES]).encode("utf-8"))
 
     def close(self) -> None:
         """Nothing to finish: every line is written as its block comes."""
