@@ -87,6 +87,7 @@ class CellReader:
         self.keep_codes = keep_codes
         self._matches: dict[str, dict[Optional[str], _Match]] = {}  # item -> text -> match
         self._byte_matches: dict[str, tuple[Any, ...]] = {}  # item -> ``_match`` of _BYTE_TEXTS
+        self._stacked: Optional[tuple[tuple[Any, ...], dict[str, int]]] = None
         self.lookups = {
             item_id: value_lookup(bank, bank.items[item_id], mapping)
             for item_id in plan.items.values()
@@ -125,20 +126,27 @@ class CellReader:
         answer_codes: AnswerCodes = {}
         bad_cells: dict[int, list[str]] = {}
         answered_any = np.zeros(rows, dtype=bool)
-        for column, item_id in self.plan.items.items():
-            texts, codes, distinct = self._coded(item_id, batch.column(column))
-            item_scores, answered, not_applicable = (part[codes] for part in distinct[:3])
+        planned = list(self.plan.items.items())
+        coded = [self._coded(item_id, batch.column(column)) for column, item_id in planned]
+        gathered = self._gathered_by_bytes(planned, coded)
+        for number, (column, item_id) in enumerate(planned):
+            texts, codes, distinct = coded[number]
+            if number in gathered:
+                item_scores, answered, not_applicable, bad, item_codes = gathered[number]
+            else:
+                item_scores, answered, not_applicable = (part[codes] for part in distinct[:3])
+                bad = distinct[4][codes] if distinct[4].any() else None
+                item_codes = distinct[5][codes] if self.keep_codes else None
             scores[item_id] = (item_scores, answered, not_applicable)
-            # Gathers only for what this run uses: answer values (an object gather, the
-            # costliest) for full results, codes for analysis, bad cells when any.
+            # Answer values (an object gather, the costliest) only for full results.
             if self.keep_sheets:
                 values[item_id] = AnswerValues(distinct[3], codes)
-            if self.keep_codes:
-                answer_codes[item_id] = distinct[5][codes]
+            if item_codes is not None:
+                answer_codes[item_id] = item_codes
             answered_any |= answered | not_applicable
-            if distinct[4].any():
+            if bad is not None:
                 header = self.plan.headers[column]
-                for row in np.flatnonzero(distinct[4][codes]):
+                for row in np.flatnonzero(bad):
                     bad_cells.setdefault(int(row), []).append(
                         self._bad_cell(item_id, texts[codes[row]], header[:40])
                     )
@@ -210,6 +218,51 @@ class CellReader:
             )[keep]
         return block
 
+    def _gathered_by_bytes(
+        self, columns: list[tuple[int, str]], coded: list[tuple[Any, ...]]
+    ) -> dict[int, tuple[Any, ...]]:
+        """For the columns (by position in ``columns``) whose cells are all coded by
+        their bytes (most of them): item scores, answered, not applicable, not an answer
+        (None when no cell is one) and answer codes (None unless kept), all gathered at
+        once from the items' tables of one-byte texts, stacked."""
+        byte_coded = [n for n, (texts, _, _) in enumerate(coded) if texts is _BYTE_TEXTS]
+        if not byte_coded:
+            return {}
+        tables, offsets = self._stacked_byte_tables()
+        item_offsets = np.array([offsets[columns[n][1]] for n in byte_coded], dtype=np.int64)
+        index = np.stack([coded[n][1] for n in byte_coded]) + item_offsets[:, None]
+        item_scores, answered, not_applicable, bad = (tables[part][index] for part in (0, 1, 2, 4))
+        item_codes = tables[5][index] if self.keep_codes else None
+        has_bad = bad.any(axis=1)
+        return {
+            n: (
+                item_scores[j],
+                answered[j],
+                not_applicable[j],
+                bad[j] if has_bad[j] else None,
+                item_codes[j] if item_codes is not None else None,
+            )
+            for j, n in enumerate(byte_coded)
+        }
+
+    def _stacked_byte_tables(self) -> tuple[tuple[Any, ...], dict[str, int]]:
+        """Every item's ``_match`` of the one-byte texts, one after the other, and where
+        each item's part begins."""
+        if self._stacked is None:
+            item_ids = list(dict.fromkeys(self.plan.items.values()))
+            parts = [self._byte_table(item_id) for item_id in item_ids]
+            tables = tuple(np.concatenate(column) for column in zip(*parts, strict=True))
+            offsets = {item_id: n * len(_BYTE_TEXTS) for n, item_id in enumerate(item_ids)}
+            self._stacked = (tables, offsets)
+        return self._stacked
+
+    def _byte_table(self, item_id: str) -> tuple[Any, ...]:
+        """``_match`` of the one-byte texts and the empty text, for one item."""
+        table = self._byte_matches.get(item_id)
+        if table is None:
+            table = self._byte_matches[item_id] = self._match(item_id, _BYTE_TEXTS)
+        return table
+
     def _coded(self, item_id: str, cells: Any) -> tuple[list[Optional[str]], Any, tuple[Any, ...]]:
         """An item column's distinct texts, each cell's index into them, and what each
         distinct text is (``_match``).
@@ -236,9 +289,7 @@ class CellReader:
         if single.size and data is not None:
             codes[single] = data[starts[single]]
         texts = _BYTE_TEXTS
-        base = self._byte_matches.get(item_id)
-        if base is None:
-            base = self._byte_matches[item_id] = self._match(item_id, _BYTE_TEXTS)
+        base = self._byte_table(item_id)
         longer = np.flatnonzero(lengths > 1)
         if longer.size == 0 or data is None:
             return texts, codes, base
