@@ -32,7 +32,6 @@ from typing import Any, Optional
 import numpy as np
 
 from asn_assess.analysis.pooling import ALL, OTHER, pool_small_groups
-from asn_assess.batch.arrow import pyarrow
 from asn_assess.batch.blocks import ScoredBlock
 from asn_assess.core.models import Bank
 from asn_assess.core.scoring import BoolColumn, FloatColumn, overall_scores
@@ -110,10 +109,11 @@ class GroupSummary:
             values, bands = values[keep], bands[keep]
         if not len(groups):
             return
-        pa = pyarrow()  # hashes the texts as they are (numpy's text arrays drop end NULs)
-        encoded = pa.array(groups, type=pa.string()).dictionary_encode()
-        names = encoded.dictionary.to_pylist()
-        row_codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+        # Each distinct group name numbered, each row's number looked up (a dict, so the
+        # names are compared exactly; numpy text arrays would drop trailing NULs).
+        numbers = {name: number for number, name in enumerate(dict.fromkeys(groups))}
+        names = list(numbers)
+        row_codes = np.fromiter(map(numbers.__getitem__, groups), dtype=np.int64, count=len(groups))
         order = np.argsort(row_codes, kind="stable")  # each group's rows, in block order
         ends = np.cumsum(np.bincount(row_codes, minlength=len(names)))
         for code, group in enumerate(names):
