@@ -63,6 +63,7 @@ class JsonLines:
         )
         self._sheet_parts: dict[tuple[Optional[str], ...], str] = {}
         self._answer_texts: dict[str, dict[Any, str]] = {}
+        self._rendered: dict[str, dict[tuple[Any, ...], str]] = {}
         if norm is not None:
             self._norm_tail = f', "norm": {_dumps(norm.description)}}}\n'
             # Per level, the text of each percentile (0 to 99) and of none, at index 100.
@@ -182,10 +183,10 @@ class JsonLines:
             )
             return _dumps(model.model_dump(mode="json")) + ', "pillars": ['
 
-        columns += _with_score('"overall": ', scores.overall, overall)
+        columns += _with_score('"overall": ', scores.overall, overall, self._memo("overall"))
         for number, pillar in enumerate(bank.pillars):
 
-            def pillar_text(values: list[float], first: bool = number == 0, p: Any = pillar) -> str:
+            def pillar_text(values: list[float], p: Any = pillar) -> str:
                 band, answered, not_applicable, total, scored, indicators_na = values
                 model = PillarResult(
                     id=p.id,
@@ -206,7 +207,10 @@ class JsonLines:
                 return text
 
             columns += _with_score(
-                "" if number == 0 else ", ", scores.pillars[pillar.id], pillar_text
+                "" if number == 0 else ", ",
+                scores.pillars[pillar.id],
+                pillar_text,
+                self._memo(f"pillar.{pillar.id}"),
             )
             last = len(pillar.indicators) - 1
             for position, indicator in enumerate(pillar.indicators):
@@ -227,8 +231,13 @@ class JsonLines:
                     return ("" if at == 0 else ", ") + text + ("]}" if at == end else "")
 
                 level = scores.indicators[indicator.id]
-                columns.append(_distinct_texts(_counts(level, parts=False), indicator_text))
+                memo = self._memo(f"indicator.{indicator.id}")
+                columns.append(_distinct_texts(_counts(level, parts=False), indicator_text, memo))
         return columns
+
+    def _memo(self, level: str) -> dict[tuple[Any, ...], str]:
+        """The texts rendered for a level so far (its values -> its text)."""
+        return self._rendered.setdefault(level, {})
 
     def _band(self, index: float) -> Optional[str]:
         return None if int(index) == NO_BAND else self._band_ids[int(index)]
@@ -347,14 +356,17 @@ def _score(value: float) -> Optional[float]:
 
 
 def _with_score(
-    before: str, level: LevelScores, render: Callable[[list[float]], str]
+    before: str,
+    level: LevelScores,
+    render: Callable[[list[float]], str],
+    memo: dict[tuple[Any, ...], str],
 ) -> list[Texts]:
     """Columns of a level's object (after ``before``) whose score is nearly unique per
     row: ``render`` makes its text with a null score once per distinct band and counts,
     and each row's score is put in place of that null."""
     rest = [level.band, level.answered, level.not_applicable, level.total]
     rest += [level.parts_scored, level.parts_not_applicable]
-    texts = _distinct_texts(rest, render)
+    texts = _distinct_texts(rest, render, memo)
     split = {text: _split_at_score(text) for text in set(texts.tolist())}
     heads = [before + split[text][0] for text in texts.tolist()]
     tails = [split[text][1] for text in texts.tolist()]
@@ -377,15 +389,29 @@ def _counts(level: LevelScores, parts: bool) -> list[Any]:
     return columns
 
 
-def _distinct_texts(columns: list[Any], render: Callable[[list[float]], str]) -> Any:
+def _distinct_texts(
+    columns: list[Any], render: Callable[[list[float]], str], memo: dict[tuple[Any, ...], str]
+) -> Any:
     """Per row, ``render`` of its values in ``columns``, rendered once per distinct
-    combination. The combination's code is built a column at a time (each step
-    renumbered, so it stays below the number of rows)."""
+    combination, and remembered in ``memo`` for later blocks. The combination's code is
+    built a column at a time (each step renumbered, so it stays below the number of
+    rows)."""
     key = np.zeros(len(columns[0]), dtype=np.int64)
     for column in columns:
         _, codes = np.unique(column, return_inverse=True)
         _, key = np.unique(key * (int(codes.max(initial=0)) + 1) + codes, return_inverse=True)
     _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
     stacked = np.column_stack([np.asarray(column, dtype=np.float64) for column in columns])
-    texts = np.array([render(values) for values in stacked[first].tolist()], dtype=object)
+    if len(memo) > MEMO_TEXTS:
+        memo.clear()
+    texts = np.empty(first.size, dtype=object)
+    for position, values in enumerate(stacked[first].tolist()):
+        values_key = tuple(None if value != value else value for value in values)  # NaN: none
+        text = memo.get(values_key)
+        if text is None:
+            text = memo[values_key] = render(values)
+        texts[position] = text
     return texts[inverse.reshape(-1)]
+
+
+MEMO_TEXTS = 100_000  # rendered parts kept per level (then forgotten and begun again)
