@@ -88,9 +88,11 @@ class JsonLines:
         answered = self._answers(block)
         quality = self._quality(block)
         tails = self._percentiles(block) if self.norm is not None else ["}\n"] * size
-        lines = [
-            "".join(parts) for parts in zip(heads, *scores, answered, quality, tails, strict=True)
-        ]
+        parts = zip(heads, *scores, *answered, quality, tails, strict=True)
+        if sheets is None:
+            lines = [_first_answer("".join(line)) for line in parts]
+        else:
+            lines = ["".join(line) for line in parts]
         if sheets is not None:  # rows with more than a table holds: the plain way
             for row, sheet in enumerate(sheets):
                 if not _is_bare(sheet, self.drop_profile):
@@ -242,13 +244,18 @@ class JsonLines:
     def _band(self, index: float) -> Optional[str]:
         return None if int(index) == NO_BAND else self._band_ids[int(index)]
 
-    def _answers(self, block: ScoredBlock) -> list[str]:
-        """``], "answers": {…}, "durations": …, `` per row."""
+    def _answers(self, block: ScoredBlock) -> list[Texts]:
+        """``], "answers": {…}, "durations": …, `` per row, as columns that follow each
+        other. From a table, each answer is a column of its own, `, "id": value` or
+        nothing; the comma before the first answer is taken out of the whole line
+        (``_first_answer``)."""
         answers = block.answers
         if answers.sheets is not None:
             return [
-                f'], "answers": {_dumps(dict(sheet.answers))}, "durations": null, '
-                for sheet in answers.sheets
+                [
+                    f'], "answers": {_dumps(dict(sheet.answers))}, "durations": null, '
+                    for sheet in answers.sheets
+                ]
             ]
         assert answers.answer_values is not None, "the reader keeps answers for full results"
         columns = []
@@ -263,12 +270,8 @@ class JsonLines:
                         text = memo[value] = f", {_dumps(item_id)}: {_dumps(value)}"
                     texts[code] = text
             columns.append(texts[values.codes])
-        if not columns:
-            return ['], "answers": {}, "durations": null, '] * answers.size
-        return [
-            f'], "answers": {{{"".join(cells)[2:]}}}, "durations": null, '
-            for cells in zip(*columns, strict=True)
-        ]
+        size = answers.size
+        return [[_ANSWERS_OPEN] * size, *columns, ['}, "durations": null, '] * size]
 
     def _quality(self, block: ScoredBlock) -> list[str]:
         """``"quality": […]}`` per row (the end of the result): each flag as
@@ -341,6 +344,17 @@ _EMPTY_RESULT: dict[str, Any] = {
 }
 
 
+_ANSWERS_OPEN = '], "answers": {'
+_ANSWERS_COMMA = _ANSWERS_OPEN + ", "
+
+
+def _first_answer(line: str) -> str:
+    """A line without the comma its first answer was written with. The text before the
+    answers cannot hold ``"answers": {, `` elsewhere: a quote inside a JSON string is
+    written \\", so the first occurrence is the one."""
+    return line.replace(_ANSWERS_COMMA, _ANSWERS_OPEN, 1)
+
+
 def _is_bare(sheet: Any, drop_profile: bool) -> bool:
     """Whether an answer sheet holds nothing ``JsonLines`` writes only the plain way."""
     return (
@@ -366,10 +380,10 @@ def _with_score(
     and each row's score is put in place of that null."""
     rest = [level.band, level.answered, level.not_applicable, level.total]
     rest += [level.parts_scored, level.parts_not_applicable]
-    texts = _distinct_texts(rest, render, memo)
-    split = {text: _split_at_score(text) for text in set(texts.tolist())}
-    heads = [before + split[text][0] for text in texts.tolist()]
-    tails = [split[text][1] for text in texts.tolist()]
+    distinct, inverse = _distinct(rest, render, memo)
+    parts = [_split_at_score(text) for text in distinct.tolist()]
+    heads = np.array([before + head for head, _ in parts], dtype=object)[inverse]
+    tails = np.array([tail for _, tail in parts], dtype=object)[inverse]
     scores = ["null" if value != value else repr(value) for value in level.score.tolist()]
     return [heads, scores, tails]
 
@@ -392,10 +406,18 @@ def _counts(level: LevelScores, parts: bool) -> list[Any]:
 def _distinct_texts(
     columns: list[Any], render: Callable[[list[float]], str], memo: dict[tuple[Any, ...], str]
 ) -> Any:
-    """Per row, ``render`` of its values in ``columns``, rendered once per distinct
-    combination, and remembered in ``memo`` for later blocks. The combination's code is
-    built a column at a time (each step renumbered, so it stays below the number of
-    rows)."""
+    """Per row, ``render`` of its values in ``columns`` (see ``_distinct``)."""
+    distinct, inverse = _distinct(columns, render, memo)
+    return distinct[inverse]
+
+
+def _distinct(
+    columns: list[Any], render: Callable[[list[float]], str], memo: dict[tuple[Any, ...], str]
+) -> tuple[Any, Any]:
+    """``render`` of each distinct combination of values in ``columns`` (remembered in
+    ``memo`` for later blocks), and per row the index of its combination. The
+    combination's code is built a column at a time (each step renumbered, so it stays
+    below the number of rows)."""
     key = np.zeros(len(columns[0]), dtype=np.int64)
     for column in columns:
         _, codes = np.unique(column, return_inverse=True)
@@ -411,7 +433,7 @@ def _distinct_texts(
         if text is None:
             text = memo[values_key] = render(values)
         texts[position] = text
-    return texts[inverse.reshape(-1)]
+    return texts, inverse.reshape(-1)
 
 
 MEMO_TEXTS = 100_000  # rendered parts kept per level (then forgotten and begun again)
