@@ -181,3 +181,18 @@ def test_codebook_to_stdout_or_file(tmp_path: Path, name: str):
     assert result.exit_code == 0
     text = result.stdout if name == "-" else (tmp_path / name).read_text(encoding="utf-8")
     assert text.startswith("item_id,pillar,indicator,kind,scale,keying,weight,text_id,text_en")
+
+
+def test_more_rows_than_a_sheet_holds_is_an_error(
+    tmp_path: Path, bundled_bank: Bank, monkeypatch: pytest.MonkeyPatch
+):
+    import asn_assess.batch.workbook as workbook
+
+    monkeypatch.setattr(workbook, "MAX_SHEET_ROWS", 3)  # a header and two rows
+    source = table(tmp_path / "in.csv", bundled_bank)
+    out = tmp_path / "out.xlsx"
+    result = run("batch", str(source), "-o", str(out))
+    assert result.exit_code == 1
+    assert "at most 2 rows" in result.stderr and "CSV" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()

@@ -19,11 +19,13 @@ from typing import Any, Optional
 from asn_assess.analysis.norms import NormReference
 from asn_assess.batch.blocks import RowError, ScoredBlock
 from asn_assess.batch.layout import ResultsTable
-from asn_assess.core.files import OutputFile
+from asn_assess.core.errors import Problem
+from asn_assess.core.files import OutputError, OutputFile
 from asn_assess.core.i18n import interface_language, say
 from asn_assess.core.models import Bank
 
 COPY_BYTES = 1 << 20
+MAX_SHEET_ROWS = 1_048_576  # Excel's rows per sheet, the header's included
 
 
 class XlsxResults:
@@ -63,6 +65,7 @@ class XlsxResults:
 
     def write(self, block: ScoredBlock) -> None:
         """Append the rows of ``block`` to the results sheet."""
+        self._check_room(self._next_result + block.answers.size)
         table = self.table.table(block)
         columns = [column.to_pylist() for column in table.columns]
         first = self._next_result
@@ -70,8 +73,15 @@ class XlsxResults:
             _write_row(self._results, first + offset, row)
         self._next_result += table.num_rows
 
+    def _check_room(self, rows: int) -> None:
+        """``OutputError`` when a sheet would need more than Excel's rows."""
+        if rows > MAX_SHEET_ROWS:  # xlsxwriter would leave the rows out without a word
+            limit = f"{MAX_SHEET_ROWS - 1:,}"
+            raise OutputError(Problem(self.output.name, say("out.xlsx_too_many_rows", rows=limit)))
+
     def reject(self, error: RowError) -> None:
         """Append a rejected row to its sheet."""
+        self._check_room(self._next_rejected + 1)
         cells = [error.source, error.row, error.line, error.respondent_id, "; ".join(error.reasons)]
         _write_row(self._rejected, self._next_rejected, cells)
         self._next_rejected += 1

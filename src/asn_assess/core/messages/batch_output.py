@@ -11,6 +11,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--format xlsx writes a binary Excel file, not text for the screen: "
         "write it to a file with -o RESULTS.xlsx (or pipe it to a program)",
     },
+    "out.xlsx_too_many_rows": {
+        "id": "satu lembar Excel memuat paling banyak {rows} baris; untuk sebanyak ini "
+        "tulis CSV (-o HASIL.csv)",
+        "en": "an Excel sheet holds at most {rows} rows; for this many write CSV (-o RESULTS.csv)",
+    },
     "out.help.decimals": {
         "id": "Bulatkan skor menjadi N angka di belakang koma (bawaan: tanpa pembulatan).",
         "en": "Round scores to N decimal places (default: not rounded).",
