@@ -89,10 +89,7 @@ class JsonLines:
         quality = self._quality(block)
         tails = self._percentiles(block) if self.norm is not None else ["}\n"] * size
         parts = zip(heads, *scores, *answered, quality, tails, strict=True)
-        if sheets is None:
-            lines = [_first_answer("".join(line)) for line in parts]
-        else:
-            lines = ["".join(line) for line in parts]
+        lines = ["".join(line) for line in parts]
         if sheets is not None:  # rows with more than a table holds: the plain way
             for row, sheet in enumerate(sheets):
                 if not _is_bare(sheet, self.drop_profile):
@@ -245,10 +242,8 @@ class JsonLines:
         return None if int(index) == NO_BAND else self._band_ids[int(index)]
 
     def _answers(self, block: ScoredBlock) -> list[Texts]:
-        """``], "answers": {…}, "durations": …, `` per row, as columns that follow each
-        other. From a table, each answer is a column of its own, `, "id": value` or
-        nothing; the comma before the first answer is taken out of the whole line
-        (``_first_answer``)."""
+        """``], "answers": {…}, "durations": …, `` per row (a list of one column). From a
+        table, each answer's text (`, "id": value`) is made once per distinct value."""
         answers = block.answers
         if answers.sheets is not None:
             return [
@@ -270,8 +265,14 @@ class JsonLines:
                         text = memo[value] = f", {_dumps(item_id)}: {_dumps(value)}"
                     texts[code] = text
             columns.append(texts[values.codes])
-        size = answers.size
-        return [[_ANSWERS_OPEN] * size, *columns, ['}, "durations": null, '] * size]
+        if not columns:
+            return [['], "answers": {}, "durations": null, '] * answers.size]
+        return [
+            [
+                f'], "answers": {{{"".join(cells)[2:]}}}, "durations": null, '
+                for cells in zip(*columns, strict=True)
+            ]
+        ]
 
     def _quality(self, block: ScoredBlock) -> list[str]:
         """``"quality": […]}`` per row (the end of the result): each flag as
@@ -344,17 +345,6 @@ _EMPTY_RESULT: dict[str, Any] = {
 }
 
 
-_ANSWERS_OPEN = '], "answers": {'
-_ANSWERS_COMMA = _ANSWERS_OPEN + ", "
-
-
-def _first_answer(line: str) -> str:
-    """A line without the comma its first answer was written with. The text before the
-    answers cannot hold ``"answers": {, `` elsewhere: a quote inside a JSON string is
-    written \\", so the first occurrence is the one."""
-    return line.replace(_ANSWERS_COMMA, _ANSWERS_OPEN, 1)
-
-
 def _is_bare(sheet: Any, drop_profile: bool) -> bool:
     """Whether an answer sheet holds nothing ``JsonLines`` writes only the plain way."""
     return (
@@ -416,12 +406,25 @@ def _distinct(
 ) -> tuple[Any, Any]:
     """``render`` of each distinct combination of values in ``columns`` (remembered in
     ``memo`` for later blocks), and per row the index of its combination. The
-    combination's code is built a column at a time (each step renumbered, so it stays
-    below the number of rows)."""
+    combination's code is built a column at a time: counts and bands as they are (a
+    band's -1, no band, moved up to 0), scores by their rank among the block's scores;
+    renumbered only when the code would grow too large."""
     key = np.zeros(len(columns[0]), dtype=np.int64)
+    key_size = 1  # every code is below this
     for column in columns:
-        _, codes = np.unique(column, return_inverse=True)
-        _, key = np.unique(key * (int(codes.max(initial=0)) + 1) + codes, return_inverse=True)
+        if column.dtype.kind == "f":
+            _, codes = np.unique(column, return_inverse=True)
+            codes = codes.reshape(-1)
+        else:
+            codes = column.astype(np.int64)
+            codes -= codes.min(initial=0)
+        radix = int(codes.max(initial=0)) + 1
+        if key_size * radix >= 1 << 62:
+            _, key = np.unique(key, return_inverse=True)
+            key = key.reshape(-1)
+            key_size = len(key)
+        key = key * radix + codes
+        key_size *= radix
     _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
     stacked = np.column_stack([np.asarray(column, dtype=np.float64) for column in columns])
     if len(memo) > MEMO_TEXTS:
