@@ -9,6 +9,7 @@ in memory, for use from Python.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import queue
 import threading
@@ -139,7 +140,14 @@ class JsonlResults:
         """Nothing to finish: every line is written as its block comes."""
 
 
-QUEUED_BLOCKS = 4  # scored blocks waiting for the writer thread: a few MB at most
+QUEUED_BLOCKS = 3  # scored blocks waiting for the writer thread: a few MB at most
+
+
+def _for_writing(block: ScoredBlock) -> ScoredBlock:
+    """``block`` without what no output writes (the item columns and answer codes,
+    the larger part of a block), so that blocks waiting to be written hold little."""
+    answers = dataclasses.replace(block.answers, item_columns={}, answer_codes=None, groups=None)
+    return dataclasses.replace(block, answers=answers)
 
 
 class WriterThread:
@@ -265,7 +273,7 @@ class FileSink:
 
     def write(self, block: ScoredBlock) -> None:
         """Append scored rows to the results."""
-        self._results.write(block)
+        self._results.write(_for_writing(block))
 
     def reject(self, error: RowError) -> None:
         """Append a rejected row to the errors file, or pass it to ``on_rejected``; in a
