@@ -28,9 +28,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "out.help.codebook": {
         "id": "Buku kode CSV: setiap butir dengan indikator, pilar, teks pertanyaan dalam "
-        "dua bahasa, skala dan arah penilaiannya, untuk membaca kolom hasil batch.",
+        "dua bahasa, skala dan arah penilaiannya, untuk membaca kolom hasil batch."
+        "\n\nContoh: asn-assess codebook -o buku-kode.csv",
         "en": "A CSV codebook: every item with its indicator, pillar, question text in "
-        "both languages, scale and keying, to read batch's columns by.",
+        "both languages, scale and keying, to read batch's columns by."
+        "\n\nExample: asn-assess codebook -o codebook.csv",
     },
     "out.help.codebook_output": {
         "id": "Tulis buku kode ke berkas ini (atomik) alih-alih stdout (-).",
