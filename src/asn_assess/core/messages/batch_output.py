@@ -34,6 +34,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "both languages, scale and keying, to read batch's columns by."
         "\n\nExample: asn-assess codebook -o codebook.csv",
     },
+    "out.help.codebook.short": {
+        "id": "Buku kode butir: arti setiap kolom batch, dua bahasa.",
+        "en": "The items' codebook: what each batch column means.",
+    },
     "out.help.codebook_output": {
         "id": "Tulis buku kode ke berkas ini (atomik) alih-alih stdout (-).",
         "en": "Write the codebook here (atomically) instead of stdout (-).",
