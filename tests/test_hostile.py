@@ -205,6 +205,8 @@ def _set(path: list[Any], value: Any) -> Any:
         (_set(["pillars", 0, "indicators", 0, "score"], -5), "score"),
         (_set(["overall", "answered_items"], 10**12), "answered_items"),
         (_set(["bank_id"], "b" * 300), "bank_id"),
+        (_set(["answers", "disiplin-01"], ""), "answers.disiplin-01"),
+        (_set(["answers", "disiplin-01"], "z"), "answers.disiplin-01"),
     ],
     ids=[
         "unknown-pillar",
@@ -215,6 +217,8 @@ def _set(path: list[Any], value: Any) -> Any:
         "negative",
         "huge-count",
         "long-bank-id",
+        "empty-answer",
+        "unknown-answer",
     ],
 )
 def test_report_refuses_a_hostile_result_in_one_line(tmp_path, change, fragment):

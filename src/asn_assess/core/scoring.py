@@ -31,7 +31,7 @@ from typing import Optional
 import numpy as np
 import numpy.typing as npt
 
-from asn_assess.core.answers import check_sheet
+from asn_assess.core.answers import answer_problems, check_sheet
 from asn_assess.core.documents import (
     AnswerSheet,
     AnswerValue,
@@ -450,5 +450,13 @@ def check_result(bank: Bank, result: Result, source: str = "<result>") -> None:
                     bank=bank.id,
                 )
                 problems.append(Problem(f"{path}.indicators[{i_index}].id", message))
+    # Its answers too: the report quotes them and works out which pulled a score down.
+    fields = set(AnswerSheet.model_fields) - {"schema_version"}
+    sheet = AnswerSheet.model_validate(result.model_dump(include=fields))
+    problems += [
+        Problem(f"{source}: {problem.where}", problem.message)
+        for problem in answer_problems(bank, sheet)
+        if problem.where.startswith("answers.")
+    ]
     if problems:
         raise ResultError(problems)
