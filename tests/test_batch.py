@@ -1328,3 +1328,14 @@ def test_answers_to_items_a_role_is_not_asked_and_unknown_roles_reject_the_row(
     assert second["reasons"][0].startswith(
         "role: 'kepala' is not a role (pelaksana, fungsional, struktural)"
     )
+
+
+def test_a_long_bad_cell_is_quoted_short_in_the_interface_language(tmp_path):
+    source = tmp_path / "panjang.csv"
+    source.write_text(f"respondent_id,disiplin-01\nR1,{'9' * 5000}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["batch", str(source), "-o", str(tmp_path / "o.csv")])
+    [line] = [x for x in result.stderr.splitlines() if x.startswith("ditolak:")]
+    assert line == (
+        f"ditolak: {source}: baris 1 (R1): disiplin-01: '{'9' * 40}…' (5000 karakter) "
+        "bukan jawaban untuk butir ini (kolom 'disiplin-01')"
+    )

@@ -38,7 +38,7 @@ def test_api_batch_example_prints_the_counts_it_promises(tmp_path, monkeypatch, 
     exec(compile(code, "docs/api.md", "exec"), {"__name__": "__docs__"})
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "13 12 1"
-    assert lines[2].startswith("jawaban.csv: row 13 (R999): ")
+    assert lines[2].startswith("jawaban.csv: baris 13 (R999): ")
     assert any(line.startswith("Bidang A 6 ") for line in lines)
 
 

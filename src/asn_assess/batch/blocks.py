@@ -144,7 +144,12 @@ class RowError:
         )
 
     def __str__(self) -> str:
-        where = f"row {self.row}" if self.row is not None else f"line {self.line}"
+        from asn_assess.core.i18n import say
+
+        if self.row is not None:
+            where = say("cell.where_row", row=self.row)
+        else:
+            where = say("cell.where_line", line=self.line)
         who = f" ({self.respondent_id})" if self.respondent_id else ""
         return f"{self.source}: {where}{who}: {'; '.join(self.reasons)}"
 

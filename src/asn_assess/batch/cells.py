@@ -355,7 +355,7 @@ class CellReader:
         column = self.plan.role_column
         if column is None:
             return None
-        known = ", ".join(role.id for role in self.bank.roles) or "none"
+        known = ", ".join(role.id for role in self.bank.roles) or say("cell.none_known")
         codes = self.role_codes
         roles: list[Optional[str]] = []
         for row, raw in enumerate(batch.column(column).to_pylist()):
@@ -365,7 +365,8 @@ class CellReader:
                 else None
             )
             if raw and raw.strip() and role is None:
-                bad_cells.setdefault(row, []).append(f"role: {raw!r} is not a role ({known})")
+                reason = say("cell.not_a_role", text=quoted_cell(raw), known=known)
+                bad_cells.setdefault(row, []).append(reason)
             roles.append(role)
         return roles
 
@@ -380,9 +381,8 @@ class CellReader:
             group = parse_rater_group(self.bank, raw) if raw and raw.strip() else SELF
             if group is None:
                 known = rater_groups_text(self.bank)
-                bad_cells.setdefault(row, []).append(
-                    f"rater group: {raw!r} is not a rater group ({known})"
-                )
+                reason = say("cell.not_a_rater_group", text=quoted_cell(raw), known=known)
+                bad_cells.setdefault(row, []).append(reason)
             groups.append(group or SELF)
         return groups
 
@@ -404,9 +404,7 @@ class CellReader:
             group = groups[row] if groups is not None else SELF
             target = rated_person(raw, group, raw_ids[row])
             if target is None and is_rater(group):
-                bad_cells.setdefault(row, []).append(
-                    "target: a rater's row names the person rated; fill in the target column"
-                )
+                bad_cells.setdefault(row, []).append(say("cell.no_target"))
             targets.append(self.pseudonymize(target) if target and self.pseudonymize else target)
         return targets
 
@@ -435,19 +433,17 @@ class CellReader:
                 if item_id in asked:
                     continue
                 reason = (
-                    f"not asked of role {role!r}"
+                    say("cell.not_asked_of_role", item=item_id, role=role)
                     if not self.bank.items[item_id].asked_of(role)
-                    else f"not asked of rater group {group!r}"
+                    else say("cell.not_asked_of_group", item=item_id, group=group)
                 )
                 for row in np.flatnonzero((answered | not_applicable) & of_kind):
-                    bad_cells.setdefault(int(row), []).append(
-                        f"{item_id}: {reason}; leave it empty"
-                    )
+                    bad_cells.setdefault(int(row), []).append(reason)
 
     def _bad_cell(self, item_id: str, text: Optional[str], header: str) -> str:
         if self.pseudonymize is not None:  # a cell may hold anything typed: a name, an e-mail
             return say("privacy.cell_withheld", item=item_id, column=header)
-        return f"{item_id}: {text!r} is not an answer to this item (column {header!r})"
+        return say("cell.not_an_answer", item=item_id, text=quoted_cell(text), column=header)
 
     @staticmethod
     def _column(batch: Any, column: Optional[int]) -> list[Optional[str]]:
@@ -488,3 +484,16 @@ def _seconds_between(started: list[Optional[str]], finished: list[Optional[str]]
         for begin, end in zip(started, finished, strict=True)
     ]
     return np.array([math.nan if s is None else s for s in seconds], dtype=np.float64)
+
+
+QUOTED_CELL_LIMIT = 40
+"""How much of a cell a rejection reason quotes: enough to recognise it, not a screenful
+(a cell may hold thousands of characters)."""
+
+
+def quoted_cell(text: Optional[str]) -> str:
+    """A cell as a rejection reason quotes it: in quotes, cut short when long."""
+    if text is not None and len(text) > QUOTED_CELL_LIMIT:
+        start = repr(text[:QUOTED_CELL_LIMIT])
+        return say("cell.cut_short", start=f"{start[:-1]}…{start[-1]}", count=len(text))
+    return repr(text)
