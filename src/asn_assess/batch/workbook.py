@@ -38,15 +38,12 @@ class XlsxResults:
         norm: Optional[NormReference] = None,
         decimals: Optional[int] = None,
     ):
-        import xlsxwriter
+        from asn_assess.core.files import text_safe_workbook
 
         self.output = output
         self.table = ResultsTable(bank, norm, decimals=decimals, band_labels=interface_language())
         self._file = tempfile.TemporaryFile(prefix="asn-assess-", suffix=".xlsx")
-        self._book = xlsxwriter.Workbook(
-            self._file,
-            {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False},
-        )
+        self._book = text_safe_workbook(self._file, streaming=True)
         self._bold = self._book.add_format({"bold": True})
         self._results = self._sheet(say("out.sheet.results"), self.table.schema.names)
         self._rejected = self._sheet(

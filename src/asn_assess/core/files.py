@@ -430,3 +430,21 @@ def write_file(
         output.discard()
         raise
     commit_together([output])
+
+
+def text_safe_workbook(target: Any, *, streaming: bool = False) -> Any:
+    """An xlsxwriter workbook writing to ``target`` (a path or a binary file) in which a
+    text stays a text: never a formula, a number or a link, whatever it starts with
+    (``=HYPERLINK(...)`` typed into a form is shown, not run). ``streaming`` writes rows
+    as they come (constant memory, rows in order); otherwise the book is built in memory.
+    Every workbook the tool writes is made here."""
+    import xlsxwriter  # only the commands that write a workbook need it
+
+    mode = "constant_memory" if streaming else "in_memory"
+    options = {
+        mode: True,
+        "strings_to_formulas": False,
+        "strings_to_numbers": False,
+        "strings_to_urls": False,
+    }
+    return xlsxwriter.Workbook(target, options)

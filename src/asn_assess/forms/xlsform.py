@@ -41,7 +41,7 @@ def language_column(column: str, language: str) -> str:
 
 def xlsform_bytes(layout: FormLayout) -> bytes:
     """The XLSForm workbook of ``layout``, as the bytes of an .xlsx file."""
-    import xlsxwriter  # only this command needs it
+    from asn_assess.core.files import text_safe_workbook
 
     survey, choices = _survey_rows(layout), _choice_rows(layout)
     languages = layout.languages
@@ -66,16 +66,7 @@ def xlsform_bytes(layout: FormLayout) -> bytes:
         "style": "pages",
     }
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(
-        buffer,
-        {
-            "in_memory": True,
-            # Texts stay texts: never a formula, a number or a link.
-            "strings_to_formulas": False,
-            "strings_to_numbers": False,
-            "strings_to_urls": False,
-        },
-    )
+    book = text_safe_workbook(buffer)
     _write_sheet(book, SURVEY_SHEET, survey_columns, survey)
     _write_sheet(book, CHOICES_SHEET, choice_columns, choices)
     _write_sheet(book, SETTINGS_SHEET, list(settings), [settings])

@@ -193,18 +193,10 @@ def xlsx_bytes(
     numbers, texts always as texts (never a formula, a number or a link).
     ``validation`` maps a column name of the first sheet to an xlsxwriter data
     validation for its cells under the header."""
-    import xlsxwriter  # only the commands that write a workbook need it
+    from asn_assess.core.files import text_safe_workbook
 
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(
-        buffer,
-        {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_numbers": False,
-            "strings_to_urls": False,
-        },
-    )
+    book = text_safe_workbook(buffer)
     bold = book.add_format({"bold": True})
     for index, (name, header, rows) in enumerate(sheets):
         sheet = book.add_worksheet(name[:31])
