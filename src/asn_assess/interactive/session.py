@@ -114,12 +114,13 @@ class Session:
         Raises ``SessionStopped`` for `q`, Ctrl-C or end of input; progress is saved
         before it leaves this method.
         """
-        # Imported only now: numpy is not needed before the end, and the first question
-        # appears sooner without it.
+        sheet = self.collect(welcome)
+        # Imported only after the last answer: scoring needs numpy, and the first
+        # question appears sooner without it.
         from asn_assess.analysis.quality import with_quality
         from asn_assess.core.scoring import score
 
-        result = score(self.bank, self.collect(welcome))
+        result = score(self.bank, sheet)
         # Piped answers were typed by a script: their speed says nothing about reading.
         return with_quality(self.bank, result, timed=self.terminal.interactive)
 
