@@ -715,3 +715,24 @@ def test_labels_written_out_are_answers_at_the_prompt():
     label = scale.points[-1].label["id"]
     assert questionnaire.handle(f"  {label.upper()} ") is Outcome.ANSWERED
     assert questionnaire.progress.answers[ASKED[0].id] == scale.points[-1].value
+
+
+def test_numpy_waits_until_after_the_last_answer(tmp_path):
+    """The first question appears sooner without numpy and pyarrow: a session that ends
+    before its last answer never imports them (a fresh interpreter, not this one)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import io, sys\n"
+        "sys.argv = ['asn-assess', 'start', '--no-profile']\n"
+        "sys.stdin = io.StringIO('4\\n')\n"
+        "from asn_assess.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('numpy', 'pyarrow') if m in sys.modules), file=sys.__stdout__)\n"
+    )
+    env = {"ASN_ASSESS_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "COVERAGE_PROCESS_START": ""}
+    ran = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert ran.stdout.strip().splitlines()[-1] == "[]", ran.stdout + ran.stderr
