@@ -104,6 +104,9 @@ class XlsxResults:
         """Drop the workbook (the run failed)."""
         if not self._closed:
             self._closed = True
+            # Older xlsxwriter versions close an unclosed workbook when it is collected,
+            # into a file that is gone by then; mark it closed, as it is never written.
+            self._book.fileclosed = True
             self._file.close()
 
 
