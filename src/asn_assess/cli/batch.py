@@ -15,8 +15,10 @@ from asn_assess.cli.app import app
 from asn_assess.cli.common import (
     EXIT_INVALID,
     BankOption,
+    GroupColumnOption,
     NormGroupOption,
     NormsOption,
+    TargetColumnOption,
     bank_file,
     check_outputs,
     norm_reference,
@@ -105,14 +107,8 @@ def batch(
             help="help.batch.role_column",
         ),
     ] = None,
-    target_column: Annotated[
-        Optional[str],
-        typer.Option("--target-column", metavar="NAME", help="mr.help.target_column"),
-    ] = None,
-    group_column: Annotated[
-        Optional[str],
-        typer.Option("--group-column", metavar="NAME", help="mr.help.group_column"),
-    ] = None,
+    target_column: TargetColumnOption = None,
+    group_column: GroupColumnOption = None,
     mapping: Annotated[
         Optional[Path],
         typer.Option(

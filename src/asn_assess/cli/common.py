@@ -156,6 +156,14 @@ BankOption = Annotated[
 ]
 
 
+TargetColumnOption = Annotated[
+    Optional[str],
+    typer.Option("--target-column", metavar="NAME", help="mr.help.target_column"),
+]
+GroupColumnOption = Annotated[
+    Optional[str],
+    typer.Option("--group-column", metavar="NAME", help="mr.help.group_column"),
+]
 NormsOption = Annotated[
     Optional[Path],
     typer.Option(

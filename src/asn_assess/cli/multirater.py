@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from asn_assess.cli.app import app
-from asn_assess.cli.common import BankOption, adopt_language, reports_errors, shown_language
+from asn_assess.cli.common import (
+    BankOption,
+    GroupColumnOption,
+    TargetColumnOption,
+    adopt_language,
+    reports_errors,
+    shown_language,
+)
 from asn_assess.core.i18n import say
 
 if TYPE_CHECKING:
@@ -48,14 +55,8 @@ def multirater(
     errors: Annotated[
         Optional[Path], typer.Option("--errors", metavar="FILE", help="mr.help.errors")
     ] = None,
-    target_column: Annotated[
-        Optional[str],
-        typer.Option("--target-column", metavar="NAME", help="mr.help.target_column"),
-    ] = None,
-    group_column: Annotated[
-        Optional[str],
-        typer.Option("--group-column", metavar="NAME", help="mr.help.group_column"),
-    ] = None,
+    target_column: TargetColumnOption = None,
+    group_column: GroupColumnOption = None,
     min_raters: Annotated[
         int, typer.Option("--min-raters", metavar="N", help="mr.help.min_raters")
     ] = 3,
