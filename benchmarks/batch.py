@@ -106,6 +106,22 @@ cpu = usage.ru_utime + usage.ru_stime
 print(json.dumps({"returncode": code, "wall": wall, "cpu": cpu, "maxrss_kb": usage.ru_maxrss}))
 """
 
+BANK_PROLOGUE = """bank_path, input_path, output_path = sys.argv[1:4]
+with open(bank_path, encoding="utf-8") as file:
+    bank = json.load(file)
+min_answered = bank["min_answered"]
+scale_range = {
+    scale["id"]: (min(p["value"] for p in scale["points"]),
+                  max(p["value"] for p in scale["points"]))
+    for scale in bank["scales"]
+}
+items = [item for pillar in bank["pillars"] for indicator in pillar["indicators"]
+         for item in indicator["items"]]
+"""
+"""What every baseline script starts with: its arguments and the bank's structure, as
+`asn-assess bank show --json` prints it. Written once, put in place of the line
+`# <bank prologue>` of each script."""
+
 BASELINE_SCRIPT = '''"""Score a wide CSV of answers with pandas, by the rules of docs/scoring.md.
 
     python baseline.py BANK.json INPUT.csv OUTPUT.csv
@@ -120,17 +136,7 @@ import sys
 import numpy as np
 import pandas as pd
 
-bank_path, input_path, output_path = sys.argv[1:4]
-with open(bank_path, encoding="utf-8") as file:
-    bank = json.load(file)
-min_answered = bank["min_answered"]
-scale_range = {
-    scale["id"]: (min(p["value"] for p in scale["points"]),
-                  max(p["value"] for p in scale["points"]))
-    for scale in bank["scales"]
-}
-items = [item for pillar in bank["pillars"] for indicator in pillar["indicators"]
-         for item in indicator["items"]]
+# <bank prologue>
 
 dtypes = {"respondent_id": str}
 for item in items:
@@ -199,17 +205,7 @@ import sys
 
 import polars as pl
 
-bank_path, input_path, output_path = sys.argv[1:4]
-with open(bank_path, encoding="utf-8") as file:
-    bank = json.load(file)
-min_answered = bank["min_answered"]
-scale_range = {
-    scale["id"]: (min(p["value"] for p in scale["points"]),
-                  max(p["value"] for p in scale["points"]))
-    for scale in bank["scales"]
-}
-items = [item for pillar in bank["pillars"] for indicator in pillar["indicators"]
-         for item in indicator["items"]]
+# <bank prologue>
 schema = {"respondent_id": pl.String}
 for item in items:
     schema[item["id"]] = pl.String if item["kind"] == "situational" else pl.Float64
@@ -273,15 +269,7 @@ import sys
 
 import duckdb
 
-bank_path, input_path, output_path = sys.argv[1:4]
-with open(bank_path, encoding="utf-8") as file:
-    bank = json.load(file)
-min_answered = bank["min_answered"]
-scale_range = {
-    scale["id"]: (min(p["value"] for p in scale["points"]),
-                  max(p["value"] for p in scale["points"]))
-    for scale in bank["scales"]
-}
+# <bank prologue>
 
 
 def name(text):
@@ -579,7 +567,14 @@ def examples_of(ids: pd.Index) -> str:
 
 # --- main ---------------------------------------------------------------------------------
 
-BASELINES = {"pandas": BASELINE_SCRIPT, "polars": POLARS_SCRIPT, "duckdb": DUCKDB_SCRIPT}
+BASELINES = {
+    name: script.replace("# <bank prologue>\n", BANK_PROLOGUE)
+    for name, script in (
+        ("pandas", BASELINE_SCRIPT),
+        ("polars", POLARS_SCRIPT),
+        ("duckdb", DUCKDB_SCRIPT),
+    )
+}
 
 
 def main() -> None:
