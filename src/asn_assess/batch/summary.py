@@ -10,8 +10,9 @@ Suppression rules (docs/reliability.md), for ``min_group`` = k:
 3. Complementary suppression: the ``(all)`` row is the sum of the other rows, so a
    measure suppressed in exactly the rows S could be found by subtracting the shown
    rows from ``(all)``. ``(all)`` therefore shows a measure only when the respondents
-   behind S number at least k (then only their pooled figure could be derived, which
-   rule 2 would show anyway).
+   behind S number at least k, or none (then only their pooled figure could be
+   derived, which rule 2 would show anyway). The rules are those of
+   ``analysis.disclosure``, which the agency report applies too.
 
 Counts (n, and each measure's n) are always shown.
 
@@ -31,6 +32,7 @@ from typing import Any, Optional
 
 import numpy as np
 
+from asn_assess.analysis.disclosure import hidden_part_exposed, shows
 from asn_assess.analysis.pooling import ALL, OTHER, pool_small_groups
 from asn_assess.batch.blocks import ScoredBlock
 from asn_assess.core.models import Bank
@@ -44,7 +46,7 @@ BLANK = "(blank)"
 NO_SCORE, NOT_APPLICABLE = 0, 1  # the codes of a pillar without a score
 
 
-class _Distinct:
+class DistinctScores:
     """The distinct scores of one pillar, each with a small code (``NO_SCORE``; or
     ``NOT_APPLICABLE`` when none of the pillar applies to the respondent). Codes are
     found by binary search in the sorted scores seen so far, a block at a time."""
@@ -91,7 +93,7 @@ class GroupSummary:
         self.bank = bank
         self.min_group = min_group
         self.metrics = [f"pillar.{p.id}" for p in bank.pillars] + ["overall"]
-        self._distinct = [_Distinct() for _ in bank.pillars]
+        self._distinct = [DistinctScores() for _ in bank.pillars]
         self._chunks: dict[str, list[Any]] = {}  # group -> blocks of rows x pillar codes
         self._bands: dict[str, Any] = {}  # group -> counts per band, "no band" last
 
@@ -207,7 +209,7 @@ class GroupSummary:
         count = sum(part.size for part in parts)
         row[f"{metric}.n"] = count
         row[f"{metric}.mean"] = row[f"{metric}.median"] = row[f"{metric}.sd"] = None
-        if row["n"] >= self.min_group and count >= self.min_group:
+        if shows(row["n"], self.min_group) and shows(count, self.min_group):
             values = parts[0] if len(parts) == 1 else np.concatenate(parts)
             mean = _mean(values)
             row[f"{metric}.mean"] = mean
@@ -226,7 +228,8 @@ class GroupSummary:
         fewer than ``min_group`` respondents: subtraction would reveal them."""
         for metric in self.metrics:
             hidden = [row[f"{metric}.n"] for row in rows if row[f"{metric}.mean"] is None]
-            if hidden and sum(hidden) < self.min_group:
+            shown = [row[f"{metric}.n"] for row in rows if row[f"{metric}.mean"] is not None]
+            if hidden_part_exposed(hidden, shown, self.min_group):
                 for stat in ("mean", "median", "sd"):
                     everyone[f"{metric}.{stat}"] = None
                 if metric == "overall":
