@@ -122,3 +122,37 @@ def bank_diff(old: Bank, new: Bank) -> BankDiff:
         else:
             diff.comparable_indicators.append(indicator_id)
     return diff
+
+
+@dataclass(frozen=True)
+class ComparableScores:
+    """Which scores of two versions of a bank measure the same thing."""
+
+    indicators: frozenset[str]
+    """Indicators in both versions, unchanged."""
+    pillars: frozenset[str]
+    """Pillars with the same indicators in both, all of them comparable."""
+    overall: bool
+    """Whether every pillar compares, with the same weights."""
+
+
+def comparable_scores(old: Bank, new: Bank) -> ComparableScores:
+    """The scores of ``old`` and ``new`` that compare. Within one version every score
+    does; across versions an indicator compares when ``bank_diff`` finds it unchanged,
+    a pillar when all its indicators compare and none was added or removed, and the
+    overall score when every pillar compares with the same weight."""
+    old_indicators, new_indicators = _indicators(old), _indicators(new)
+    if old.id == new.id and old.version == new.version:
+        indicators = frozenset(old_indicators) & frozenset(new_indicators)
+    else:
+        indicators = frozenset(bank_diff(old, new).comparable_indicators)
+    old_members = {p.id: {i.id for i in p.indicators} for p in old.pillars}
+    pillars = frozenset(
+        pillar.id
+        for pillar in new.pillars
+        if (members := {i.id for i in pillar.indicators}) == old_members.get(pillar.id)
+        and members <= indicators
+    )
+    weights = {p.id: p.weight for p in new.pillars}
+    overall = len(pillars) == len(new.pillars) and weights == {p.id: p.weight for p in old.pillars}
+    return ComparableScores(indicators, pillars, overall)

@@ -73,15 +73,13 @@ def compare_results(
     before_bank: Bank, before: Result, after_bank: Bank, after: Result
 ) -> Comparison:
     """Compare ``before`` (scored with ``before_bank``) with ``after``."""
-    from asn_assess.core.bank_diff import bank_diff
+    from asn_assess.core.bank_diff import comparable_scores
 
     comparison = Comparison(before, after)
     old_indicators = {i.id: i.score for p in before.pillars for i in p.indicators}
     new_indicators = {i.id: i.score for p in after.pillars for i in p.indicators}
-    if before_bank.version == after_bank.version and before_bank.id == after_bank.id:
-        comparable = set(old_indicators) & set(new_indicators)
-    else:
-        comparable = set(bank_diff(before_bank, after_bank).comparable_indicators)
+    compares = comparable_scores(before_bank, after_bank)
+    comparable = compares.indicators & set(old_indicators) & set(new_indicators)
     for pillar in after_bank.pillars:
         for indicator in pillar.indicators:
             if indicator.id in comparable:
@@ -97,20 +95,13 @@ def compare_results(
             comparison.indicators_apart.append((indicator_id, "only-before"))
 
     old_pillars = {p.id: p for p in before.pillars}
-    old_members = {p.id: {i.id for i in p.indicators} for p in before_bank.pillars}
     for pillar in after_bank.pillars:
-        members = {i.id for i in pillar.indicators}
-        if (
-            pillar.id in old_pillars
-            and members == old_members.get(pillar.id)
-            and members <= comparable
-        ):
+        if pillar.id in old_pillars and pillar.id in compares.pillars:
             comparison.pillars.append(
                 Change(pillar.id, old_pillars[pillar.id].score, after.pillar(pillar.id).score)
             )
         else:
             comparison.pillars_apart.append(pillar.id)
-    weights = {p.id: p.weight for p in after_bank.pillars}
-    if not comparison.pillars_apart and weights == {p.id: p.weight for p in before_bank.pillars}:
+    if compares.overall:
         comparison.overall = Change("overall", before.overall.score, after.overall.score)
     return comparison
