@@ -7,6 +7,7 @@ import os
 import sys
 
 from asn_assess.cli import (  # noqa: F401  (registers the commands)
+    agency,
     analyze,
     assess,
     bank,

@@ -1,0 +1,351 @@
+"""The figures of the agency report, with every privacy rule applied (docs/agency.md).
+
+``agency_figures`` turns a tally into what may be shown: per indicator the agency's
+figures and those of each unit and role that may show them; per overall, pillar and
+core value the agency's distribution. A figure withheld is a ``Withheld`` with its
+reason and nothing else, so no renderer can print it by mistake.
+
+- Units with fewer than k respondents are counted together as one pooled unit ("Unit
+  lain"), which shows figures only when it holds k respondents or more.
+- Per measure, ``analysis.disclosure.release`` decides which units and roles show it:
+  each needs k people with a score, and none may let a smaller group's figure be worked
+  out by subtraction from the agency's or from the other groups' (complementary
+  suppression: one more group is withheld).
+- Only indicators are shown per unit and per role. The overall, pillar and value scores
+  are shown for the agency as a whole: a unit's pillar mean is a weighted mean of its
+  indicator means when all its people answer alike, so showing both per unit would let
+  one be worked out from the other.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal, Optional, Union
+
+import numpy as np
+
+from asn_assess.agency.tally import NO_ROLE, NO_UNIT, AgencyTally, Distribution
+from asn_assess.analysis.disclosure import Reason, Release, release, shows
+from asn_assess.analysis.pooling import pool_small_groups
+from asn_assess.core.models import Bank
+from asn_assess.core.scoring import band_for, band_minimums, bands_of
+
+POOL = "\0pool"
+"""The key of the pooled small units ("Unit lain" / "Other units")."""
+
+HISTOGRAM_STEP = 5.0
+"""Width of a histogram bar, in score points (bars also break at every band cut-off)."""
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """A figure not shown, and why ("few": fewer than k people have it; "complement":
+    showing it would let a smaller group's figure be worked out)."""
+
+    reason: Reason
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One group's figures on one measure."""
+
+    n: int
+    """People with a score."""
+    mean: float
+    sd: Optional[float]
+    bands: tuple[int, ...]
+    """People per band, lowest band first."""
+    below: int
+    """People below the bank's development threshold."""
+
+    @property
+    def share_below(self) -> float:
+        """The share (0-1) of ``n`` below the development threshold."""
+        return self.below / self.n
+
+    @property
+    def top(self) -> int:
+        """People in the highest band."""
+        return self.bands[-1]
+
+    @property
+    def share_top(self) -> float:
+        """The share (0-1) of ``n`` in the highest band."""
+        return self.top / self.n
+
+
+Cell = Union[Figures, Withheld]
+
+
+@dataclass(frozen=True)
+class Group:
+    """A unit (or the pooled small units) or a role, as the report names it."""
+
+    key: str
+    """The unit's name in the data (``POOL`` for the pooled ones), or the role's id
+    (``NO_ROLE`` for rows that name none)."""
+    kind: Literal["unit", "pool", "role"]
+    respondents: Union[int, Withheld]
+    pooled_units: int = 0
+    """For the pool: how many units it holds."""
+    members: tuple[str, ...] = ()
+    """For the pool: the units it holds (compared between rounds; never shown)."""
+
+
+@dataclass(frozen=True)
+class Bin:
+    """One bar of a histogram: scores from ``low`` up to (not including) ``high``; the
+    last bar includes 100."""
+
+    low: float
+    high: float
+    people: int
+    band: int
+    """The band the bar lies in (for its colour)."""
+
+
+@dataclass(frozen=True)
+class Spread:
+    """The agency's figures on the overall score, a pillar or a core value."""
+
+    measure: str
+    """``overall``, ``pillar.<id>`` or ``value.<id>``."""
+    figures: Cell
+    median: Optional[float] = None
+    quartiles: Optional[tuple[float, float]] = None
+    bins: tuple[Bin, ...] = ()
+    no_score: int = 0
+    """People to whom it applies who have no score (too few answers)."""
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One indicator: the agency's figures and each unit's and role's."""
+
+    indicator: str
+    pillar: str
+    agency: Cell
+    units: dict[str, Cell]
+    roles: dict[str, Cell]
+
+
+@dataclass
+class AgencyFigures:
+    """Everything the report shows, suppressed; ``reports.agency_view`` words it."""
+
+    bank: Bank
+    min_group: int
+    by: Optional[str]
+    """The unit column, or None for the agency as a whole."""
+    respondents: int
+    incomplete: int
+    """Respondents without an overall score."""
+    units: list[Group]
+    roles: list[Group]
+    spreads: list[Spread]
+    """Overall, then each pillar."""
+    indicators: list[IndicatorRow]
+    values: list[Spread] = field(default_factory=list)
+
+    @property
+    def develop_rank(self) -> int:
+        """The index of the bank's development band: people in lower bands are below."""
+        return development_rank(self.bank)
+
+
+def development_rank(bank: Bank) -> int:
+    """Bands below this index are below the bank's development threshold."""
+    index = bands_of(band_minimums(bank), np.array([bank.development_threshold]))[0]
+    return int(index)
+
+
+def agency_figures(tally: AgencyTally, min_group: int, by: Optional[str]) -> AgencyFigures:
+    """The report's figures from ``tally``, no figure about fewer than ``min_group``
+    people and none recoverable by subtraction."""
+    bank = tally.bank
+    cells = list(tally.cells.items())
+    unit_sizes: dict[str, int] = {}
+    for (unit, _), position in cells:
+        unit_sizes[unit] = unit_sizes.get(unit, 0) + int(tally.people[position])
+    named, pooled = _units(unit_sizes, min_group, by is not None)
+    group_of = {unit: (unit if unit in named else POOL) for unit in unit_sizes}
+    unit_keys = list(named) + ([POOL] if pooled else [])
+    roles = sorted({role for _, role in tally.cells}, key=_role_order(bank))
+    role_keys = roles if roles != [NO_ROLE] else []
+
+    def merged(counts: np.ndarray) -> dict[tuple[str, str], int]:
+        table: dict[tuple[str, str], int] = {}
+        for (unit, role), position in cells:
+            key = (group_of[unit], role)
+            table[key] = table.get(key, 0) + int(counts[position])
+        return table
+
+    people = release(merged(tally.people), min_group, unit_keys, role_keys)
+    units = [
+        Group(key, "pool" if key == POOL else "unit", _count(people, key, tally, group_of))
+        for key in unit_keys
+    ]
+    if pooled:
+        units[-1] = Group(POOL, "pool", units[-1].respondents, len(pooled), tuple(pooled))
+    role_groups = [Group(key, "role", _role_count(people, key, tally)) for key in role_keys]
+    rank = development_rank(bank)
+    rows = []
+    for position, indicator in enumerate(tally.indicators):
+        decided = release(merged(tally.scored[position]), min_group, unit_keys, role_keys)
+
+        def figures_of(
+            members: list[int], shown: bool, reason: Optional[Reason], measure: int = position
+        ) -> Cell:
+            if not shown:
+                return Withheld(reason or "few")
+            return _figures(tally, measure, members, rank)
+
+        everyone = list(range(len(cells)))
+        unit_cells = {
+            key: figures_of(
+                [p for (u, _), p in cells if group_of[u] == key],
+                key in decided.rows,
+                decided.withheld_rows.get(key),
+            )
+            for key in unit_keys
+        }
+        role_cells = {
+            key: figures_of(
+                [p for (_, r), p in cells if r == key],
+                key in decided.columns,
+                decided.withheld_columns.get(key),
+            )
+            for key in role_keys
+        }
+        rows.append(
+            IndicatorRow(
+                indicator,
+                _pillar_of(bank, indicator),
+                figures_of(everyone, decided.total, None),
+                unit_cells,
+                role_cells,
+            )
+        )
+    spreads = [spread(bank, "overall", tally.overall.distribution(), min_group)]
+    spreads += [
+        spread(bank, f"pillar.{p}", counted.distribution(), min_group)
+        for p, counted in tally.pillars.items()
+    ]
+    values = [
+        spread(bank, f"value.{v}", counted.distribution(), min_group)
+        for v, counted in tally.values.items()
+    ]
+    incomplete = tally.respondents - tally.overall.distribution().n
+    return AgencyFigures(
+        bank,
+        min_group,
+        by,
+        tally.respondents,
+        incomplete,
+        units,
+        role_groups,
+        spreads,
+        rows,
+        values,
+    )
+
+
+def _units(sizes: Mapping[str, int], minimum: int, by_unit: bool) -> tuple[list[str], list[str]]:
+    """Units shown by name and units pooled; none without a breakdown by unit."""
+    if not by_unit:
+        return [], []
+    pooled = pool_small_groups({u: n for u, n in sizes.items() if u != NO_UNIT}, minimum)
+    return list(pooled.shown), list(pooled.pooled)
+
+
+def _role_order(bank: Bank):  # type: ignore[no-untyped-def]
+    """Roles in bank order; rows without a role, then roles the bank lacks, last."""
+    order = {role.id: number for number, role in enumerate(bank.roles)}
+    return lambda role: (order.get(role, len(order) + (role == NO_ROLE)), role)
+
+
+def _count(
+    decided: Release, key: str, tally: AgencyTally, group_of: Mapping[str, str]
+) -> Union[int, Withheld]:
+    if key in decided.rows:
+        return sum(int(tally.people[p]) for (u, _), p in tally.cells.items() if group_of[u] == key)
+    return Withheld(decided.withheld_rows.get(key, "few"))
+
+
+def _role_count(decided: Release, key: str, tally: AgencyTally) -> Union[int, Withheld]:
+    if key in decided.columns:
+        return sum(int(tally.people[p]) for (_, r), p in tally.cells.items() if r == key)
+    return Withheld(decided.withheld_columns.get(key, "few"))
+
+
+def _pillar_of(bank: Bank, indicator_id: str) -> str:
+    return next(p.id for p in bank.pillars for i in p.indicators if i.id == indicator_id)
+
+
+def _figures(tally: AgencyTally, measure: int, members: list[int], rank: int) -> Figures:
+    n = int(tally.scored[measure, members].sum())
+    total = math.fsum(tally.sums[measure, members])
+    squares = math.fsum(tally.squares[measure, members])
+    bands = tuple(int(b) for b in tally.in_band[measure, members].sum(axis=0))
+    mean = total / n
+    sd = math.sqrt(max(squares - total * total / n, 0.0) / (n - 1)) if n > 1 else None
+    return Figures(n, mean, sd, bands, sum(bands[:rank]))
+
+
+def spread(bank: Bank, measure: str, scores: Distribution, minimum: int) -> Spread:
+    """The agency's figures on one measure from its distinct scores and counts."""
+    n = scores.n
+    if not shows(n, minimum):
+        return Spread(measure, Withheld("few"), no_score=scores.missing)
+    values, counts = scores.scores, scores.counts
+    total = math.fsum(values * counts)
+    mean = total / n
+    squares = math.fsum(counts * (values - mean) ** 2)
+    sd = math.sqrt(squares / (n - 1)) if n > 1 else None
+    band_of = bands_of(band_minimums(bank), values)
+    bands = tuple(int(counts[band_of == b].sum()) for b in range(len(bank.bands)))
+    below = sum(bands[: development_rank(bank)])
+    figures = Figures(n, mean, sd, bands, below)
+    quartiles = (_quantile(values, counts, 0.25), _quantile(values, counts, 0.75))
+    return Spread(
+        measure,
+        figures,
+        _quantile(values, counts, 0.5),
+        quartiles,
+        histogram(bank, values, counts),
+        scores.missing,
+    )
+
+
+def _quantile(values: np.ndarray, counts: np.ndarray, share: float) -> float:
+    """The quantile as ``numpy.percentile`` computes it (linear interpolation between
+    the order statistics), from distinct values and their counts."""
+    n = int(counts.sum())
+    position = share * (n - 1)
+    below, fraction = int(math.floor(position)), position - math.floor(position)
+    ends = np.cumsum(counts)
+    low = float(values[np.searchsorted(ends, below, side="right")])
+    high = float(values[np.searchsorted(ends, min(below + 1, n - 1), side="right")])
+    return low + (high - low) * fraction
+
+
+def histogram_edges(bank: Bank) -> list[float]:
+    """The bars' lower edges: every ``HISTOGRAM_STEP`` points and every band cut-off."""
+    steps = [HISTOGRAM_STEP * i for i in range(int(100 / HISTOGRAM_STEP))]
+    return sorted({*steps, *(band.min for band in bank.bands if 0 < band.min < 100)})
+
+
+def histogram(bank: Bank, values: np.ndarray, counts: np.ndarray) -> tuple[Bin, ...]:
+    """People per bar. A score goes to the bar whose lower edge is the highest not above
+    it, decided as bands are (the same rule, so a bar never straddles a band)."""
+    edges = histogram_edges(bank)
+    at = bands_of(np.array(edges), values)
+    bins = []
+    for number, low in enumerate(edges):
+        high = edges[number + 1] if number + 1 < len(edges) else 100.0
+        band = band_for(bank, low)
+        rank = next(i for i, b in enumerate(bank.bands) if b.id == band)
+        bins.append(Bin(low, high, int(counts[at == number].sum()), rank))
+    return tuple(bins)
