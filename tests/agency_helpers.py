@@ -43,7 +43,7 @@ def people(
                 point = min(5, max(1, centre + rng.choice([-1, 0, 0, 1])))
                 if item.is_situational:  # the option worth about the person's point
                     options = sorted(item.options, key=lambda option: option.score)
-                    row[item.id] = options[point - 1].id
+                    row[item.id] = options[(point - 1) * (len(options) - 1) // 4].id
                 elif roll < skip + 0.02:
                     row[item.id] = "na"
                 else:  # a lapse (reverse-keyed item) is as rare as the behaviour is common
@@ -52,9 +52,23 @@ def people(
     return rows
 
 
+PROFILE = ("Nama", "NIP", "Email Address")
+
+
+def with_profiles(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with a name, a NIP and an e-mail each (none may reach a report)."""
+    for number, row in enumerate(rows, start=1):
+        row["Nama"] = f"Pegawai Rahasia {number:04}"
+        row["NIP"] = f"19800101{2005 + number % 15:04}01{1 + number % 2}{number % 1000:03}"
+        row["Email Address"] = f"pegawai{number:04}@contoh.go.id"
+    return rows
+
+
 def write_csv(path: Path, bank: Bank, rows: list[dict[str, Any]], role: bool = True) -> Path:
-    """The rows as a CSV with one column per item (empty where not answered)."""
-    columns = ["respondent_id", "unit", *(["role"] if role else []), *bank.items]
+    """The rows as a CSV with one column per item (empty where not answered), and the
+    profile columns when the rows have them."""
+    profile = [column for column in PROFILE if rows and column in rows[0]]
+    columns = [*profile, "respondent_id", "unit", *(["role"] if role else []), *bank.items]
     with open(path, "w", newline="", encoding="utf-8") as file:
         writer = csv.DictWriter(file, columns, extrasaction="ignore")
         writer.writeheader()

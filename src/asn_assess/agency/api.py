@@ -36,6 +36,10 @@ class Round:
     figures: AgencyFigures
     ratings_of_others: int
     """Rows rating someone else (360-degree feedback), left out of the figures."""
+    flagged: int = 0
+    """Own assessments a response-quality rule flags."""
+    excluded: int = 0
+    """Flagged ones left out of the figures (``settings.exclude_flagged``)."""
 
     @property
     def set_aside(self) -> int:
@@ -84,14 +88,15 @@ def read_round(
 ) -> Round:
     """Read and score one round's inputs into its suppressed figures. ``settings``
     reads them as ``run_batch`` does; ``settings.summary_by`` names the unit column and
-    ``settings.min_group`` the fewest people a figure may be about."""
+    ``settings.min_group`` the fewest people a figure may be about, and
+    ``settings.exclude_flagged`` leaves rows a response-quality rule flags out."""
     settings = dataclasses.replace(
-        settings, group_summary=False, full_results=False, quality_flags=False
+        settings, group_summary=False, full_results=False, quality_flags=True
     )
-    tally = AgencyTally(settings.bank, by_unit=settings.summary_by is not None)
+    tally = AgencyTally(settings.bank, settings.summary_by is not None, settings.exclude_flagged)
     report = run_batch(inputs, settings, TallySink(tally, on_rejected), progress)
     figures = agency_figures(tally, settings.min_group, settings.summary_by)
-    return Round(report.counts, figures, tally.ratings_of_others)
+    return Round(report.counts, figures, tally.ratings_of_others, tally.flagged, tally.excluded)
 
 
 def run_agency(

@@ -84,9 +84,10 @@ class AgencyTally:
     """Sums per (unit, role) cell and indicator, and the agency's distributions of the
     overall, pillar and value scores, added a scored block at a time."""
 
-    def __init__(self, bank: Bank, by_unit: bool):
+    def __init__(self, bank: Bank, by_unit: bool, exclude_flagged: bool = False):
         self.bank = bank
         self.by_unit = by_unit
+        self.exclude_flagged = exclude_flagged
         self.indicators = [i.id for p in bank.pillars for i in p.indicators]
         self.bands = len(bank.bands)
         self.cells: dict[tuple[str, str], int] = {}
@@ -104,17 +105,27 @@ class AgencyTally:
         self.respondents = 0
         self.ratings_of_others = 0
         """Rows rating someone else (360-degree feedback): not part of the report."""
+        self.flagged = 0
+        """Own assessments that a response-quality rule flags."""
+        self.excluded = 0
+        """Of those, the ones left out of the figures (``exclude_flagged``)."""
 
     def add(self, block: ScoredBlock) -> None:
         """Count the rows of ``block``: each person's own assessment; rows rating
-        someone else are counted apart."""
+        someone else are counted apart, and so are flagged rows when they are excluded."""
         answers, scores = block.answers, block.scores
         own: Optional[Any] = None
         if answers.rater_groups is not None:
             own = np.fromiter((not is_rater(g) for g in answers.rater_groups), dtype=bool)
             self.ratings_of_others += int((~own).sum())
-            if not own.any():
-                return
+        if block.quality is not None:
+            flagged = block.quality.any_flagged & (True if own is None else own)
+            self.flagged += int(flagged.sum())
+            if self.exclude_flagged:
+                self.excluded += int(flagged.sum())
+                own = ~flagged if own is None else own & ~flagged
+        if own is not None and not own.any():
+            return
         rows = answers.size if own is None else int(own.sum())
         cell = self._cell_numbers(answers.groups, answers.roles, answers.size)
         if own is not None:

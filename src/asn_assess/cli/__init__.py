@@ -7,7 +7,6 @@ import os
 import sys
 
 from asn_assess.cli import (  # noqa: F401  (registers the commands)
-    agency,
     analyze,
     assess,
     bank,
@@ -19,6 +18,11 @@ from asn_assess.cli import (  # noqa: F401  (registers the commands)
     multirater,
     templates,
 )
+
+# isort: off
+from asn_assess.cli import agency  # noqa: F401  (after multirater, in the list of commands)
+
+# isort: on
 from asn_assess.cli.app import app
 
 __all__ = ["app", "main"]

@@ -78,6 +78,9 @@ def agency(
         Optional[str],
         typer.Option("--encoding", metavar="NAME", help="help.agency.encoding"),
     ] = None,
+    exclude_flagged: Annotated[
+        bool, typer.Option("--exclude-flagged", help="help.agency.exclude_flagged")
+    ] = False,
 ) -> None:
     """The agency report: who answered, the agency at a glance, units side by side,
     training needs, strengths, trend and the BerAKHLAK profile (help: ``help.agency``)."""
@@ -125,19 +128,17 @@ def agency(
         sheet=sheet,
         encoding=codec,
         group_option="--by",
+        exclude_flagged=exclude_flagged,
     )
     previous_settings = None
     if previous:
+        import dataclasses
+
         before_bank = resolve_bank(previous_bank) if previous_bank else loaded
-        previous_settings = BatchSettings(
+        previous_settings = dataclasses.replace(
+            settings,
             bank=before_bank,
             mapping=load_mapping(mapping, before_bank) if mapping else None,
-            summary_by=by,
-            role_column=role_column,
-            min_group=min_group,
-            sheet=sheet,
-            encoding=codec,
-            group_option="--by",
         )
     error = measurement_errors(loaded, norms)
     rejected = RejectedRows(errors is not None)

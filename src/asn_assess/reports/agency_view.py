@@ -226,6 +226,9 @@ def _who_section(report: AgencyReport, w: Words) -> ViewSection:
     section.paragraphs.append(
         w("agency.who_respondents", respondents=figures.respondents, incomplete=figures.incomplete)
     )
+    if current.flagged:
+        key = "agency.who_excluded" if current.excluded else "agency.who_flagged"
+        section.paragraphs.append(w(key, count=current.flagged))
     if current.ratings_of_others:
         section.paragraphs.append(w("agency.who_raters", count=current.ratings_of_others))
     for key, groups, heading in (

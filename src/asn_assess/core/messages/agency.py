@@ -56,6 +56,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Laporan ini memuat {respondents} penilaian diri; {incomplete} di antaranya terlalu sedikit jawabannya untuk skor keseluruhan (skor indikator dan pilarnya tetap dihitung).",
         "en": "This report holds {respondents} self-assessments; {incomplete} of them have too few answers for an overall score (their indicator and pillar scores still count).",
     },
+    "agency.who_flagged": {
+        "id": "{count} penilaian diri memicu tanda mutu jawaban (misalnya jawaban yang sama berderet atau terlalu cepat); semuanya tetap dihitung. Lihat asn-assess analyze, atau keluarkan dengan --exclude-flagged.",
+        "en": "{count} self-assessments trip a response-quality flag (such as long runs of one answer, or answering too fast); all of them still count. See asn-assess analyze, or leave them out with --exclude-flagged.",
+    },
+    "agency.who_excluded": {
+        "id": "{count} penilaian diri memicu tanda mutu jawaban dan tidak dihitung dalam laporan ini (--exclude-flagged).",
+        "en": "{count} self-assessments trip a response-quality flag and are left out of this report (--exclude-flagged).",
+    },
+    "help.agency.exclude_flagged": {
+        "id": "Keluarkan penilaian diri yang bertanda mutu jawaban dari setiap angka (jumlahnya disebutkan).",
+        "en": "Leave self-assessments with a response-quality flag out of every figure (how many is said).",
+    },
     "agency.who_raters": {
         "id": "{count} baris adalah penilaian atas orang lain (umpan balik 360 derajat) dan tidak masuk laporan ini; lihat asn-assess multirater.",
         "en": "{count} rows rate someone else (360-degree feedback) and are not part of this report; see asn-assess multirater.",
