@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from asn_assess.agency.figures import AgencyFigures, Cell, Figures, Group, Withheld
 from asn_assess.agency.needs import action_jp, ranked_needs, strengths
+from asn_assess.core.models import Action
 from asn_assess.reports.formatting import number_text
 
 if TYPE_CHECKING:
@@ -41,11 +42,8 @@ def needs_section(figures: AgencyFigures, w: Words) -> ViewSection:
     ]
     rows = []
     for need in needs:
-        actions = "; ".join(
-            bank.text(a.text, w.language)
-            + (f" ({w('agency.jp_of', jp=jp)})" if (jp := action_jp(a)) else "")
-            for a in need.training
-        )
+        actions = tuple(_action_text(a, w) for a in need.training)
+        joined = "; ".join(line.rstrip(".") for line in actions)
         rows.append(
             [
                 ViewCell(str(need.rank), need.rank, "count"),
@@ -54,7 +52,9 @@ def needs_section(figures: AgencyFigures, w: Words) -> ViewSection:
                 ViewCell(str(need.figures.n), need.figures.n, "count"),
                 ViewCell(str(need.figures.below), need.figures.below, "count"),
                 ViewCell(w.share(need.figures.share_below), need.figures.share_below, "share"),
-                w.text(actions or w("agency.no_training")),
+                ViewCell(joined, joined, "text", lines=actions)
+                if actions
+                else w.text(w("agency.no_training")),
                 ViewCell(str(need.jp), need.jp, "jp") if need.jp else ViewCell("-"),
             ]
         )
@@ -83,6 +83,17 @@ def needs_section(figures: AgencyFigures, w: Words) -> ViewSection:
         ]
         section.tables.append(ViewTable(key, w(f"agency.table.{key}"), header, table_rows))
     return section
+
+
+def _action_text(action: Action, w: Words) -> str:
+    """A training action as the table lists it: its text, the roles it is for, its JP."""
+    notes = []
+    if action.roles:
+        notes.append(w("agency.for_roles", roles=", ".join(w.role(r) for r in action.roles)))
+    if (jp := action_jp(action)) is not None:
+        notes.append(w("agency.jp_of", jp=jp))
+    text = w.bank.text(action.text, w.language).strip()
+    return f"{text} ({'; '.join(notes)})" if notes else text
 
 
 def _need_cell(cell: Cell, w: Words) -> ViewCell:

@@ -74,6 +74,8 @@ def _write(
         return
     if cell.kind in FORMATS and isinstance(cell.value, (int, float)):
         sheet.write_number(row, column, cell.value, formats[cell.kind])
+    elif cell.lines:  # a line each, in one wrapped cell
+        sheet.write_string(row, column, "\n".join(cell.lines), wrapped)
     else:
         sheet.write_string(row, column, str(cell.value), wrapped)
 

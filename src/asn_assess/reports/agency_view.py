@@ -37,12 +37,15 @@ class ViewCell:
     """A table cell: its text, and the number it shows (None for text and withheld)."""
 
     text: str
+    """As shown (a list of ``lines`` joined by "; " when there are several)."""
     value: Union[Number, str, None] = None
     kind: str = "text"
     """``text``, ``count``, ``score``, ``share`` or ``jp``: how a spreadsheet formats it."""
     rank: Optional[int] = None
     """The band of a score, for its colour."""
     withheld: bool = False
+    lines: tuple[str, ...] = ()
+    """Several texts in one cell (training actions): a line each where a format can."""
 
 
 @dataclass(frozen=True)
