@@ -483,3 +483,60 @@ def test_every_text_the_report_builds_a_key_for_exists_in_both_languages():
     for key in keys:
         assert set(catalogue[key]) == {"id", "en"}, key
         assert all(len(text) <= 31 for text in catalogue[key].values()) or "table" not in key
+
+
+def test_the_pdf_is_the_page_printed_by_the_browser_and_a_missing_one_is_one_line(
+    agency_file, tmp_path, monkeypatch
+):
+    import shutil
+
+    output = tmp_path / "laporan.pdf"
+    monkeypatch.setenv("ASN_ASSESS_BROWSER", str(tmp_path / "no-such-browser"))
+    result = run_cli("agency", str(agency_file), "--by", "unit", "-o", str(output), language="en")
+    assert result.exit_code == 1 and not output.exists()
+    assert result.stderr.strip().splitlines() == [
+        f"error: browser '{tmp_path / 'no-such-browser'}' not found"
+    ]
+    monkeypatch.setenv("ASN_ASSESS_BROWSER", "false")  # a program that fails
+    result = run_cli("agency", str(agency_file), "--by", "unit", "-o", str(output), language="en")
+    assert result.exit_code == 1 and "failed to print the PDF" in result.stderr
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("Chromium is not installed: the PDF itself was not made")
+    monkeypatch.setenv("ASN_ASSESS_BROWSER", browser)
+    result = run_cli("agency", str(agency_file), "--by", "unit", "-o", str(output))
+    assert result.exit_code == 0, result.stderr
+    data = output.read_bytes()
+    assert data.startswith(b"%PDF")
+    import re
+
+    assert 1 <= len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data)) <= 6
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_a_trend_that_does_not_compare_says_why_in_the_report(
+    agency_file, tmp_path, small_bank, small_bank_text, language
+):
+    bank_file = tmp_path / "kecil.toml"
+    bank_file.write_text(small_bank_text, encoding="utf-8")
+    other = write_csv(
+        tmp_path / "other.csv", small_bank, people(small_bank, {"A": 8}, random.Random(3))
+    )
+    output = tmp_path / "laporan.md"
+    result = run_cli(
+        "agency",
+        str(agency_file),
+        "--by",
+        "unit",
+        "--previous",
+        str(other),
+        "--previous-bank",
+        str(bank_file),
+        "-o",
+        str(output),
+        language=language,
+    )
+    assert result.exit_code == 0, result.stderr
+    text = output.read_text("utf-8").replace("\\", "")
+    why = "dinilai dengan bank soal lain" if language == "id" else "scored with another bank"
+    assert why in text and f"{small_bank.id} {small_bank.version}" in text
