@@ -80,9 +80,12 @@ def figure_rows(report: AgencyReport, language: str) -> list[dict[str, Value]]:
         rows.append(row)
 
     agency = w("agency.agency")
-    rows.append(_count_row("agency", "agency", agency, figures.respondents))
+    title = w("agency.respondents")
+    rows.append(_count_row("agency", "agency", agency, title, figures.respondents))
     for group in [*figures.units, *figures.roles]:
-        rows.append(_count_row(group.kind, _group_id(group), w.group(group), group.respondents))
+        rows.append(
+            _count_row(group.kind, _group_id(group), w.group(group), title, group.respondents)
+        )
     for spread in figures.spreads:
         add("agency", "agency", agency, spread.measure, spread.figures, spread)
     for row in figures.indicators:
@@ -103,13 +106,16 @@ def _group_id(group: Group) -> str:
     return "pool" if group.key == POOL else group.key
 
 
-def _count_row(kind: str, key: str, name: str, count: Union[int, Withheld]) -> dict[str, Value]:
+def _count_row(
+    kind: str, key: str, name: str, title: str, count: Union[int, Withheld]
+) -> dict[str, Value]:
     withheld = count.reason if isinstance(count, Withheld) else None
     return {
         "group_type": kind,
         "group_id": key,
         "group": name,
         "measure": "respondents",
+        "title": title,
         "n": None if withheld else count,  # type: ignore[dict-item]
         "withheld": withheld,
     }
@@ -216,8 +222,15 @@ def agency_document(report: AgencyReport, language: str) -> dict[str, Any]:
         },
         "training_needs": needs,
         "strengths": [
-            {"indicator": row.indicator, "title": w.measure(f"indicator.{row.indicator}")}
+            {
+                "indicator": row.indicator,
+                "title": w.measure(f"indicator.{row.indicator}"),
+                "n": row.agency.n,
+                "top_band": row.agency.top,
+                "share_top": row.agency.share_top,
+            }
             for row in strengths(figures)
+            if isinstance(row.agency, Figures)
         ],
         "trend": _trend_document(report),
     }
