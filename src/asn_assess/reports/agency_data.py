@@ -18,7 +18,7 @@ from asn_assess.agency.figures import POOL, AgencyFigures, Cell, Figures, Group,
 from asn_assess.agency.needs import action_jp, ranked_needs, strengths
 from asn_assess.agency.trend import Change
 from asn_assess.core.files import spreadsheet_safe
-from asn_assess.reports.agency_view import Words
+from asn_assess.reports.agency_words import Words
 
 SCHEMA_VERSION = 1
 

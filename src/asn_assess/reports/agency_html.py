@@ -9,7 +9,7 @@ every data string (unit names, bank texts) is escaped; the charts are inline SVG
 from __future__ import annotations
 
 from asn_assess.core.i18n import t
-from asn_assess.reports.agency_view import AgencyView
+from asn_assess.reports.agency_words import AgencyView
 from asn_assess.reports.html import template_environment
 
 DATA_TABLES = frozenset({"histogram"})

@@ -3,21 +3,15 @@ ranks them; this words them in one language)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from asn_assess.agency.figures import AgencyFigures, Cell, Figures, Group, Withheld
 from asn_assess.agency.needs import action_jp, ranked_needs, strengths
 from asn_assess.core.models import Action
+from asn_assess.reports.agency_words import ViewCell, ViewSection, ViewTable, Words
 from asn_assess.reports.formatting import number_text
-
-if TYPE_CHECKING:
-    from asn_assess.reports.agency_view import ViewCell, ViewSection, Words
 
 
 def needs_section(figures: AgencyFigures, w: Words) -> ViewSection:
     """The ranked table to paste into the training plan, then per role and per unit."""
-    from asn_assess.reports.agency_view import ViewCell, ViewSection, ViewTable
-
     bank = figures.bank
     threshold = bank.development_threshold
     band = next(b for b in bank.bands if b.min == threshold)
@@ -98,8 +92,6 @@ def _action_text(action: Action, w: Words) -> str:
 
 def _need_cell(cell: Cell, w: Words) -> ViewCell:
     """ "12 of 40 (30%)" for a group, or withheld."""
-    from asn_assess.reports.agency_view import ViewCell
-
     if isinstance(cell, Withheld):
         return w.withheld(cell)
     text = w("agency.of", part=cell.below, whole=cell.n, share=w.share(cell.share_below))
@@ -108,8 +100,6 @@ def _need_cell(cell: Cell, w: Words) -> ViewCell:
 
 def strengths_section(figures: AgencyFigures, w: Words) -> ViewSection:
     """The behaviours most people already show: share in the highest band."""
-    from asn_assess.reports.agency_view import ViewCell, ViewSection, ViewTable
-
     bank = figures.bank
     top = bank.bands[-1]
     section = ViewSection("strengths", w("agency.strengths"))

@@ -12,7 +12,7 @@ import io
 from typing import Any
 
 from asn_assess.core.i18n import t
-from asn_assess.reports.agency_view import AgencyView, ViewCell, ViewTable
+from asn_assess.reports.agency_words import AgencyView, ViewCell, ViewTable
 from asn_assess.reports.markdown import escape as _escape
 
 SHEET_NAME_LIMIT = 31

@@ -3,13 +3,9 @@ the rounds compare (``agency.trend`` decides), in one language."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from asn_assess.agency.figures import AgencyFigures, Figures
 from asn_assess.agency.trend import Change, Trend
-
-if TYPE_CHECKING:
-    from asn_assess.reports.agency_view import ViewCell, ViewSection, Words
+from asn_assess.reports.agency_words import ViewCell, ViewSection, ViewTable, Words
 
 MARK = "*"
 """After a change larger than measurement error explains."""
@@ -17,8 +13,6 @@ MARK = "*"
 
 def trend_section(found: Trend, figures: AgencyFigures, w: Words) -> ViewSection:
     """The change per measure for the agency, and per unit and indicator."""
-    from asn_assess.reports.agency_view import ViewCell, ViewSection, ViewTable
-
     section = ViewSection("trend", w("agency.trend"))
     previous = found.previous
     if found.why_not is not None:
@@ -73,8 +67,6 @@ def trend_section(found: Trend, figures: AgencyFigures, w: Words) -> ViewSection
 
 def change_cell(change: Change, w: Words) -> ViewCell:
     """ "+3,2*" (the change, marked when beyond measurement error), or withheld."""
-    from asn_assess.reports.agency_view import ViewCell
-
     delta = change.delta
     if delta is None:
         withheld = change.after if not isinstance(change.after, Figures) else change.before
