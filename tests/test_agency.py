@@ -540,3 +540,25 @@ def test_a_trend_that_does_not_compare_says_why_in_the_report(
     text = output.read_text("utf-8").replace("\\", "")
     why = "dinilai dengan bank soal lain" if language == "id" else "scored with another bank"
     assert why in text and f"{small_bank.id} {small_bank.version}" in text
+
+
+def test_a_page_splits_many_units_into_tables_that_each_name_the_agency(tmp_path, bundled_bank):
+    units = {f"Unit {letter}": 6 for letter in "ABCDEFGHIJKL"}
+    path = write_csv(
+        tmp_path / "u.csv", bundled_bank, people(bundled_bank, units, random.Random(8))
+    )
+    html = tmp_path / "u.html"
+    assert run_cli("agency", str(path), "--by", "unit", "-o", str(html)).exit_code == 0
+    page = html.read_text("utf-8")
+    heat = page.split('data-table="units"')[1:]
+    assert len(heat) == 2
+    for part in heat:
+        header = part.split("</thead>")[0]
+        import re
+
+        assert len(re.findall(r"<th[ >]", header)) == 2 + (8 if part is heat[0] else 4)
+        assert "Instansi" in header
+    book = tmp_path / "u.xlsx"
+    assert run_cli("agency", str(path), "--by", "unit", "-o", str(book)).exit_code == 0
+    sheet = openpyxl.load_workbook(book)["Rata-rata per unit"]
+    assert sheet.max_column == 2 + 12  # one sheet holds every unit

@@ -14,6 +14,8 @@ from asn_assess.reports.html import template_environment
 
 DATA_TABLES = frozenset({"histogram"})
 """Tables the page draws as pictures instead (they stay in the workbook and data)."""
+COLUMNS_ON_A_PAGE = 8
+"""Groups side by side in one table of the page; a wider table is split (A4 portrait)."""
 
 
 def render_agency_html(view: AgencyView) -> str:
@@ -23,5 +25,6 @@ def render_agency_html(view: AgencyView) -> str:
         view=view,
         t=lambda key, **values: t(key, view.language, **values),
         hidden_tables=DATA_TABLES,
+        columns=COLUMNS_ON_A_PAGE,
     )
     return text

@@ -161,34 +161,29 @@ def _spread_cells(spread: Spread, w: Words) -> list[ViewCell]:
     ]
 
 
-MAX_UNITS_PER_TABLE = 8
-"""Units side by side in one table; more go to the next table (one A4 width)."""
-
-
 def units_section(figures: AgencyFigures, w: Words) -> ViewSection:
     """The heat map: indicators down, units across, the agency first."""
     section = ViewSection("units", w("agency.units"))
     section.paragraphs.append(w("agency.units_intro", minimum=figures.min_group))
     units = figures.units
-    for start in range(0, len(units), MAX_UNITS_PER_TABLE):
-        part = units[start : start + MAX_UNITS_PER_TABLE]
-        header = [w("report.indicator"), w("agency.agency"), *[w.unit(g.key) for g in part]]
-        counts = [
-            w.text(w("agency.respondents")),
-            ViewCell(str(figures.respondents), figures.respondents, "count"),
-        ]
-        counts += [w.count_cell(g.respondents) for g in part]
-        rows = [counts]
-        for row in figures.indicators:
-            rows.append(
-                [
-                    w.text(w.measure(f"indicator.{row.indicator}")),
-                    w.mean_cell(row.agency),
-                    *[w.mean_cell(row.units[g.key]) for g in part],
-                ]
-            )
-        key = "units" if start == 0 else f"units_{start // MAX_UNITS_PER_TABLE + 1}"
-        section.tables.append(ViewTable(key, w("agency.table.units"), header, rows, heat=True))
+    header = [w("report.indicator"), w("agency.agency"), *[w.unit(g.key) for g in units]]
+    counts = [
+        w.text(w("agency.respondents")),
+        ViewCell(str(figures.respondents), figures.respondents, "count"),
+    ]
+    counts += [w.count_cell(g.respondents) for g in units]
+    rows = [counts]
+    for row in figures.indicators:
+        rows.append(
+            [
+                w.text(w.measure(f"indicator.{row.indicator}")),
+                w.mean_cell(row.agency),
+                *[w.mean_cell(row.units[g.key]) for g in units],
+            ]
+        )
+    section.tables.append(
+        ViewTable("units", w("agency.table.units"), header, rows, heat=True, fixed=2)
+    )
     return section
 
 

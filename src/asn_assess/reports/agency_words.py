@@ -46,6 +46,32 @@ class ViewTable:
     rows: list[list[ViewCell]]
     heat: bool = False
     """Cells coloured by band (the units side by side)."""
+    fixed: int = 1
+    """Leading columns that name the row (and the agency's): repeated in every part
+    when a page splits a wide table (``parts``)."""
+
+    def parts(self, most: int) -> list[ViewTable]:
+        """The table split into tables of at most ``most`` columns after the fixed ones
+        (a printed page holds about eight units side by side)."""
+        extra = len(self.header) - self.fixed
+        if extra <= most:
+            return [self]
+        pieces = []
+        for start in range(self.fixed, len(self.header), most):
+            columns = list(range(self.fixed)) + list(
+                range(start, min(start + most, len(self.header)))
+            )
+            pieces.append(
+                ViewTable(
+                    self.key,
+                    self.title,
+                    [self.header[c] for c in columns],
+                    [[row[c] for c in columns] for row in self.rows],
+                    self.heat,
+                    self.fixed,
+                )
+            )
+        return pieces
 
 
 @dataclass
