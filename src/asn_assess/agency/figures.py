@@ -20,14 +20,14 @@ reason and nothing else, so no renderer can print it by mistake.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, Optional, Union
 
 import numpy as np
 
-from asn_assess.agency.tally import NO_ROLE, NO_UNIT, AgencyTally, Distribution
-from asn_assess.analysis.disclosure import Reason, Release, release, shows
+from asn_assess.agency.tally import NO_ROLE, AgencyTally, Distribution
+from asn_assess.analysis.disclosure import Reason, release, shows
 from asn_assess.analysis.pooling import pool_small_groups
 from asn_assess.core.models import Bank
 from asn_assess.core.scoring import band_for, band_minimums, bands_of
@@ -149,11 +149,6 @@ class AgencyFigures:
     indicators: list[IndicatorRow]
     values: list[Spread] = field(default_factory=list)
 
-    @property
-    def develop_rank(self) -> int:
-        """The index of the bank's development band: people in lower bands are below."""
-        return development_rank(self.bank)
-
 
 def development_rank(bank: Bank) -> int:
     """Bands below this index are below the bank's development threshold."""
@@ -161,73 +156,78 @@ def development_rank(bank: Bank) -> int:
     return int(index)
 
 
+class _Crossing:
+    """The tally's cells seen as the report's groups: units named, the small ones pooled,
+    and roles (a side with one group is not broken down)."""
+
+    def __init__(self, tally: AgencyTally, minimum: int, by_unit: bool):
+        self.cells = list(tally.cells.items())
+        sizes: dict[str, int] = {}
+        for (unit, _), position in self.cells:
+            sizes[unit] = sizes.get(unit, 0) + int(tally.people[position])
+        named: list[str] = []
+        self.pooled: list[str] = []
+        if by_unit:
+            split = pool_small_groups(sizes, minimum)
+            named, self.pooled = list(split.shown), list(split.pooled)
+        self.unit_of = {unit: (unit if unit in named else POOL) for unit in sizes}
+        self.units = named + ([POOL] if self.pooled else [])
+        roles = sorted({role for _, role in tally.cells}, key=_role_order(tally.bank))
+        self.roles = roles if roles != [NO_ROLE] else []
+
+    def table(self, counts: np.ndarray) -> dict[tuple[str, str], int]:
+        """People per (unit, role) of the report, from a count per tally cell."""
+        table: dict[tuple[str, str], int] = {}
+        for (unit, role), position in self.cells:
+            key = (self.unit_of[unit], role)
+            table[key] = table.get(key, 0) + int(counts[position])
+        return table
+
+    def unit_cells(self, key: str) -> list[int]:
+        """The tally cells of a unit of the report (or of the pool)."""
+        return [p for (unit, _), p in self.cells if self.unit_of[unit] == key]
+
+    def role_cells(self, key: str) -> list[int]:
+        """The tally cells of a role."""
+        return [p for (_, role), p in self.cells if role == key]
+
+
 def agency_figures(tally: AgencyTally, min_group: int, by: Optional[str]) -> AgencyFigures:
     """The report's figures from ``tally``, no figure about fewer than ``min_group``
     people and none recoverable by subtraction."""
     bank = tally.bank
-    cells = list(tally.cells.items())
-    unit_sizes: dict[str, int] = {}
-    for (unit, _), position in cells:
-        unit_sizes[unit] = unit_sizes.get(unit, 0) + int(tally.people[position])
-    named, pooled = _units(unit_sizes, min_group, by is not None)
-    group_of = {unit: (unit if unit in named else POOL) for unit in unit_sizes}
-    unit_keys = list(named) + ([POOL] if pooled else [])
-    roles = sorted({role for _, role in tally.cells}, key=_role_order(bank))
-    role_keys = roles if roles != [NO_ROLE] else []
+    groups = _Crossing(tally, min_group, by is not None)
+    people = release(groups.table(tally.people), min_group, groups.units, groups.roles)
 
-    def merged(counts: np.ndarray) -> dict[tuple[str, str], int]:
-        table: dict[tuple[str, str], int] = {}
-        for (unit, role), position in cells:
-            key = (group_of[unit], role)
-            table[key] = table.get(key, 0) + int(counts[position])
-        return table
+    def respondents(
+        cells: list[int], shown: bool, reason: Optional[Reason]
+    ) -> Union[int, Withheld]:
+        return sum(int(tally.people[p]) for p in cells) if shown else Withheld(reason or "few")
 
-    people = release(merged(tally.people), min_group, unit_keys, role_keys)
     units = [
-        Group(key, "pool" if key == POOL else "unit", _count(people, key, tally, group_of))
-        for key in unit_keys
-    ]
-    if pooled:
-        units[-1] = Group(POOL, "pool", units[-1].respondents, len(pooled), tuple(pooled))
-    role_groups = [Group(key, "role", _role_count(people, key, tally)) for key in role_keys]
-    rank = development_rank(bank)
-    rows = []
-    for position, indicator in enumerate(tally.indicators):
-        decided = release(merged(tally.scored[position]), min_group, unit_keys, role_keys)
-
-        def figures_of(
-            members: list[int], shown: bool, reason: Optional[Reason], measure: int = position
-        ) -> Cell:
-            if not shown:
-                return Withheld(reason or "few")
-            return _figures(tally, measure, members, rank)
-
-        everyone = list(range(len(cells)))
-        unit_cells = {
-            key: figures_of(
-                [p for (u, _), p in cells if group_of[u] == key],
-                key in decided.rows,
-                decided.withheld_rows.get(key),
-            )
-            for key in unit_keys
-        }
-        role_cells = {
-            key: figures_of(
-                [p for (_, r), p in cells if r == key],
-                key in decided.columns,
-                decided.withheld_columns.get(key),
-            )
-            for key in role_keys
-        }
-        rows.append(
-            IndicatorRow(
-                indicator,
-                _pillar_of(bank, indicator),
-                figures_of(everyone, decided.total, None),
-                unit_cells,
-                role_cells,
-            )
+        Group(
+            key,
+            "pool" if key == POOL else "unit",
+            respondents(groups.unit_cells(key), key in people.rows, people.withheld_rows.get(key)),
+            len(groups.pooled) if key == POOL else 0,
+            tuple(groups.pooled) if key == POOL else (),
         )
+        for key in groups.units
+    ]
+    roles = [
+        Group(
+            key,
+            "role",
+            respondents(
+                groups.role_cells(key), key in people.columns, people.withheld_columns.get(key)
+            ),
+        )
+        for key in groups.roles
+    ]
+    rows = [
+        _indicator_row(tally, groups, position, min_group)
+        for position in range(len(tally.indicators))
+    ]
     spreads = [spread(bank, "overall", tally.overall.distribution(), min_group)]
     spreads += [
         spread(bank, f"pillar.{p}", counted.distribution(), min_group)
@@ -239,45 +239,44 @@ def agency_figures(tally: AgencyTally, min_group: int, by: Optional[str]) -> Age
     ]
     incomplete = tally.respondents - tally.overall.distribution().n
     return AgencyFigures(
-        bank,
-        min_group,
-        by,
-        tally.respondents,
-        incomplete,
-        units,
-        role_groups,
-        spreads,
-        rows,
-        values,
+        bank, min_group, by, tally.respondents, incomplete, units, roles, spreads, rows, values
     )
 
 
-def _units(sizes: Mapping[str, int], minimum: int, by_unit: bool) -> tuple[list[str], list[str]]:
-    """Units shown by name and units pooled; none without a breakdown by unit."""
-    if not by_unit:
-        return [], []
-    pooled = pool_small_groups({u: n for u, n in sizes.items() if u != NO_UNIT}, minimum)
-    return list(pooled.shown), list(pooled.pooled)
+def _indicator_row(
+    tally: AgencyTally, groups: _Crossing, position: int, minimum: int
+) -> IndicatorRow:
+    """One indicator's figures for the agency, each unit and each role, as released."""
+    decided = release(groups.table(tally.scored[position]), minimum, groups.units, groups.roles)
+    rank = development_rank(tally.bank)
+
+    def figures(cells: list[int], shown: bool, reason: Optional[Reason]) -> Cell:
+        return _figures(tally, position, cells, rank) if shown else Withheld(reason or "few")
+
+    indicator = tally.indicators[position]
+    return IndicatorRow(
+        indicator,
+        _pillar_of(tally.bank, indicator),
+        figures(list(range(len(groups.cells))), decided.total, None),
+        {
+            key: figures(
+                groups.unit_cells(key), key in decided.rows, decided.withheld_rows.get(key)
+            )
+            for key in groups.units
+        },
+        {
+            key: figures(
+                groups.role_cells(key), key in decided.columns, decided.withheld_columns.get(key)
+            )
+            for key in groups.roles
+        },
+    )
 
 
-def _role_order(bank: Bank):  # type: ignore[no-untyped-def]
+def _role_order(bank: Bank) -> Callable[[str], tuple[int, str]]:
     """Roles in bank order; rows without a role, then roles the bank lacks, last."""
     order = {role.id: number for number, role in enumerate(bank.roles)}
     return lambda role: (order.get(role, len(order) + (role == NO_ROLE)), role)
-
-
-def _count(
-    decided: Release, key: str, tally: AgencyTally, group_of: Mapping[str, str]
-) -> Union[int, Withheld]:
-    if key in decided.rows:
-        return sum(int(tally.people[p]) for (u, _), p in tally.cells.items() if group_of[u] == key)
-    return Withheld(decided.withheld_rows.get(key, "few"))
-
-
-def _role_count(decided: Release, key: str, tally: AgencyTally) -> Union[int, Withheld]:
-    if key in decided.columns:
-        return sum(int(tally.people[p]) for (_, r), p in tally.cells.items() if r == key)
-    return Withheld(decided.withheld_columns.get(key, "few"))
 
 
 def _pillar_of(bank: Bank, indicator_id: str) -> str:
