@@ -77,8 +77,10 @@ def read_sheets(
                 reasons = [_withheld(reason, settings.bank) for reason in reasons]
             on_error(RowError(source, row, line, respondent_id, reasons))
             continue
-        rated = rated_person(sheet.target, sheet.rater_group, raw_id)
-        gathered.add(row, respondent_id, sheet, _pseudonym(rated, "other", settings))
+        rated = _pseudonym(rated_person(sheet.target, sheet.rater_group, raw_id), "other", settings)
+        if settings.pseudonymize:
+            sheet = _without_identifiers(sheet, rated)
+        gathered.add(row, respondent_id, sheet, rated)
         if gathered.size == SHEETS_PER_BLOCK:
             yield gathered.block()
             gathered = _Gathered(settings, source)
@@ -321,6 +323,24 @@ def _pseudonym(value: Optional[str], kind: str, settings: BatchSettings) -> Opti
     if value and settings.pseudonymize:
         return settings.pseudonymize(value, kind)  # type: ignore[arg-type]
     return value
+
+
+_IDENTIFYING_FIELDS = ("name", "nip", "ni_pppk")
+"""The fields of a respondent's profile that name the person."""
+
+
+def _without_identifiers(sheet: AnswerSheet, target: Optional[str]) -> AnswerSheet:
+    """``sheet`` as a pseudonymised run keeps it, for every output: the person rated
+    as their pseudonym ``target``, and no name, NIP or NI PPPK in the profile (the unit
+    and position stay, for summaries)."""
+    update: dict[str, Any] = {}
+    if sheet.target is not None:
+        update["target"] = target
+    respondent = sheet.respondent
+    if respondent is not None and any(getattr(respondent, f) for f in _IDENTIFYING_FIELDS):
+        kept = respondent.model_copy(update=dict.fromkeys(_IDENTIFYING_FIELDS))
+        update["respondent"] = kept if kept.unit or kept.position else None
+    return sheet.model_copy(update=update) if update else sheet
 
 
 def _sheet_group(sheet: AnswerSheet, field_name: str) -> str:
