@@ -192,4 +192,6 @@ def bank_diff(
             lines.append("")
             lines.append(say(key, count=len(entries)))
             lines += [f"  {entry}" for entry in entries]
-    typer.echo("\n".join(lines))
+    from asn_assess.core.printable import printable
+
+    typer.echo(printable("\n".join(lines)))

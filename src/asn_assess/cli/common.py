@@ -117,9 +117,12 @@ def warning_label() -> str:
 
 
 def print_problems(error: AssessError) -> None:
-    """One ``error: where: what`` line per problem, on stderr."""
+    """One ``error: where: what`` line per problem, on stderr. A key path or a file
+    name may come from the data: shown without control characters."""
+    from asn_assess.core.printable import printable
+
     for problem in error.problems:
-        typer.echo(f"{error_label()}: {problem}", err=True)
+        typer.echo(printable(f"{error_label()}: {problem}"), err=True)
 
 
 def stdout_console() -> Console:
