@@ -128,9 +128,7 @@ def test_every_command_that_prints_data_drops_control_characters(hostile, tmp_pa
     assert "PWNED" in outputs["bank show"] and "PWNED" in outputs["batch"]
 
 
-def test_written_text_reports_drop_control_characters_and_data_files_keep_them(
-    hostile, tmp_path
-):
+def test_written_text_reports_drop_control_characters_and_data_files_keep_them(hostile, tmp_path):
     for suffix in ("txt", "md"):
         path = tmp_path / f"report.{suffix}"
         _invoke("report", str(hostile["result"]), "-o", str(path))
@@ -143,7 +141,9 @@ def test_written_text_reports_drop_control_characters_and_data_files_keep_them(
     assert result["respondent"]["name"] == f"Budi{PAYLOAD}"
     summary = tmp_path / "summary.csv"
     table = str(hostile["table"])
-    _invoke("batch", table, "-o", os.devnull, "--summary-by", "unit", "--summary-output", str(summary))
+    _invoke(
+        "batch", table, "-o", os.devnull, "--summary-by", "unit", "--summary-output", str(summary)
+    )
     assert f"Umum{PAYLOAD}".encode() in summary.read_bytes()
 
 
