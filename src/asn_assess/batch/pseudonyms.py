@@ -31,6 +31,7 @@ from asn_assess.batch.blocks import InputError
 from asn_assess.core.errors import Problem
 from asn_assess.core.files import read_text
 from asn_assess.core.i18n import say
+from asn_assess.core.limits import KEY_FILE_BYTES
 from asn_assess.core.nip import ascii_digits
 
 MINIMUM_KEY_LENGTH = 16
@@ -67,7 +68,7 @@ class Pseudonymizer:
     def from_key_file(cls, path: Path) -> Pseudonymizer:
         """The key held in a text file (surrounding spaces dropped); ``InputError`` when
         the file cannot be read or holds fewer than 16 characters."""
-        key = read_text(path, InputError).strip().encode("utf-8")
+        key = read_text(path, InputError, KEY_FILE_BYTES).strip().encode("utf-8")
         if len(key) < MINIMUM_KEY_LENGTH:
             raise InputError(
                 Problem(

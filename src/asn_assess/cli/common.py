@@ -281,11 +281,13 @@ def checked_role(bank: Bank, requested: str) -> str:
 
 
 def read_document(argument: str, error: type[AssessError]) -> tuple[str, str]:
-    """(text, source) of a FILE|- argument: standard input for "-"."""
-    if argument == "-":
-        return sys.stdin.read(), "<stdin>"
-    from asn_assess.core.files import read_text
+    """(text, source) of a FILE|- argument: standard input for "-". Either is refused
+    above the size of one document (``core.limits.DOCUMENT_BYTES``)."""
+    from asn_assess.core.files import decoded_text, read_bytes, read_text
 
+    if argument == "-":
+        source = "<stdin>"
+        return decoded_text(read_bytes(sys.stdin.buffer, source, error), source, error), source
     return read_text(argument, error), argument
 
 

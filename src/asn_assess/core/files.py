@@ -19,6 +19,7 @@ by ``OutputFile`` and ``commit_together``:
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import sys
@@ -28,6 +29,7 @@ from typing import Any, BinaryIO, Optional, Union
 
 from asn_assess.core.errors import AssessError, Problem, UsageError
 from asn_assess.core.i18n import say
+from asn_assess.core.limits import DOCUMENT_BYTES, size_text
 from asn_assess.core.temporaries import (
     forget,
     remove,
@@ -68,11 +70,35 @@ def open_for_reading(path: str | Path, error: type[AssessError], buffering: int 
         ) from None
 
 
-def read_text(path: str | Path, error: type[AssessError]) -> str:
-    """A UTF-8 file's text (a byte order mark is dropped), or ``error`` naming the file,
-    and for bytes that are not UTF-8 the line they are on."""
+def read_bytes(
+    stream: BinaryIO, source: str, error: type[AssessError], limit: int = DOCUMENT_BYTES
+) -> bytes:
+    """Everything ``stream`` holds, or ``error`` naming ``source`` as soon as it holds
+    more than ``limit`` bytes: a file known to be larger is refused before it is read,
+    and a device or a pipe that never ends (``/dev/zero``) after ``limit`` bytes."""
+    try:
+        size = os.fstat(stream.fileno()).st_size
+    except (OSError, AttributeError, ValueError, io.UnsupportedOperation):
+        size = 0  # no file behind it (a test's standard input): read up to the cap
+    if size <= limit:
+        raw = stream.read(limit + 1)
+    if size > limit or len(raw) > limit:
+        raise error(Problem(source, say("reading.too_large", size=size_text(limit))))
+    return raw
+
+
+def read_text(path: str | Path, error: type[AssessError], limit: int = DOCUMENT_BYTES) -> str:
+    """A UTF-8 file's text (a byte order mark is dropped), or ``error`` naming the file:
+    when it holds more than ``limit`` bytes (``core.limits``), and for bytes that are
+    not UTF-8 the line they are on."""
     with open_for_reading(path, error) as stream:
-        raw = stream.read()
+        raw = read_bytes(stream, str(path), error, limit)
+    return decoded_text(raw, str(path), error)
+
+
+def decoded_text(raw: bytes, path: str, error: type[AssessError]) -> str:
+    """UTF-8 bytes as text (a byte order mark dropped), or ``error`` naming the line of
+    the first byte that is not UTF-8."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as problem:
