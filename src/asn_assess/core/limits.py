@@ -39,7 +39,10 @@ list of sheets), as the archive declares it; sheets themselves are read row by r
 
 
 def size_text(size: int) -> str:
-    """A cap for messages, in units every language writes alike: ``16 MiB``, ``4 KiB``."""
+    """A cap for messages, in units every language writes alike: ``16 MiB``, ``4 KiB``,
+    ``100 B``."""
     if size % MIB == 0:
         return f"{size // MIB} MiB"
-    return f"{size / 1024:g} KiB"
+    if size % 1024 == 0:
+        return f"{size // 1024} KiB"
+    return f"{size} B"
