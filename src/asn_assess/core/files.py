@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Optional, Union
 
+from asn_assess.core.commit_journal import remove_journal, write_journal
 from asn_assess.core.errors import AssessError, Problem, UsageError
 from asn_assess.core.i18n import say
 from asn_assess.core.limits import DOCUMENT_BYTES, size_text
@@ -411,7 +412,9 @@ def commit_together(outputs: Sequence[OutputFile]) -> None:
     then the renames follow one another with SIGINT, SIGTERM and SIGHUP held back (they
     act when the commit is over). If a rename fails, the files already replaced are put
     back and ``OutputError`` names the one that failed; on any other failure every
-    temporary file is removed and the targets stay as they were."""
+    temporary file is removed and the targets stay as they were. A SIGKILL between two
+    renames is completed by the next run in the folder, from the commit's journal
+    (``commit_journal``)."""
     try:
         for output in outputs:
             output.finish()
@@ -419,30 +422,42 @@ def commit_together(outputs: Sequence[OutputFile]) -> None:
         for output in outputs:
             output.discard()
         raise
-    with signals_deferred():
-        replaced: list[OutputFile] = []
-        try:
-            for output in outputs:
-                output._keep_backup()
-                try:
-                    output._replace()
-                except OSError as problem:
-                    raise output._error(problem) from None
-                replaced.append(output)
-            for output in outputs:  # inside the held-back signals: known before they act
-                output.committed = True
-        except BaseException:
-            for done in reversed(replaced):
-                try:
-                    done._restore()
-                except OSError:
-                    pass
-            raise
-        finally:
-            for output in outputs:
-                output.discard()
-    for output in outputs:
-        output._sync_folder()
+    journal: list[Path] = []
+    try:
+        with signals_deferred():
+            replaced: list[OutputFile] = []
+            try:
+                for output in outputs:  # every backup first: the renames then follow at once
+                    output._keep_backup()
+                journal = write_journal(
+                    [
+                        (output._temporary, output._destination)
+                        for output in outputs
+                        if output._temporary is not None and output._destination is not None
+                    ]
+                )
+                for output in outputs:
+                    try:
+                        output._replace()
+                    except OSError as problem:
+                        raise output._error(problem) from None
+                    replaced.append(output)
+                for output in outputs:  # inside the held-back signals: known before they act
+                    output.committed = True
+            except BaseException:
+                for done in reversed(replaced):
+                    try:
+                        done._restore()
+                    except OSError:
+                        pass
+                raise
+            finally:
+                for output in outputs:
+                    output.discard()
+        for output in outputs:
+            output._sync_folder()
+    finally:
+        remove_journal(journal)  # once the renames are on disk (or undone)
 
 
 def write_file(
