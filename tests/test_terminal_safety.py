@@ -155,3 +155,43 @@ def test_a_terminal_with_colour_gets_its_styles_and_none_of_the_data_s_sequences
     assert "\x1b[" in result.stdout  # the report's own colours
     for sequence in ("\x1b]0;", "\x07", "\x1b[2J", "\x9b", "\r", "\x08", "\x00"):
         assert sequence not in result.stdout
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a pseudo-terminal is POSIX")
+@pytest.mark.parametrize(
+    "command",
+    [["batch", "TABLE"], ["batch", "TABLE", "--format", "jsonl"], ["score", "SHEET", "--json"]],
+    ids=["csv", "jsonl", "json"],
+)
+def test_data_on_a_terminal_drops_control_characters_and_piped_keeps_them(hostile, command):
+    import pty
+    import subprocess
+    import sys
+
+    args = [
+        {"TABLE": str(hostile["table"]), "SHEET": str(hostile["sheet"])}.get(a, a)
+        for a in command
+    ]
+    argv = [sys.executable, "-m", "asn_assess", *args]
+    environment = {**os.environ, "ASN_ASSESS_LANG": "en", "NO_COLOR": "1"}
+    main, secondary = pty.openpty()
+    child = subprocess.Popen(argv, stdout=secondary, stderr=subprocess.DEVNULL, env=environment)
+    os.close(secondary)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(main)
+    assert child.wait() == 0
+    # The terminal turns each line feed into CR LF itself; the data's own sequences are gone.
+    assert b"PWNED" in shown
+    for sequence in (b"\x1b]0;", b"\x07", b"\x1b[2J", b"\xc2\x9b", b"\x08", b"\x00", b"\x7f"):
+        assert sequence not in shown
+    piped = subprocess.run(argv, capture_output=True, env=environment, check=True).stdout
+    raw = PAYLOAD[:10].encode() if command == ["batch", "TABLE"] else b"\\u001b]0;PWNED"
+    assert raw in piped

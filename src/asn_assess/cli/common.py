@@ -125,6 +125,14 @@ def print_problems(error: AssessError) -> None:
         typer.echo(printable(f"{error_label()}: {problem}"), err=True)
 
 
+def echo_data(text: str, nl: bool = True) -> None:
+    """Data (JSON, CSV) on standard output: as it is when piped or redirected, without
+    control characters when it is shown on a terminal (``core.printable``)."""
+    from asn_assess.core.printable import printable
+
+    typer.echo(printable(text) if sys.stdout.isatty() else text, nl=nl)
+
+
 def stdout_console() -> Console:
     """A console on standard output (see ``reports.console.make_console``)."""
     from asn_assess.reports.console import make_console

@@ -31,6 +31,7 @@ from asn_assess.core.commit_journal import remove_journal, write_journal
 from asn_assess.core.errors import AssessError, Problem, UsageError
 from asn_assess.core.i18n import say
 from asn_assess.core.limits import DOCUMENT_BYTES, size_text
+from asn_assess.core.printable import PrintableBytes
 from asn_assess.core.temporaries import (
     forget,
     remove,
@@ -235,9 +236,12 @@ class OutputFile:
         self._done = False
         self.committed = False
         """Whether the output has appeared (set by ``commit_together``)."""
+        self._terminal: Optional[PrintableBytes] = None
         if is_stdout(target):
             self._file: BinaryIO = sys.stdout.buffer
             self._through = True
+            if sys.stdout.isatty():  # data shown, not kept: no control character reaches it
+                self._terminal = PrintableBytes()
             return
         path = Path(self.name)
         refusal = _refusal(path)
@@ -294,6 +298,8 @@ class OutputFile:
         """Append bytes; ``OutputError`` naming the output when they cannot be written."""
         view = memoryview(data).cast("B")
         size = len(view)
+        if self._terminal is not None:
+            view = memoryview(self._terminal.feed(bytes(view)))
         while view:
             # An unbuffered stream (stdout under PYTHONUNBUFFERED) may take only part of
             # the bytes, as at a file size limit; the next write then reports why.
@@ -329,6 +335,10 @@ class OutputFile:
         if self._done:
             return
         if self._through:
+            if self._terminal is not None:
+                held, self._terminal = self._terminal.end(), None
+                if held:
+                    self.write(held)
             self.flush()
             if self._file is not sys.stdout.buffer:
                 self._guard(self._file.close)
