@@ -169,8 +169,7 @@ def test_data_on_a_terminal_drops_control_characters_and_piped_keeps_them(hostil
     import sys
 
     args = [
-        {"TABLE": str(hostile["table"]), "SHEET": str(hostile["sheet"])}.get(a, a)
-        for a in command
+        {"TABLE": str(hostile["table"]), "SHEET": str(hostile["sheet"])}.get(a, a) for a in command
     ]
     argv = [sys.executable, "-m", "asn_assess", *args]
     environment = {**os.environ, "ASN_ASSESS_LANG": "en", "NO_COLOR": "1"}
