@@ -113,6 +113,7 @@ def test_every_command_that_prints_data_drops_control_characters(hostile, tmp_pa
         "batch": _invoke("batch", table, "-o", str(tmp_path / "o.csv"), "--summary-by", "unit"),
         "batch (a bad id column)": _invoke("batch", table, "--id-column", f"x{PAYLOAD}", code=1),
         "analyze": _invoke("analyze", table),
+        "agency md": _invoke("agency", table, "--by", "unit", "--min-group", "2"),
         "multirater text": _invoke("multirater", str(hostile["ratings"])),
         "multirater md": _invoke("multirater", str(hostile["ratings"]), "--format", "md"),
         "start (an unknown role)": _invoke(
@@ -126,6 +127,7 @@ def test_every_command_that_prints_data_drops_control_characters(hostile, tmp_pa
     assert "]0;PWNED[2J31mdisiplin-99" in outputs["score (unknown key)"]
     assert "Siti]0;PWNED" in outputs["multirater text"]
     assert "PWNED" in outputs["bank show"] and "PWNED" in outputs["batch"]
+    assert "Umum\\]0;PWNED" in outputs["agency md"]  # "]" escaped as Markdown
 
 
 def test_written_text_reports_drop_control_characters_and_data_files_keep_them(hostile, tmp_path):

@@ -12,6 +12,7 @@ import io
 from typing import Any
 
 from asn_assess.core.i18n import t
+from asn_assess.core.printable import printable
 from asn_assess.reports.agency_words import AgencyView, ViewCell, ViewTable
 from asn_assess.reports.markdown import escape as _escape
 
@@ -101,7 +102,7 @@ def render_agency_markdown(view: AgencyView, hidden: frozenset[str] = frozenset(
         if section.notes:
             lines.append("")
     lines += ["---", "", _escape(view.footer), ""]
-    return "\n".join(lines)
+    return printable("\n".join(lines))  # no control character of the data reaches a reader
 
 
 def _table(table: ViewTable) -> list[str]:
