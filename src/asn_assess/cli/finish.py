@@ -1,6 +1,6 @@
 """The end of `asn-assess start`: keep the result (JSON first, then the history and an
 HTML report beside it), write the files named with -o, show the report with the change
-since the previous result of the same bank, and say where everything is."""
+since the same person's previous result of the same bank, and say where everything is."""
 
 from __future__ import annotations
 
@@ -74,8 +74,9 @@ def record_in_history(
     store: UserData, bank: Bank, result: Result, saved: Path, language: str
 ) -> tuple[Optional[Comparison], list[str]]:
     """Add the saved result to the history (opening it imports the new file) and compare
-    it with the previous result of the same bank. A history that cannot be used gives
-    a warning; the result file stays, and joins the history when it next opens."""
+    it with the previous result of the same respondent, bank and scoring (never with
+    someone else's). A history that cannot be used gives a warning; the result file
+    stays, and joins the history when it next opens."""
     from asn_assess.store.history import History, HistoryError
 
     warnings: list[str] = []
@@ -83,11 +84,9 @@ def record_in_history(
     try:
         with History(store.folder) as history:
             warnings += [t("history.skipped", language, problem=p) for p in history.skipped]
-            entries = history.entries(result.bank_id)
-            mine = next((i for i, e in enumerate(entries) if e.file == saved.name), len(entries))
-            earlier = entries[:mine]  # oldest first: the one just before this result
-            if earlier:
-                previous = history.result(earlier[-1].id)
+            found = history.previous(result, saved.name)
+            if found is not None:
+                previous = found[1]
     except HistoryError as error:
         problem = "; ".join(str(p) for p in error.problems)
         warnings.append(t("history.not_recorded", language, problem=problem, path=saved))

@@ -106,9 +106,11 @@ def emit_report(
     pager: bool,
     norms: Optional[Path] = None,
     norm_group: Optional[str] = None,
+    previous: Optional[Result] = None,
 ) -> None:
     """A saved result's report to the files planned, else to standard output; ``norms``
-    (a norms file) and ``norm_group`` place its scores among colleagues."""
+    (a norms file) and ``norm_group`` place its scores among colleagues; ``previous``
+    (the same person's earlier result, from the history) adds the change since then."""
     from asn_assess.cli.common import bank_for_result, checked_language, norm_reference
     from asn_assess.core.i18n import t
     from asn_assess.core.scoring import check_result
@@ -118,7 +120,12 @@ def emit_report(
     check_result(loaded, result, source)  # every id it names is the bank's, said with the file
     language = checked_language(loaded, lang or result.language)
     norm = norm_reference(loaded, norms, norm_group)
-    options = ReportOptions(language, all_actions, norm=norm)
+    comparison = None
+    if previous is not None:
+        from asn_assess.cli.finish import compare_with
+
+        comparison = compare_with(previous, loaded, result)
+    options = ReportOptions(language, all_actions, comparison, norm)
     if planned:
         write_reports(planned, loaded, result, options)
         for path, _ in planned:

@@ -467,12 +467,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Language of the output and the messages: id or en. Default: the interface language.",
     },
     "help.history_list": {
-        "id": "Daftar setiap hasil tersimpan: id, tanggal, bank, versi, skor keseluruhan dan kategori.\n\nContoh: asn-assess history list",
-        "en": "List every saved result: id, date, bank, version, overall score and band.\n\nExample: asn-assess history list",
+        "id": 'Daftar setiap hasil tersimpan: id, tanggal, responden, bank, versi, skor keseluruhan dan kategori. Responden adalah NIP bila diisi, selain itu nama, selain itu "tanpa nama"; hasil dari versi lama tanpa profil tertulis "tidak tercatat".\n\nContoh: asn-assess history list\n\nContoh: asn-assess history list --respondent "Siti Aminah"',
+        "en": 'List every saved result: id, date, respondent, bank, version, overall score and band. The respondent is the NIP when given, else the name, else "tanpa nama" (no name); results kept by an older version without a profile show "not recorded".\n\nExample: asn-assess history list\n\nExample: asn-assess history list --respondent "Siti Aminah"',
     },
     "help.history_list.short": {
         "id": "Daftar hasil tersimpan.",
         "en": "List the saved results.",
+    },
+    "help.history.respondent": {
+        "id": 'Hanya hasil milik responden ini: NIP (boleh dengan spasi), nama (huruf besar-kecil tidak dibedakan) atau "tanpa nama".',
+        "en": 'Only the results of this respondent: a NIP (spaces allowed), a name (case does not matter) or "tanpa nama" (no name).',
     },
     "help.history_list.json": {
         "id": "Cetak daftar sebagai JSON.",
@@ -495,8 +499,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Language of the report and the messages. Default: the result's.",
     },
     "help.history_compare": {
-        "id": "Bandingkan dua hasil dari satu bank: sebelum, sesudah dan perubahannya untuk skor keseluruhan, setiap pilar dan setiap indikator. Indikator yang berubah antarversi bank, atau hanya ada di satu versi, didaftar terpisah dan tidak dibandingkan.\n\nTanpa A dan B: dua hasil terakhir dari bank hasil terbaru. Dengan A saja: A dibandingkan dengan hasil terbaru dari banknya.\n\nContoh: asn-assess history compare\n\nContoh: asn-assess history compare 3 7",
-        "en": "Compare two results of one bank: before, after and the change for the overall score, each pillar and each indicator. Indicators that changed between bank versions, or exist in one version only, are listed apart, never compared.\n\nWithout A and B: the last two results of the bank of the latest one. With A only: A against the latest result of its bank.\n\nExample: asn-assess history compare\n\nExample: asn-assess history compare 3 7",
+        "id": 'Bandingkan dua hasil dari satu bank: sebelum, sesudah dan perubahannya untuk skor keseluruhan, setiap pilar dan setiap indikator. Indikator yang berubah antarversi bank, atau hanya ada di satu versi, didaftar terpisah dan tidak dibandingkan.\n\nHanya hasil milik responden yang sama (NIP, selain itu nama, selain itu "tanpa nama") yang dibandingkan; dua responden berbeda ditolak (kode keluar 2).\n\nTanpa A dan B: dua hasil terakhir dari responden dan bank hasil terbaru. Dengan A saja: A dibandingkan dengan hasil terbaru dari responden dan banknya.\n\nContoh: asn-assess history compare\n\nContoh: asn-assess history compare 3 7',
+        "en": 'Compare two results of one bank: before, after and the change for the overall score, each pillar and each indicator. Indicators that changed between bank versions, or exist in one version only, are listed apart, never compared.\n\nOnly results of the same respondent (the NIP, else the name, else "tanpa nama") are compared; two different respondents are refused (exit code 2).\n\nWithout A and B: the last two results of the respondent and bank of the latest one. With A only: A against the latest result of its respondent and bank.\n\nExample: asn-assess history compare\n\nExample: asn-assess history compare 3 7',
     },
     "help.history_compare.short": {
         "id": "Bandingkan dua hasil dari satu bank.",
@@ -515,8 +519,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Print the comparison as JSON.",
     },
     "help.history_export": {
-        "id": "Ekspor setiap hasil tersimpan, dari yang terlama.\n\njsonl: setiap baris adalah hasil seperti dijelaskan `asn-assess schema result`. csv: satu baris per hasil dan tingkat (keseluruhan, pilar, indikator) dengan skor dan kategorinya.\n\nContoh: asn-assess history export -o riwayat.csv",
-        "en": "Export every saved result, oldest first.\n\njsonl: each line is a result as `asn-assess schema result` describes it. csv: one row per result and level (overall, pillar, indicator) with its score and band.\n\nExample: asn-assess history export -o riwayat.csv",
+        "id": "Ekspor setiap hasil tersimpan, dari yang terlama.\n\njsonl: setiap baris adalah hasil seperti dijelaskan `asn-assess schema result`. csv: satu baris per hasil dan tingkat (keseluruhan, pilar, indikator) dengan respondennya, skor dan kategorinya.\n\nContoh: asn-assess history export -o riwayat.csv",
+        "en": "Export every saved result, oldest first.\n\njsonl: each line is a result as `asn-assess schema result` describes it. csv: one row per result and level (overall, pillar, indicator) with its respondent, score and band.\n\nExample: asn-assess history export -o riwayat.csv",
     },
     "help.history_export.short": {
         "id": "Ekspor semua hasil tersimpan (jsonl atau csv).",
