@@ -175,13 +175,14 @@ def history_list(
         return
     banks: dict[tuple[str, str], Optional[Bank]] = {}
     table = Table(box=None, pad_edge=False, show_edge=False)
+    # The respondent gets the room: the bank and its version share a column (wrapped
+    # at the space between them when narrow), and a long band label wraps.
     table.add_column(t("history.col_id", language), justify="right", no_wrap=True)
     table.add_column(t("history.col_date", language), no_wrap=True)
-    table.add_column(t("history.col_respondent", language), overflow="fold", ratio=1)
-    for column in ("bank", "version"):
-        table.add_column(t(f"history.col_{column}", language), no_wrap=True)
+    table.add_column(t("history.col_respondent", language), min_width=16, ratio=1)
+    table.add_column(t("history.col_bank", language), overflow="fold")
     table.add_column(t("history.col_overall", language), justify="right", no_wrap=True)
-    table.add_column(t("history.col_band", language), overflow="fold")
+    table.add_column(t("history.col_band", language))
     for e in entries:
         version = (e.bank_id, e.bank_version)
         if version not in banks:
@@ -193,8 +194,7 @@ def history_list(
             str(e.id),
             format_date(e.finished_at, language),
             Text(respondent_text(e, language)),
-            Text(e.bank_id),
-            Text(e.bank_version),
+            Text(f"{e.bank_id} {e.bank_version}"),
             "-" if e.overall is None else format_score(e.overall, language),
             Text(label),
         )

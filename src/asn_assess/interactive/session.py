@@ -171,8 +171,15 @@ class Session:
 
     def _role_to_ask(self) -> bool:
         """Whether the role is still to be asked (at a terminal only: a script answers
-        every question, or the role given with --role)."""
-        return bool(self.bank.roles) and not self.progress.role_asked and self.terminal.interactive
+        every question, or the role given with --role; and before the first answer: a
+        session begun by a script keeps its questions when resumed at a terminal)."""
+        progress = self.progress
+        return (
+            bool(self.bank.roles)
+            and not progress.role_asked
+            and not progress.answers
+            and self.terminal.interactive
+        )
 
     def _profile(self) -> None:
         lang = self.language
