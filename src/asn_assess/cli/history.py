@@ -179,8 +179,9 @@ def history_list(
     # at the space between them when narrow), and a long band label wraps.
     table.add_column(t("history.col_id", language), justify="right", no_wrap=True)
     table.add_column(t("history.col_date", language), no_wrap=True)
-    table.add_column(t("history.col_respondent", language), min_width=16, ratio=1)
-    table.add_column(t("history.col_bank", language), overflow="fold")
+    table.add_column(t("history.col_respondent", language), min_width=16)
+    widest_bank = max(len(e.bank_id) for e in entries)  # never broken inside
+    table.add_column(t("history.col_bank", language), min_width=widest_bank, overflow="fold")
     table.add_column(t("history.col_overall", language), justify="right", no_wrap=True)
     table.add_column(t("history.col_band", language))
     for e in entries:
