@@ -6,25 +6,20 @@ in-process with a scripted terminal, as in tests/test_session.py."""
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 from pathlib import Path
 
 import pytest
-from rich.console import Console
-from typer.testing import CliRunner
 
-import asn_assess.interactive.session as session_module
-from asn_assess.cli import app
 from asn_assess.core.documents import NO_NAME, Respondent, respondent_identity
 from asn_assess.core.i18n import format_score
 from asn_assess.store import UserData
 from asn_assess.store.history import DATABASE_NAME, MIGRATIONS, History, HistoryError
 from conftest import full_result
-from test_session import BANK, Run, ScriptedInput, typed_answers
+from session_helpers import invoke, scripted_start
+from test_session import BANK, typed_answers
 
-RealTerminal = session_module.Terminal
 SITI = ["Siti Aminah", "19860926 201505 2 001", "BKPSDM", "Analis SDM"]
 BUDI = ["Budi Santoso", "", "Dinas Kesehatan", ""]
 
@@ -36,28 +31,7 @@ def home(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def start(monkeypatch: pytest.MonkeyPatch, home: Path):
-    """`asn-assess start ARGS` with scripted lines (see tests/test_session.py)."""
-
-    def run(*args: str, lines=(), tty: bool = False) -> Run:
-        screen = io.StringIO()
-        scripted = ScriptedInput(lines, tty)
-
-        class ScriptedTerminal(RealTerminal):
-            def __init__(self) -> None:
-                console = Console(file=screen, width=80, color_system=None, markup=False)
-                super().__init__(stdin=scripted, console=console)
-
-        monkeypatch.setattr(session_module, "Terminal", ScriptedTerminal)
-        result = CliRunner().invoke(
-            app, ["start", *args], env={"ASN_ASSESS_HOME": str(home)}, catch_exceptions=False
-        )
-        return Run(result.exit_code, screen.getvalue(), result.stdout, result.stderr, home)
-
-    return run
-
-
-def invoke(home: Path, *args: str):
-    return CliRunner().invoke(app, list(args), env={"ASN_ASSESS_HOME": str(home)})
+    return scripted_start(monkeypatch, home)
 
 
 # --- whose a result is -----------------------------------------------------------------------
