@@ -13,6 +13,7 @@ import typer
 
 from asn_assess.cli.outputs import print_report, write_reports
 from asn_assess.core.documents import AnswerSheet, Result
+from asn_assess.core.errors import AssessError
 from asn_assess.core.i18n import set_interface_language, t
 from asn_assess.core.models import Bank
 from asn_assess.reports.compare import Comparison
@@ -46,12 +47,13 @@ def finish_session(
     set_interface_language(language)  # warnings in the session's language too
     lines: list[str] = []
     comparison: Optional[Comparison] = None
+    html: Optional[Path] = None
     if store.keeps_data:
         saved = store.complete(result)  # the JSON first: whatever follows, it is kept
         lines.append(t("end.result_saved", language, path=saved))
         comparison, warnings = record_in_history(store, bank, result, saved, language)
         html = saved.with_suffix(".html")
-        keep = ReportOptions(language, all_actions=True, comparison=comparison, norm=norm)
+        keep = ReportOptions(language, all_actions, comparison=comparison, norm=norm)
         write_reports([(html, "html")], bank, result, keep)
         lines.append(t("end.report_saved", language, path=html))
         lines.append(t("end.open_with", language, command=open_command(html)))
@@ -59,8 +61,14 @@ def finish_session(
         warnings = []
         lines.append(t("end.nothing_saved", language))
     options = ReportOptions(language, all_actions, comparison, norm)
-    write_reports(planned, bank, result, options)
-    lines += [t("end.output_saved", language, path=path) for path, _ in planned]
+    failed: Optional[AssessError] = None
+    for output in planned:
+        try:
+            write_reports([output], bank, result, options)
+        except AssessError as error:  # a PDF the browser could not print: the rest stands
+            failed = failed or error
+            continue
+        lines.append(t("end.output_saved", language, path=output[0]))
     if store.keeps_data:
         lines.append(t("end.history_hint", language))
 
@@ -68,6 +76,10 @@ def finish_session(
     print_report(None, bank, result, options, pager)
     for line in [*warnings, *lines]:
         typer.echo(line, err=True)
+    if failed is not None:
+        if html is not None:
+            typer.echo(t("pdf.html_kept", language, path=html), err=True)
+        raise failed  # said last, as an error: exit 1
 
 
 def record_in_history(
