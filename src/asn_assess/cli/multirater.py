@@ -262,7 +262,7 @@ def _summary(bank: Bank, views: list[TargetView], form: Optional[str], language:
 
     header, rows = summary_rows(bank, views, language)
     if form == "xlsx":
-        return xlsx_bytes([("summary", header, rows)])
+        return xlsx_bytes([(say("mr.summary_sheet"), header, rows)])
     return csv_text(header, rows).encode("utf-8")
 
 

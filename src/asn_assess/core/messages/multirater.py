@@ -196,6 +196,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "wrote {path}: one row per rating; columns target_id, rater_group and {items} statements of {bank} {version} in the observer wording. Score it with: asn-assess multirater {path}",
     },
     "mr.template.items_sheet": {"id": "Pernyataan", "en": "Statements"},
+    "mr.template.ratings_sheet": {"id": "Penilaian", "en": "Ratings"},
+    "mr.summary_sheet": {"id": "Ringkasan", "en": "Summary"},
     "mr.template.item": {"id": "id butir", "en": "item id"},
     "mr.template.indicator": {"id": "indikator", "en": "indicator"},
     "mr.template.rated_by": {"id": "dinilai oleh", "en": "rated by"},
