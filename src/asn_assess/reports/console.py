@@ -8,7 +8,7 @@ break the output. Styling is applied with ``Text`` objects only.
 from __future__ import annotations
 
 import os
-from typing import Any, Optional
+from typing import IO, Any, Optional, cast
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 
@@ -35,7 +35,7 @@ def make_console(stderr: bool = False) -> Console:
     )
     console.width = min(console.width, MAX_WIDTH)
     if not console.is_terminal:  # a pipe or a file: no spaces padding the ends of lines
-        console.file = TrailingSpaceTrimmer(console.file)
+        console.file = cast("IO[str]", TrailingSpaceTrimmer(console.file))
     return console
 
 
