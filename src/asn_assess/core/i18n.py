@@ -17,6 +17,7 @@ import os
 from decimal import ROUND_HALF_UP, Decimal
 
 from asn_assess.core.config import configured_language
+from asn_assess.core.printable import printable
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -88,7 +89,9 @@ entries), process ids and exit codes."""
 def t(key: str, language: str, **values: object) -> str:
     """The interface text ``key`` in ``language`` (Indonesian when it has none). Whole
     numbers in it get the language's thousands separator (``format_count``): 7.532
-    baris, 7,532 rows; but for the ``VERBATIM_NUMBERS``."""
+    baris, 7,532 rows; but for the ``VERBATIM_NUMBERS``. Texts put into it (a name, an
+    id, a cell) lose their control characters: a message is read by people, often on a
+    terminal (``core.printable``)."""
     texts = messages()[key]
     text = texts.get(language) or texts[DEFAULT_LANGUAGE]
     if not values:
@@ -99,7 +102,7 @@ def t(key: str, language: str, **values: object) -> str:
         else value
         for name, value in values.items()
     }
-    return text.format(**shown)
+    return printable(text.format(**shown))
 
 
 def say(key: str, **values: object) -> str:
