@@ -96,6 +96,8 @@ def agency(
     from asn_assess.reports.agency_render import BINARY, agency_format, render_agency
 
     form = agency_format(output, output_format)
+    if form == "pdf" and is_stdout(output):
+        raise UsageError(say("pdf.not_to_stdout"))
     if form in BINARY and is_stdout(output) and sys.stdout.isatty():
         raise UsageError(say("agency.error.binary_terminal", form=form))
     if by is not None and is_identifying(by):

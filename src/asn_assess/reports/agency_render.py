@@ -1,20 +1,16 @@
 """The agency report in each of its formats, and which file extension means which.
 
 Renderers are imported only when their format is asked for. The PDF is the HTML page
-printed by a headless browser (``html_to_pdf``, the one place the report meets one).
+printed by the browser engine on the machine (``reports.pdf``, as every PDF).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 from typing import Optional
 
 from asn_assess.agency.api import AgencyReport
-from asn_assess.core.errors import AssessError, UsageError
+from asn_assess.core.errors import UsageError
 from asn_assess.core.i18n import say
 
 AGENCY_FORMATS = ("html", "pdf", "md", "csv", "json", "xlsx")
@@ -28,13 +24,6 @@ EXTENSIONS = {
     ".xlsx": "xlsx",
 }
 BINARY = frozenset({"pdf", "xlsx"})
-BROWSER_VARIABLE = "ASN_ASSESS_BROWSER"
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "msedge")
-BROWSER_SECONDS = 180
-
-
-class BrowserError(AssessError):
-    """No browser to print the PDF with, or one that failed."""
 
 
 def agency_format(path: Optional[Path], requested: Optional[str]) -> str:
@@ -82,55 +71,8 @@ def render_agency(report: AgencyReport, form: str, language: str) -> bytes:
     from asn_assess.reports.agency_html import render_agency_html
 
     html = render_agency_html(view)
-    return html_to_pdf(html) if form == "pdf" else html.encode("utf-8")
+    if form == "pdf":  # the one route every PDF of the tool takes
+        from asn_assess.reports.pdf import pdf_from_html
 
-
-def find_browser() -> str:
-    """The browser that prints PDFs: ``$ASN_ASSESS_BROWSER``, else the first of
-    Chromium, Chrome and Edge found on the PATH."""
-    chosen = os.environ.get(BROWSER_VARIABLE)
-    if chosen:
-        found = shutil.which(chosen)
-        if found is None:
-            raise BrowserError(say("agency.error.browser_missing", browser=chosen))
-        return found
-    for name in BROWSERS:
-        found = shutil.which(name)
-        if found is not None:
-            return found
-    raise BrowserError(say("agency.error.no_browser", variable=BROWSER_VARIABLE))
-
-
-def html_to_pdf(html: str) -> bytes:
-    """An HTML page printed to an A4 PDF by a headless browser; nothing is fetched
-    from the network (the page holds everything it shows)."""
-    browser = find_browser()
-    with tempfile.TemporaryDirectory(prefix="asn-assess-pdf-") as folder:
-        page = Path(folder) / "report.html"
-        page.write_text(html, encoding="utf-8")
-        pdf = Path(folder) / "report.pdf"
-        command = [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={Path(folder) / 'profile'}",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={pdf}",
-            page.as_uri(),
-        ]
-        try:
-            run = subprocess.run(command, capture_output=True, timeout=BROWSER_SECONDS)
-        except (OSError, subprocess.TimeoutExpired) as problem:
-            raise BrowserError(
-                say("agency.error.browser_failed", browser=browser, reason=problem)
-            ) from None
-        if run.returncode != 0 or not pdf.exists():
-            lines = run.stderr.decode("utf-8", "replace").strip().splitlines()
-            reason = lines[-1] if lines else f"exit code {run.returncode}"
-            raise BrowserError(say("agency.error.browser_failed", browser=browser, reason=reason))
-        return pdf.read_bytes()
+        return pdf_from_html(html)
+    return html.encode("utf-8")

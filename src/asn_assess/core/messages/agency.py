@@ -268,16 +268,4 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "--previous-bank hanya berlaku bersama --previous",
         "en": "--previous-bank only applies with --previous",
     },
-    "agency.error.no_browser": {
-        "id": "PDF dibuat oleh peramban tanpa layar, tetapi Chromium, Chrome, atau Edge tidak ditemukan; pasang salah satunya, setel {variable} ke programnya, atau tulis laporan HTML lalu cetak sendiri",
-        "en": "a PDF is printed by a headless browser, but no Chromium, Chrome or Edge was found; install one, set {variable} to its program, or write the HTML report and print it yourself",
-    },
-    "agency.error.browser_missing": {
-        "id": "peramban {browser!r} tidak ditemukan",
-        "en": "browser {browser!r} not found",
-    },
-    "agency.error.browser_failed": {
-        "id": "peramban {browser} gagal mencetak PDF: {reason}",
-        "en": "browser {browser} failed to print the PDF: {reason}",
-    },
 }
