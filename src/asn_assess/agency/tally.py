@@ -13,7 +13,7 @@ development threshold" here is exactly the band the person's result shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Optional
 
 import numpy as np
@@ -196,14 +196,7 @@ def value_level(scores: Any, value: str) -> LevelScores:
 
 
 def _rows(level: LevelScores, keep: Optional[Any]) -> LevelScores:
+    """The level's scores of the rows ``keep`` marks (all of them when None)."""
     if keep is None:
         return level
-    return LevelScores(
-        level.score[keep],
-        level.band[keep],
-        level.answered[keep],
-        level.not_applicable[keep],
-        level.total[keep],
-        level.parts_scored[keep],
-        level.parts_not_applicable[keep],
-    )
+    return LevelScores(**{part.name: getattr(level, part.name)[keep] for part in fields(level)})
