@@ -36,7 +36,9 @@ def needs_section(figures: AgencyFigures, w: Words) -> ViewSection:
     ]
     rows = []
     for need in needs:
-        actions = tuple(_action_text(a, w) for a in need.training)
+        # With one training action its JP is the JP column's; with several, each says its own.
+        several = len(need.training) > 1
+        actions = tuple(_action_text(a, w, with_jp=several) for a in need.training)
         joined = "; ".join(line.rstrip(".") for line in actions)
         rows.append(
             [
@@ -79,12 +81,13 @@ def needs_section(figures: AgencyFigures, w: Words) -> ViewSection:
     return section
 
 
-def _action_text(action: Action, w: Words) -> str:
-    """A training action as the table lists it: its text, the roles it is for, its JP."""
+def _action_text(action: Action, w: Words, with_jp: bool) -> str:
+    """A training action as the table lists it: its text, the roles it is for and, with
+    ``with_jp``, its JP."""
     notes = []
     if action.roles:
         notes.append(w("agency.for_roles", roles=", ".join(w.role(r) for r in action.roles)))
-    if (jp := action_jp(action)) is not None:
+    if with_jp and (jp := action_jp(action)) is not None:
         notes.append(w("agency.jp_of", jp=jp))
     text = w.bank.text(action.text, w.language).strip()
     return f"{text} ({'; '.join(notes)})" if notes else text
