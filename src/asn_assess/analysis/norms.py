@@ -24,6 +24,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from asn_assess.analysis.pooling import ALL, OTHER, pool_small_groups
+from asn_assess.core.decisions import places_below
 from asn_assess.core.documents import parse_document
 from asn_assess.core.errors import AssessError, Problem
 from asn_assess.core.files import read_text
@@ -57,8 +58,9 @@ class LevelNorm(BaseModel):
 
     def ranks(self, scores: FloatColumn) -> FloatColumn:
         """Per score, how many of the 99 percentile points lie below it: "higher than
-        that many percent of the norm group". NaN for a missing score."""
-        below = np.searchsorted(np.asarray(self.percentiles), scores, side="left")
+        that many percent of the norm group". NaN for a missing score. Decided on exact
+        values (``core.decisions``): equal scores are placed alike however computed."""
+        below = places_below(np.asarray(self.percentiles), scores)
         return np.where(np.isnan(scores), np.nan, below.astype(np.float64))
 
     def rank(self, score: Optional[float]) -> Optional[int]:

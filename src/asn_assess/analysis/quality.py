@@ -24,6 +24,7 @@ import numpy.typing as npt
 
 from asn_assess.core.answer_codes import NO_ANSWER_CODE, AnswerCodes, answer_codes
 from asn_assess.core.answers import answer_choices, answer_problem
+from asn_assess.core.decisions import decided_column
 from asn_assess.core.documents import AnswerValue, QualityFlag, Result
 from asn_assess.core.models import Bank
 from asn_assess.core.presentation import questions_of
@@ -59,8 +60,9 @@ class QualityRule:
     def trips(self, values: FloatColumn) -> BoolColumn:
         """Where ``values`` are flagged (never where the rule could not be measured)."""
         measured = ~np.isnan(values)
+        exact = decided_column(values)  # core.decisions: on exact values, as every cut-off
         with np.errstate(invalid="ignore"):
-            over = values < self.threshold if self.flags_below else values >= self.threshold
+            over = exact < self.threshold if self.flags_below else exact >= self.threshold
         flagged: BoolColumn = measured & over
         return flagged
 

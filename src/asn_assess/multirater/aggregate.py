@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Optional
 
+from asn_assess.core.decisions import at_least, below
 from asn_assess.core.models import Bank, Indicator, Item
 from asn_assess.multirater.anonymity import MIN_RATERS, Visibility, checked_min_raters, disclose
 from asn_assess.multirater.ratings import Rating, TargetRatings
@@ -135,12 +136,13 @@ def johari(
     """The Johari window of one indicator; None without both views."""
     if own is None or others is None:
         return None
+    # Decided on exact values: a gap of exactly 10 computes as 9.999999999999993.
     gap = own - others
-    if gap >= clear_gap:
+    if at_least(gap, clear_gap):
         return Johari.BLIND_SPOT
-    if others < threshold:  # below the threshold in others' eyes: to develop, however low
-        return Johari.AGREED_DEVELOPMENT  # the person rates themself
-    return Johari.HIDDEN_STRENGTH if gap <= -clear_gap else Johari.AGREED_STRENGTH
+    if below(others, threshold):  # below the threshold in others' eyes: to develop,
+        return Johari.AGREED_DEVELOPMENT  # however low the person rates themself
+    return Johari.HIDDEN_STRENGTH if at_least(-gap, clear_gap) else Johari.AGREED_STRENGTH
 
 
 def null_variance(bank: Bank, item: Item) -> float:
@@ -205,7 +207,7 @@ def _indicator_view(
         gap=own - others_mean if own is not None and others_mean is not None else None,
         agreement=agreement,
         agreement_items=agreement_items,
-        low_agreement=agreement is not None and agreement < settings.low_agreement,
+        low_agreement=agreement is not None and below(agreement, settings.low_agreement),
         johari=johari(own, others_mean, bank.development_threshold, settings.clear_gap),
     )
 

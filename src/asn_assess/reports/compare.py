@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
+from asn_assess.core.decisions import at_least
 from asn_assess.core.documents import Result
 from asn_assess.core.models import Bank
 
@@ -43,9 +44,9 @@ class Change:
         delta = self.delta
         if delta is None:
             return "none"
-        if delta >= STEADY:
+        if at_least(delta, STEADY):
             return "up"
-        if delta <= -STEADY:
+        if at_least(-delta, STEADY):
             return "down"
         return "same"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+from asn_assess.core.decisions import decided, same
 from asn_assess.core.documents import IndicatorResult, PillarResult, Result
 from asn_assess.core.i18n import t
 from asn_assess.core.models import Action, Bank, Item
@@ -237,9 +238,9 @@ def _extremes(lines: list[IndicatorLine], language: str) -> list[str]:
     scored = [line for line in lines if line.level.score is not None]
     if len(scored) < 2:
         return []
-    best = max(scored, key=lambda line: line.level.score or 0.0)
-    worst = min(scored, key=lambda line: line.level.score or 0.0)
-    if best.level.score == worst.level.score:
+    best = max(scored, key=lambda line: decided(line.level.score or 0.0))
+    worst = min(scored, key=lambda line: decided(line.level.score or 0.0))
+    if same(best.level.score or 0.0, worst.level.score or 0.0):
         return [t("report.all_equal", language)]
     return [
         f"{t('report.strongest', language)}: {best.title} ({best.level.shown})",
@@ -300,7 +301,7 @@ def build_report(
     # Weakest first; indicators without a score after those with one, in bank order.
     weakest_first = sorted(
         every_indicator,
-        key=lambda line: (line.level.score is None, line.level.score or 0.0),
+        key=lambda line: (line.level.score is None, decided(line.level.score or 0.0)),
     )
 
     overall = result.overall
