@@ -260,16 +260,21 @@ def _longest_runs(
     """Per respondent, the longest run of the same answer over the scale questions in
     the order that respondent was asked them (by role and rater group)."""
     rows = codes.shape[1]
-    kinds = list(zip(roles or [None] * rows, rater_groups or [None] * rows, strict=True))
-    distinct = set(kinds)
+    numbers: dict[tuple[Optional[str], Optional[str]], int] = {}
+    kinds = np.array(
+        [
+            numbers.setdefault(kind, len(numbers))
+            for kind in zip(roles or [None] * rows, rater_groups or [None] * rows, strict=True)
+        ],
+        dtype=np.intp,
+    )
+    if len(numbers) <= 1:  # one kind of respondent: one order
+        kind = next(iter(numbers), (None, None))
+        return _longest_run(codes[shape.asked_order(*kind)])
     longest = np.full(rows, np.nan)
-    for kind in distinct:
-        order = shape.asked_order(*kind)
-        if len(distinct) == 1:
-            longest = _longest_run(codes[order])
-            break
-        where = np.flatnonzero(np.array([k == kind for k in kinds], dtype=bool))
-        longest[where] = _longest_run(codes[np.ix_(order, where)])
+    for kind, number in numbers.items():
+        where = np.flatnonzero(kinds == number)
+        longest[where] = _longest_run(codes[np.ix_(shape.asked_order(*kind), where)])
     return longest
 
 
