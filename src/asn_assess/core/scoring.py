@@ -33,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from asn_assess.core.answers import answer_problems, check_sheet
+from asn_assess.core.decisions import band_indices
 from asn_assess.core.documents import (
     AnswerSheet,
     AnswerValue,
@@ -41,7 +42,6 @@ from asn_assess.core.documents import (
     PillarResult,
     Result,
 )
-from asn_assess.core.decisions import band_indices
 from asn_assess.core.errors import Problem, ResultError
 from asn_assess.core.i18n import say
 from asn_assess.core.models import NOT_APPLICABLE, Bank, Item

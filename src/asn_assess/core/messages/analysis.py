@@ -68,20 +68,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     # column headings
     "analyze.col.scale": {"id": "Indikator/pilar", "en": "Indicator/pillar"},
     "analyze.col.kind": {"id": "Jenis", "en": "Kind"},
-    "analyze.col.n": {"id": "n", "en": "n"},
-    "analyze.col.alpha": {"id": "alpha", "en": "alpha"},
-    "analyze.col.std_alpha": {"id": "alpha std", "en": "std alpha"},
-    "analyze.col.average_r": {"id": "r rata-rata", "en": "average r"},
+    "analyze.col.alpha": {"id": "Keandalan (alpha)", "en": "Reliability (alpha)"},
+    "analyze.col.std_alpha": {"id": "Alpha baku", "en": "Standardised alpha"},
+    "analyze.col.average_r": {"id": "Korelasi antarbutir", "en": "Inter-item correlation"},
     "analyze.col.item": {"id": "Butir", "en": "Item"},
-    "analyze.col.mean": {"id": "rerata", "en": "mean"},
-    "analyze.col.sd": {"id": "sd", "en": "sd"},
-    "analyze.col.r_drop": {"id": "r.drop", "en": "r.drop"},
-    "analyze.col.alpha_without": {"id": "alpha tanpa", "en": "alpha w/o"},
+    "analyze.col.mean": {"id": "Rerata (0-100)", "en": "Average (0-100)"},
+    "analyze.col.sd": {"id": "Sebaran (sd)", "en": "Spread (sd)"},
+    "analyze.col.r_drop": {"id": "Kecocokan (r.drop)", "en": "Fit with the rest (r.drop)"},
+    "analyze.col.alpha_without": {"id": "Alpha tanpa butir ini", "en": "Alpha without it"},
     "analyze.col.answers": {"id": "Jawaban (%)", "en": "Answers (%)"},
-    "analyze.col.skipped": {"id": "lewat", "en": "skip"},
-    "analyze.col.not_applicable": {"id": "TB", "en": "n/a"},
+    "analyze.col.skipped": {"id": "Dilewati", "en": "Skipped"},
+    "analyze.col.not_applicable": {"id": "Tidak berlaku", "en": "Not applicable"},
     "analyze.col.rule": {"id": "Aturan", "en": "Rule"},
-    "analyze.col.flagged": {"id": "ditandai", "en": "flagged"},
+    "analyze.col.flagged": {"id": "Responden ditandai", "en": "Respondents flagged"},
     "analyze.kind.indicator": {"id": "indikator", "en": "indicator"},
     "analyze.kind.pillar": {"id": "pilar", "en": "pillar"},
     # findings: one sentence each, for an HR reader
@@ -108,38 +107,5 @@ MESSAGES: dict[str, dict[str, str]] = {
     "analyze.flag.closer-to-other": {
         "id": "{scale}: butir-butirnya rata-rata berkorelasi lebih tinggi dengan total {other} ({value}) daripada dengan indikatornya sendiri ({reference}); periksa apakah butir berada di indikator yang tepat.",
         "en": "{scale}: its items correlate more with the total of {other} ({value}) than with their own indicator ({reference}); check that they sit in the right indicator.",
-    },
-    # notes: where a figure cannot be computed, and why
-    "analyze.note.constant-item": {
-        "id": "{scale}: semua responden menjawab {item} dengan jawaban yang sama, jadi butir ini tidak bervariasi dan dikeluarkan dari alpha (skor tetap menghitungnya).",
-        "en": "{scale}: every respondent gave {item} the same answer, so it has no variance and is left out of alpha (scores still count it).",
-    },
-    "analyze.note.too-few-observations": {
-        "id": "{scale}: {item} dijawab kurang dari dua responden dan dikeluarkan dari alpha.",
-        "en": "{scale}: {item} has fewer than two answers and is left out of alpha.",
-    },
-    "analyze.note.too-few-pairs": {
-        "id": "{scale}: {item} dan {other} tidak dijawab bersama oleh sedikitnya dua responden (misalnya karena ditanyakan kepada peran berbeda), jadi alpha tidak dapat dihitung; analisis satu peran dengan --role.",
-        "en": "{scale}: {item} and {other} are not answered together by at least two respondents (for instance because they are asked of different roles), so alpha cannot be computed; analyse one role with --role.",
-    },
-    "analyze.note.too-few-respondents": {
-        "id": "{scale}: kurang dari dua responden; alpha tidak dapat dihitung.",
-        "en": "{scale}: fewer than two respondents; alpha cannot be computed.",
-    },
-    "analyze.note.too-few-items": {
-        "id": "{scale}: kurang dari dua butir yang bervariasi; alpha tidak terdefinisi.",
-        "en": "{scale}: fewer than two items with variance; alpha is undefined.",
-    },
-    "analyze.note.non-positive-total-variance": {
-        "id": "{scale}: butir-butirnya saling meniadakan (varians total tidak positif); alpha tidak dihitung.",
-        "en": "{scale}: its items cancel each other out (the total has no positive variance); alpha is not computed.",
-    },
-    "analyze.note.non-positive-rest-variance": {
-        "id": "{scale}: tanpa {item}, butir lainnya saling meniadakan; r.drop dan alpha tanpa butir itu tidak dihitung.",
-        "en": "{scale}: without {item}, the other items cancel each other out; its r.drop and alpha without it are not computed.",
-    },
-    "analyze.note.listwise-wider-set": {
-        "id": "{scale}: angka listwise memakai responden yang menjawab lebih banyak butir.",
-        "en": "{scale}: the listwise figures use respondents who answered more items.",
     },
 }
