@@ -207,7 +207,13 @@ def _reason_line(bank: Bank, reason: Reason, language: str) -> ReasonLine:
 
 
 def _plan_entry(
-    bank: Bank, result: Result, focus: FocusIndicator, number: int, language: str
+    bank: Bank,
+    result: Result,
+    focus: FocusIndicator,
+    number: int,
+    language: str,
+    norm: Optional[NormReference] = None,
+    planned: frozenset[str] = frozenset(),
 ) -> PlanEntry:
     pillar = next(p for p in bank.pillars if p.id == focus.pillar_id)
     level = indicator_level(bank, result.indicator(focus.indicator.id), language)
@@ -216,6 +222,10 @@ def _plan_entry(
     why = t(
         "plan.why_below" if focus.below_threshold else "plan.why_strengthen", language, **values
     )
+    if norm is not None:
+        from asn_assess.reports.plan_error import within_error
+
+        why = " ".join([why, *within_error(bank, result, focus, norm, planned, language)])
     return PlanEntry(
         number=number,
         id=focus.indicator.id,
@@ -319,6 +329,7 @@ def build_report(
     meaning = bank.text(overall_meaning, language) if overall_meaning else None
 
     plan = development_plan(bank, result, language)
+    planned = frozenset(focus.indicator.id for focus in plan)
     if not plan:
         intro = t("plan.none", language)
     elif plan[0].below_threshold:
@@ -374,7 +385,10 @@ def build_report(
         legend=keys,
         legend_text=" · ".join(f"{key.range} {key.label}" for key in keys),
         plan_intro=intro,
-        plan=[_plan_entry(bank, result, focus, n, language) for n, focus in enumerate(plan, 1)],
+        plan=[
+            _plan_entry(bank, result, focus, n, language, norm, planned)
+            for n, focus in enumerate(plan, 1)
+        ],
         all_actions=[
             (
                 bank.text(indicator.title, language),

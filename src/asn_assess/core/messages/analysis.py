@@ -53,6 +53,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "norma ditulis ke {path}: {groups} kelompok, n={n}",
         "en": "norms written to {path}: {groups} group(s), n={n}",
     },
+    "analyze.norms_provisional": {
+        "id": 'norma ini sementara: {n} responden, kurang dari batas {minimum}; persentilnya tetap ditulis, dan setiap laporan yang memakainya menyebut "sementara, n={n}"',
+        "en": 'these norms are provisional: {n} respondents, fewer than the minimum of {minimum}; the percentiles are written all the same, and every report that uses them says "provisional, n={n}"',
+    },
     "analyze.norms_low_minimum": {
         "id": "peringatan: norma dengan kurang dari 100 responden ({minimum}) kurang stabil; persentil dapat bergeser banyak",
         "en": "warning: a norm with fewer than 100 respondents ({minimum}) is unstable; its percentiles can move a lot",
