@@ -115,3 +115,32 @@ def compare_results(
     if not comparison.pillars_apart and weights == {p.id: p.weight for p in before_bank.pillars}:
         comparison.overall = Change("overall", before.overall.score, after.overall.score)
     return comparison
+
+
+@dataclass(frozen=True)
+class ReliableChange:
+    """Whether a change is more than measurement error (Jacobson & Truax's reliable
+    change index): its size against ``limit`` = 1.96 * sqrt(2) * SEM."""
+
+    limit: float
+    real: bool
+
+
+def reliable_changes(
+    comparison: Comparison, standard_errors: dict[str, Optional[float]]
+) -> dict[str, ReliableChange]:
+    """Per pillar and indicator change with both scores and a standard error
+    (``standard_errors``: ``pillar.<id>`` / ``indicator.<id>`` -> SEM), whether it
+    exceeds 1.96 * sqrt(2) * SEM; keyed like ``standard_errors``."""
+    from asn_assess.analysis.measurement_error import reliable_change
+
+    found = {}
+    changes = [("pillar", c) for c in comparison.pillars]
+    changes += [("indicator", c) for c in comparison.indicators]
+    for kind, change in changes:
+        key = f"{kind}.{change.id}"
+        limit = reliable_change(standard_errors.get(key))
+        if change.delta is None or limit is None:
+            continue
+        found[key] = ReliableChange(limit, not at_least(limit, abs(change.delta)))
+    return found

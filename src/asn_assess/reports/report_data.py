@@ -30,6 +30,7 @@ from asn_assess.reports.formatting import (
 )
 
 if TYPE_CHECKING:
+    from asn_assess.analysis.measurement_error import Interval
     from asn_assess.analysis.norms import NormReference
 from asn_assess.reports.plan import (
     FocusIndicator,
@@ -133,6 +134,9 @@ class ReportData:
     note: str
     notes: list[Note] = field(default_factory=list)
     """Norm standing and response-quality notes, when there are any."""
+    ranges: dict[str, Interval] = field(default_factory=dict)
+    """With a norm that keeps reliability: each scored pillar's and indicator's 95%
+    band (``pillar.<id>``, ``indicator.<id>``)."""
 
     def t(self, key: str, **values: object) -> str:
         """An interface text in the report's language."""
@@ -399,4 +403,15 @@ def build_report(
         counts_text=counts_text,
         note=t("report.note", language),
         notes=notes,
+        ranges=_ranges(result, norm),
     )
+
+
+def _ranges(result: Result, norm: Optional[NormReference]) -> dict[str, Interval]:
+    """Each scored pillar's and indicator's 95% band in ``norm`` (none without one)."""
+    if norm is None:
+        return {}
+    scores = {f"pillar.{p.id}": p.score for p in result.pillars}
+    scores.update({f"indicator.{i.id}": i.score for p in result.pillars for i in p.indicators})
+    found = {key: norm.band(key, score) for key, score in scores.items()}
+    return {key: band for key, band in found.items() if band is not None}

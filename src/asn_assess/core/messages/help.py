@@ -100,8 +100,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A bundled bank id or a bank TOML file. Default: asn-profesional.",
     },
     "help.norms": {
-        "id": "Norma dari `asn-assess analyze --norms-out`: tunjukkan posisi setiap skor di antara rekan (skor dan kategori tidak berubah).",
-        "en": "Norms from `asn-assess analyze --norms-out`: show where each score stands among colleagues (scores and bands do not change).",
+        "id": "Norma dari `asn-assess analyze --norms-out`: tunjukkan posisi setiap skor di antara rekan dan rentang 95%-nya (skor dan kategori tidak berubah).",
+        "en": "Norms from `asn-assess analyze --norms-out`: show where each score stands among colleagues, and its 95% range (scores and bands do not change).",
     },
     "help.norm_group": {
         "id": "Dengan --norms: kelompok norma pembanding. Bawaan: semua orang.",
@@ -495,8 +495,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Language of the report and the messages. Default: the result's.",
     },
     "help.history_compare": {
-        "id": "Bandingkan dua hasil dari satu bank: sebelum, sesudah dan perubahannya untuk skor keseluruhan, setiap pilar dan setiap indikator. Indikator yang berubah antarversi bank, atau hanya ada di satu versi, didaftar terpisah dan tidak dibandingkan.\n\nTanpa A dan B: dua hasil terakhir dari bank hasil terbaru. Dengan A saja: A dibandingkan dengan hasil terbaru dari banknya.\n\nContoh: asn-assess history compare\n\nContoh: asn-assess history compare 3 7",
-        "en": "Compare two results of one bank: before, after and the change for the overall score, each pillar and each indicator. Indicators that changed between bank versions, or exist in one version only, are listed apart, never compared.\n\nWithout A and B: the last two results of the bank of the latest one. With A only: A against the latest result of its bank.\n\nExample: asn-assess history compare\n\nExample: asn-assess history compare 3 7",
+        "id": "Bandingkan dua hasil dari satu bank: sebelum, sesudah dan perubahannya untuk skor keseluruhan, setiap pilar dan setiap indikator. Indikator yang berubah antarversi bank, atau hanya ada di satu versi, didaftar terpisah dan tidak dibandingkan.\n\nTanpa A dan B: dua hasil terakhir dari bank hasil terbaru. Dengan A saja: A dibandingkan dengan hasil terbaru dari banknya.\n\nDengan --norms: perubahan mana yang lebih besar daripada galat ukur.\n\nContoh: asn-assess history compare\n\nContoh: asn-assess history compare 3 7 --norms norma.json",
+        "en": "Compare two results of one bank: before, after and the change for the overall score, each pillar and each indicator. Indicators that changed between bank versions, or exist in one version only, are listed apart, never compared.\n\nWithout A and B: the last two results of the bank of the latest one. With A only: A against the latest result of its bank.\n\nWith --norms: which changes are larger than measurement error.\n\nExample: asn-assess history compare\n\nExample: asn-assess history compare 3 7 --norms norms.json",
     },
     "help.history_compare.short": {
         "id": "Bandingkan dua hasil dari satu bank.",
@@ -509,6 +509,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.history_compare.second": {
         "id": "Hasil yang lebih akhir (id atau last).",
         "en": "The later result (id or last).",
+    },
+    "help.history_compare.norms": {
+        "id": "Norma dari `asn-assess analyze --norms-out`: tandai setiap perubahan yang lebih besar daripada 1,96 × √2 × galat baku pengukuran sebagai perubahan nyata (indeks perubahan andal Jacobson & Truax).",
+        "en": "Norms from `asn-assess analyze --norms-out`: mark each change larger than 1.96 × √2 × the standard error of measurement as a real change (Jacobson & Truax's reliable change index).",
     },
     "help.history_compare.json": {
         "id": "Cetak perbandingan sebagai JSON.",
