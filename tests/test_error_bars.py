@@ -190,3 +190,49 @@ def test_pairwise_correlations_equal_r_cor_pairwise(data, rows: int, pieces: int
     wanted = pairwise_pearson(values)
     assert np.array_equal(np.isnan(found), np.isnan(wanted))
     assert np.allclose(found[~np.isnan(found)], wanted[~np.isnan(wanted)], atol=1e-9)
+
+
+def one_way_icc(groups: list[list[float]]) -> tuple[float, float]:
+    """ICC(1) and ICC(2) from a one-way analysis of variance, written out with numpy."""
+    values = np.concatenate([np.array(g) for g in groups])
+    grand, n, j = values.mean(), values.size, len(groups)
+    between = sum(len(g) * (np.mean(g) - grand) ** 2 for g in groups) / (j - 1)
+    within = sum(((np.array(g) - np.mean(g)) ** 2).sum() for g in groups) / (n - j)
+    return (between - within) / (between + (n / j - 1) * within), (between - within) / between
+
+
+def test_multirater_gives_each_indicators_icc_of_the_others_ratings(tmp_path: Path):
+    import json
+    import random
+
+    from typer.testing import CliRunner
+
+    from asn_assess.cli import app
+    from asn_assess.core.bank import load_bank
+    from conftest import BUNDLED_BANK_PATH
+    from multirater_helpers import generated_round, write_round
+
+    bank = load_bank(BUNDLED_BANK_PATH)
+    sheets = generated_round(bank, random.Random(20), targets=8)
+    source = write_round(tmp_path / "round.csv", bank, sheets)
+    runner = CliRunner(env={"ASN_ASSESS_LANG": "en"})
+    done = runner.invoke(app, ["multirater", str(source), "--format", "json"])
+    assert done.exit_code == 0, done.stderr
+    consistency = json.loads(done.stdout)["consistency"]
+    checked = 0
+    for indicator_id, figures in consistency.items():
+        groups: dict[str, list[float]] = {}
+        for sheet in sheets:  # every rater but the person themself, pooled
+            if sheet.group != "self" and indicator_id in sheet.indicators:
+                groups.setdefault(sheet.target, []).append(sheet.indicators[indicator_id])
+        icc1, icc2 = one_way_icc(list(groups.values()))
+        assert figures["icc1"] == pytest.approx(icc1, abs=1e-9)
+        assert figures["icc2"] == pytest.approx(icc2, abs=1e-9)
+        assert figures["targets"] == len(groups)
+        checked += 1
+    assert checked == sum(len(p.indicators) for p in bank.pillars)
+    text = runner.invoke(app, ["multirater", str(source)])
+    words = " ".join(text.stdout.split())
+    assert "How far the others' means can be trusted" in words and "ICC(2) of 0.70" in words
+    table = runner.invoke(app, ["multirater", str(source), "--format", "csv"])
+    assert table.stdout.splitlines()[0].endswith("johari,icc1,icc2")

@@ -16,6 +16,7 @@ rated. Nothing here prints.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Optional
@@ -23,7 +24,12 @@ from typing import Optional
 from asn_assess.batch.api import BatchInput, run_batch
 from asn_assess.batch.blocks import RowError
 from asn_assess.batch.settings import BatchSettings
-from asn_assess.multirater.aggregate import MultiraterSettings, TargetView, target_view
+from asn_assess.multirater.aggregate import (
+    MultiraterSettings,
+    TargetView,
+    round_consistency,
+    target_view,
+)
 from asn_assess.multirater.ratings import RatingsSink
 
 
@@ -55,5 +61,9 @@ def run_multirater(
     sink = RatingsSink(bank)
     report = run_batch(inputs, batch_settings, sink, progress)
     people = sink.by_target()
-    views = [target_view(bank, person, settings) for person in people]
+    consistency = round_consistency(bank, people)
+    views = [
+        dataclasses.replace(target_view(bank, person, settings), consistency=consistency)
+        for person in people
+    ]
     return MultiraterRound(report.counts.read, views, sink.rejected)
