@@ -448,8 +448,13 @@ def test_worked_example_of_the_docs(tmp_path: Path):
         0.89,
         0.89,
     ]
+    assert (round(scale["alpha_lower"], 2), round(scale["alpha_upper"], 2)) == (0.48, 0.99)
+    assert round(scale["omega_total"], 2) == 0.90
+    assert scale["verdict"] == "uncertain"
     docs = (Path(__file__).parents[1] / "docs" / "analysis.md").read_text(encoding="utf-8")
     for figure in ("**0.897**", "**0.74**", "**0.90**", "**0.75**", "**0.76**", "**0.89**"):
+        assert figure in docs
+    for figure in ("**0.48**", "**0.99**", "omega total is **0.90**", '"not yet certain"'):
         assert figure in docs
 
 
