@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
+from asn_assess.core.decisions import at_least
+
 if TYPE_CHECKING:
     from asn_assess.analysis.item_analysis import AnswerShares, CrossCheck, ScaleFigures
 
@@ -159,6 +161,6 @@ def alpha_verdict(alpha: Optional[float], lower: Optional[float]) -> str:
     """One of ``VERDICTS`` for a scale with this alpha and interval's lower end."""
     if alpha is None:
         return UNKNOWN
-    if alpha < ALPHA_THRESHOLD:
+    if not at_least(alpha, ALPHA_THRESHOLD):
         return UNRELIABLE
-    return RELIABLE if lower is not None and lower >= ALPHA_THRESHOLD else UNCERTAIN
+    return RELIABLE if lower is not None and at_least(lower, ALPHA_THRESHOLD) else UNCERTAIN

@@ -20,17 +20,19 @@ rows and on its own.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-import numpy as np
-import numpy.typing as npt
+if TYPE_CHECKING:  # numpy is imported by the column functions only: the interactive
+    # session decides a plan before numpy need be loaded.
+    import numpy as np
+    import numpy.typing as npt
+
+    FloatColumn = npt.NDArray[np.float64]
+    IntColumn = npt.NDArray[np.int64]
 
 DECISION_DIGITS = 9
 """Decimals a value is rounded to before it is compared with a threshold."""
 _SCALE = 10.0**DECISION_DIGITS
-
-FloatColumn = npt.NDArray[np.float64]
-IntColumn = npt.NDArray[np.int64]
 
 
 def decided(value: float) -> float:
@@ -43,6 +45,8 @@ def decided(value: float) -> float:
 
 def decided_column(values: FloatColumn) -> FloatColumn:
     """``decided`` of every element."""
+    import numpy as np
+
     rounded: FloatColumn = np.rint(np.asarray(values, dtype=np.float64) * _SCALE) / _SCALE
     return rounded
 
@@ -65,6 +69,8 @@ def same(first: float, second: float) -> bool:
 def band_indices(minimums: FloatColumn, scores: FloatColumn, missing: int = -1) -> IntColumn:
     """Per score, the index of the band with the highest minimum (rising) not above it;
     ``missing`` for NaN."""
+    import numpy as np
+
     index = np.searchsorted(decided_column(minimums), decided_column(scores), side="right") - 1
     return np.where(np.isnan(scores), missing, index).astype(np.int64)
 
@@ -81,6 +87,8 @@ def band_index(minimums: list[float], score: Optional[float]) -> Optional[int]:
 def places_below(points: FloatColumn, scores: FloatColumn) -> IntColumn:
     """Per score, how many of the rising ``points`` lie below it (decided values): a
     score equal to a point does not count it."""
+    import numpy as np
+
     placed: IntColumn = np.searchsorted(
         decided_column(points), decided_column(scores), side="left"
     ).astype(np.int64)

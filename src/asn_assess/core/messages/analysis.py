@@ -22,12 +22,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Role {role} only: {count} respondent(s) of other roles were left out.",
     },
     "analyze.missing.pairwise": {
-        "id": "Jawaban kosong: pairwise (bawaan). Setiap angka memakai semua responden yang menjawab butir yang bersangkutan, seperti psych::alpha di R; kolom n menyebut berapa responden.",
-        "en": "Missing answers: pairwise (the default). Each figure uses everyone who answered the items concerned, as R's psych::alpha does; the n columns say how many.",
+        "id": "Jawaban kosong: pairwise (bawaan). Setiap angka memakai semua responden yang menjawab butir yang bersangkutan, seperti psych::alpha di R; kolom Responden menyebut berapa responden.",
+        "en": "Missing answers: pairwise (the default). Each figure uses everyone who answered the items concerned, as R's psych::alpha does; the Respondents columns say how many.",
     },
     "analyze.missing.listwise": {
-        "id": "Jawaban kosong: listwise. Setiap indikator dan pilar hanya memakai responden yang menjawab semua butirnya; kolom n menyebut berapa responden.",
-        "en": "Missing answers: listwise. Each indicator and pillar uses only the respondents who answered all its items; the n columns say how many.",
+        "id": "Jawaban kosong: listwise. Setiap indikator dan pilar hanya memakai responden yang menjawab semua butirnya; kolom Responden menyebut berapa responden.",
+        "en": "Missing answers: listwise. Each indicator and pillar uses only the respondents who answered all its items; the Respondents columns say how many.",
     },
     "analyze.scores_note": {
         "id": "Skor butir 0-100, dibalik untuk butir terbalik, persis seperti saat penilaian.",
