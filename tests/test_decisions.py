@@ -245,3 +245,30 @@ def test_a_change_of_exactly_a_twentieth_shows_its_direction() -> None:
 
 def test_decimal_reads_bank_numbers_as_written() -> None:
     assert decimal(0.7) == Fraction(7, 10)
+
+
+def test_a_gap_of_exactly_10_is_a_blind_spot_in_a_360_report(tmp_path: Path) -> None:
+    from multirater_helpers import Sheet, write_round
+
+    # Discipline: own 125/6 (100, 25 and four 0s, the situation skipped); three peers at
+    # 0, 12.5 (75 and five 0s) and 20 (100 and four 0s, one skipped): their mean is
+    # 65/6, exactly 10 below.
+    own = {"disiplin-01": 5, "disiplin-02": 2, "disiplin-04": 5, "disiplin-05": 5}
+    own |= {"disiplin-06": 1, "disiplin-07": 5}
+    zero = {"disiplin-01": 1, "disiplin-02": 1, "disiplin-04": 5, "disiplin-05": 5}
+    zero |= {"disiplin-06": 1, "disiplin-07": 5}
+    peers = [zero, {**zero, "disiplin-01": 4}, {**zero, "disiplin-01": 5}]
+    del peers[2]["disiplin-07"]
+    sheets = [Sheet("Budi", "self", "pelaksana", own)]
+    sheets += [Sheet("Budi", "rekan", "pelaksana", answers) for answers in peers]
+    source = write_round(tmp_path / "round.csv", BANK, sheets)
+    done = runner.invoke(app, ["multirater", str(source), "--format", "json"])
+    assert done.exit_code == 0, done.stderr
+    [target] = json.loads(done.stdout)["targets"]
+    line = next(i for i in target["indicators"] if i["id"] == "disiplin")
+    assert line["own"] == 125 / 6 and line["others"]["mean"] == statistics.fmean([0, 12.5, 20])
+    assert line["gap"] < 10  # 9.999999999999998 in floats ...
+    assert line["johari"] == "blind-spot"  # ... and exactly 10: a blind spot
+    assert [step["indicator"] for step in json.loads(done.stdout)["targets"][0]["plan"]][0] == (
+        "disiplin"
+    )
