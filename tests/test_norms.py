@@ -368,7 +368,9 @@ def test_start_shows_percentiles(tmp_path: Path, norms_file: Path, bundled_bank:
     )
     assert ran.exit_code == 0, ran.stderr
     assert "of colleagues in this norm" in ran.stdout
-    assert "Compared with colleagues (norm: answers.csv, n=240" in " ".join(ran.stdout.split())
+    shown = " ".join(ran.stdout.split())
+    assert "Compared with colleagues (norm: answers.csv, n=240" in shown
+    assert "95% range" in shown  # each score with its range, at the end of a session too
 
 
 def test_unreadable_norms_file_is_one_line(tmp_path: Path, bundled_bank: Bank):
