@@ -19,6 +19,7 @@ from asn_assess.cli.common import (
     bank_file,
     checked_language,
     checked_role,
+    echo_data,
     norm_reference,
     read_document,
     reports_errors,
@@ -317,9 +318,8 @@ def score(
     options = ReportOptions(language, all_actions, norm=norm)
     write_reports(planned, loaded, result, options)
     if as_json:  # with a norm, the result placed in it (reports.formats.placed_json)
-        typer.echo(
-            to_json(result) if norm is None else render("json", loaded, result, options), nl=False
-        )
+        placed = to_json(result) if norm is None else render("json", loaded, result, options)
+        echo_data(placed, nl=False)
         return
     print_report(None, loaded, result, options, pager=pager)
 

@@ -17,6 +17,7 @@ from asn_assess.cli.common import (
     DataDirOption,
     NormGroupOption,
     adopt_language,
+    echo_data,
     norm_reference,
     reports_errors,
     stdout_console,
@@ -141,7 +142,7 @@ def history_list(
             }
             for e in entries
         ]
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_data(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not entries:
         typer.echo(t("history.empty", language), err=True)
@@ -281,7 +282,7 @@ def history_compare(
         data = comparison_json(comparison, before_entry.id, after_entry.id, reliable)
         if norm is not None:
             data["norm"] = norm.description
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        echo_data(json.dumps(data, ensure_ascii=False, indent=2))
         return
     description = norm.description if norm is not None else None
     ids = (before_entry.id, after_entry.id)

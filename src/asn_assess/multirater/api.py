@@ -43,6 +43,8 @@ class MultiraterRound:
     """One per person rated, in the order they first appear."""
     rejected: list[RowError]
     """Rows not used, each with its reasons."""
+    duplicates: int = 0
+    """Of those, raters' second ratings of one person: one rater, one vote."""
 
     @property
     def withheld(self) -> int:
@@ -59,6 +61,8 @@ def run_multirater(
     """Read every input and work out each person's 360-degree numbers."""
     bank = batch_settings.bank
     sink = RatingsSink(bank)
+    # Whole answer sheets, to tell a rating sent twice from two raters (``ratings``).
+    batch_settings = dataclasses.replace(batch_settings, full_results=True)
     report = run_batch(inputs, batch_settings, sink, progress)
     people = sink.by_target()
     consistency = round_consistency(bank, people)
@@ -66,4 +70,4 @@ def run_multirater(
         dataclasses.replace(target_view(bank, person, settings), consistency=consistency)
         for person in people
     ]
-    return MultiraterRound(report.counts.read, views, sink.rejected)
+    return MultiraterRound(report.counts.read, views, sink.rejected, sink.duplicates)

@@ -25,6 +25,7 @@ from rich.text import Text
 from asn_assess.analysis.item_analysis import ItemAnalysis
 from asn_assess.analysis.item_rules import WEAK_R_DROP_THRESHOLD
 from asn_assess.core.files import spreadsheet_safe
+from asn_assess.core.printable import printable
 from asn_assess.reports.analysis_view import AnalysisView, ViewTable
 
 # Characters that can start inline Markdown (emphasis, code, links, HTML, entities,
@@ -133,7 +134,7 @@ def to_markdown(view: AnalysisView) -> str:
             )
             out += ["| " + " | ".join(markdown_escape(c) for c in row) + " |" for row in table.rows]
             out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    return printable("\n".join(out).rstrip() + "\n")  # no control character from a bank
 
 
 def to_html(view: AnalysisView, language: str) -> str:
