@@ -184,9 +184,14 @@ def test_the_plan_says_where_a_difference_is_within_the_error(made, bundled_bank
 
 
 def test_history_compare_with_norms_marks_real_changes(made, bundled_bank, tmp_path):
+    from asn_assess.core.documents import Respondent
+
     home = tmp_path / "home"
-    save_file(home, result_at(bundled_bank, "2026-01-05T09:00:00+00:00", 0), "a.json")
-    save_file(home, result_at(bundled_bank, "2026-03-05T09:00:00+00:00", 2), "b.json")
+    siti = Respondent(name="Siti Aminah")  # one person's two results
+    first = result_at(bundled_bank, "2026-01-05T09:00:00+00:00", 0, respondent=siti)
+    save_file(home, first, "a.json")
+    later = result_at(bundled_bank, "2026-03-05T09:00:00+00:00", 2, respondent=siti)
+    save_file(home, later, "b.json")
     run = invoke(home, "history", "compare", "--json", "--norms", str(made["norms"]))
     assert run.exit_code == 0, run.stderr
     data = json.loads(run.stdout)
