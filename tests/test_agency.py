@@ -247,7 +247,7 @@ def test_changes_beyond_measurement_error_are_marked_by_the_stated_rule(
     marked = 0
     for change in found.trend.agency:
         if change.measure.startswith("indicator."):
-            bound = 1.959963984540054 * 6.0 * math.sqrt(1 / change.before.n + 1 / change.after.n)
+            bound = 1.96 * 6.0 * math.sqrt(1 / change.before.n + 1 / change.after.n)
             assert change.beyond_error == (abs(change.delta) > bound)
             marked += change.beyond_error
         else:
@@ -566,3 +566,52 @@ def test_a_page_splits_many_units_into_tables_that_each_name_the_agency(tmp_path
     assert run_cli("agency", str(path), "--by", "unit", "-o", str(book)).exit_code == 0
     sheet = openpyxl.load_workbook(book)["Rata-rata per unit"]
     assert sheet.max_column == 2 + 12  # one sheet holds every unit
+
+
+def test_norms_with_reliability_mark_the_changes_measurement_error_does_not_explain(
+    tmp_path, agency_file, earlier_file, bundled_bank
+):
+    from asn_assess.agency.trend import measurement_errors
+    from asn_assess.analysis.norms import norm_reference
+
+    norms = tmp_path / "norma.json"
+    made = run_cli("analyze", str(agency_file), "--norms-out", str(norms), "--norm-min", "30")
+    assert made.exit_code == 0, made.stderr
+    errors = measurement_errors(norm_reference(norms, bundled_bank), bundled_bank)
+    # every scale the norm could give a reliability (one asked of few roles may lack it)
+    assert len({f"indicator.{i}" for i in indicator_ids(bundled_bank)} & set(errors)) >= 10
+    output = tmp_path / "laporan.md"
+    result = run_cli(
+        "agency",
+        str(agency_file),
+        "--by",
+        "unit",
+        "--previous",
+        str(earlier_file),
+        "--norms",
+        str(norms),
+        "-o",
+        str(output),
+        language="en",
+    )
+    assert result.exit_code == 0, result.stderr
+    text = output.read_text("utf-8").replace("\\", "")
+    assert "Changes marked * are larger than measurement error explains" in text
+    found = run_agency(
+        [str(agency_file)],
+        BatchSettings(bundled_bank, summary_by="unit"),
+        [str(earlier_file)],
+        measurement_error=errors,
+    )
+    marked = 0
+    for change in found.trend.agency:
+        if change.measure in errors and change.delta is not None:
+            bound = 1.96 * errors[change.measure]
+            bound *= math.sqrt(1 / change.before.n + 1 / change.after.n)
+            assert change.beyond_error == (abs(change.delta) > bound)
+            marked += change.beyond_error
+        else:
+            assert change.beyond_error is None
+    trend_rows = text.split("## Change since the previous round")[1].split("**Change by unit**")[0]
+    assert marked > 0, "the two rounds differ by more than the error somewhere"
+    assert trend_rows.count("*|") + trend_rows.count("* |") == marked

@@ -9,8 +9,10 @@ withholds.
 A change counts as larger than measurement error explains when it exceeds 1.96 times
 the standard error of a difference of two means of scores that each carry the
 standard error of measurement ``SEM = SD * sqrt(1 - reliability)`` of that score:
-``|change| > 1.96 * SEM * sqrt(1/n_before + 1/n_after)``. The SEM comes from norms that
-carry each score's reliability; without them no change is marked.
+``|change| > 1.96 * SEM * sqrt(1/n_before + 1/n_after)`` (``analysis.measurement_error``,
+the error of a mean of n scores being ``SEM / sqrt(n)``), decided on exact values
+(``core.decisions``). The SEM comes from norms that carry each scale's reliability;
+without them no change is marked.
 """
 
 from __future__ import annotations
@@ -21,12 +23,11 @@ from dataclasses import dataclass, field
 from typing import Literal, Optional
 
 from asn_assess.agency.figures import POOL, AgencyFigures, Cell, Figures, Group, Withheld
+from asn_assess.analysis.measurement_error import difference_error
 from asn_assess.analysis.norms import NormReference
 from asn_assess.core.bank_diff import comparable_scores
+from asn_assess.core.decisions import below
 from asn_assess.core.models import Bank
-
-Z_95 = 1.959963984540054
-"""The two-sided 95% point of the normal distribution."""
 
 NotComparable = Literal["other-bank", "other-scoring", "nothing-compares", "too-few"]
 
@@ -145,19 +146,21 @@ def _change(measure: str, before: Cell, after: Cell, errors: Mapping[str, float]
     if sem is None or delta is None:
         return change
     assert isinstance(before, Figures) and isinstance(after, Figures)
-    bound = Z_95 * sem * math.sqrt(1 / before.n + 1 / after.n)
-    return Change(measure, before, after, abs(delta) > bound)
+    bound = difference_error(sem / math.sqrt(before.n), sem / math.sqrt(after.n))
+    assert bound is not None
+    return Change(measure, before, after, below(bound, abs(delta)))
 
 
-def measurement_errors(reference: NormReference) -> dict[str, float]:
-    """The standard error of measurement of each score the norm group gives a
-    reliability and a standard deviation for: ``SD * sqrt(1 - reliability)``."""
+def measurement_errors(reference: NormReference, bank: Bank) -> dict[str, float]:
+    """The standard error of measurement of each of ``bank``'s scores the norms give a
+    reliability and a spread for (``SD * sqrt(1 - alpha)``)."""
+    keys = ["overall", *[f"pillar.{p.id}" for p in bank.pillars]]
+    keys += [f"indicator.{i.id}" for p in bank.pillars for i in p.indicators]
     errors: dict[str, float] = {}
-    for key, level in reference.group.levels.items():
-        reliability = getattr(level, "alpha", None)
-        spread = getattr(level, "sd", None)
-        if reliability is not None and spread is not None and reliability < 1:
-            errors[key] = spread * math.sqrt(1 - reliability)
+    for key in keys:
+        sem = reference.standard_error(key)
+        if sem is not None:
+            errors[key] = sem
     return errors
 
 

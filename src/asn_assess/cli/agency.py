@@ -233,4 +233,4 @@ def measurement_errors(bank: Bank, norms: Optional[Path]) -> Optional[dict[str, 
     from asn_assess.agency.trend import measurement_errors as errors_of
     from asn_assess.analysis.norms import norm_reference
 
-    return errors_of(norm_reference(norms, bank, None))
+    return errors_of(norm_reference(norms, bank, None), bank)
