@@ -213,7 +213,7 @@ def value_and_action_problems(
     indicator; ``min_answered_statements`` belongs to scoring version 3."""
     problems: list[tuple[str, str]] = []
     values = _declared(data, "values", problems)
-    groups = {_text(t.get("id")) for _, t in _tables(data.get("rater_groups"))} - {None}
+    groups = {t["id"] for _, t in _tables(data.get("rater_groups")) if _text(t.get("id"))}
     tagged: set[str] = set()
     for i_path, indicator in _indicators(data):
         indicator_groups = {v for v in _list(indicator.get("rated_by")) if isinstance(v, str)}

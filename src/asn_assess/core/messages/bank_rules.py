@@ -199,7 +199,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule.statements_need_v3": {
         "id": "hanya berlaku dengan scoring_version = 3; tambahkan scoring_version = 3 atau "
         "hapus kunci ini",
-        "en": "applies only with scoring_version = 3; add scoring_version = 3 or remove "
-        "this key",
+        "en": "applies only with scoring_version = 3; add scoring_version = 3 or remove this key",
     },
 }
