@@ -277,9 +277,11 @@ def test_score_and_report_show_percentiles_with_the_norm(
     text = " ".join(shown.stdout.split())
     assert f"lebih tinggi dari {rank}% rekan di norma ini" in text
     assert f"norma: answers.csv, n=240, {date.today().isoformat()}" in text
-    # The report is the same apart from the placing: no score or band moved.
+    # The report is the same apart from the placing: no score or band moved. (The placing
+    # comes before any note on the answers, which the report without norms shows first.)
     without = " ".join(runner.invoke(app, ["score", str(sheet)]).stdout.split())
-    assert text.split("Dibandingkan rekan")[0] == without.split("Skor 0-100")[0]
+    before_notes = without.split("Catatan tentang jawaban")[0].split("Skor 0-100")[0]
+    assert text.split("Dibandingkan rekan")[0] == before_notes
     saved = tmp_path / "result.json"
     saved.write_text(plain.stdout, encoding="utf-8")
     reported = runner.invoke(
