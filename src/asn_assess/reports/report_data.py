@@ -151,7 +151,7 @@ def indicator_level(bank: Bank, result: IndicatorResult, language: str) -> Level
         result.score,
         result.band,
         language,
-        not_applicable=result.total_items > 0 and result.not_applicable_items == result.total_items,
+        not_applicable=result.not_applicable,
         missing=missing,
     )
 
