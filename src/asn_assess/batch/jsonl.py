@@ -414,7 +414,8 @@ def _split_at_score(text: str) -> tuple[str, str]:
 def _counts(level: LevelScores, parts: bool) -> list[Any]:
     """A level's score, band, item counts and whether it applies (with ``parts``: its
     parts' counts instead) as columns."""
-    columns = [level.score, level.band, level.answered, level.not_applicable, level.total]
+    columns: list[Any] = [level.score, level.band, level.answered, level.not_applicable]
+    columns.append(level.total)
     if parts:
         columns += [level.parts_scored, level.parts_not_applicable]
     else:
