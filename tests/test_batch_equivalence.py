@@ -309,6 +309,7 @@ def documented_columns(bank: Bank) -> list[str]:
             "inconsistent-pairs",
             "unanswered-share",
             "fast-answers",
+            "perfect-pattern",
         )
     ]
     return columns
