@@ -313,6 +313,11 @@ def expected_cells(result: Result, quality: bool = False) -> dict[str, Any]:
             cells[f"indicator.{indicator.id}.band"] = indicator.band
             cells[f"indicator.{indicator.id}.answered_items"] = indicator.answered_items
             cells[f"indicator.{indicator.id}.not_applicable_items"] = indicator.not_applicable_items
+    for value in result.values:
+        cells[f"value.{value.id}.score"] = value.score
+        cells[f"value.{value.id}.band"] = value.band
+        cells[f"value.{value.id}.answered_items"] = value.answered_items
+        cells[f"value.{value.id}.not_applicable_items"] = value.not_applicable_items
     if quality:
         cells["quality_flags"] = " ".join(flag.rule for flag in result.quality) or None
     return cells

@@ -145,7 +145,7 @@ def to_csv(analysis: ItemAnalysis) -> str:
     no item; answer shares are ``section`` "answers" with ``statistic`` "count:<choice>",
     "asked", "skipped", "not_applicable"; findings are ``section`` "flag"."""
     rows: list[tuple[str, str, str, str, Optional[float]]] = []
-    for scale in (*analysis.indicators, *analysis.pillars):
+    for scale in (*analysis.indicators, *analysis.pillars, *analysis.values):
         where = f"{scale.kind}:{scale.id}"
         for name in ("n_min", "n_max", "raw_alpha", "std_alpha", "average_r"):
             rows.append((scale.kind, where, "", name, getattr(scale, name)))

@@ -59,7 +59,8 @@ def percent(part: float, whole: float, language: str) -> str:
 
 
 class _Names:
-    """Indicators and pillars by their title and id, in the output language."""
+    """Indicators, pillars and core values by their title and id, in the output
+    language."""
 
     def __init__(self, bank: Bank, language: str):
         self.language = language
@@ -68,6 +69,8 @@ class _Names:
             self.titles[f"pillar:{pillar.id}"] = bank.text(pillar.title, language)
             for indicator in pillar.indicators:
                 self.titles[f"indicator:{indicator.id}"] = bank.text(indicator.title, language)
+        for value in bank.values:
+            self.titles[f"value:{value.id}"] = bank.text(value.label, language)
 
     def scale(self, where: str) -> str:
         _, _, scale_id = where.partition(":")
@@ -142,13 +145,13 @@ def analysis_view(
     if not findings.bullets:
         findings.lines.append(t("analyze.no_findings", language))
     notes = ViewSection(t("analyze.notes", language))
-    for scale in (*analysis.indicators, *analysis.pillars):
+    for scale in (*analysis.indicators, *analysis.pillars, *analysis.values):
         notes.bullets += [note_sentence(bank, scale, p, language) for p in scale.problems]
     sections = [findings] + ([notes] if notes.bullets else [])
     sections.append(_scales_section(analysis, names, language))
     shares = {share.item: share for share in analysis.answers}
-    for scale in analysis.indicators:
-        title = t("analyze.items", language, scale=names.scale(f"indicator:{scale.id}"))
+    for scale in (*analysis.indicators, *analysis.values):
+        title = t("analyze.items", language, scale=names.scale(f"{scale.kind}:{scale.id}"))
         sections.append(ViewSection(title, tables=[_items_table(scale, shares, language)]))
     sections.append(_quality_section(analysis, language))
     title = t("analyze.title", language, bank=bank.text(bank.title, language), version=bank.version)
@@ -165,7 +168,7 @@ def _scales_section(analysis: ItemAnalysis, names: _Names, language: str) -> Vie
         t("analyze.col.average_r", language),
     ]
     rows = []
-    for scale in (*analysis.indicators, *analysis.pillars):
+    for scale in (*analysis.indicators, *analysis.pillars, *analysis.values):
         n = str(scale.n_min) if scale.n_min == scale.n_max else f"{scale.n_min}-{scale.n_max}"
         rows.append(
             [

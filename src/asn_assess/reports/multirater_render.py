@@ -28,7 +28,7 @@ def _agreement(data: MultiraterData, row: IndicatorRow) -> str:
 def _actions_text(actions: list[ActionLine], width: int, indent: str) -> list[str]:
     lines = []
     for action in actions:
-        label = action.kind_label + (f" ({action.weeks})" if action.weeks else "")
+        label = action.kind_label + (f" ({action.details})" if action.details else "")
         lines += wrap(f"{label}: {action.text}", width, indent + "- ", indent + "  ")
     return lines
 
@@ -107,7 +107,7 @@ def _markdown(data: MultiraterData) -> str:
         out += [escape(entry.why), "", escape(t("plan.actions")), ""]
         for action in entry.actions:
             label = escape(action.kind_label) + (
-                f" ({escape(action.weeks)})" if action.weeks else ""
+                f" ({escape(action.details)})" if action.details else ""
             )
             out.append(f"- *{label}*: {escape(action.text)}")
         if not entry.actions:

@@ -37,6 +37,7 @@ from asn_assess.reports.plan import (
     development_plan,
     development_threshold,
 )
+from asn_assess.reports.value_profile import ValueProfile, value_profile
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,14 @@ class ActionLine:
     text: str
     weeks: Optional[str]
     """"2 minggu" / "2 weeks", when the bank suggests a time frame."""
+    jp: Optional[str] = None
+    """"8 JP", when the action counts towards the yearly competency development."""
+
+    @property
+    def details(self) -> Optional[str]:
+        """Time frame and JP as shown beside the kind, e.g. "4 minggu, 8 JP"."""
+        shown = [part for part in (self.weeks, self.jp) if part]
+        return ", ".join(shown) if shown else None
 
 
 @dataclass(frozen=True)
@@ -132,6 +141,10 @@ class ReportData:
     note: str
     notes: list[Note] = field(default_factory=list)
     """Norm standing and response-quality notes, when there are any."""
+    values: Optional[ValueProfile] = None
+    """The core-value profile (Profil BerAKHLAK), when the bank declares values."""
+    jp_note: Optional[str] = None
+    """What the JP beside an action means, when the plan or the action list shows one."""
 
     def t(self, key: str, **values: object) -> str:
         """An interface text in the report's language."""
@@ -151,7 +164,7 @@ def indicator_level(bank: Bank, result: IndicatorResult, language: str) -> Level
         result.score,
         result.band,
         language,
-        not_applicable=result.total_items > 0 and result.not_applicable_items == result.total_items,
+        not_applicable=result.not_applicable,
         missing=missing,
     )
 
@@ -183,8 +196,13 @@ def action_line(bank: Bank, action: Action, language: str) -> ActionLine:
     if action.weeks is not None:
         key = "export.week" if action.weeks == 1 else "export.weeks"
         weeks = t(key, language, weeks=action.weeks)
+    jp = t("action.jp", language, jp=action.jp) if action.jp is not None else None
     return ActionLine(
-        action.kind, t("action." + action.kind, language), bank.text(action.text, language), weeks
+        action.kind,
+        t("action." + action.kind, language),
+        bank.text(action.text, language),
+        weeks,
+        jp,
     )
 
 
@@ -355,6 +373,17 @@ def build_report(
         for note in (standing_note(bank, result, norm, language), quality_note(flags, language))
         if note is not None
     ]
+    plan_entries = [
+        _plan_entry(bank, result, focus, n, language) for n, focus in enumerate(plan, 1)
+    ]
+    listed = [
+        (
+            bank.text(indicator.title, language),
+            [action_line(bank, action, language) for action in actions],
+        )
+        for indicator, actions in action_list(bank, result)
+    ]
+    shown = [a for e in plan_entries for a in e.actions] + [a for _, group in listed for a in group]
     return ReportData(
         language=language,
         bank_id=bank.id,
@@ -373,15 +402,11 @@ def build_report(
         legend=keys,
         legend_text=" · ".join(f"{key.range} {key.label}" for key in keys),
         plan_intro=intro,
-        plan=[_plan_entry(bank, result, focus, n, language) for n, focus in enumerate(plan, 1)],
-        all_actions=[
-            (
-                bank.text(indicator.title, language),
-                [action_line(bank, action, language) for action in actions],
-            )
-            for indicator, actions in action_list(bank, result)
-        ],
+        plan=plan_entries,
+        all_actions=listed,
         counts_text=counts_text,
         note=t("report.note", language),
         notes=notes,
+        values=value_profile(bank, result, language),
+        jp_note=t("plan.jp_note", language) if any(a.jp for a in shown) else None,
     )

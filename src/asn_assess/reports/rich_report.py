@@ -149,8 +149,8 @@ def _action_rows(actions: list[ActionLine]) -> list[tuple[str, Text]]:
     for action in actions:
         text = Text()
         text.append(action.kind_label, style="italic")
-        if action.weeks:
-            text.append(f" ({action.weeks})", style="italic")
+        if action.details:
+            text.append(f" ({action.details})", style="italic")
         text.append(": ")
         text.append(action.text)
         rows.append(("-", text))
@@ -232,6 +232,37 @@ def _indicator_table(data: ReportData, pillar: PillarSection, narrow: bool) -> T
     return table
 
 
+def value_profile(data: ReportData) -> Optional[RenderableType]:
+    """The core-value profile: heading, one row per value, and what it is not."""
+    profile = data.values
+    if profile is None:
+        return None
+
+    def table(narrow: bool) -> Table:
+        grid = Table(box=None, pad_edge=False, show_edge=False)
+        grid.add_column(data.t("values.value"), overflow="fold", ratio=3)
+        grid.add_column(data.t("report.score"), justify="right", no_wrap=True)
+        if not narrow:
+            grid.add_column("", no_wrap=True)
+        grid.add_column(data.t("report.band"), overflow="fold", ratio=2 if narrow else None)
+        if not narrow:
+            grid.add_column(data.t("export.answered"), no_wrap=True, justify="right")
+        for line in profile.lines:
+            cells = [Text(line.title), *_score_cells(line.level, bar=not narrow)]
+            if not narrow:
+                answered = data.t("export.answered_of", answered=line.answered, total=line.total)
+                cells.append(Text(answered))
+            grid.add_row(*cells)
+        return grid
+
+    return Group(
+        Rule(Text(profile.title), align="left"),
+        Text(profile.intro),
+        ByWidth(table(narrow=False), table(narrow=True)),
+        Text(profile.disclaimer, style="dim"),
+    )
+
+
 def report_renderable(data: ReportData, all_actions: bool = False) -> RenderableType:
     """The whole report of ``data`` for the terminal, at most ``MAX_WIDTH`` wide."""
     parts: list[RenderableType] = [summary(data)]
@@ -240,9 +271,14 @@ def report_renderable(data: ReportData, all_actions: bool = False) -> Renderable
     parts += [Text(), Rule(Text(data.t("plan.title")), align="left"), Text(data.plan_intro)]
     for entry in data.plan:
         parts += [Text(), plan_entry(data, entry)]
+    if data.jp_note:
+        parts += [Text(), Text(data.jp_note, style="dim")]
     parts += [Text(), Rule(Text(data.t("export.details")), align="left")]
     for pillar in data.pillars:
         parts += [pillar_detail(data, pillar.number), Text()]
+    profile = value_profile(data)
+    if profile is not None:
+        parts += [profile, Text()]
     if all_actions:
         parts.append(Rule(Text(data.t("plan.all_actions")), align="left"))
         if not data.all_actions:
