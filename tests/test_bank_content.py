@@ -13,6 +13,7 @@ import pytest
 
 from asn_assess.core.bank import load_bank
 from asn_assess.core.models import Bank, Indicator, Item
+from asn_assess.core.presentation import questions_of
 from conftest import BANK_V2_PATH, BUNDLED_BANK_PATH
 
 BANK = load_bank(BUNDLED_BANK_PATH)  # 2.1.0, the default
@@ -171,6 +172,19 @@ def test_key_positions_are_balanced_across_the_bank(version):
     for letter in "abcde":
         assert best[letter] <= int(fair + 1), (letter, best)
         assert worst[letter] <= int(fair + 1), (letter, worst)
+
+
+@pytest.mark.parametrize("version", BANKS)
+@pytest.mark.parametrize("role", [None, *ROLES])
+def test_no_long_stretch_of_the_questionnaire_lacks_a_reverse_worded_statement(version, role):
+    """docs/analysis.md relies on it: a run of 20 identical answers then means answering
+    lapses like their opposites, not an attentive person who often does the right thing."""
+    asked = [q.item for q in questions_of(BANKS[version], role) if not q.item.is_situational]
+    longest = run = 0
+    for item in asked:
+        run = 0 if item.is_reversed else run + 1
+        longest = max(longest, run)
+    assert longest <= 15
 
 
 @pytest.mark.parametrize(("bank", "indicator"), every("indicator"))

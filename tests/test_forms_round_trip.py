@@ -375,7 +375,8 @@ def test_google_forms_titles_and_chosen_texts(tmp_path, bundled_bank, language, 
     )
     rows = table(respondents, form_columns, before=before)
     situational = [h for h, _ in form_columns if h.startswith(("Situasi", "Situation"))]
-    assert len(situational) == len(set(situational)) == 14
+    asked = [item for item in bundled_bank.items_asked_of(role) if item.is_situational]
+    assert len(situational) == len(set(situational)) == len(asked) == 18
     _, scored = batch(write_csv(tmp_path / "Formulir (Jawaban).csv", rows), tmp_path)
     assert_scored_as_score(bundled_bank, scored, respondents)
     assert {r["role"] for r in scored} == {role}
