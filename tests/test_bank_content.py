@@ -508,3 +508,12 @@ def test_language_fixes_of_the_review():
     for word in ("molor", "di atas", "seperlunya", "non-ASN", "tertunda berhari"):
         assert word not in text, word
     assert "seperlunya" in _all_indonesian(BANK_2_0)  # the check would have caught it
+
+
+def test_docs_scoring_states_what_each_role_is_asked():
+    docs = (BUNDLED_BANK_PATH.parents[1] / "docs" / "scoring.md").read_text(encoding="utf-8")
+    for role in ROLES:
+        asked = BANK.items_asked_of(role)
+        scale = sum(not item.is_situational for item in asked)
+        row = f"| `{role}` | {scale} + {len(asked) - scale} = {len(asked)} |"
+        assert row in docs, row
