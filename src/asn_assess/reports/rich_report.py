@@ -21,12 +21,12 @@ from rich.text import Text
 
 from asn_assess.core.documents import Result
 from asn_assess.core.models import Bank
+from asn_assess.reports.action_lines import ActionLine
 from asn_assess.reports.compare import Comparison
 from asn_assess.reports.console import BAND_STYLES, MAX_WIDTH, ByWidth, score_bar
 from asn_assess.reports.formatting import ChangeText, Level
 from asn_assess.reports.plan import development_threshold
 from asn_assess.reports.report_data import (
-    ActionLine,
     PillarSection,
     PlanEntry,
     ReportData,
