@@ -17,6 +17,9 @@ REPO = Path(__file__).resolve().parents[1]
 BUNDLED_BANK_PATH = REPO / "questions" / "asn-profesional.toml"  # the newest version
 BANK_V1_PATH = REPO / "questions" / "asn-profesional-1.0.0.toml"
 STARTER_BANK_PATH = REPO / "src" / "asn_assess" / "templates" / "starter-bank.toml"
+VALUES_BANK_PATH = REPO / "tests" / "data" / "banks" / "nilai-v3.toml"
+"""A small bank with core values, scoring version 3 and tagged actions (its header
+comment lists what the tests rely on)."""
 
 # A small bank written for exact-number scoring tests. Every score below can be
 # worked out by hand from this text:
@@ -226,6 +229,16 @@ def small_bank() -> Bank:
 @pytest.fixture(scope="session")
 def bundled_bank() -> Bank:
     return load_bank(BUNDLED_BANK_PATH)
+
+
+@pytest.fixture(scope="session")
+def values_bank_text() -> str:
+    return VALUES_BANK_PATH.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def values_bank() -> Bank:
+    return load_bank(VALUES_BANK_PATH)
 
 
 @pytest.fixture(scope="session")
