@@ -62,7 +62,7 @@ def role_routes(layout: FormLayout) -> Routes:
     """The pages and routes of ``layout`` (a form that asks the role). Raises
     ``FormError`` when two role sets cross."""
     assert layout.role is not None and layout.role.fixed is None
-    every_role = frozenset(choice.value for choice in layout.role.choices)
+    every_role = frozenset(str(choice.value) for choice in layout.role.choices)
     by_group: dict[frozenset[str], dict[str, list[Question]]] = {}
     for section in layout.sections:
         for question in section.questions:
