@@ -116,11 +116,11 @@ def test_xlsform_converts_with_pyxform_and_holds_every_item_choice_and_language(
     xform = xform_of(tmp_path / "form.xlsx")
 
     data = xform.find(f".//{XF}instance/{XF}data")
-    assert (data.get("id"), data.get("version")) == ("asn-profesional", "2.0.0")
+    assert (data.get("id"), data.get("version")) == ("asn-profesional", bundled_bank.version)
     found = selects(xform)
     items = {ref.rsplit("/", 1)[-1]: ref for ref in found}
     assert set(items) == set(bundled_bank.items) | {"role"}
-    assert len(bundled_bank.items) == 101
+    assert len(found) == len(bundled_bank.items) + 1 > 100
     # One group per pillar, indicator names nowhere, in the order `start` asks.
     groups = [g.get("ref") for g in xform.find(f"{H}body").findall(f"{XF}group")]
     assert groups == ["/data/profil", "/data/diri", "/data/organisasi", "/data/program"]
@@ -152,7 +152,7 @@ def test_xlsform_titles_are_unique_even_for_repeated_situational_stems(tmp_path,
     assert export("-o", str(tmp_path / "form.xlsx")).exit_code == 0
     texts = translations(xform_of(tmp_path / "form.xlsx"))
     stems = {item.text["id"] for item in bundled_bank.items.values() if item.is_situational}
-    assert stems == {"Apa yang Anda lakukan?"}  # 14 items, one stem
+    assert "Apa yang Anda lakukan?" in stems  # one stem for most situational items
     for language in (ID, EN):
         labels = [
             text
@@ -160,8 +160,8 @@ def test_xlsform_titles_are_unique_even_for_repeated_situational_stems(tmp_path,
             if key.endswith(":label")
             and key.rsplit(":")[0].rsplit("/", 1)[-1] in bundled_bank.items
         ]
-        assert len(labels) == 101
-        assert len({normalise_header(label) for label in labels}) == 101
+        assert len(labels) == len(bundled_bank.items)
+        assert len({normalise_header(label) for label in labels}) == len(labels)
 
 
 def test_xlsform_nip_constraint_role_relevance_and_settings(tmp_path, bundled_bank):
@@ -295,7 +295,7 @@ def test_limesurvey_codes_follow_its_rules(bundled_bank):
     answer codes 1-5 letters or digits."""
     codes = list(bank_codes(bundled_bank).codes.values())
     assert all(re.fullmatch(r"[A-Za-z][A-Za-z0-9]{0,19}", code) for code in codes), codes
-    assert len({c.casefold() for c in codes}) == len(codes) == 101
+    assert len({c.casefold() for c in codes}) == len(codes) == len(bundled_bank.items)
     assert not {c.casefold() for c in codes} & {w.casefold() for w in LIMESURVEY_RESERVED}
     assert codes[:2] == ["disiplin01", "disiplin02"]
     for item in bundled_bank.items.values():
