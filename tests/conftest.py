@@ -16,6 +16,7 @@ from asn_assess.core.models import Bank
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED_BANK_PATH = REPO / "questions" / "asn-profesional.toml"  # the newest version
 BANK_V1_PATH = REPO / "questions" / "asn-profesional-1.0.0.toml"
+BANK_V2_PATH = REPO / "questions" / "asn-profesional-2.0.0.toml"
 STARTER_BANK_PATH = REPO / "src" / "asn_assess" / "templates" / "starter-bank.toml"
 VALUES_BANK_PATH = REPO / "tests" / "data" / "banks" / "nilai-v3.toml"
 """A small bank with core values, scoring version 3 and tagged actions (its header
