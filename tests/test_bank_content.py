@@ -213,7 +213,9 @@ def test_english_follows_one_convention(version):
 def test_bank_2_0_actions_name_the_training_unit_with_one_phrase():
     actions = [a.text["id"] for i in indicators(BANK_2_0) for a in i.actions]
     assert not any(re.search(r"unit (diklat|pengembangan|pelatihan)", text) for text in actions)
-    training = [a.text["id"] for i in indicators(BANK_2_0) for a in i.actions if a.kind == "training"]
+    training = [
+        a.text["id"] for i in indicators(BANK_2_0) for a in i.actions if a.kind == "training"
+    ]
     # Every training action names the unit, except those taken within PKP/PKA.
     for text in training:
         assert "BKPSDM/BPSDM atau biro SDM instansi Anda" in text or "PKP atau PKA" in text, text
@@ -275,7 +277,9 @@ def test_egaliter_s2_is_role_neutral():
 @pytest.mark.parametrize("role", WITHOUT_SUBORDINATES)
 def test_komunikasi_ke_bawah_asks_staff_without_subordinates_about_newcomers(role):
     indicator = next(i for i in INDICATORS if i.id == "komunikasi-ke-bawah")
-    own = [item for item in statements(indicator.items) if item.roles == tuple(WITHOUT_SUBORDINATES)]
+    own = [
+        item for item in statements(indicator.items) if item.roles == tuple(WITHOUT_SUBORDINATES)
+    ]
     texts = " ".join(item.text["id"] for item in own)
     assert "rekan baru" in texts and "peserta magang" in texts
     assert len(statements([i for i in indicator.items if i.asked_of(role)])) >= 4
@@ -295,9 +299,7 @@ def test_service_users_are_asked_only_what_they_can_see():
 
 def _texts(*item_ids: str) -> str:
     return " ".join(
-        " ".join(
-            t["id"] for t in (BANK.items[i].text, BANK.items[i].scenario) if t
-        )
+        " ".join(t["id"] for t in (BANK.items[i].text, BANK.items[i].scenario) if t)
         + " "
         + " ".join(o.text["id"] for o in BANK.items[i].options)
         for i in item_ids
@@ -391,8 +393,7 @@ def test_waiting_for_the_supervisor_is_best_when_the_decision_is_beyond_you():
     assert not [
         item
         for item in BANK_2_0.items.values()
-        if item.is_situational
-        and "menunggu" in max(item.options, key=lambda o: o.score).text["id"]
+        if item.is_situational and "menunggu" in max(item.options, key=lambda o: o.score).text["id"]
     ]
 
 
