@@ -168,3 +168,50 @@ def test_wrong_values_of_the_new_keys_are_named(
     problems = bank_problems(edit_text(values_bank_text, edit))
     assert_problem(problems, key, fragment)
     assert len(problems) == 1
+
+
+# --- bank diff ----------------------------------------------------------------------------
+
+
+def test_bank_diff_names_value_changes_and_action_tags(build_bank, edit_text, values_bank_text):
+    from asn_assess.core.bank_diff import bank_diff
+
+    old = build_bank(values_bank_text)
+    new = build_bank(
+        edit_text(
+            values_bank_text,
+            ('label = { id = "Loyal", en = "Loyal" }', 'label = { id = "Setia", en = "Loyal" }'),
+            ('items = ["d-02"]', 'items = ["d-02", "d-01"]'),  # a re-tagging only
+            ("jp = 16", "jp = 20"),
+            ('text = { id = "Amati rekan', 'text = { id = "Perhatikan rekan'),
+        ).replace(
+            'values = ["pelayanan"]\nrated_by', 'values = ["pelayanan", "kolaboratif"]\nrated_by'
+        )
+        + '\n[[values]]\nid = "kolaboratif"\nlabel = { id = "Kolaboratif", en = "Collaborative" }\n'
+    )
+    diff = bank_diff(old, new)
+    assert (diff.added_values, diff.removed_values, diff.changed_values) == (
+        ["kolaboratif"],
+        [],
+        ["loyal"],
+    )
+    revised = {r.id: r.changes for r in diff.revised_indicators}
+    assert revised == {
+        "disiplin": ("action-tags",),
+        "layanan": ("actions",),
+        "rencana": ("action-tags",),
+    }
+    assert [c.item_id for c in diff.changed_items if "values" in c.changes] == ["l-01"]
+    assert not diff.is_empty  # l-01's new tag changes a value's score
+    renamed = bank_diff(new, old)
+    assert (renamed.added_values, renamed.removed_values) == ([], ["kolaboratif"])
+
+
+def test_a_new_scoring_version_means_scores_differ(build_bank, edit_text, values_bank_text):
+    from asn_assess.core.bank_diff import bank_diff
+
+    old = build_bank(values_bank_text.replace("scoring_version = 3\n", ""))
+    new = build_bank(values_bank_text)
+    diff = bank_diff(old, new)
+    assert diff.changed_settings == ["scoring_version"]
+    assert not diff.is_empty

@@ -251,7 +251,7 @@ def test_bank_diff_from_2_0_to_2_1_lists_every_change():
         if p.model_copy(update={"indicators": ()})
         != pillars[p.id].model_copy(update={"indicators": ()})
     }
-    settings = {"id", "version", "pillars"}
+    settings = {"id", "version", "pillars", "values"}  # values are listed one by one
     assert set(diff["changed_settings"]) == {
         key
         for key, value in new.model_dump(exclude=settings).items()
@@ -264,12 +264,14 @@ def test_bank_diff_from_2_0_to_2_1_lists_every_change():
     assert changed["disiplin-01"] == ["values"]
     assert "raters" in changed["komitmen-melayani-03"]
     assert "roles" in changed["komunikasi-ke-bawah-01"]
-    assert {"scoring_version", "values"} <= set(diff["changed_settings"])
+    assert "scoring_version" in diff["changed_settings"]
+    assert diff["added_values"] == [value.id for value in new.values]
     text = runner.invoke(
         app,
         ["bank", "diff", "asn-profesional@2.0.0", "asn-profesional"],
         env={"ASN_ASSESS_LANG": "en"},
     ).stdout
-    assert "disiplin: development actions" in text
+    assert "disiplin: development actions, action tags" in text
+    assert "Core values added (7)" in text
     assert "komitmen-melayani-03: core values changed, raters changed" in text
-    assert "Bank settings changed (7)" in text
+    assert "Bank settings changed (6)" in text

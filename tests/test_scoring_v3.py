@@ -141,6 +141,11 @@ def test_a_pelaksana_answering_na_to_every_planning_statement_gets_no_planning_s
         if line.id == "perencanaan"
     )
     assert (line.level.state, line.level.label) == ("not-applicable", "tidak berlaku")
+    counts = build_report(new, after, "en").counts_text
+    assert "1 indicator(s) do not apply to you: an indicator is scored only when at least 2" in (
+        counts
+    )
+    assert "do not apply" not in build_report(old, before, "en").counts_text
 
 
 # --- the small bank of core values (scoring version 3) ------------------------------------------

@@ -65,8 +65,8 @@ def analysis_flags(
     values: Sequence[ScaleFigures] = (),
 ) -> tuple[AnalysisFlag, ...]:
     """Every flag, indicator by indicator (its items after it), then the pillars, then
-    the core values (their alpha and their items' fit; an item's answers are judged
-    once, under its indicator)."""
+    the core values (their alpha, and items that run against the value's others; an
+    item's answers are judged once, under its indicator)."""
     shares = {share.item: share for share in answers}
     crossed = {check.indicator: check for check in cross_checks}
     flags: list[AnalysisFlag] = []
@@ -98,10 +98,17 @@ def analysis_flags(
     for scale in pillars:
         flags += _alpha_flags(scale, f"pillar:{scale.id}")
     for scale in values:
+        # A value gathers items of several indicators, so its items relate more loosely
+        # than an indicator's: only an item running against the others (a tag that
+        # does not fit, or a keying mistake) is worth a finding.
         where = f"value:{scale.id}"
         flags += _alpha_flags(scale, where)
-        for item in scale.items:
-            flags += _item_flags(scale, item.item, where)
+        flags += [
+            flag
+            for item in scale.items
+            for flag in _item_flags(scale, item.item, where)
+            if flag.rule == NEGATIVE_R_DROP
+        ]
     return tuple(flags)
 
 

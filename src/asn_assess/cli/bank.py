@@ -199,6 +199,9 @@ def bank_diff(
         ("diff.revised_pillars", _revisions(diff.revised_pillars)),
         ("diff.revised_indicators", _revisions(diff.revised_indicators)),
         ("diff.changed_settings", diff.changed_settings),
+        ("diff.added_values", diff.added_values),
+        ("diff.removed_values", diff.removed_values),
+        ("diff.changed_values", diff.changed_values),
     ]
     for key, entries in sections:
         if entries:

@@ -52,7 +52,12 @@ class BankDiff:
     revised_pillars: list[Revision] = field(default_factory=list)
     revised_indicators: list[Revision] = field(default_factory=list)
     changed_settings: list[str] = field(default_factory=list)
-    """Top-level keys of the bank whose value differs (e.g. scoring_version, values)."""
+    """Top-level keys of the bank whose value differs (e.g. scoring_version, bands)."""
+    added_values: list[str] = field(default_factory=list)
+    removed_values: list[str] = field(default_factory=list)
+    changed_values: list[str] = field(default_factory=list)
+    """Core values in both versions whose label or description changed (the items a
+    value tags show as each item's ``values`` change)."""
 
     @property
     def is_empty(self) -> bool:
@@ -64,11 +69,14 @@ class BankDiff:
             or self.added_indicators
             or self.removed_indicators
             or self.changed_indicators
+            or SCORING_SETTINGS.intersection(self.changed_settings)
         )
 
 
 SCORING_CHANGES = frozenset({"rescaled", "rekeyed", "reweighted", "moved", "roles"})
 """Item changes that alter what an answer scores (rewording alone does not)."""
+SCORING_SETTINGS = frozenset({"scoring_version", "min_answered", "min_answered_statements"})
+"""Bank settings that decide whether a level gets a score."""
 
 
 def _item_changes(old_bank: Bank, old: Item, new_bank: Bank, new: Item) -> list[str]:
@@ -111,8 +119,16 @@ def _revisions(old: Pillar | Indicator, new: Pillar | Indicator) -> list[str]:
     if isinstance(old, Indicator) and isinstance(new, Indicator):
         if set(old.rated_by) != set(new.rated_by):
             changes.append("raters")
-        if old.actions != new.actions:
+        # An action's own words and fit, apart from its tags (the items it addresses,
+        # its JP, whether it is linked): a re-tagging is named as such.
+        if [(a.kind, a.text, a.weeks, a.roles) for a in old.actions] != [
+            (a.kind, a.text, a.weeks, a.roles) for a in new.actions
+        ]:
             changes.append("actions")
+        if [(a.items, a.jp, a.linked) for a in old.actions] != [
+            (a.items, a.jp, a.linked) for a in new.actions
+        ]:
+            changes.append("action-tags")
     return changes
 
 
@@ -130,10 +146,10 @@ SETTINGS = (
     "rater_groups",
     "scales",
     "bands",
-    "values",
     "consistency_pairs",
 )
-"""The bank's own keys (everything but its id, version and pillars) compared by the diff."""
+"""The bank's own keys compared by the diff (everything but its id, version, pillars and
+core values, which are listed one by one)."""
 
 
 def _indicators(bank: Bank) -> dict[str, Indicator]:
@@ -189,4 +205,11 @@ def bank_diff(old: Bank, new: Bank) -> BankDiff:
             if revisions:
                 diff.revised_pillars.append(Revision(pillar.id, tuple(revisions)))
     diff.changed_settings = [key for key in SETTINGS if getattr(old, key) != getattr(new, key)]
+    old_values = {value.id: value for value in old.values}
+    new_values = {value.id: value for value in new.values}
+    diff.added_values = [v for v in new_values if v not in old_values]
+    diff.removed_values = [v for v in old_values if v not in new_values]
+    diff.changed_values = [
+        v for v, value in new_values.items() if v in old_values and old_values[v] != value
+    ]
     return diff

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
+from asn_assess.reports.action_lines import ActionLine
 from asn_assess.reports.formatting import ChangeText, Level
-from asn_assess.reports.report_data import ActionLine, ReportData
+from asn_assess.reports.report_data import ReportData
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _LIST_START = re.compile(r"^(\d+)([.)])")

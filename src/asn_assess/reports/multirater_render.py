@@ -7,9 +7,9 @@ wrapped at ``width``; Markdown escapes every text (``markdown.escape``), so a na
 
 from __future__ import annotations
 
+from asn_assess.reports.action_lines import ActionLine
 from asn_assess.reports.markdown import escape
 from asn_assess.reports.multirater_data import Cell, IndicatorRow, MultiraterData
-from asn_assess.reports.report_data import ActionLine
 from asn_assess.reports.text import wrap
 
 LOW_AGREEMENT_MARK = "!"

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Optional
 
 from asn_assess.core.documents import IndicatorResult, PillarResult, Result
 from asn_assess.core.i18n import t
-from asn_assess.core.models import Action, Bank, Item
+from asn_assess.core.models import Bank, Item
 from asn_assess.core.nip import format_nip
+from asn_assess.reports.action_lines import ActionLine, action_line
 from asn_assess.reports.compare import Comparison
 from asn_assess.reports.formatting import (
     BandKey,
@@ -79,25 +80,6 @@ class ReasonLine:
     """The statement answered, or the situation's first sentence."""
     answer: str
     rationale: Optional[str]
-
-
-@dataclass(frozen=True)
-class ActionLine:
-    """A development action."""
-
-    kind: str
-    kind_label: str
-    text: str
-    weeks: Optional[str]
-    """"2 minggu" / "2 weeks", when the bank suggests a time frame."""
-    jp: Optional[str] = None
-    """"8 JP", when the action counts towards the yearly competency development."""
-
-    @property
-    def details(self) -> Optional[str]:
-        """Time frame and JP as shown beside the kind, e.g. "4 minggu, 8 JP"."""
-        shown = [part for part in (self.weeks, self.jp) if part]
-        return ", ".join(shown) if shown else None
 
 
 @dataclass(frozen=True)
@@ -188,22 +170,6 @@ def _respondent(result: Result) -> Optional[str]:
     parts = [who.name, format_nip(who.nip) if who.nip else None, who.position, who.unit]
     shown = [part for part in parts if part]
     return ", ".join(shown) if shown else None
-
-
-def action_line(bank: Bank, action: Action, language: str) -> ActionLine:
-    """An action as every report writes it: its kind, text and time frame."""
-    weeks = None
-    if action.weeks is not None:
-        key = "export.week" if action.weeks == 1 else "export.weeks"
-        weeks = t(key, language, weeks=action.weeks)
-    jp = t("action.jp", language, jp=action.jp) if action.jp is not None else None
-    return ActionLine(
-        action.kind,
-        t("action." + action.kind, language),
-        bank.text(action.text, language),
-        weeks,
-        jp,
-    )
 
 
 def _first_sentence(text: str) -> str:
@@ -353,6 +319,14 @@ def build_report(
         counts_text = t("report.counts_na", language, na=overall.not_applicable_items, **counts)
     else:
         counts_text = t("report.counts", language, **counts)
+    not_applying = sum(i.not_applicable for p in result.pillars for i in p.indicators)
+    if not_applying and bank.statements_needed:
+        counts_text += " " + t(
+            "report.statements_needed",
+            language,
+            count=not_applying,
+            needed=bank.statements_needed,
+        )
 
     keys = legend(bank, language)
     role = bank.role(result.role) if result.role else None

@@ -21,12 +21,12 @@ from rich.text import Text
 
 from asn_assess.core.documents import Result
 from asn_assess.core.models import Bank
+from asn_assess.reports.action_lines import ActionLine
 from asn_assess.reports.compare import Comparison
 from asn_assess.reports.console import BAND_STYLES, MAX_WIDTH, ByWidth, score_bar
 from asn_assess.reports.formatting import ChangeText, Level
 from asn_assess.reports.plan import development_threshold
 from asn_assess.reports.report_data import (
-    ActionLine,
     PillarSection,
     PlanEntry,
     ReportData,
@@ -39,6 +39,11 @@ if TYPE_CHECKING:
 __all__ = ["development_threshold", "report_renderable", "report_text", "result_report"]
 
 CHANGE_STYLES = {"up": "green", "down": "red", "same": "dim", "none": "dim"}
+SUMMARY_ROWS = 19
+"""Rows of the first screen's table (the pillars, the heading above the indicators, the
+indicators) that fit 24 lines beside the title, two lines saying who and when, the
+overall score and the legend. A bank with more indicators leaves the heading out; the
+pillar number before each indicator still tells them from the pillars."""
 
 if TYPE_CHECKING:
     from asn_assess.analysis.norms import NormReference
@@ -112,8 +117,9 @@ def _summary_table(data: ReportData, narrow: bool) -> Table:
         change = [] if narrow else [_change(pillar.change)]
         title = Text(f"{pillar.number} {pillar.title}", style="bold")
         table.add_row(title, *_score_cells(pillar.level, bar=not narrow), *change)
-    heading = Text("  " + data.t("export.weakest_first") + ":", style="bold")
-    table.add_row(heading, *[""] * (len(table.columns) - 1))
+    if len(data.pillars) + 1 + len(data.weakest_first) <= SUMMARY_ROWS:
+        heading = Text("  " + data.t("export.weakest_first") + ":", style="bold")
+        table.add_row(heading, *[""] * (len(table.columns) - 1))
     for line in data.weakest_first:
         cells = _score_cells(line.level, bar=not narrow)
         table.add_row(Text(f"{line.pillar_number} {line.title}"), *cells, *([] if narrow else [""]))

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import textwrap
 
+from asn_assess.reports.action_lines import ActionLine
 from asn_assess.reports.formatting import ChangeText, Level
-from asn_assess.reports.report_data import ActionLine, ReportData
+from asn_assess.reports.report_data import ReportData
 
 
 def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:

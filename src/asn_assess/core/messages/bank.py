@@ -49,4 +49,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "revision.reweighted": {"id": "bobot berubah", "en": "weight"},
     "revision.raters": {"id": "penilai berubah", "en": "raters"},
     "revision.actions": {"id": "saran pengembangan berubah", "en": "development actions"},
+    "revision.action-tags": {
+        "id": "tanda saran berubah (butir sasaran, JP, terkait)",
+        "en": "action tags (items addressed, JP, linked)",
+    },
+    "diff.added_values": {
+        "id": "Nilai dasar baru ({count})",
+        "en": "Core values added ({count})",
+    },
+    "diff.removed_values": {
+        "id": "Nilai dasar dihapus ({count})",
+        "en": "Core values removed ({count})",
+    },
+    "diff.changed_values": {
+        "id": "Nilai dasar dengan nama atau uraian yang berubah ({count})",
+        "en": "Core values whose name or description changed ({count})",
+    },
 }

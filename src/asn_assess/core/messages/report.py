@@ -43,6 +43,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Dijawab {answered} dari {total} pertanyaan; dilewati {skipped}.",
         "en": "Answered {answered} of {total} questions; skipped {skipped}.",
     },
+    "report.statements_needed": {
+        "id": "{count} indikator tidak berlaku bagi Anda: sebuah indikator baru dinilai bila "
+        "sedikitnya {needed} pernyataannya berlaku dan dijawab.",
+        "en": "{count} indicator(s) do not apply to you: an indicator is scored only when at "
+        "least {needed} of its statements apply and are answered.",
+    },
     "report.respondent": {"id": "Responden", "en": "Respondent"},
     "report.note": {
         "id": "Skor 0-100 menggambarkan penilaian diri Anda sendiri, bukan penilaian kinerja resmi.",
