@@ -11,6 +11,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Optional
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -221,3 +222,38 @@ def test_every_value_score_equals_an_independent_weighted_mean(answers, role, mi
         else:
             assert found.score is not None
             assert abs(Fraction(found.score) - wanted) < Fraction(1, 10**9), (found, wanted)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(answer_sets, st.sampled_from([None, "staf", "kepala"])), min_size=1, max_size=8
+    )
+)
+def test_rows_of_different_roles_scored_together_keep_their_own_values(people):
+    from asn_assess.core.scoring import ItemColumn, item_score, score_block_by_role
+
+    people = [
+        ({k: v for k, v in answers.items() if role is None or BANK.items[k].asked_of(role)}, role)
+        for answers, role in people
+    ]
+    rows = len(people)
+    columns = {}
+    for item_id, item in BANK.items.items():
+        scores, answered, na = np.zeros(rows), np.zeros(rows, bool), np.zeros(rows, bool)
+        for row, (answers, _) in enumerate(people):
+            if answers.get(item_id) == "na":
+                na[row] = True
+            elif item_id in answers:
+                scores[row] = item_score(BANK, item, answers[item_id])
+                answered[row] = True
+        columns[item_id] = ItemColumn(scores, answered, na)
+    block = score_block_by_role(BANK, columns, [role for _, role in people])
+    for row, (answers, role) in enumerate(people):
+        alone = score(BANK, sheet(answers, role=role))
+        for found in alone.values:
+            level = block.values[found.id]
+            got = float(level.score[row])
+            assert (None if got != got else got) == found.score
+            assert not bool(level.applies[row]) == found.not_applicable
+            assert int(level.answered[row]) == found.answered_items
