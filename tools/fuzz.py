@@ -25,6 +25,7 @@ TARGETS = {
     "sheets": (fuzzing.mutated_sheets, fuzzing.check_sheet_text),
     "results": (fuzzing.mutated_results, fuzzing.check_result_text),
     "tables": (fuzzing.mutated_tables, fuzzing.check_table_bytes),
+    "escapes": (fuzzing.escaped_inputs, fuzzing.check_escaped_input),
 }
 
 

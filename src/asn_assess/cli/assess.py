@@ -19,6 +19,7 @@ from asn_assess.cli.common import (
     bank_file,
     checked_language,
     checked_role,
+    echo_data,
     norm_reference,
     read_document,
     reports_errors,
@@ -322,7 +323,7 @@ def score(
     options = ReportOptions(language, all_actions, norm=norm)
     write_reports(planned, loaded, result, options)
     if as_json:
-        typer.echo(to_json(result), nl=False)
+        echo_data(to_json(result), nl=False)
         return
     print_report(None, loaded, result, options, pager=pager)
 

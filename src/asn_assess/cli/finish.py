@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
+from asn_assess.cli.common import echo_data
 from asn_assess.cli.outputs import print_report, write_reports
 from asn_assess.core.documents import AnswerSheet, Result
 from asn_assess.core.i18n import set_interface_language, t
@@ -131,7 +132,7 @@ def finish_rating(
         write_file(path, to_json(sheet).encode("utf-8"), private=True)
         kept.append(path)
     if not kept:
-        typer.echo(to_json(sheet), nl=False)
+        echo_data(to_json(sheet), nl=False)
         return
     typer.echo(
         t("mr.session.saved", language, path=kept[0], target=sheet.target, group=label), err=True

@@ -16,6 +16,7 @@ from asn_assess.cli.common import (
     BankOption,
     DataDirOption,
     adopt_language,
+    echo_data,
     reports_errors,
     stdout_console,
 )
@@ -139,7 +140,7 @@ def history_list(
             }
             for e in entries
         ]
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_data(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not entries:
         typer.echo(t("history.empty", language), err=True)
@@ -263,7 +264,7 @@ def history_compare(
         import json
 
         data = comparison_json(comparison, before_entry.id, after_entry.id)
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        echo_data(json.dumps(data, ensure_ascii=False, indent=2))
         return
     stdout_console().print(
         comparison_view(comparison, banks[0], banks[1], before_entry.id, after_entry.id, language)

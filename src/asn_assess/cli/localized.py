@@ -28,6 +28,8 @@ from typer._click.exceptions import (
 )
 from typer.core import TyperCommand, TyperGroup
 
+from asn_assess.core.printable import printable
+
 # Help texts Typer writes itself (the completion options), by their catalogue keys.
 TYPER_TEXTS = {
     "Install completion for the current shell.": "help.install_completion",
@@ -175,7 +177,7 @@ class LocalizedUsageError(UsageError):
                 command = f"{self.ctx.command_path} {self.ctx.help_option_names[0]}"
                 typer.echo(say("click.try_help", command=command), file=stream)
             typer.echo("", file=stream)
-        typer.echo(f"{error_label()}: {self.message}", file=stream)
+        typer.echo(printable(f"{error_label()}: {self.message}"), file=stream)
 
 
 # The parser's own messages that carry no parameter object, by their English wording.

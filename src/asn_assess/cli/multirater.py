@@ -144,6 +144,8 @@ def multirater(
     if output is None:
         typer.echo(_render(loaded, views, form, language), nl=False)
     _report_rejected(outcome.rejected, errors is not None)
+    if outcome.duplicates:
+        typer.echo(say("mr.warning.duplicates", count=outcome.duplicates), err=True)
     if folder is not None:
         typer.echo(say("mr.wrote_folder", count=len(views), path=folder), err=True)
     elif output is not None:

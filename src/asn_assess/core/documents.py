@@ -24,6 +24,7 @@ from pydantic import (
 from asn_assess.core.errors import AnswerSheetError, AssessError, NipError, Problem, ResultError
 from asn_assess.core.i18n import say
 from asn_assess.core.models import SELF, Identifier
+from asn_assess.core.nip import ascii_digits
 from asn_assess.core.validation import validation_problems
 
 SCHEMA_VERSION: Literal[1] = 1
@@ -54,7 +55,7 @@ def normalise_target(raw: Optional[str]) -> Optional[str]:
     if raw is None:
         return None
     text = _SPACES.sub(" ", raw).strip()
-    digits = _NUMBER_SEPARATORS.sub("", text)
+    digits = _NUMBER_SEPARATORS.sub("", ascii_digits(text))
     if len(digits) == 18 and digits.isdigit() and digits.isascii():
         return digits
     return text or None

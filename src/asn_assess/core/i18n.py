@@ -17,6 +17,7 @@ import os
 from decimal import ROUND_HALF_UP, Decimal
 
 from asn_assess.core.config import configured_language
+from asn_assess.core.printable import printable
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -81,10 +82,12 @@ def messages() -> dict[str, dict[str, str]]:
 
 
 def t(key: str, language: str, **values: object) -> str:
-    """The interface text ``key`` in ``language`` (Indonesian when it has none)."""
+    """The interface text ``key`` in ``language`` (Indonesian when it has none). Texts
+    put into it (a name, an id, a cell) lose their control characters: a message is
+    read by people, often on a terminal (``core.printable``)."""
     texts = messages()[key]
     text = texts.get(language) or texts[DEFAULT_LANGUAGE]
-    return text.format(**values) if values else text
+    return printable(text.format(**values)) if values else text
 
 
 def say(key: str, **values: object) -> str:

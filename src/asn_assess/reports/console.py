@@ -8,9 +8,13 @@ break the output. Styling is applied with ``Text`` objects only.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from typing import Any, Optional
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.segment import Segment
+
+from asn_assess.core.printable import has_controls, printable
 
 BAR_WIDTH = 20
 MAX_WIDTH = 100
@@ -22,10 +26,27 @@ NARROW_WIDTH = 60
 BAND_STYLES = ("red", "yellow", "green", "bold green", "bold cyan")
 
 
+class PrintableConsole(Console):
+    """A console that draws every text without its control characters: a name or a
+    bank text holding an escape sequence is shown as letters, never run by the
+    terminal (``core.printable``). The console's own styles and cursor moves are
+    added after this, so they still work."""
+
+    def render(
+        self, renderable: RenderableType, options: Optional[ConsoleOptions] = None
+    ) -> Iterable[Segment]:
+        """The segments Rich draws, their texts made printable."""
+        for segment in super().render(renderable, options):
+            if segment.control is None and has_controls(segment.text):
+                yield Segment(printable(segment.text), segment.style)
+            else:
+                yield segment
+
+
 def make_console(stderr: bool = False) -> Console:
     """A console for people: no markup, plain text when NO_COLOR is set or the stream
     is no terminal."""
-    console = Console(
+    console = PrintableConsole(
         stderr=stderr,
         markup=False,
         highlight=False,
@@ -65,7 +86,7 @@ def render_text(renderable: Any, width: int = 100) -> str:
     import io
 
     buffer = io.StringIO()
-    console = Console(
+    console = PrintableConsole(
         file=buffer,
         width=width,
         markup=False,

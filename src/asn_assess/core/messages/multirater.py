@@ -316,6 +316,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no target: name the person rated (a target_id column, --target-column, "
         "or `target` in an answer sheet)",
     },
+    "mr.reject.same_rater": {
+        "id": "penilaian kedua oleh penilai yang sama untuk orang ini; setiap penilai "
+        "dihitung sekali (yang pertama: {first})",
+        "en": "a second rating of this person by the same rater; each rater counts once "
+        "(the first: {first})",
+    },
+    "mr.reject.same_sheet": {
+        "id": "lembar penilaian yang sama persis dengan yang sudah dibaca, terkirim dua "
+        "kali; setiap penilai dihitung sekali (yang pertama: {first})",
+        "en": "the same rating sheet as one already read, sent twice; each rater counts "
+        "once (the first: {first})",
+    },
+    "mr.warning.duplicates": {
+        "id": "peringatan: {count} penilaian ganda disisihkan; penilai dihitung setelah "
+        "penilaian ganda disisihkan",
+        "en": "warning: {count} duplicate rating(s) set aside; raters are counted after "
+        "duplicates are set aside",
+    },
     "mr.reject.second_self": {
         "id": "penilaian diri kedua untuk orang ini (yang pertama: {first})",
         "en": "a second self-assessment of this person (the first: {first})",
