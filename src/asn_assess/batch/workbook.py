@@ -21,7 +21,7 @@ from asn_assess.batch.blocks import RowError, ScoredBlock
 from asn_assess.batch.layout import ResultsTable
 from asn_assess.core.errors import Problem
 from asn_assess.core.files import OutputError, OutputFile
-from asn_assess.core.i18n import interface_language, say
+from asn_assess.core.i18n import format_count, interface_language, say
 from asn_assess.core.models import Bank
 
 COPY_BYTES = 1 << 20
@@ -73,7 +73,7 @@ class XlsxResults:
     def _check_room(self, rows: int) -> None:
         """``OutputError`` when a sheet would need more than Excel's rows."""
         if rows > MAX_SHEET_ROWS:  # xlsxwriter would leave the rows out without a word
-            limit = f"{MAX_SHEET_ROWS - 1:,}"
+            limit = format_count(MAX_SHEET_ROWS - 1, interface_language())
             raise OutputError(Problem(self.output.name, say("out.xlsx_too_many_rows", rows=limit)))
 
     def reject(self, error: RowError) -> None:

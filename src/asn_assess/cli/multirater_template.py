@@ -103,7 +103,9 @@ def write_template(
             choices,
         )
         choose = {"validate": "list", "source": groups, "ignore_blank": True}
-        data = xlsx_bytes([("ratings", header, []), listing, hint], {GROUP_HEADER: choose})
+        data = xlsx_bytes(
+            [(say("mr.template.ratings_sheet"), header, []), listing, hint], {GROUP_HEADER: choose}
+        )
     else:
         data = csv_text(header, []).encode("utf-8")
     from asn_assess.core.files import write_file

@@ -127,6 +127,9 @@ class ReportData:
     """The core-value profile (Profil BerAKHLAK), when the bank declares values."""
     jp_note: Optional[str] = None
     """What the JP beside an action means, when the plan or the action list shows one."""
+    identity: list[tuple[str, str]] = field(default_factory=list)
+    """The printout's identity block: (label, value) for name, NIP, work unit, position
+    and role; a value is empty when not given (a line to fill in by hand)."""
 
     def t(self, key: str, **values: object) -> str:
         """An interface text in the report's language."""
@@ -170,6 +173,23 @@ def _respondent(result: Result) -> Optional[str]:
     parts = [who.name, format_nip(who.nip) if who.nip else None, who.position, who.unit]
     shown = [part for part in parts if part]
     return ", ".join(shown) if shown else None
+
+
+def _identity(bank: Bank, result: Result, language: str) -> list[tuple[str, str]]:
+    who = result.respondent
+    role = bank.role(result.role) if result.role else None
+    number = ""
+    if who is not None and who.nip:
+        number = format_nip(who.nip)
+    elif who is not None and who.ni_pppk:
+        number = who.ni_pppk
+    return [
+        (t("profile.name", language), (who.name or "") if who else ""),
+        (t("profile.nip", language), number),
+        (t("profile.unit", language), (who.unit or "") if who else ""),
+        (t("profile.position", language), (who.position or "") if who else ""),
+        (t("export.role", language), bank.text(role.label, language) if role else ""),
+    ]
 
 
 def _first_sentence(text: str) -> str:
@@ -383,4 +403,5 @@ def build_report(
         notes=notes,
         values=value_profile(bank, result, language),
         jp_note=t("plan.jp_note", language) if any(a.jp for a in shown) else None,
+        identity=_identity(bank, result, language),
     )

@@ -130,8 +130,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Column naming the rater group: self, or a group id or name of the bank (atasan, rekan, bawahan ...). Default: a column named rater_group or kelompok penilai.",
     },
     "mr.help.format": {
-        "id": "text, md, html, csv atau json. Bawaan: dari akhiran -o, selain itu text.",
-        "en": "text, md, html, csv or json. Default: from the -o extension, else text.",
+        "id": "text, md, html, pdf (hanya dengan -o), csv atau json. Bawaan: dari akhiran -o, selain itu text.",
+        "en": "text, md, html, pdf (with -o only), csv or json. Default: from the -o extension, else text.",
     },
     "mr.help.output": {
         "id": "Tulis laporan ke FILE (semua orang yang dinilai) atau ke folder DIR (satu berkas per orang, dinamai dengan id-nya atau pseudonimnya). Nama tanpa akhiran format atau yang diakhiri / adalah folder. Bawaan: stdout.",
@@ -196,6 +196,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "wrote {path}: one row per rating; columns target_id, rater_group and {items} statements of {bank} {version} in the observer wording. Score it with: asn-assess multirater {path}",
     },
     "mr.template.items_sheet": {"id": "Pernyataan", "en": "Statements"},
+    "mr.template.ratings_sheet": {"id": "Penilaian", "en": "Ratings"},
+    "mr.summary_sheet": {"id": "Ringkasan", "en": "Summary"},
     "mr.template.item": {"id": "id butir", "en": "item id"},
     "mr.template.indicator": {"id": "indikator", "en": "indicator"},
     "mr.template.rated_by": {"id": "dinilai oleh", "en": "rated by"},
