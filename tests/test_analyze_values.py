@@ -87,7 +87,7 @@ def test_the_value_appears_in_every_format(tmp_path: Path):
         assert ran.exit_code == 0, ran.stderr
         assert needle in ran.stdout, form
     shown = runner.invoke(app, ["analyze", str(source), "--bank", bank, "--lang", "en"])
-    assert "core value" in shown.stdout
+    assert "Core value" in shown.stdout  # the heading of the values' reliability table
 
 
 def test_a_low_alpha_value_is_a_finding(tmp_path: Path):
