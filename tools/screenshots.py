@@ -74,7 +74,7 @@ AGENCY_SECTIONS = {  # section -> window height (px) that holds it
     "needs": 1450,
     "strengths": 380,
     "trend": 1250,
-    "values": 620,
+    "values": 700,
     "privacy": 420,
 }
 

@@ -40,8 +40,7 @@ class Need:
 
 def action_jp(action: Action) -> Optional[int]:
     """The JP an action counts towards the yearly 20 JP, when the bank says."""
-    jp: Optional[int] = getattr(action, "jp", None)
-    return jp
+    return action.jp
 
 
 def training_actions(indicator: Indicator) -> tuple[Action, ...]:

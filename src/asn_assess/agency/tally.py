@@ -101,7 +101,7 @@ class AgencyTally:
         self.in_band: Any = np.zeros((measures, size, self.bands), dtype=np.int64)
         self.overall = _Counted()
         self.pillars = {p.id: _Counted() for p in bank.pillars}
-        self.values = {v: _Counted() for v in value_ids(bank)}
+        self.values = {value.id: _Counted() for value in bank.values}
         self.respondents = 0
         self.ratings_of_others = 0
         """Rows rating someone else (360-degree feedback): not part of the report."""
@@ -151,7 +151,7 @@ class AgencyTally:
         for pillar, counted in self.pillars.items():
             counted.add(_rows(scores.pillars[pillar], own))
         for value, counted in self.values.items():
-            counted.add(_rows(value_level(scores, value), own))
+            counted.add(_rows(scores.values[value], own))
 
     def _cell_numbers(
         self, units: Optional[list[str]], roles: Optional[list[Optional[str]]], size: int
@@ -182,17 +182,6 @@ class AgencyTally:
         self.in_band = np.concatenate(
             [self.in_band, np.zeros((len(self.indicators), grow, self.bands), int)], 1
         )
-
-
-def value_ids(bank: Bank) -> list[str]:
-    """The ids of the bank's core values (none for a bank without them)."""
-    return [value.id for value in getattr(bank, "values", ())]
-
-
-def value_level(scores: Any, value: str) -> LevelScores:
-    """The scores of core value ``value`` in a block."""
-    level: LevelScores = scores.values[value]
-    return level
 
 
 def _rows(level: LevelScores, keep: Optional[Any]) -> LevelScores:

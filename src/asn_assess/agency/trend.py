@@ -69,14 +69,11 @@ class Trend:
 
 def same_scoring(before: Bank, after: Bank) -> bool:
     """Whether two banks score answers by the same rules (not only the same items)."""
-    return before.min_answered == after.min_answered and _scoring_version(
-        before
-    ) == _scoring_version(after)
-
-
-def _scoring_version(bank: Bank) -> int:
-    version: int = getattr(bank, "scoring_version", 2)
-    return version
+    return (
+        before.min_answered == after.min_answered
+        and before.scoring_version == after.scoring_version
+        and before.statements_needed == after.statements_needed
+    )
 
 
 def trend(

@@ -163,5 +163,5 @@ def value_chart(
         for band in bank.bands
         if band.min > 0
     )
-    height = 20 + VALUE_ROW * len(rows) + 10
+    height = 20 + VALUE_ROW * len(rows) + 24  # room for the cut-offs' labels
     return ValueChart(title, x1 + 40, height, x0, x1, bars, cutoffs)

@@ -145,7 +145,8 @@ class Words:
             for indicator in pillar.indicators:
                 if kind == "indicator" and indicator.id == ident:
                     return bank.text(indicator.title, language)
-        value = next(v for v in getattr(bank, "values", ()) if v.id == ident)
+        value = bank.value(ident)
+        assert value is not None, key
         return bank.text(value.label, language)
 
     def pillar(self, pillar_id: str) -> str:
