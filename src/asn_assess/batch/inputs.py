@@ -25,7 +25,6 @@ from collections.abc import Callable
 from typing import Any, Optional
 
 from asn_assess.batch.blocks import InputError
-from asn_assess.batch.records import BlankLines
 from asn_assess.core.errors import Problem, UsageError
 from asn_assess.core.i18n import say
 
@@ -244,7 +243,6 @@ class Utf8Stream(_Peekable):
         self._pending = b""  # an incomplete UTF-8 sequence at the end of a chunk
         self._first = True
         self._lines = 0  # line breaks handed on so far
-        self.blank_lines = BlankLines()  # where pyarrow will skip a blank line
 
     def stop(self) -> None:
         """Stop this stream and the one it reads."""
@@ -270,7 +268,6 @@ class Utf8Stream(_Peekable):
             except UnicodeDecodeError as problem:
                 raise self._error(data, problem) from None
             self._lines += text.count(b"\n")
-            self.blank_lines.add(text)
             if text or final:
                 return text
 
