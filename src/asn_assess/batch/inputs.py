@@ -162,11 +162,20 @@ class _Peekable(io.RawIOBase):
 
 
 class InputStream(_Peekable):
-    """An input's bytes as they are: a file, standard input or any binary stream."""
+    """An input's bytes as they are: a file, standard input or any binary stream.
 
-    def __init__(self, raw: Any, name: str):
+    ``replayable`` keeps what is read of a stream that cannot seek (standard input, a
+    pipe) in a temporary file, so that ``replay`` can read the input a second time."""
+
+    def __init__(self, raw: Any, name: str, replayable: bool = False):
         super().__init__(name)
         self._raw = raw
+        self._start: Optional[int] = _position(raw) if replayable else None
+        self._kept: Optional[Any] = None
+        if replayable and self._start is None:
+            import tempfile
+
+            self._kept = tempfile.TemporaryFile(prefix="asn-assess-input-")
         try:
             descriptor: Optional[int] = raw.fileno()
         except (AttributeError, OSError, ValueError):
@@ -180,7 +189,7 @@ class InputStream(_Peekable):
         )
 
     def _next_chunk(self) -> bytes:
-        if self._waitable is not None:
+        if self._waitable is not None and not getattr(self._raw, "has_kept", False):
             while not self._stopped.is_set():
                 ready, _, _ = select.select([self._waitable], [], [], POLL_SECONDS)
                 if ready:
@@ -193,14 +202,88 @@ class InputStream(_Peekable):
             raise InputError(
                 Problem(self.name, say("reading.unreadable", reason=problem.strerror or problem))
             ) from None
+        if self._kept is not None and data:
+            self._kept.write(data)
         return bytes(data or b"")
+
+    def replay(self) -> InputStream:
+        """A stream that reads the input again from where this one started (made
+        ``replayable``); this one is left without its underlying stream."""
+        raw, self._raw = self._raw, io.BytesIO()
+        if self._kept is None:
+            raw.seek(self._start or 0)
+            return InputStream(raw, self.name)
+        kept, self._kept = self._kept, None
+        kept.seek(0)
+        return InputStream(_Replayed(kept, raw), self.name)
 
     def close(self) -> None:
         """Close the underlying stream too."""
         try:
             self._raw.close()
+            if self._kept is not None:
+                self._kept.close()
         finally:
             super().close()
+
+
+def _position(raw: Any) -> Optional[int]:
+    """Where a regular file stands (to read it again from there), else None."""
+    try:
+        if raw.seekable() and _is_regular(raw.fileno()):
+            return int(raw.tell())
+    except (AttributeError, OSError, ValueError):
+        if isinstance(raw, io.BytesIO) or (hasattr(raw, "seekable") and raw.seekable()):
+            try:
+                return int(raw.tell())
+            except (OSError, ValueError):
+                return None
+    return None
+
+
+class _Replayed(io.RawIOBase):
+    """What was read of a stream (kept in a file), then the rest of the stream."""
+
+    def __init__(self, kept: Any, rest: Any):
+        super().__init__()
+        self._kept = kept
+        self._rest = rest
+
+    def readable(self) -> bool:
+        """A stream for reading."""
+        return True
+
+    @property
+    def has_kept(self) -> bool:
+        """Whether kept bytes are still to be read (no need to wait on the stream)."""
+        return self._kept is not None
+
+    def read(self, size: int = -1) -> bytes:
+        """The kept bytes first, then the stream's."""
+        if self._kept is not None:
+            data = self._kept.read(size)
+            if data:
+                return bytes(data)
+            self._kept.close()
+            self._kept = None
+        return bytes(self._rest.read(size) or b"")
+
+    def readinto(self, target: Any) -> int:
+        """Fill ``target`` with what ``read`` would return."""
+        data = self.read(len(target))
+        target[: len(data)] = data
+        return len(data)
+
+    def fileno(self) -> int:
+        """The stream's own descriptor (a pipe is waited on as before)."""
+        return int(self._rest.fileno())
+
+    def close(self) -> None:
+        """Close both."""
+        if self._kept is not None:
+            self._kept.close()
+        self._rest.close()
+        super().close()
 
 
 def _is_regular(descriptor: int) -> bool:

@@ -20,9 +20,10 @@ from typing import Any, Optional
 import numpy as np
 
 from asn_assess.batch.arrow import pyarrow
-from asn_assess.batch.blocks import AnswerBlock, InputError, RowError
+from asn_assess.batch.blocks import AnswerBlock, ColumnNotes, InputError, RowError
 from asn_assess.batch.cells import CellReader
 from asn_assess.batch.columns import ColumnPlan, plan_for
+from asn_assess.batch.duplicates import SourceDuplicates
 from asn_assess.batch.inputs import Utf8Stream
 from asn_assess.batch.records import (
     BlockRecords,
@@ -183,11 +184,14 @@ def read_table(
     settings: BatchSettings,
     on_error: Callable[[RowError], None],
     suspects: Optional[list[SuspectField]] = None,
+    notes: Optional[ColumnNotes] = None,
+    duplicates: Optional[SourceDuplicates] = None,
 ) -> Iterator[AnswerBlock]:
     """Stream a CSV-like table: yield its accepted rows block by block, report every
     rejected row to ``on_error``. Raises ``InputError`` when the file is no table or a
     quote in it never closes. Quoted fields that look like they swallowed rows are
-    added to ``suspects``."""
+    added to ``suspects``, what the item columns held to ``notes``. Rows named in
+    ``duplicates`` are set aside (or rejected) without being read."""
     pa = pyarrow()
 
     malformed: list[Malformed] = []  # reported once the block they were found in is read
@@ -199,7 +203,7 @@ def read_table(
         malformed.append(Malformed(row.number or 0, row.actual_columns, row.expected_columns, text))
         return "skip"
 
-    cells = CellReader.for_run(settings, layout.plan, source)
+    cells = CellReader.for_run(settings, layout.plan, source, notes)
     reader = None
     ahead: Optional[ReadAhead] = None
     finished = False
@@ -236,6 +240,11 @@ def read_table(
                 batch, rows, lines = _without_folded(source, batch, found, on_error)
             else:
                 rows, lines = found.rows, found.lines
+            if duplicates is not None:
+                kind = layout.plan.id_kind
+                keep = duplicates.split(source, rows, lines, on_error, settings.pseudonymize, kind)
+                if keep is not None:
+                    batch, rows, lines = batch.filter(pa.array(keep)), rows[keep], lines[keep]
             if batch.num_rows:
                 yield cells.read(batch, rows, lines, on_error)
         finished = True

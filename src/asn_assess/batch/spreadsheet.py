@@ -27,9 +27,10 @@ from typing import IO, Any, Optional
 import numpy as np
 
 from asn_assess.batch.arrow import pyarrow
-from asn_assess.batch.blocks import AnswerBlock, InputError, RowError
+from asn_assess.batch.blocks import AnswerBlock, ColumnNotes, InputError, RowError
 from asn_assess.batch.cells import CellReader
 from asn_assess.batch.columns import ColumnPlan, plan_for
+from asn_assess.batch.duplicates import SourceDuplicates
 from asn_assess.batch.reading import wrong_width
 from asn_assess.batch.settings import BatchSettings
 from asn_assess.core.errors import Problem
@@ -37,6 +38,7 @@ from asn_assess.core.i18n import say
 
 ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx file is a zip archive
 BLOCK_ROWS = 4096
+FLOAT_EXACT_BELOW = float(2**53)
 
 
 def is_workbook(head: bytes) -> bool:
@@ -110,12 +112,15 @@ def read_sheet(
     layout: SheetLayout,
     settings: BatchSettings,
     on_error: Callable[[RowError], None],
+    notes: Optional[ColumnNotes] = None,
+    duplicates: Optional[SourceDuplicates] = None,
 ) -> Iterator[AnswerBlock]:
     """Stream the sheet's rows after the header: accepted rows block by block, every
-    rejected row to ``on_error``."""
+    rejected row to ``on_error`` (what the item columns held to ``notes``). Rows named
+    in ``duplicates`` are set aside (or rejected) without being read."""
     pa = pyarrow()
     width = len(layout.names)
-    cells = CellReader.for_run(settings, layout.plan, source)
+    cells = CellReader.for_run(settings, layout.plan, source, notes)
     columns: list[list[str]] = [[] for _ in range(width)]
     numbers: list[int] = []
 
@@ -123,6 +128,11 @@ def read_sheet(
         arrays = [pa.array(column, type=pa.string()) for column in columns]
         batch = pa.RecordBatch.from_arrays(arrays, names=[str(i) for i in range(width)])
         rows = np.array(numbers, dtype=np.int64)
+        if duplicates is not None:
+            kind = layout.plan.id_kind
+            keep = duplicates.split(source, rows, None, on_error, settings.pseudonymize, kind)
+            if keep is not None:
+                batch, rows = batch.filter(pa.array(keep)), rows[keep]
         read = cells.read(batch, rows, rows, on_error)  # a sheet row is its own line
         for column in columns:
             column.clear()
@@ -156,6 +166,11 @@ def cell_text(value: Any) -> Optional[str]:
         return value or None
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and abs(value) >= FLOAT_EXACT_BELOW:
+        # Past 2**53 a float does not hold every whole number: an 18-digit NIP stored as
+        # a number has lost digits. Written as Python writes such a float (1.986e+17),
+        # it is an id in scientific notation, which ``identities`` rejects with the fix.
+        return repr(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
