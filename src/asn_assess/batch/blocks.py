@@ -75,6 +75,8 @@ class AnswerBlock:
     """Per item: each row's answer code, when the settings ask to keep them."""
     seconds: Optional[FloatColumn] = None
     """Per row: how long answering took (NaN: unknown), when the input records it."""
+    kept: Optional[dict[str, list[Optional[str]]]] = None
+    """Input columns carried into the outputs: output name -> each row's cell."""
 
     @property
     def size(self) -> int:

@@ -217,6 +217,10 @@ class CellReader:
             block.rater_groups = kept(groups)
         if targets is not None:
             block.targets = kept(targets)
+        if self.plan.kept:
+            block.kept = {
+                name: kept(self._column(batch, column)) for name, column in self.plan.kept
+            }
         if self.plan.group_column is not None:
             summary_groups = batch.column(self.plan.group_column).to_pylist()
             block.groups = [summary_groups[row] or "" for row in kept_rows]

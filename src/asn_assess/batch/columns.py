@@ -11,6 +11,7 @@ recognised; every other column is reported as unused, never silently ignored.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
@@ -158,6 +159,8 @@ SUBMITTED_HEADERS = (
     "date submitted",
     "end",
 )
+CARRIED_PROFILE = ("unit", "position")  # describe a person without naming them
+KEPT_PREFIX = "input."  # an output column carried from the input, by its name there
 LENIENT_NIP_HEADERS = frozenset({"ni pppk", "nip ni pppk"})  # numbers of unpublished layout
 IDENTIFYING_PROFILE = ("nip", "email", "name")  # also the order of preference for an id
 DEFAULT_ID_HEADERS = frozenset({"respondent id", "id responden"})
@@ -253,6 +256,9 @@ class ColumnPlan:
     """The rater's group: self, or a rater group of the bank."""
     submitted_column: Optional[int] = None
     """When the response was sent (``SUBMITTED_HEADERS``), for duplicates."""
+    kept: tuple[tuple[str, Optional[int]], ...] = ()
+    """Columns carried into the outputs: (output name, column; None: not in this
+    table)."""
 
     @property
     def id_kind(self) -> Any:
@@ -291,9 +297,14 @@ def plan_columns(
     group_option: str = "--summary-by",
     target_column: Optional[str] = None,
     rater_group_column: Optional[str] = None,
+    keep: Sequence[str] = (),
+    keep_profile: bool = False,
 ) -> ColumnPlan:
     """Decide what every column holds. Raises ``ColumnError`` for a header that cannot
-    be used (an item in two columns, a named column that is missing, no item at all)."""
+    be used (an item in two columns, a named column that is missing, no item at all).
+    ``keep`` names columns carried into the outputs as they are (``KEPT_PREFIX`` and the
+    name); ``keep_profile`` carries the unit and position columns (as ``unit`` and
+    ``position``)."""
     mapping = mapping or Mapping()
     by_id = {item_id.casefold(): item_id for item_id in bank.items}
     by_text = _texts_of(bank)
@@ -379,6 +390,15 @@ def plan_columns(
                 say("reading.no_item_column", bank=bank.id),
             )
         )
+    kept = [
+        (f"{KEPT_PREFIX}{name}", _find(headers, bare, name, "--keep", source, problems))
+        for name in keep
+    ]
+    if keep_profile:  # also when the column is the one summarised by
+        kept += [
+            (role, next((i for i, key in enumerate(bare) if key in PROFILE_HEADERS[role]), None))
+            for role in CARRIED_PROFILE
+        ]
     if problems:
         raise ColumnError(problems)
     return ColumnPlan(
@@ -399,6 +419,7 @@ def plan_columns(
         target_column=chosen_target,
         rater_group_column=chosen_rater,
         submitted_column=next((timing[key] for key in SUBMITTED_HEADERS if key in timing), None),
+        kept=tuple(kept),
     )
 
 
@@ -546,4 +567,6 @@ def plan_for(names: list[str], settings: BatchSettings, source: str) -> ColumnPl
         settings.group_option,
         settings.target_column,
         settings.rater_group_column,
+        settings.keep,
+        settings.keep_profile,
     )

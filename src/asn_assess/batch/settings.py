@@ -63,6 +63,12 @@ class BatchSettings:
     rater_group_column: Optional[str] = None
     """The column naming the rater's group; None: a ``rater_group`` column when the bank
     declares rater groups."""
+    keep: tuple[str, ...] = ()
+    """Input columns carried into the outputs as they are (``--keep``), each as
+    ``input.<name>``."""
+    keep_profile: bool = False
+    """Carry the unit and position profile columns (as ``unit`` and ``position``), as
+    the workbook does when no ``keep`` is named."""
     duplicates: DuplicatePolicy = "all"
     """What to do with one person's several submissions (``duplicates``): ``latest``,
     ``first``, ``reject``, or ``all`` (score every row)."""

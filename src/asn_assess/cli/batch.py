@@ -163,6 +163,10 @@ def batch(
             "--duplicates", metavar="latest|first|all|reject", help="help.batch.duplicates"
         ),
     ] = "latest",
+    keep: Annotated[
+        Optional[list[str]],
+        typer.Option("--keep", metavar="COLUMN", help="help.batch.keep"),
+    ] = None,
 ) -> None:
     """Score many respondents from CSV or .xlsx files, Google Forms / KoboToolbox / LimeSurvey
     exports or JSONL answer sheets (help: ``help.batch``)."""
@@ -202,6 +206,7 @@ def batch(
         exclude_flagged=exclude_flagged,
         encoding=encoding,
         duplicates=duplicates,
+        keep=keep or [],
     )
     if settings.pseudonymize is not None and key_file is not None:
         from asn_assess.batch.pseudonyms import key_file_warning
@@ -226,6 +231,7 @@ def batch(
             norm=norm,
             decimals=decimals,
             band_labels=interface_language() if band_labels else None,
+            kept=kept_names(settings),
         )
         with row_counter() as progress:
             outcome = run_batch(inputs, settings, sink, progress=progress)
@@ -286,6 +292,7 @@ def _settings(
     exclude_flagged: bool = False,
     encoding: Optional[str] = None,
     duplicates: str = "all",
+    keep: Optional[list[str]] = None,
 ) -> Any:
     """The run's ``BatchSettings``, after checking that the options fit together."""
     from asn_assess.batch.columns import is_identifying, load_mapping
@@ -309,6 +316,11 @@ def _settings(
         and (is_identifying(summary_by) or summary_by in (id_column, target_column))
     ):
         raise UsageError(say("batch.summary_names_people", column=summary_by))
+    for name in keep or []:
+        # A name, NIP or e-mail is carried only when asked for, never into a
+        # pseudonymised run's files.
+        if pseudonymize and (is_identifying(name) or name in (id_column, target_column)):
+            raise UsageError(say("batch.keep_names_people", column=name))
     if summary_output and not summary_by:
         raise UsageError(say("batch.summary_output_needs_by"))
     if exclude_flagged and not summary_by:
@@ -335,7 +347,18 @@ def _settings(
         target_column=target_column,
         rater_group_column=group_column,
         duplicates=policy,
+        keep=tuple(keep or ()),
+        keep_profile=not keep and output_format == "xlsx",
     )
+
+
+def kept_names(settings: Any) -> list[str]:
+    """The output names of the input columns a run carries (``--keep``, or the unit
+    and position in a workbook)."""
+    from asn_assess.batch.columns import CARRIED_PROFILE, KEPT_PREFIX
+
+    names = [f"{KEPT_PREFIX}{name}" for name in settings.keep]
+    return names + (list(CARRIED_PROFILE) if settings.keep_profile else [])
 
 
 def results_format(output_format: Optional[str], output: Optional[Path]) -> OutputFormat:

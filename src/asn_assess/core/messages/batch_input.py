@@ -140,4 +140,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "--duplicates {value!r}: pilih latest, first, all atau reject",
         "en": "--duplicates {value!r}: choose latest, first, all or reject",
     },
+    "batch.keep_names_people": {
+        "id": "--keep {column!r}: kolom ini menyebut orang (nama, NIP, email), dan proses berpseudonim tidak membawanya ke berkas mana pun; hapus --keep itu atau --pseudonymize",
+        "en": "--keep {column!r}: this column names people (a name, NIP or e-mail), and a pseudonymised run carries it into no file; drop that --keep or --pseudonymize",
+    },
+    "help.batch.keep": {
+        "id": 'Bawa kolom masukan ini ke hasil apa adanya (boleh diulang): di CSV sebagai input.<KOLOM>, di JSONL di bawah "input". Tanpa opsi ini buku kerja .xlsx membawa unit kerja dan jabatan. Nama, NIP dan email hanya bila disebut, dan tidak pernah dengan --pseudonymize.',
+        "en": 'Carry this input column into the results as it is (repeatable): in CSV as input.<COLUMN>, in JSONL under "input". Without it an .xlsx workbook carries the work unit and position. A name, NIP or e-mail only when named, and never with --pseudonymize.',
+    },
 }
