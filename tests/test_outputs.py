@@ -432,8 +432,14 @@ def run_until_writing(tmp_path: Path, sig: int) -> tuple[int, str]:
         # --duplicates all: rows stream as they come (a duplicates policy reads the
         # whole input once before any row is scored).
         asn_assess(
-            "batch", "-", "-o", str(out), "--errors", str(tmp_path / "e.jsonl"),
-            "--duplicates", "all",
+            "batch",
+            "-",
+            "-o",
+            str(out),
+            "--errors",
+            str(tmp_path / "e.jsonl"),
+            "--duplicates",
+            "all",
         ),  # fmt: skip
         stdin=subprocess.PIPE,
         stderr=subprocess.PIPE,

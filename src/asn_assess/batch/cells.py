@@ -166,7 +166,7 @@ class CellReader:
             if item_codes is not None:
                 answer_codes[item_id] = item_codes
             answered_any |= answered | not_applicable
-            if bad is not None:
+            if bad is not None and bad.any():
                 header = self.plan.headers[column]
                 self.notes.not_answers.setdefault(header, item_id)
                 header = short_header(header)
@@ -380,25 +380,29 @@ class CellReader:
     def _note_n(self, coded: list[tuple[Any, ...]]) -> None:
         """Note the columns whose cells hold ``n`` where it means a scale's point (the
         agreement scale's N) and whether ``n`` means "not applicable" elsewhere: both in
-        one run is worth a warning."""
-        for number, (column, item_id) in enumerate(self.plan.items.items()):
-            as_point = item_id in self._n_as_point
-            # "n" as not applicable is looked for once "n" has been seen as a point
-            # (checking every column of every block would cost a run ~10%).
+        one run is worth a warning. The other columns are looked at only once ``n`` has
+        been seen as a point (every column of every block would cost a run ~10%)."""
+        planned = list(self.plan.items.items())
+        for as_point in (True, False):
             if not as_point and (self.notes.n_as_not_applicable or not self.notes.n_as_point):
-                continue
-            texts, codes, _ = coded[number]
-            if texts is _BYTE_TEXTS:
-                found = bool(np.isin(codes, _N_BYTES).any())
-            else:
-                n_codes = [i for i, text in enumerate(texts) if normalise_label(text or "") == "n"]
-                found = bool(n_codes) and bool(np.isin(codes, n_codes).any())
-            if not found:
-                continue
-            if as_point:
-                self.notes.n_as_point.setdefault(self.plan.headers[column], item_id)
-            else:
-                self.notes.n_as_not_applicable = True
+                return
+            for number, (column, item_id) in enumerate(planned):
+                if (item_id in self._n_as_point) != as_point or not self._has_n(coded[number]):
+                    continue
+                if as_point:
+                    self.notes.n_as_point.setdefault(self.plan.headers[column], item_id)
+                else:
+                    self.notes.n_as_not_applicable = True
+                    return
+
+    @staticmethod
+    def _has_n(coded: tuple[Any, ...]) -> bool:
+        """Whether a column's cells (``_coded``) hold an ``n``."""
+        texts, codes, _ = coded
+        if texts is _BYTE_TEXTS:
+            return bool(np.isin(codes, _N_BYTES).any())
+        n_codes = [i for i, text in enumerate(texts) if normalise_label(text or "") == "n"]
+        return bool(n_codes) and bool(np.isin(codes, n_codes).any())
 
     def _roles(self, batch: Any, bad_cells: dict[int, list[str]]) -> Optional[list[Optional[str]]]:
         """Each row's role id from the role column (None when empty); a value that names

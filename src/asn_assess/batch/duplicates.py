@@ -36,7 +36,8 @@ import numpy as np
 
 from asn_assess.batch.arrow import pyarrow
 from asn_assess.batch.blocks import RowError
-from asn_assess.batch.timestamps import submission_times
+from asn_assess.batch.identities import ANONYMOUS_PATTERN
+from asn_assess.batch.timestamps import day_first, submission_times
 from asn_assess.core.i18n import say
 
 DuplicatePolicy = Literal["latest", "first", "all", "reject"]
@@ -133,6 +134,7 @@ class DuplicateFinder:
         self._times: list[Any] = []  # pyarrow string arrays: the timestamp cells
         self._rows: list[Any] = []  # data row numbers
         self._source_of: list[int] = []  # per chunk: its input
+        self._orders: dict[int, Optional[bool]] = {}  # input -> its dates put the day first
 
     def source(self, keys: SourceKeys) -> int:
         """Start collecting an input's keys; its position among the inputs."""
@@ -152,7 +154,11 @@ class DuplicateFinder:
             _text(column, size) if column is not None else empty
             for column in (ids, targets, groups)
         ]
-        has_id = pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(parts[0])), 0)
+        # An empty id, or the "Anonymous" of a form that collects no names, is no one.
+        has_id = pc.and_(
+            pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(parts[0])), 0),
+            pc.invert(pc.match_substring_regex(parts[0], ANONYMOUS_PATTERN, ignore_case=True)),
+        )
         keys = pc.if_else(
             has_id,
             pc.binary_join_element_wise(*parts, _PART),
@@ -205,6 +211,16 @@ class DuplicateFinder:
             by_key[self._exact(source, text)].append((order, source, row, text, when or ""))
         return [members for members in by_key.values() if len(members) > 1]
 
+    def _day_first(self, source: int) -> Optional[bool]:
+        """Whether an input's timestamps put the day first, as its whole column tells
+        (``timestamps.day_first``); worked out once per input, when first needed."""
+        if source not in self._orders:
+            pa = pyarrow()
+            chunks = [c for c, s in zip(self._times, self._source_of, strict=True) if s == source]
+            column = pa.chunked_array(chunks, type=pa.string()).combine_chunks()
+            self._orders[source] = day_first(column)
+        return self._orders[source]
+
     def _exact(self, source: int, text: str) -> tuple[str, ...]:
         """A key as pseudonyms normalise its parts."""
         from asn_assess.batch.pseudonyms import normalise_identifier
@@ -236,7 +252,8 @@ class DuplicateFinder:
             return
         kept = 0 if self.policy == "first" else len(members) - 1
         if self.policy == "latest":
-            times = submission_times([when for *_, when in members])
+            order = self._day_first(members[0][1]) if len(set(m[1] for m in members)) == 1 else None
+            times = submission_times([when for *_, when in members], order)
             if all(when is not None for when in times):
                 # The latest timestamp; of equal ones, the row further down.
                 kept = max(range(len(members)), key=lambda i: (times[i], members[i][0]))

@@ -30,7 +30,8 @@ from asn_assess.batch.blocks import ColumnNotes
 from asn_assess.core.i18n import say
 
 ANONYMOUS = ("anonymous", "anonim", "anonymous user", "pengguna anonim")
-_ANONYMOUS = r"^\s*(?:" + "|".join(ANONYMOUS) + r")\s*$"
+ANONYMOUS_PATTERN = r"^\s*(?:" + "|".join(ANONYMOUS) + r")\s*$"
+_ANONYMOUS = ANONYMOUS_PATTERN
 _SCIENTIFIC = r"^\s*[+-]?[0-9]+(?:[.,][0-9]+)?[eE][+]?[0-9]+\s*$"
 # 18 digits, with the spaces, dots or dashes people type between them, ending in 000.
 _LOST_DIGITS = r"^\s*(?:[0-9][\s.\-]*){15}0[\s.\-]*0[\s.\-]*0\s*$"

@@ -25,6 +25,7 @@ from asn_assess.batch.reading import (
     BLOCK_BYTES,
     HEAD_BYTES,
     TableLayout,
+    has_records,
     is_answer_sheets,
     table_layout,
 )
@@ -105,6 +106,8 @@ def _scan_table(name: str, text: Utf8Stream, layout: TableLayout, finder: Duplic
 
     width = len(layout.names)
     text.skip(layout.header_bytes)
+    if not has_records(text):
+        return
     records = RecordStream(text, layout.delimiter, width, layout.header_lines + 1, BLOCK_BYTES)
     tracker = RecordTracker(
         layout.header_lines, layout.delimiter, width, None, records.scanner, records.long_rows

@@ -136,6 +136,12 @@ def header_names(head: bytes, delimiter: str, source: str = "<input>") -> list[s
         csv.field_size_limit(limit)
 
 
+def has_records(stream: Utf8Stream) -> bool:
+    """Whether anything but line breaks follows (the header already skipped)."""
+    head = stream.head_until(lambda data: bool(data.strip(b"\r\n")), HEAD_BYTES)
+    return bool(head.strip(b"\r\n")) or not stream.at_end
+
+
 def is_answer_sheets(head: str) -> bool:
     """JSON (an array or one object per line) rather than a table."""
     return head.lstrip("\ufeff \t\r\n")[:1] in ("{", "[")
@@ -210,6 +216,9 @@ def read_table(
     records = None
     try:
         stream.skip(layout.header_bytes)  # the header is read; pyarrow gets the records
+        if not has_records(stream):  # a form without responses yet: nothing to read
+            finished = True
+            return
         records = RecordStream(
             stream, layout.delimiter, len(layout.names), layout.header_lines + 1, BLOCK_BYTES
         )

@@ -7,17 +7,19 @@
   settings) or ``02/05/2024 10.01.45`` (day first, Indonesian settings).
 
 Whether ``02/05/2024`` is the 2nd of May or the 5th of February depends on the settings
-of the computer that saved it. ``submission_times`` reads the timestamps of one column
-together: a first part above 12 makes it day-first, a second part above 12
-month-first; when nothing tells, slash dates are not read (a caller then keeps the
-rows' order, which in these exports is the order they were sent in).
+of the computer that saved it. ``day_first`` reads a whole column: a first part above
+12 makes it day-first, a second part above 12 month-first; when nothing tells, slash
+dates are not read (a caller then keeps the rows' order, which in these exports is the
+order they were sent in).
 """
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Optional
+from typing import Any, Optional
+
+from asn_assess.batch.arrow import pyarrow
 
 _SLASH = re.compile(
     r"^\s*(\d{1,4})/(\d{1,2})/(\d{1,4})"  # a date with slashes
@@ -40,10 +42,33 @@ def parse_timestamp(text: Optional[str]) -> Optional[datetime]:
         return None
 
 
-def submission_times(texts: list[Optional[str]]) -> list[Optional[datetime]]:
-    """The timestamps of one column, read together (see the module's documentation):
-    None where a cell is empty, unreadable or an undecided slash date. Zones are left
-    aside (one export writes one zone), so all are compared as local times."""
+_PARTS = r"^\s*(?P<first>\d{1,2})/(?P<second>\d{1,2})/\d{4}"
+
+
+def day_first(column: Any) -> Optional[bool]:
+    """Whether a column's slash dates (a pyarrow string array) put the day first
+    (True), the month first (False), or cannot tell (None: every part up to 12, or
+    both ways)."""
+    import pyarrow.compute as pc
+
+    pa = pyarrow()
+    parts = pc.extract_regex(column, _PARTS)
+    if not len(parts) or parts.null_count == len(parts):
+        return None
+    first = pc.cast(parts.field("first"), pa.int32())
+    second = pc.cast(parts.field("second"), pa.int32())
+    over_first = bool(pc.any(pc.greater(first, 12)).as_py())
+    over_second = bool(pc.any(pc.greater(second, 12)).as_py())
+    return over_first if over_first != over_second else None
+
+
+def submission_times(
+    texts: list[Optional[str]], day_first: Optional[bool] = None
+) -> list[Optional[datetime]]:
+    """Timestamps of one column (see the module's documentation): None where a cell is
+    empty, unreadable or a slash date whose order ``day_first`` leaves open (None: as
+    these texts tell, or not at all). Zones are left aside (one export writes one
+    zone), so all are compared as local times."""
     found: list[Optional[datetime]] = []
     slashes: list[tuple[int, tuple[int, ...]]] = []
     for index, text in enumerate(texts):
@@ -57,8 +82,11 @@ def submission_times(texts: list[Optional[str]]) -> list[Optional[datetime]]:
             slashes.append((index, _slash_parts(match)))
     if not slashes:
         return found
-    day_first = any(parts[0] > 12 for _, parts in slashes if parts[0] < 100)
-    month_first = any(parts[1] > 12 for _, parts in slashes if parts[0] < 100)
+    if day_first is None:
+        day_first = any(parts[0] > 12 for _, parts in slashes if parts[0] < 100)
+        month_first = any(parts[1] > 12 for _, parts in slashes if parts[0] < 100)
+    else:
+        month_first = not day_first
     for index, parts in slashes:
         first, second, third, hour, minute, second_of_minute = parts
         try:

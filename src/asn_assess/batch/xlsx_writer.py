@@ -60,7 +60,7 @@ def xml_text(text: str) -> str:
 def _excel_escape(found: str) -> str:
     if len(found) == 1:
         return f"_x{ord(found):04X}_"
-    return "_x005F" + found[2:]  # a literal _xHHHH_: its underscore escaped
+    return "_x005F_" + found[1:]  # a literal _xHHHH_: its first underscore escaped
 
 
 @dataclass(frozen=True)
