@@ -105,7 +105,9 @@ def google_forms() -> str:
              for day, hour, minute, second in
              [(2, 8, 5, 11), (2, 8, 40, 2), (2, 9, 12, 45), (3, 7, 58, 30), (3, 9, 1, 9),
               (3, 10, 22, 51)]]  # fmt: skip
-    for (name, nip, email, unit, position), answers, when in zip(PEOPLE, ANSWERS, times):
+    for (name, nip, email, unit, position), answers, when in zip(
+        PEOPLE, ANSWERS, times, strict=True
+    ):
         if name.startswith("Dedi"):
             nip = "1.99001E+17"  # opened and saved in Excel: the NIP became a number
         cells = [label(value) for value in answers[:-1]] + [option_text(str(answers[-1]))]
@@ -127,7 +129,9 @@ def limesurvey() -> str:
     header = ["id", "submitdate", "lastpage", "startlanguage", "seed", "startdate",
               "datestamp", "NIP", "UNIT", *LIMESURVEY_CODES, "SIT1"]  # fmt: skip
     lines = [header]
-    for number, ((_, nip, _, unit, _), answers) in enumerate(zip(PEOPLE, ANSWERS), start=1):
+    for number, ((_, nip, _, unit, _), answers) in enumerate(
+        zip(PEOPLE, ANSWERS, strict=True), start=1
+    ):
         codes = ["NA" if value == "na" else f"A{value}" for value in answers[:-1]]
         option = f"AO0{'abcde'.index(str(answers[-1])) + 1}"
         submitted = f"2024-05-02 1{number}:00:00"
@@ -138,7 +142,7 @@ def limesurvey() -> str:
 
 def limesurvey_mapping() -> str:
     columns = "\n".join(
-        f'"{code}" = "{item.id}"' for code, item in zip(LIMESURVEY_CODES, SCALE_ITEMS)
+        f'"{code}" = "{item.id}"' for code, item in zip(LIMESURVEY_CODES, SCALE_ITEMS, strict=True)
     )
     options = "\n".join(f'"AO0{n}" = "{letter}"' for n, letter in enumerate("abcde", start=1))
     return (
@@ -166,7 +170,7 @@ def microsoft_forms(path: Path) -> None:
               *(item.text["id"] for item in SCALE_ITEMS), situational_title()]  # fmt: skip
     sheet.write_row(0, 0, header)
     start = dt.datetime(2024, 5, 6, 8, 0, 0)
-    rows = [*zip(PEOPLE, ANSWERS), (PEOPLE[2], ANSWERS[2])]  # Citra sent it twice
+    rows = [*zip(PEOPLE, ANSWERS, strict=True), (PEOPLE[2], ANSWERS[2])]  # Citra sent it twice
     for number, ((name, nip, email, unit, _), answers) in enumerate(rows, start=1):
         began = start + dt.timedelta(minutes=17 * number)
         finished = began + dt.timedelta(minutes=4, seconds=13 * number)
