@@ -94,6 +94,7 @@ def run_batch(
             duplicates, replayed = find_duplicates(opened, settings)
             opened[:] = replayed
             counts.duplicates = duplicates
+            release_unused_memory()  # the keys need not stack on the reading's peak
         for index, (name, stream) in enumerate(opened):
             repeated = duplicates.of_source(index) if duplicates is not None else None
             blocks = _answer_blocks(stream, name, settings, counts, on_error, repeated)

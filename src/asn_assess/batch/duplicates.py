@@ -27,6 +27,8 @@ after.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,10 +36,10 @@ from typing import Any, Literal, Optional
 
 import numpy as np
 
-from asn_assess.batch.arrow import pyarrow
 from asn_assess.batch.blocks import RowError
-from asn_assess.batch.identities import ANONYMOUS_PATTERN
-from asn_assess.batch.timestamps import day_first, submission_times
+from asn_assess.batch.identities import ANONYMOUS
+from asn_assess.batch.strings import Cells
+from asn_assess.batch.timestamps import day_first_evidence, submission_times
 from asn_assess.core.i18n import say
 
 DuplicatePolicy = Literal["latest", "first", "all", "reject"]
@@ -124,102 +126,109 @@ class SourceDuplicates:
 
 
 class DuplicateFinder:
-    """Collects every row's key (``add``), then decides (``decide``)."""
+    """Finds one person's rows among all inputs in two passes over them.
+
+    The first (``add``) keeps 12 bytes per row: a hash of the row's key roughly folded
+    (``_rough_hashes``) and its row number. Rows whose hash no other row shares are no
+    duplicates. Only when some share one does a second pass (``add_candidates``) keep
+    those rows' keys and timestamps as text, to be compared exactly (``_exact``: as
+    pseudonyms normalise ids) and decided (``decide``). So a run of a million rows
+    without duplicates keeps about 12 MB for this, and reads its inputs once more only
+    when there is something to decide."""
 
     def __init__(self, policy: DuplicatePolicy, normalise_group: Callable[[str], str]):
         self.policy = policy
         self.normalise_group = normalise_group
-        self._sources: list[SourceKeys] = []
-        self._keys: list[Any] = []  # pyarrow string arrays: id, target and group joined
-        self._times: list[Any] = []  # pyarrow string arrays: the timestamp cells
-        self._rows: list[Any] = []  # data row numbers
-        self._source_of: list[int] = []  # per chunk: its input
-        self._orders: dict[int, Optional[bool]] = {}  # input -> its dates put the day first
+        self._sources: dict[int, SourceKeys] = {}
+        self._hashes: list[Any] = []  # per block of the first pass: uint64 per row
+        self._rows: list[Any] = []  # per block: data row numbers
+        self._source_of: list[int] = []  # per block: its input
+        self._wanted: dict[int, Any] = {}  # input -> rows to keep in the second pass
+        self._found: list[tuple[tuple[int, int], int, int, str, str]] = []
+        self._evidence: dict[int, list[bool]] = {}  # input -> [a day > 12, a month > 12]
 
-    def source(self, keys: SourceKeys) -> int:
-        """Start collecting an input's keys; its position among the inputs."""
-        self._sources.append(keys)
-        return len(self._sources) - 1
+    def source(self, index: int, keys: SourceKeys) -> None:
+        """How the rows of input ``index`` (its position among the inputs) are told
+        apart."""
+        self._sources[index] = keys
 
     def add(self, source: int, rows: Any, ids: Any, targets: Any, groups: Any, times: Any) -> None:
-        """The keys of a block of one input's rows: data row numbers, and pyarrow string
-        arrays (or None: the input has no such column) of ids, targets, rater groups and
-        timestamps."""
-        import pyarrow.compute as pc
-
-        pa = pyarrow()
-        size = len(rows)
-        empty = pa.array([""] * size, type=pa.string())
-        parts = [
-            _text(column, size) if column is not None else empty
-            for column in (ids, targets, groups)
-        ]
-        # An empty id, or the "Anonymous" of a form that collects no names, is no one.
-        has_id = pc.and_(
-            pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(parts[0])), 0),
-            pc.invert(pc.match_substring_regex(parts[0], ANONYMOUS_PATTERN, ignore_case=True)),
-        )
-        keys = pc.if_else(
-            has_id,
-            pc.binary_join_element_wise(*parts, _PART),
-            pa.scalar(None, pa.string()),
-        )
-        self._keys.append(keys)
-        self._times.append(_text(times, size) if times is not None else empty)
-        self._rows.append(np.asarray(rows, dtype=np.int64))
+        """The first pass over a block of one input's rows: data row numbers, and
+        pyarrow string arrays (or None: the input has no such column) of ids, targets,
+        rater groups and timestamps."""
+        hashes = _rough_hashes(ids)
+        for number, column in enumerate((targets, groups), start=1):
+            if column is not None:  # the target and rater group, mixed in
+                hashes = hashes * _MIX[number] ^ _rough_hashes(column, no_key=np.uint64(0))
+        hashes[_missing_ids(ids)] = NO_KEY
+        self._hashes.append(hashes)
+        self._rows.append(np.asarray(rows, dtype=np.int32))
         self._source_of.append(source)
+
+    def candidates(self) -> dict[int, Any]:
+        """After the first pass: per input, the rows whose rough key another row shares
+        (none when no one answered twice)."""
+        if not self._hashes:
+            return {}
+        hashes = np.concatenate(self._hashes)
+        hashes.sort()  # in place: a run of a million rows holds 8 MB more, briefly
+        repeated = hashes[1:][hashes[1:] == hashes[:-1]]
+        del hashes
+        repeated = np.unique(repeated[repeated != NO_KEY])
+        wanted: dict[int, list[Any]] = {}
+        if repeated.size:
+            for block, rows, source in zip(self._hashes, self._rows, self._source_of, strict=True):
+                picked = rows[np.isin(block, repeated)]
+                if picked.size:
+                    wanted.setdefault(source, []).append(picked)
+        self._hashes, self._rows, self._source_of = [], [], []  # the first pass is over
+        self._wanted = {source: np.concatenate(rows) for source, rows in wanted.items()}
+        return self._wanted
+
+    def add_candidates(
+        self, source: int, rows: Any, ids: Any, targets: Any, groups: Any, times: Any
+    ) -> None:
+        """The second pass over a block (as ``add`` takes it): keep the key and
+        timestamp of the rows ``candidates`` named, and what the block's timestamps
+        tell of the order of day and month."""
+        whens = _texts(times, len(rows))
+        if times is not None:
+            told = day_first_evidence(whens)
+            seen = self._evidence.setdefault(source, [False, False])
+            seen[0] |= told[0]
+            seen[1] |= told[1]
+        wanted = self._wanted.get(source)
+        if wanted is None:
+            return
+        picked = np.flatnonzero(np.isin(np.asarray(rows), wanted))
+        if not picked.size:
+            return
+        missing = _missing_ids(ids)
+        columns = [_texts(column, len(rows)) for column in (ids, targets, groups)]
+        for index in picked.tolist():
+            if not missing[index]:
+                row = int(rows[index])
+                key = _PART.join(column[index] or "" for column in columns)
+                self._found.append(((source, row), source, row, key, whens[index] or ""))
 
     def decide(self) -> Duplicates:
         """Which rows are not scored, by the policy."""
         found = Duplicates(self.policy)
-        for members in self._groups():
-            found.people += 1
-            self._judge(members, found)
+        by_key: dict[tuple[str, ...], list[tuple[Any, int, int, str, str]]] = defaultdict(list)
+        for member in sorted(self._found):
+            _, source, _, text, _ = member
+            by_key[self._exact(source, text)].append(member)
+        for members in by_key.values():
+            if len(members) > 1:
+                found.people += 1
+                self._judge(members, found)
         return found
-
-    def _groups(self) -> list[list[tuple[int, int, int, str, str]]]:
-        """Rows that share a key: (order, input, row, key, timestamp) each, in input
-        order. Keys are first compared roughly, all at once (case, spaces, dots and
-        dashes folded); only rows that share a rough key are compared exactly."""
-        import pyarrow.compute as pc
-
-        pa = pyarrow()
-        if not self._keys:
-            return []
-        keys = pa.chunked_array(self._keys, type=pa.string()).combine_chunks()
-        if pc.all(pc.string_is_ascii(keys)).as_py() is False:
-            rough = pc.utf8_lower(pc.utf8_normalize(keys, form="NFKC"))
-        else:  # the usual case, and ten times as quick
-            rough = pc.ascii_lower(keys)
-        rough = pc.replace_substring_regex(rough, r"[\s.\-]", "")
-        encoded = pc.dictionary_encode(rough)
-        indices = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
-        seen = np.bincount(indices[indices >= 0], minlength=len(encoded.dictionary))
-        repeated = np.flatnonzero(seen > 1)
-        if not repeated.size:
-            return []
-        candidates = np.flatnonzero(np.isin(indices, repeated))
-        chunk_ends = np.cumsum([len(chunk) for chunk in self._keys])
-        texts = keys.take(pa.array(candidates)).to_pylist()
-        times = pa.chunked_array(self._times, type=pa.string()).take(pa.array(candidates))
-        by_key: dict[tuple[str, ...], list[tuple[int, int, int, str, str]]] = defaultdict(list)
-        for order, text, when in zip(candidates.tolist(), texts, times.to_pylist(), strict=True):
-            chunk = int(np.searchsorted(chunk_ends, order, side="right"))
-            offset = order - (int(chunk_ends[chunk - 1]) if chunk else 0)
-            source = self._source_of[chunk]
-            row = int(self._rows[chunk][offset])
-            by_key[self._exact(source, text)].append((order, source, row, text, when or ""))
-        return [members for members in by_key.values() if len(members) > 1]
 
     def _day_first(self, source: int) -> Optional[bool]:
         """Whether an input's timestamps put the day first, as its whole column tells
-        (``timestamps.day_first``); worked out once per input, when first needed."""
-        if source not in self._orders:
-            pa = pyarrow()
-            chunks = [c for c, s in zip(self._times, self._source_of, strict=True) if s == source]
-            column = pa.chunked_array(chunks, type=pa.string()).combine_chunks()
-            self._orders[source] = day_first(column)
-        return self._orders[source]
+        (``timestamps.day_first``)."""
+        over_first, over_second = self._evidence.get(source, [False, False])
+        return over_first if over_first != over_second else None
 
     def _exact(self, source: int, text: str) -> tuple[str, ...]:
         """A key as pseudonyms normalise its parts."""
@@ -233,7 +242,7 @@ class DuplicateFinder:
             self.normalise_group(group),
         )
 
-    def _judge(self, members: list[tuple[int, int, int, str, str]], found: Duplicates) -> None:
+    def _judge(self, members: list[tuple[Any, int, int, str, str]], found: Duplicates) -> None:
         """Set aside (or reject) all but one of one person's rows."""
         sources = self._sources
         keys = [sources[source] for _, source, _, _, _ in members]
@@ -252,7 +261,8 @@ class DuplicateFinder:
             return
         kept = 0 if self.policy == "first" else len(members) - 1
         if self.policy == "latest":
-            order = self._day_first(members[0][1]) if len(set(m[1] for m in members)) == 1 else None
+            inputs = {source for _, source, _, _, _ in members}
+            order = self._day_first(next(iter(inputs))) if len(inputs) == 1 else None
             times = submission_times([when for *_, when in members], order)
             if all(when is not None for when in times):
                 # The latest timestamp; of equal ones, the row further down.
@@ -269,11 +279,69 @@ class DuplicateFinder:
                 found.verdicts.setdefault(source, {})[row] = verdict
 
 
-def _text(column: Any, size: int) -> Any:
-    """A pyarrow string array of ``column`` (a list or an array), nulls as empty."""
-    pa = pyarrow()
-    if not isinstance(column, (pa.Array, pa.ChunkedArray)):
-        column = pa.array(column, type=pa.string())
-    if column.type != pa.string():
-        column = column.cast(pa.string())
-    return column.fill_null("") if column.null_count else column
+NO_KEY = np.uint64(0)  # the hash of a row without an id
+_HASH_BASE = np.uint64(0x100000001B3)  # FNV's prime: any large odd number mixes well
+_HASH_POWERS = np.cumprod(np.full(256, _HASH_BASE, dtype=np.uint64), dtype=np.uint64)
+
+
+def _rough_hashes(column: Any, no_key: Any = NO_KEY) -> Any:
+    """Per cell of a text column (a pyarrow string array or a list), a 64-bit hash of
+    it roughly folded: case, spaces, dots and dashes (and, in a cell that is not ASCII,
+    compatibility forms) do not count. Equal ids hash alike; the rare ids that share a
+    hash but differ are told apart when compared exactly (``_exact``). Worked out with
+    numpy on a block's bytes (``strings.Cells``)."""
+    cells = Cells.of(column)
+    if not cells.is_ascii():  # fold it as text first, cell by cell
+        texts = _texts(column, cells.starts.size)
+        cells = Cells.of(
+            [_SEPARATORS.sub("", unicodedata.normalize("NFKC", t or "").lower()) for t in texts]
+        )
+        keep = np.ones(cells.data.size, dtype=bool)
+        data = cells.data
+    else:
+        data = cells.data.copy()
+        upper = (data >= ord("A")) & (data <= ord("Z"))
+        data[upper] += 32
+        keep = ~np.isin(data, _SEPARATOR_BYTES)
+    before = np.concatenate(([0], np.cumsum(keep)))
+    starts, ends = before[cells.starts], before[cells.ends]
+    data = data[keep]
+    lengths = ends - starts
+    hashes = np.zeros(starts.size, dtype=np.uint64)
+    if data.size:
+        position = np.arange(data.size) - np.repeat(starts, lengths)
+        powers = _HASH_POWERS[np.minimum(position, _HASH_POWERS.size - 1)]
+        terms = (data.astype(np.uint64) + np.uint64(1)) * powers
+        filled = lengths > 0
+        hashes[filled] = np.add.reduceat(terms, starts[filled])
+    hashes ^= lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    hashes[hashes == NO_KEY] = np.uint64(1)  # NO_KEY stands for no id only
+    hashes[lengths == 0] = no_key
+    return hashes
+
+
+def _missing_ids(ids: Any) -> Any:
+    """Per row: no id, or the "Anonymous" of a form that collects no names."""
+    cells = Cells.of(ids)
+    texts = None
+    missing = cells.counting(_NOT_SPACES) == 0
+    first = cells.first_bytes()
+    for row in np.flatnonzero(~missing & np.isin(first, _ANONYMOUS_FIRST)).tolist():
+        texts = texts if texts is not None else _texts(ids, cells.starts.size)
+        if (texts[row] or "").strip().casefold() in ANONYMOUS:
+            missing[row] = True
+    return missing
+
+
+def _texts(column: Any, size: int) -> list[Optional[str]]:
+    """A column's cells as Python texts (None for each row when there is no column)."""
+    if column is None:
+        return [None] * size
+    return column.to_pylist() if hasattr(column, "to_pylist") else list(column)
+
+
+_MIX = (np.uint64(1), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9))
+_SEPARATORS = re.compile(r"[\s.\-]+")
+_SEPARATOR_BYTES = np.array([ord(c) for c in " \t\n\r\x0b\x0c.-"], dtype=np.uint8)
+_NOT_SPACES = np.array([b for b in range(256) if chr(b) not in " \t\n\r\x0b\x0c"], dtype=np.uint8)
+_ANONYMOUS_FIRST = np.array([ord(c) for c in "aApP \t"], dtype=np.uint8)

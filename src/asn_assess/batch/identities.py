@@ -21,21 +21,23 @@ cell identifies no one and is read as empty (the row's id is then ``row-N``).
 
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
 import numpy as np
 
-from asn_assess.batch.arrow import pyarrow
 from asn_assess.batch.blocks import ColumnNotes
+from asn_assess.batch.strings import Cells
 from asn_assess.core.i18n import say
 
 ANONYMOUS = ("anonymous", "anonim", "anonymous user", "pengguna anonim")
 ANONYMOUS_PATTERN = r"^\s*(?:" + "|".join(ANONYMOUS) + r")\s*$"
-_ANONYMOUS = ANONYMOUS_PATTERN
-_SCIENTIFIC = r"^\s*[+-]?[0-9]+(?:[.,][0-9]+)?[eE][+]?[0-9]+\s*$"
+_SCIENTIFIC = re.compile(r"\s*[+-]?[0-9]+(?:[.,][0-9]+)?[eE][+]?[0-9]+\s*")
 # 18 digits, with the spaces, dots or dashes people type between them, ending in 000.
-_LOST_DIGITS = r"^\s*(?:[0-9][\s.\-]*){15}0[\s.\-]*0[\s.\-]*0\s*$"
-_DIGITS = r"^\s*[0-9]+\s*$"
+_LOST_DIGITS = re.compile(r"\s*(?:[0-9][\s.\-]*){15}0[\s.\-]*0[\s.\-]*0\s*")
+_E = np.array([ord("e"), ord("E")], dtype=np.uint8)
+_ANONYMOUS_FIRST = np.array([ord("a"), ord("p"), ord(" "), ord("\t")], dtype=np.uint8)
+_NOT_DIGITS = np.array([b for b in range(256) if not ord("0") <= b <= ord("9")], dtype=np.uint8)
 
 
 def checked_ids(
@@ -49,33 +51,28 @@ def checked_ids(
     """An id column's cells (a pyarrow string array) as ids, "Anonymous" read as empty,
     and the reason each mangled id rejects its row (row -> reason). ``withheld``: the
     reason names the column, not the id (a pseudonymised run). Leading-zero counts go
-    to ``notes``."""
-    import pyarrow.compute as pc
+    to ``notes``.
 
-    pa = pyarrow()
-    if cells.null_count:
-        cells = cells.fill_null("")
-    check_digits = kind == "other" or (kind == "nip" and not lenient_nip)
-    patterns = [_ANONYMOUS, _SCIENTIFIC, *([_LOST_DIGITS] if check_digits else [])]
+    Runs on every block of a run, so the column is looked at as bytes first
+    (``strings.Cells``): only the few cells that could be one of these (an ``e`` in
+    it, ``000`` at its end, an ``a`` or ``p`` first) are read as text."""
+    bytes_of = Cells.of(cells)
+    values: list[Optional[str]] = cells.to_pylist()
+    first = np.char.lower(bytes_of.first_bytes().view("S1")).view(np.uint8)
+    for row in np.flatnonzero(np.isin(first, _ANONYMOUS_FIRST)).tolist():
+        if (values[row] or "").strip().casefold() in ANONYMOUS:
+            values[row] = ""
     reasons: dict[int, str] = {}
-    # One look at every cell for all three (the usual answer: none), then each apart.
-    suspect = pc.match_substring_regex(
-        cells, "|".join(f"(?:{p})" for p in patterns), ignore_case=True
-    )
-    if pc.any(suspect).as_py():
-        anonymous = pc.match_substring_regex(cells, _ANONYMOUS, ignore_case=True)
-        if pc.any(anonymous).as_py():
-            cells = pc.if_else(anonymous, pa.scalar("", pa.string()), cells)
-        values: list[Optional[str]] = cells.to_pylist()
-        for key, pattern in (("id.scientific", _SCIENTIFIC), ("id.lost_digits", _LOST_DIGITS)):
-            if pattern in patterns:
-                found = pc.match_substring_regex(cells, pattern).to_numpy(zero_copy_only=False)
-                for row in np.flatnonzero(found).tolist():
-                    reasons.setdefault(row, _reason(key, header, values[row], withheld))
-    else:
-        values = cells.to_pylist()
+    for row in np.flatnonzero(bytes_of.holding(_E)).tolist():
+        if _SCIENTIFIC.fullmatch(values[row] or ""):
+            reasons[row] = _reason("id.scientific", header, values[row], withheld)
+    if kind == "other" or (kind == "nip" and not lenient_nip):
+        ends_in_000 = (bytes_of.last_bytes(3) == ord("0")).all(axis=1)
+        for row in np.flatnonzero(ends_in_000).tolist():
+            if row not in reasons and _LOST_DIGITS.fullmatch(values[row] or ""):
+                reasons[row] = _reason("id.lost_digits", header, values[row], withheld)
     if notes is not None and kind != "nip":
-        _count_lengths(cells, notes, header)
+        _count_lengths(bytes_of, notes, header)
     return values, reasons
 
 
@@ -84,16 +81,14 @@ def _reason(key: str, header: str, value: Optional[str], withheld: bool) -> str:
     return say(key, column=header, text=text)
 
 
-def _count_lengths(cells: Any, notes: ColumnNotes, header: str) -> None:
+def _count_lengths(cells: Cells, notes: ColumnNotes, header: str) -> None:
     """Digit-only ids by length, and those that start with 0 (for ``lost_zeros``)."""
-    import pyarrow.compute as pc
-
-    digit_only = pc.match_substring_regex(cells, _DIGITS).to_numpy(zero_copy_only=False)
+    lengths = cells.lengths
+    digit_only = (cells.counting(_NOT_DIGITS) == 0) & (lengths > 0)
     if not digit_only.any():
         return
-    trimmed = pc.utf8_trim_whitespace(cells)
-    lengths = pc.utf8_length(trimmed).to_numpy(zero_copy_only=False)[digit_only]
-    zero_led = pc.starts_with(trimmed, "0").to_numpy(zero_copy_only=False)[digit_only]
+    zero_led = (cells.first_bytes() == ord("0"))[digit_only]
+    lengths = lengths[digit_only]
     notes.id_column = header
     for length, count in zip(*np.unique(lengths, return_counts=True), strict=True):
         notes.id_lengths[int(length)] = notes.id_lengths.get(int(length), 0) + int(count)

@@ -165,17 +165,20 @@ class InputStream(_Peekable):
     """An input's bytes as they are: a file, standard input or any binary stream.
 
     ``replayable`` keeps what is read of a stream that cannot seek (standard input, a
-    pipe) in a temporary file, so that ``replay`` can read the input a second time."""
+    pipe) in a temporary file, so that ``replay`` can read the input again, as often as
+    needed."""
 
     def __init__(self, raw: Any, name: str, replayable: bool = False):
         super().__init__(name)
         self._raw = raw
-        self._start: Optional[int] = _position(raw) if replayable else None
+        self._start: Optional[int] = None
         self._kept: Optional[Any] = None
-        if replayable and self._start is None:
-            import tempfile
+        if replayable and not isinstance(raw, _Replayed):  # a replay keeps its own copy
+            self._start = _position(raw)
+            if self._start is None:
+                import tempfile
 
-            self._kept = tempfile.TemporaryFile(prefix="asn-assess-input-")
+                self._kept = tempfile.TemporaryFile(prefix="asn-assess-input-")
         try:
             descriptor: Optional[int] = raw.fileno()
         except (AttributeError, OSError, ValueError):
@@ -208,14 +211,17 @@ class InputStream(_Peekable):
 
     def replay(self) -> InputStream:
         """A stream that reads the input again from where this one started (made
-        ``replayable``); this one is left without its underlying stream."""
+        ``replayable``), and can be replayed in turn; this one is left without its
+        underlying stream."""
         raw, self._raw = self._raw, io.BytesIO()
-        if self._kept is None:
+        if isinstance(raw, _Replayed):
+            raw.rewind()
+        elif self._kept is None:
             raw.seek(self._start or 0)
-            return InputStream(raw, self.name)
-        kept, self._kept = self._kept, None
-        kept.seek(0)
-        return InputStream(_Replayed(kept, raw), self.name)
+        else:
+            kept, self._kept = self._kept, None
+            raw = _Replayed(kept, raw)
+        return InputStream(raw, self.name, replayable=True)
 
     def close(self) -> None:
         """Close the underlying stream too."""
@@ -242,12 +248,16 @@ def _position(raw: Any) -> Optional[int]:
 
 
 class _Replayed(io.RawIOBase):
-    """What was read of a stream (kept in a file), then the rest of the stream."""
+    """A stream read again: what was read of it (kept in a file), then the rest of it,
+    which is added to the file as it is read, so that ``rewind`` can start over."""
 
     def __init__(self, kept: Any, rest: Any):
         super().__init__()
         self._kept = kept
         self._rest = rest
+        kept.seek(0, os.SEEK_END)
+        self._size = kept.tell()  # bytes kept
+        self._at = 0  # where the next read starts
 
     def readable(self) -> bool:
         """A stream for reading."""
@@ -256,17 +266,27 @@ class _Replayed(io.RawIOBase):
     @property
     def has_kept(self) -> bool:
         """Whether kept bytes are still to be read (no need to wait on the stream)."""
-        return self._kept is not None
+        return bool(self._at < self._size)
+
+    def rewind(self) -> None:
+        """Read from the start again."""
+        self._at = 0
 
     def read(self, size: int = -1) -> bytes:
         """The kept bytes first, then the stream's."""
-        if self._kept is not None:
-            data = self._kept.read(size)
-            if data:
-                return bytes(data)
-            self._kept.close()
-            self._kept = None
-        return bytes(self._rest.read(size) or b"")
+        if self._at < self._size:
+            self._kept.seek(self._at)
+            wanted = self._size - self._at if size is None or size < 0 else size
+            data = bytes(self._kept.read(min(wanted, self._size - self._at)))
+            self._at += len(data)
+            return data
+        data = bytes(self._rest.read(size) or b"")
+        if data:
+            self._kept.seek(self._size)
+            self._kept.write(data)
+            self._size += len(data)
+            self._at = self._size
+        return data
 
     def readinto(self, target: Any) -> int:
         """Fill ``target`` with what ``read`` would return."""
@@ -280,8 +300,7 @@ class _Replayed(io.RawIOBase):
 
     def close(self) -> None:
         """Close both."""
-        if self._kept is not None:
-            self._kept.close()
+        self._kept.close()
         self._rest.close()
         super().close()
 

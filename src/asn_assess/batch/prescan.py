@@ -12,12 +12,12 @@ began, standard input or a pipe from the copy kept while it was read
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Optional, cast
 
 import numpy as np
 
-from asn_assess.batch.arrow import pyarrow
+from asn_assess.batch.arrow import pyarrow, release_unused_memory
 from asn_assess.batch.columns import ColumnPlan
 from asn_assess.batch.duplicates import DuplicateFinder, Duplicates, SourceKeys
 from asn_assess.batch.inputs import InputStream, Utf8Stream, detected_encoding, has_text
@@ -35,7 +35,7 @@ from asn_assess.batch.settings import BatchSettings
 from asn_assess.batch.spreadsheet import BLOCK_ROWS, cell_text, is_workbook, open_sheet
 from asn_assess.core.answers import normalise_label, parse_rater_group
 
-SCAN_BLOCK_BYTES = 1 << 22
+SCAN_BLOCK_BYTES = 1 << 18
 
 
 def find_duplicates(
@@ -49,33 +49,46 @@ def find_duplicates(
         return parse_rater_group(bank, raw) or normalise_label(raw) if raw.strip() else ""
 
     finder = DuplicateFinder(settings.duplicates, group_key)
-    replayed: list[tuple[str, InputStream]] = []
+    streams = list(opened)
     try:
-        for name, stream in opened:
-            _scan(name, stream, settings, finder)
-            replayed.append((name, stream.replay()))
+        for collect in (finder.add, finder.add_candidates):
+            for index, (name, stream) in enumerate(streams):
+                finder.source(index, _scan(name, stream, settings, collect, index))
+                streams[index] = (name, stream.replay())
+                release_unused_memory()  # the reader's blocks: only the keys are kept
+            if collect == finder.add and not finder.candidates():
+                break  # no one answered twice: nothing more to read
     except BaseException:
-        for _, stream in replayed:
+        for _, stream in streams:
             stream.close()
         raise
-    return finder.decide(), replayed
+    return finder.decide(), streams
 
 
-def _scan(name: str, stream: InputStream, settings: BatchSettings, finder: DuplicateFinder) -> None:
+Collect = Callable[..., None]
+"""``DuplicateFinder.add`` or ``add_candidates``: (input, rows, ids, targets, groups,
+times)."""
+
+
+def _scan(
+    name: str, stream: InputStream, settings: BatchSettings, collect: Collect, index: int
+) -> SourceKeys:
+    """Read one input's keys into ``collect``; how its rows are told apart."""
     head = stream.head_until(has_text, HEAD_BYTES)
     if is_workbook(head):
-        _scan_workbook(name, stream, settings, finder)
-        return
+        return _scan_workbook(name, stream, settings, collect, index)
     encoding = detected_encoding(head, settings.encoding)
     if is_answer_sheets(head.decode(encoding, errors="replace")):
-        return  # answer sheets are not checked for duplicates
+        return SourceKeys(name)  # answer sheets are not checked for duplicates
     text = Utf8Stream(stream, encoding, settings.encoding is not None)
     layout = table_layout(text, name, settings)
     if layout.plan.id_column is not None:
-        _scan_table(name, text, layout, finder)
+        _scan_table(name, text, layout, collect, index)
+    return keys_of(name, layout.plan)
 
 
-def _keys_of(name: str, plan: ColumnPlan) -> SourceKeys:
+def keys_of(name: str, plan: ColumnPlan) -> SourceKeys:
+    """How the rows of a table planned as ``plan`` are told apart."""
     submitted = plan.submitted_column
     return SourceKeys(
         name,
@@ -89,13 +102,14 @@ def _key_columns(plan: ColumnPlan) -> list[Optional[int]]:
     return [plan.id_column, plan.target_column, plan.rater_group_column, plan.submitted_column]
 
 
-def _scan_table(name: str, text: Utf8Stream, layout: TableLayout, finder: DuplicateFinder) -> None:
+def _scan_table(
+    name: str, text: Utf8Stream, layout: TableLayout, collect: Collect, source: int
+) -> None:
     """The key columns of a table, block by block, numbered as the full read numbers
     its rows."""
     pa = pyarrow()
     import pyarrow.csv as pacsv
 
-    source = finder.source(_keys_of(name, layout.plan))
     wanted = _key_columns(layout.plan)
     needed = sorted({column for column in wanted if column is not None})
     malformed: list[Malformed] = []
@@ -108,7 +122,9 @@ def _scan_table(name: str, text: Utf8Stream, layout: TableLayout, finder: Duplic
     text.skip(layout.header_bytes)
     if not has_records(text):
         return
-    records = RecordStream(text, layout.delimiter, width, layout.header_lines + 1, BLOCK_BYTES)
+    records = RecordStream(
+        text, layout.delimiter, width, layout.header_lines + 1, BLOCK_BYTES, eager=True
+    )
     tracker = RecordTracker(
         layout.header_lines, layout.delimiter, width, None, records.scanner, records.long_rows
     )
@@ -140,20 +156,19 @@ def _scan_table(name: str, text: Utf8Stream, layout: TableLayout, finder: Duplic
         found = tracker.block(batch, malformed)
         malformed.clear()
         columns = [batch.column(names[c]) if c is not None else None for c in wanted]
-        finder.add(source, found.rows, *columns)
+        collect(source, found.rows, *columns)
 
 
 def _scan_workbook(
-    name: str, stream: InputStream, settings: BatchSettings, finder: DuplicateFinder
-) -> None:
+    name: str, stream: InputStream, settings: BatchSettings, collect: Collect, source: int
+) -> SourceKeys:
     """The key columns of a workbook's sheet, as ``spreadsheet.read_sheet`` numbers
     its rows."""
     sheet = open_sheet(cast(Any, stream), name, settings)
     try:
         plan = sheet.plan
         if plan.id_column is None:
-            return
-        source = finder.source(_keys_of(name, plan))
+            return keys_of(name, plan)
         wanted = _key_columns(plan)
         width = len(sheet.names)
         rows: list[int] = []
@@ -161,7 +176,7 @@ def _scan_workbook(
 
         def flush() -> None:
             columns = [cells[n] if column is not None else None for n, column in enumerate(wanted)]
-            finder.add(source, np.array(rows, dtype=np.int64), *columns)
+            collect(source, np.array(rows, dtype=np.int64), *columns)
             rows.clear()
             for column in cells:
                 column.clear()
@@ -180,5 +195,6 @@ def _scan_workbook(
                 flush()
         if rows:
             flush()
+        return keys_of(name, plan)
     finally:
         sheet.close()

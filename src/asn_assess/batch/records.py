@@ -110,6 +110,7 @@ class RecordTracker:
         escaped = re.escape(delimiter)
         self._rowlike = f"\n(?:[^\n{escaped}]*{escaped}){{{threshold}}}"
         self._rowlike_python = re.compile(self._rowlike)
+        # A line inside a quoted field with a whole row's delimiters.
         self._folding = f"\n(?:[^\n{escaped}]*{escaped}){{{self.row_delimiters}}}"
 
     def block(self, batch: Any, malformed: list[Malformed]) -> BlockRecords:
@@ -148,7 +149,7 @@ class RecordTracker:
             else:
                 extra[position] = record.text.count("\n")
                 suspect[position] = self._suspect_text(record.text)
-                folding[position] = bool(re.search(self._folding, record.text))
+                folding[position] = self._folds(record.text)
         before = np.concatenate(([0], np.cumsum(extra)[:-1]))
         naive = self.next_line + np.arange(total, dtype=np.int64) + before
         blanks = np.array(self.scanner.blank_positions, dtype=np.int64)
@@ -198,6 +199,12 @@ class RecordTracker:
             count += 1
         taken, self._pending = self._pending[:count], self._pending[count:]
         return taken
+
+    def _folds(self, text: str) -> bool:
+        """Whether a line inside a record (not its first or last, which hold the
+        record's own fields) has a whole row's delimiters."""
+        inner = text.split("\n")[1:-1]
+        return any(part.count(self.delimiter) >= self.row_delimiters for part in inner)
 
     def _swallowed(self, text: str, line: int) -> list[int]:
         """The lines of a folded record after its first that hold a row's delimiters."""

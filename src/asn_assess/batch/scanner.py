@@ -25,6 +25,7 @@ middle of a field (rare) is followed quote by quote in Python.
 from __future__ import annotations
 
 import io
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -223,7 +224,15 @@ class RecordStream(io.RawIOBase):
     stream over ``source``, a ``inputs.Utf8Stream`` already past the header). See the
     module's documentation."""
 
-    def __init__(self, source: Any, delimiter: str, width: int, first_line: int, block_bytes: int):
+    def __init__(
+        self,
+        source: Any,
+        delimiter: str,
+        width: int,
+        first_line: int,
+        block_bytes: int,
+        eager: bool = False,
+    ):
         super().__init__()
         self.source = source
         self.name = source.name
@@ -236,9 +245,10 @@ class RecordStream(io.RawIOBase):
         self._stand_in_tail = (delimiter * width + "\n").encode("utf-8")
         self._pending = b""  # the start of a record whose end is not seen yet
         self._long: Optional[LongRow] = None  # a record too long, being passed over
-        self._out = bytearray()
+        self._out = _Pieces()
         self._at_end = False
         self._stopped = False
+        self._eager = eager  # fill each read to the size asked (no pipe to keep up with)
 
     # The parser's side: a readable binary stream.
 
@@ -251,13 +261,9 @@ class RecordStream(io.RawIOBase):
         while not self._at_end and (size < 0 or len(self._out) < size):
             if not self._fill():
                 break
-            if size >= 0 and self._out:
+            if size >= 0 and self._out and not self._eager:
                 break  # what is there now: the parser asks again
-        if size is None or size < 0:
-            size = len(self._out)
-        data = bytes(self._out[:size])
-        del self._out[:size]
-        return data
+        return self._out.take(len(self._out) if size is None or size < 0 else size)
 
     def readinto(self, target: Any) -> int:
         """Fill ``target`` with what ``read`` would return."""
@@ -298,7 +304,7 @@ class RecordStream(io.RawIOBase):
             long = np.flatnonzero(lengths > self.cap)
             if not long.size:  # the usual case
                 self._out += self._pending
-                self._out += chunk[start : int(ends[-1])]
+                self._out += memoryview(chunk)[start : int(ends[-1])]
             else:
                 self._move_with_stand_ins(chunk, data, start, ends, long)
             self._pending = b""
@@ -323,7 +329,7 @@ class RecordStream(io.RawIOBase):
             if index not in long_set:
                 if index == 0:
                     self._out += self._pending
-                self._out += chunk[begin:end]
+                self._out += memoryview(chunk)[begin:end]
                 continue
             row = LongRow()
             if index == 0 and self._pending:
@@ -361,6 +367,41 @@ class RecordStream(io.RawIOBase):
         else:
             self._out += self._pending
         self._pending = b""
+
+
+class _Pieces:
+    """Bytes waiting for the parser, as the pieces they came in: a read takes them
+    without copying them into one buffer first."""
+
+    def __init__(self) -> None:
+        self._pieces: deque[Any] = deque()
+        self._size = 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __iadd__(self, piece: Any) -> _Pieces:
+        if len(piece):
+            self._pieces.append(piece)
+            self._size += len(piece)
+        return self
+
+    def take(self, size: int) -> bytes:
+        """Up to ``size`` bytes from the front."""
+        if not self._pieces or size <= 0:
+            return b""
+        first = self._pieces[0]
+        if len(first) > size:  # part of a piece
+            self._pieces[0] = first[size:]
+            self._size -= size
+            return bytes(first[:size])
+        taken = []
+        while self._pieces and len(self._pieces[0]) <= size:
+            piece = self._pieces.popleft()
+            taken.append(piece)
+            size -= len(piece)
+            self._size -= len(piece)
+        return bytes(taken[0]) if len(taken) == 1 else b"".join(taken)
 
 
 def long_row_number(text: str) -> Optional[int]:

@@ -7,7 +7,7 @@
   settings) or ``02/05/2024 10.01.45`` (day first, Indonesian settings).
 
 Whether ``02/05/2024`` is the 2nd of May or the 5th of February depends on the settings
-of the computer that saved it. ``day_first`` reads a whole column: a first part above
+of the computer that saved it. ``day_first_evidence`` reads a whole column: a first part above
 12 makes it day-first, a second part above 12 month-first; when nothing tells, slash
 dates are not read (a caller then keeps the rows' order, which in these exports is the
 order they were sent in).
@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Any, Optional
-
-from asn_assess.batch.arrow import pyarrow
+from typing import Optional
 
 _SLASH = re.compile(
     r"^\s*(\d{1,4})/(\d{1,2})/(\d{1,4})"  # a date with slashes
@@ -42,24 +40,20 @@ def parse_timestamp(text: Optional[str]) -> Optional[datetime]:
         return None
 
 
-_PARTS = r"^\s*(?P<first>\d{1,2})/(?P<second>\d{1,2})/\d{4}"
+_PARTS = re.compile(r"\s*(?P<first>\d{1,2})/(?P<second>\d{1,2})/\d{4}")
 
 
-def day_first(column: Any) -> Optional[bool]:
-    """Whether a column's slash dates (a pyarrow string array) put the day first
-    (True), the month first (False), or cannot tell (None: every part up to 12, or
-    both ways)."""
-    import pyarrow.compute as pc
-
-    pa = pyarrow()
-    parts = pc.extract_regex(column, _PARTS)
-    if not len(parts) or parts.null_count == len(parts):
-        return None
-    first = pc.cast(parts.field("first"), pa.int32())
-    second = pc.cast(parts.field("second"), pa.int32())
-    over_first = bool(pc.any(pc.greater(first, 12)).as_py())
-    over_second = bool(pc.any(pc.greater(second, 12)).as_py())
-    return over_first if over_first != over_second else None
+def day_first_evidence(texts: list[Optional[str]]) -> tuple[bool, bool]:
+    """Of a column's slash dates: whether some first part is above 12 (the day comes
+    first), and whether some second part is (the month does). Either alone decides;
+    both, or neither, leave the order open."""
+    over_first = over_second = False
+    for text in texts:
+        found = _PARTS.match(text or "")
+        if found:
+            over_first |= int(found.group("first")) > 12
+            over_second |= int(found.group("second")) > 12
+    return over_first, over_second
 
 
 def submission_times(

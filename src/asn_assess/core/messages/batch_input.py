@@ -104,7 +104,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the same respondent id is in {count} rows ({rows}); with --duplicates reject none is scored: remove the submissions that do not count, and run again",
     },
     "dup.found": {
-        "id": "peringatan: {people} orang mengirim lebih dari sekali; {count} kiriman ganda disisihkan ({how}); lihat docs/batch.md#kiriman-ganda",
+        "id": "peringatan: {people} orang mengirim lebih dari sekali; {count} kiriman ganda disisihkan ({how}); lihat docs/batch.md#duplicate-submissions",
         "en": "warning: {people} person(s) sent more than once; {count} duplicate submission(s) set aside ({how}); see docs/batch.md#duplicate-submissions",
     },
     "dup.found_rejected": {
