@@ -133,6 +133,21 @@ def test_a_grid_title_alone_matches_nothing_and_is_shown_whole_enough_to_tell_ap
     assert "[Saya merapikan meja rekan.]" in warning
 
 
+@pytest.mark.parametrize(
+    ("name", "id_column"), [("google-forms.csv", "NIP"), ("kobotoolbox.csv", "profil/nip")]
+)
+def test_the_docs_exports_with_a_column_per_question_are_scored(tmp_path, name, id_column):
+    out = tmp_path / "hasil.csv"
+    result = run("batch", str(EXAMPLES / name), "--bank", str(CONTOH), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert "not used" not in result.stderr
+    assert counts(result.stderr) == (6, 6, 0, 0, 0)
+    rows = read_csv(out)
+    assert [row["respondent_id"] for row in rows] == [p[1] for p in batch_examples.PEOPLE]
+    for row, answers in zip(rows, batch_examples.ANSWERS, strict=True):
+        assert parsed_cells(row) == expected(answers)
+
+
 # --- LimeSurvey: an array question -------------------------------------------------------------
 
 

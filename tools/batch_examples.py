@@ -1,6 +1,7 @@
 """Write the survey exports of docs/batch.md ("Survey platforms, one by one") for the
-small bank docs/examples/contoh.toml: a Google Forms grid export, a LimeSurvey array
-export with its mapping file, and a Microsoft Forms Excel download.
+small bank docs/examples/contoh.toml: Google Forms exports of a form with a question
+per statement and of one with a grid, a Microsoft Forms Excel download, a LimeSurvey
+array export with its mapping file, and a KoboToolbox export.
 
     python tools/batch_examples.py          # rewrites them in docs/examples/
 
@@ -79,8 +80,12 @@ def option_text(option_id: str) -> str:
 
 
 def situational_title() -> str:
+    return _situational_title("id")
+
+
+def _situational_title(language: str) -> str:
     assert SITUATIONAL.scenario is not None
-    return f"{SITUATIONAL.scenario['id']} {SITUATIONAL.text['id']}"
+    return f"{SITUATIONAL.scenario[language]} {SITUATIONAL.text[language]}"
 
 
 def google_forms() -> str:
@@ -118,6 +123,47 @@ def google_forms() -> str:
     lines.append(["2024/05/03 11:30:05 AM GMT+7", email, name, "19860926 201505 1 001", unit,
                   position, *cells])  # fmt: skip
     return _csv(lines)
+
+
+def google_forms_questions() -> str:
+    """A Google Forms CSV download of a form with one question per statement, in
+    English, titled with the statements' texts; the answers are the option labels."""
+    header = ["Timestamp", "Email Address", "NIP", "Unit kerja",
+              *(item.text["en"] for item in SCALE_ITEMS), _situational_title("en")]  # fmt: skip
+    lines = [header]
+    for number, ((_, nip, email, unit, _), answers) in enumerate(
+        zip(PEOPLE, ANSWERS, strict=True), start=1
+    ):
+        option = SITUATIONAL.option(str(answers[-1]))
+        assert option is not None
+        cells = [label(value, "en") for value in answers[:-1]] + [option.text["en"]]
+        lines.append([f"5/{number}/2024 9:1{number}:00", email, nip, unit, *cells])
+    return _csv(lines)
+
+
+def kobotoolbox() -> str:
+    """A KoboToolbox CSV export (XML values and names, ';' between fields) of a form
+    grouped by pillar: columns named by the group path, answers as choice names."""
+    pillar_of = {
+        item.id: pillar.id
+        for pillar in BANK.pillars
+        for indicator in pillar.indicators
+        for item in indicator.items
+    }
+    items = [*SCALE_ITEMS, SITUATIONAL]
+    header = ["start", "end", "today", "profil/nip", "profil/unit",
+              *(f"{pillar_of[item.id]}/{item.id}" for item in items),
+              "_id", "_uuid", "_submission_time", "_index"]  # fmt: skip
+    lines = [header]
+    for number, ((_, nip, _, unit, _), answers) in enumerate(
+        zip(PEOPLE, ANSWERS, strict=True), start=1
+    ):
+        began = f"2024-05-0{number}T09:00:00.000+07:00"
+        ended = f"2024-05-0{number}T09:07:30.000+07:00"
+        cells = [str(value) for value in answers]
+        lines.append([began, ended, f"2024-05-0{number}", nip, unit, *cells, 100 + number,
+                      f"7f3c9d2e-000{number}", f"2024-05-0{number}T02:07:31", number])  # fmt: skip
+    return _csv(lines, delimiter=";")
 
 
 LIMESURVEY_CODES = [f"SIKAP[SQ{n:03d}]" for n in range(1, len(SCALE_ITEMS) + 1)]
@@ -184,9 +230,9 @@ def microsoft_forms(path: Path) -> None:
     path.write_bytes(buffer.getvalue())
 
 
-def _csv(rows: list[list[object]]) -> str:
+def _csv(rows: list[list[object]], delimiter: str = ",") -> str:
     text = io.StringIO()
-    csv.writer(text, lineterminator="\n").writerows(rows)
+    csv.writer(text, delimiter=delimiter, lineterminator="\n").writerows(rows)
     return text.getvalue()
 
 
@@ -195,7 +241,9 @@ def main() -> None:
     (EXAMPLES / "limesurvey-array.csv").write_text(limesurvey(), encoding="utf-8")
     (EXAMPLES / "limesurvey-array-mapping.toml").write_text(limesurvey_mapping(), encoding="utf-8")
     microsoft_forms(EXAMPLES / "microsoft-forms.xlsx")
-    print(f"wrote 4 files to {EXAMPLES}")
+    (EXAMPLES / "google-forms.csv").write_text(google_forms_questions(), encoding="utf-8")
+    (EXAMPLES / "kobotoolbox.csv").write_text(kobotoolbox(), encoding="utf-8")
+    print(f"wrote 6 files to {EXAMPLES}")
 
 
 if __name__ == "__main__":
