@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -25,7 +26,7 @@ from asn_assess.core.scoring import score
 BANK = resolve_bank()
 STARTER = starter_bank_text()
 COUNTS = re.compile(
-    r"read (\d+), scored (\d+) \(incomplete (\d+)\), rejected (\d+)(?:, set aside (\d+))?"
+    r"read ([\d,]+), scored ([\d,]+) \(incomplete ([\d,]+)\), rejected ([\d,]+)(?:, set aside ([\d,]+))?"
 )
 runner = CliRunner(env={"ASN_ASSESS_LANG": "en"})
 
@@ -312,7 +313,9 @@ def check_table_bytes(data: bytes) -> None:
         if result.exit_code == 0:
             found = [COUNTS.fullmatch(line) for line in result.stderr.splitlines()]
             (counts,) = [m for m in found if m]
-            read, scored, incomplete, rejected, aside = (int(g or 0) for g in counts.groups())
+            read, scored, incomplete, rejected, aside = (
+                int((g or "0").replace(",", "")) for g in counts.groups()
+            )
             assert read == scored + rejected + aside and incomplete <= scored, result.stderr
 
 
@@ -333,7 +336,9 @@ def check_one_bad_row(case: tuple[bytes, int, int], block_bytes: int = SMALL_BLO
                             "--errors", str(errors))  # fmt: skip
             found = [COUNTS.fullmatch(line) for line in result.stderr.splitlines()]
             (counts,) = [m for m in found if m]
-            read, scored, _, rejected, aside = (int(g or 0) for g in counts.groups())
+            read, scored, _, rejected, aside = (
+                int((g or "0").replace(",", "")) for g in counts.groups()
+            )
             assert (read, scored, rejected, aside) == (rows, rows - 1, 1, 0), result.stderr
             (record,) = [json.loads(line) for line in errors.read_text().splitlines()]
             assert record["row"] == bad, record
@@ -346,3 +351,95 @@ def check_huge_cell(case: tuple[bytes, int, int]) -> None:
     from asn_assess.batch import reading
 
     check_one_bad_row(case, reading.BLOCK_BYTES)
+
+
+# --- escape sequences in data ------------------------------------------------------------
+
+ESCAPE_SEQUENCES = [
+    "\x1b]0;PWNED\x07",  # retitle the terminal
+    "\x1b]8;;https://contoh.invalid\x1b\\tautan\x1b]8;;\x1b\\",  # a hyperlink
+    "\x1b[2J\x1b[H",  # clear the screen
+    "\x1b[31m",
+    "\x1bP+q544e\x1b\\",  # a device control string
+    "\x9b6n",  # C1 CSI: ask the terminal to answer
+    "\x85",
+    "\r",
+    "\x08\x08",
+    "\x00",
+    "\x7f",
+]
+
+
+def _with_escapes(draw: Any, text: str) -> str:
+    """``text`` with one to three escape sequences put in at random places."""
+    for _ in range(draw(st.integers(1, 3))):
+        position = draw(st.integers(0, len(text)))
+        text = text[:position] + draw(st.sampled_from(ESCAPE_SEQUENCES)) + text[position:]
+    return text
+
+
+@st.composite
+def escaped_inputs(draw: Any) -> tuple[str, str]:
+    """(kind, text): an answer sheet, a table or a bank whose names, ids, answers, keys
+    or texts hold terminal escape sequences."""
+    kind = draw(st.sampled_from(["sheet", "table", "bank"]))
+    if kind == "sheet":
+        document = _sheet_document()
+        answers = document["answers"]
+        if draw(st.booleans()):  # an answer's key, quoted by the error about it
+            key = draw(st.sampled_from(sorted(answers)))
+            answers[_with_escapes(draw, key)] = answers.pop(key)
+        if draw(st.booleans()):
+            key = draw(st.sampled_from(sorted(answers)))
+            answers[key] = _with_escapes(draw, str(answers[key]))
+        for field in ("name", "unit"):
+            if draw(st.booleans()):
+                document["respondent"][field] = _with_escapes(draw, document["respondent"][field])
+        return kind, json.dumps(document, ensure_ascii=draw(st.booleans()))
+    if kind == "table":
+        items = list(BANK.items)[:6]
+        rows = [["respondent_id", "unit", *items]]
+        for number in range(draw(st.integers(1, 6))):
+            answers = ["a" if BANK.items[i].is_situational else "4" for i in items]
+            rows.append([f"R{number}", "Dinas A", *answers])
+        for _ in range(draw(st.integers(1, 4))):
+            row = draw(st.integers(0, len(rows) - 1))
+            column = draw(st.integers(0, len(rows[row]) - 1))
+            rows[row][column] = _with_escapes(draw, rows[row][column])
+        quoted = (",".join('"' + cell.replace('"', '""') + '"' for cell in r) for r in rows)
+        return kind, "\n".join(quoted) + "\n"
+    lines = STARTER.splitlines()
+    texts = [n for n, line in enumerate(lines) if '{ id = "' in line or 'id = "' in line]
+    for _ in range(draw(st.integers(1, 3))):
+        number = draw(st.sampled_from(texts))
+        line = lines[number]
+        at = line.index('"') + 1
+        escaped = json.dumps(draw(st.sampled_from(ESCAPE_SEQUENCES)))[1:-1]  # TOML reads it
+        lines[number] = line[:at] + escaped + line[at:]
+    return kind, "\n".join(lines) + "\n"
+
+
+def _printable_only(text: str, what: str) -> None:
+    from asn_assess.core.printable import CONTROL_CHARACTERS
+
+    found = sorted({hex(ord(c)) for c in text if ord(c) in CONTROL_CHARACTERS})
+    assert not found, f"{what} printed control characters {found}: {text!r:.600}"
+
+
+def check_escaped_input(value: tuple[str, str]) -> None:
+    """Whatever a command prints for people (stdout of a report, every line on stderr)
+    holds no control character of the data, and the run ends cleanly."""
+    kind, text = value
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / {"sheet": "sheet.json", "table": "in.csv", "bank": "bank.toml"}[kind]
+        path.write_text(text, encoding="utf-8")
+        if kind == "sheet":
+            runs = [invoke("score", str(path)), invoke("batch", str(path), "-o", os.devnull)]
+        elif kind == "table":
+            runs = [invoke("batch", str(path), "-o", os.devnull, "--summary-by", "unit")]
+        else:
+            runs = [invoke("bank", "validate", str(path))]
+            if runs[0].exit_code == 0:
+                runs += [invoke("bank", "show", str(path), "--lang", lang) for lang in ("id", "en")]
+        for result in runs:
+            _printable_only(result.stdout + result.stderr, kind)

@@ -246,7 +246,7 @@ def test_situational_option_score_outside_its_scale_is_rejected(
     )
 
 
-@pytest.mark.parametrize("weight", ["0", "-1", "0.0", "-0.5"])
+@pytest.mark.parametrize("weight", ["0", "-1", "0.0", "-0.5", "5e-324", "1e-300", "9.9e-07"])
 @pytest.mark.parametrize(
     ("anchor", "key_path"),
     [
@@ -256,11 +256,18 @@ def test_situational_option_score_outside_its_scale_is_rejected(
     ],
     ids=["item", "indicator", "pillar"],
 )
-def test_weight_not_above_zero_is_rejected(
+def test_weight_below_one_millionth_is_rejected(
     bank_problems, edit_text, starter_text, anchor, key_path, weight
 ):
     problems = bank_problems(edit_text(starter_text, (anchor, anchor + f"weight = {weight}\n")))
-    assert_problem(problems, key_path, "weight must be greater than 0", f"found {weight}")
+    assert_problem(problems, key_path, "weight must be at least 0.000001", f"found {weight}")
+
+
+def test_the_smallest_weight_is_accepted_and_scores_as_written(edit_text, starter_text):
+    from asn_assess.core.bank import parse_bank
+
+    bank = parse_bank(edit_text(starter_text, (FIRST_ITEM, FIRST_ITEM + "weight = 1e-6\n")))
+    assert min(item.weight for item in bank.items.values()) == 1e-6
 
 
 def test_unsorted_bands_are_rejected(bank_problems, edit_text, starter_text):

@@ -1338,6 +1338,6 @@ def test_a_long_bad_cell_is_quoted_short_in_the_interface_language(tmp_path):
     result = CliRunner().invoke(app, ["batch", str(source), "-o", str(tmp_path / "o.csv")])
     [line] = [x for x in result.stderr.splitlines() if x.startswith("ditolak:")]
     assert line == (
-        f"ditolak: {source}: baris 1 (R1): disiplin-01: '{'9' * 40}…' (5000 karakter) "
+        f"ditolak: {source}: baris 1 (R1): disiplin-01: '{'9' * 40}…' (5.000 karakter) "
         "bukan jawaban untuk butir ini (kolom 'disiplin-01')"
     )

@@ -25,7 +25,7 @@ BANK = load_bank(CONTOH)
 ITEMS = [item.id for item in BANK.items.values() if not item.is_situational]
 runner = CliRunner(env={"ASN_ASSESS_LANG": "en"})
 COUNTS = re.compile(
-    r"read (\d+), scored (\d+) \(incomplete (\d+)\), rejected (\d+)(?:, set aside (\d+))?"
+    r"read ([\d,]+), scored ([\d,]+) \(incomplete ([\d,]+)\), rejected ([\d,]+)(?:, set aside ([\d,]+))?"
 )
 
 
@@ -40,7 +40,7 @@ def run(*args: str, input: bytes | str | None = None):
 
 def counts(stderr: str) -> tuple[int, ...]:
     (found,) = [m for m in map(COUNTS.fullmatch, stderr.splitlines()) if m]
-    return tuple(int(g or 0) for g in found.groups())
+    return tuple(int((g or "0").replace(",", "")) for g in found.groups())
 
 
 def table(path: Path, rows: list[list[str]], header: list[str]) -> Path:

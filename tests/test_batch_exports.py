@@ -35,7 +35,7 @@ BANK = load_bank(CONTOH)
 BUNDLED = resolve_bank()
 runner = CliRunner(env={"ASN_ASSESS_LANG": "en"})
 COUNTS = re.compile(
-    r"read (\d+), scored (\d+) \(incomplete (\d+)\), rejected (\d+)(?:, set aside (\d+))?"
+    r"read ([\d,]+), scored ([\d,]+) \(incomplete ([\d,]+)\), rejected ([\d,]+)(?:, set aside ([\d,]+))?"
 )
 
 
@@ -50,7 +50,7 @@ def run(*args: str, input: bytes | str | None = None):
 
 def counts(stderr: str) -> tuple[int, ...]:
     (found,) = [m for m in map(COUNTS.fullmatch, stderr.splitlines()) if m]
-    return tuple(int(g or 0) for g in found.groups())
+    return tuple(int((g or "0").replace(",", "")) for g in found.groups())
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:

@@ -26,7 +26,7 @@ BANK = resolve_bank()
 ITEMS = [item_id for item_id, item in BANK.items.items() if not item.roles][:6]
 ALL_ITEMS = list(BANK.items)
 runner = CliRunner(env={"ASN_ASSESS_LANG": "en"})
-COUNTS = re.compile(r"read (\d+), scored (\d+) \(incomplete (\d+)\), rejected (\d+)")
+COUNTS = re.compile(r"read ([\d,]+), scored ([\d,]+) \(incomplete ([\d,]+)\), rejected ([\d,]+)")
 
 
 def answers(number: int, items: list[str]) -> list[str]:
@@ -64,7 +64,7 @@ def run(*args: str):
 
 def counts(stderr: str) -> tuple[int, ...]:
     (found,) = [m for m in map(COUNTS.fullmatch, stderr.splitlines()) if m]
-    return tuple(int(g) for g in found.groups())
+    return tuple(int(g.replace(",", "")) for g in found.groups())
 
 
 @pytest.fixture
@@ -116,11 +116,11 @@ def test_a_row_of_the_wrong_width_past_the_first_block_is_rejected_by_every_read
         args += ["--format", "json"]
     result = run(*args)
     assert result.exit_code == 0, result.stderr
-    assert "row 2000" in result.stderr and "the header has" in result.stderr
+    assert "row 2,000" in result.stderr and "the header has" in result.stderr
     if command == "batch":
         assert counts(result.stderr) == (3000, 2999, counts(result.stderr)[2], 1)
     if command == "multirater":
-        assert "read 3000 sheets, targets 2999" in result.stderr
+        assert "read 3,000 sheets, targets 2,999" in result.stderr
 
 
 def test_a_cell_too_long_for_the_parser_rejects_its_row_only(tmp_path):

@@ -115,7 +115,7 @@ def test_the_header_is_frozen_filtered_and_the_details_start_folded(tmp_path):
     for name in ("answered_items", "quality.longest-run", "source", "row"):
         dimension = sheet.column_dimensions[openpyxl.utils.get_column_letter(names.index(name) + 1)]
         assert dimension.hidden and dimension.outlineLevel == 1
-    for name in ("respondent_id", "overall_score", "overall_band", "unit", "position"):
+    for name in ("respondent_id", "overall_score", "overall_band", "unit", "job_title"):
         letter = openpyxl.utils.get_column_letter(names.index(name) + 1)
         assert not sheet.column_dimensions[letter].hidden, name
     # No role, target or rater group in this export: those columns are hidden.
@@ -127,7 +127,7 @@ def test_the_header_is_frozen_filtered_and_the_details_start_folded(tmp_path):
 def test_the_unit_and_position_are_carried_and_names_only_when_asked(tmp_path):
     _, titles, rows = columns(workbook(tmp_path)["Results"])
     first = rows[0]
-    assert (first["unit"], first["position"]) == ("Bagian Umum", "Pengadministrasi")
+    assert (first["unit"], first["job_title"]) == ("Bagian Umum", "Pengadministrasi")
     assert "Nama" not in titles and "Email Address" not in titles
     assert "Ani Lestari" not in json.dumps(rows, default=str)
     names, titles, rows = columns(

@@ -71,6 +71,9 @@ def test_two_processes_never_run_a_session_on_one_folder_at_once(tmp_path):
         stderr=subprocess.PIPE,
         env=environment,
     )
+    assert first.stdin is not None
+    first.stdin.write(b"4\n")  # one answer: a session keeps its progress from then on
+    first.stdin.flush()
     try:
         deadline = time.monotonic() + WAIT
         while not progress_file(home).exists():  # the first session is under way
@@ -90,7 +93,7 @@ def test_two_processes_never_run_a_session_on_one_folder_at_once(tmp_path):
         first.send_signal(signal.SIGTERM)
         _, stderr = first.communicate(timeout=WAIT)
     assert first.returncode == 143, stderr
-    assert json.loads(progress_file(home).read_text("utf-8"))["answers"] == {}
+    assert list(json.loads(progress_file(home).read_text("utf-8"))["answers"].values()) == [4]
 
 
 # --- a damaged progress file ----------------------------------------------------------------

@@ -78,7 +78,8 @@ def test_format_from_the_extension(name, requested, expected):
         ("a.xlsx", "csv", "is not a report format"),
         ("a.md", "html", "contradicts the extension .md (md)"),
         ("plain", None, "no extension"),
-        ("a.md", "pdf", "choose one of"),
+        ("a.md", "docx", "choose one of"),
+        ("a.md", "pdf", "contradicts the extension .md (md)"),
     ],
 )
 def test_unknown_or_contradicting_formats_are_usage_errors(name, requested, message, monkeypatch):

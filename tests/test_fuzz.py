@@ -8,11 +8,13 @@ from hypothesis import HealthCheck, given, settings
 
 from fuzzing import (
     check_bank_text,
+    check_escaped_input,
     check_huge_cell,
     check_one_bad_row,
     check_result_text,
     check_sheet_text,
     check_table_bytes,
+    escaped_inputs,
     mutated_banks,
     mutated_results,
     mutated_sheets,
@@ -50,6 +52,12 @@ def test_mutated_results_are_reported_or_refused(text):
 @given(mutated_tables())
 def test_mutated_tables_are_scored_rejected_or_refused(data):
     check_table_bytes(data)
+
+
+@FEW
+@given(escaped_inputs())
+def test_escape_sequences_in_data_never_reach_what_is_printed(value):
+    check_escaped_input(value)
 
 
 @FEW

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from asn_assess.cli import app
-from asn_assess.core.documents import Result, parse_result
+from asn_assess.core.documents import Respondent, Result, parse_result
 from asn_assess.reports.compare import compare_results
 from asn_assess.store import UserData
 from asn_assess.store.history import DATABASE_NAME, MIGRATIONS, History, HistoryError
@@ -27,7 +27,7 @@ def english(monkeypatch):
     monkeypatch.setenv("ASN_ASSESS_LANG", "en")
 
 
-def result_at(bank, when: str, shift: int = 0, role=None) -> Result:
+def result_at(bank, when: str, shift: int = 0, role=None, respondent=None) -> Result:
     """A full result finished at ``when``; ``shift`` moves scale answers up by that much."""
     result = full_result(bank, role=role)
     if shift:
@@ -39,7 +39,8 @@ def result_at(bank, when: str, shift: int = 0, role=None) -> Result:
         }
         sheet = AnswerSheet(bank_id=bank.id, bank_version=bank.version, role=role, answers=answers)
         result = score(bank, sheet)
-    return result.model_copy(update={"finished_at": datetime.fromisoformat(when)})
+    update = {"finished_at": datetime.fromisoformat(when), "respondent": respondent}
+    return result.model_copy(update=update)
 
 
 def save_file(folder: Path, result: Result, name: str) -> Path:
@@ -214,8 +215,10 @@ def test_indicators_in_one_version_only_are_listed_apart(small_bank, edit_text, 
 
 @pytest.fixture
 def home(tmp_path, bundled_bank) -> Path:
-    """A data folder with three results saved by an earlier version (files only)."""
+    """A data folder with three results of one person saved by an earlier version (files
+    only, with a profile and no session id)."""
     folder = tmp_path / "home"
+    siti = Respondent(name="Siti Aminah")
     for number, (when, shift) in enumerate(
         [
             ("2026-01-05T09:00:00+00:00", 0),
@@ -224,9 +227,8 @@ def home(tmp_path, bundled_bank) -> Path:
         ],
         start=1,
     ):
-        save_file(
-            folder, result_at(bundled_bank, when, shift), f"asn-profesional-2026010{number}.json"
-        )
+        result = result_at(bundled_bank, when, shift, respondent=siti)
+        save_file(folder, result, f"asn-profesional-2026010{number}.json")
     return folder
 
 
@@ -273,10 +275,14 @@ def test_history_compare_defaults_to_the_last_two(home):
 
 def test_history_compare_needs_two(tmp_path, bundled_bank):
     folder = tmp_path / "one"
-    save_file(folder, result_at(bundled_bank, "2026-01-01T00:00:00+00:00"), "a.json")
+    siti = Respondent(name="Siti")
+    save_file(
+        folder, result_at(bundled_bank, "2026-01-01T00:00:00+00:00", respondent=siti), "a.json"
+    )
     run = invoke(folder, "history", "compare", "--lang", "en")
     assert run.exit_code == 1
-    assert "two results of bank asn-profesional are needed" in run.stderr
+    assert "two results of bank asn-profesional of the same respondent are needed" in run.stderr
+    assert "the history has 1 of Siti" in run.stderr
 
 
 def test_history_export_jsonl_and_csv(home, tmp_path):
@@ -287,7 +293,10 @@ def test_history_export_jsonl_and_csv(home, tmp_path):
     target = tmp_path / "riwayat.csv"
     assert invoke(home, "history", "export", "-o", str(target)).exit_code == 0
     rows = target.read_text("utf-8").splitlines()
-    assert rows[0].startswith("id,finished_at,bank_id,bank_version,role,level,level_id,score")
+    assert rows[0].startswith(
+        "id,finished_at,respondent,bank_id,bank_version,role,level,level_id,score"
+    )
+    assert all(row.split(",")[2] == "Siti Aminah" for row in rows[1:])
     assert len(rows) == 1 + 3 * (1 + 3 + 14)
     bad = invoke(home, "history", "export", "--format", "csv", "-o", str(tmp_path / "x.jsonl"))
     assert bad.exit_code == 2

@@ -129,8 +129,9 @@ def value_of(item, typed: str):
 
 def comparable(result: dict) -> dict:
     """A result without the times at which it was taken, and what depends on them (the
-    seconds per question, and the quality flags, which include answering speed)."""
-    timed = ("started_at", "finished_at", "durations", "quality")
+    seconds per question, and the quality flags, which include answering speed), nor the
+    id of the session that made it."""
+    timed = ("started_at", "finished_at", "durations", "quality", "session_id")
     return {k: v for k, v in result.items() if k not in timed}
 
 

@@ -27,6 +27,7 @@ TARGETS = {
     "tables": (fuzzing.mutated_tables, fuzzing.check_table_bytes),
     "bad-row": (fuzzing.tables_with_a_bad_row, fuzzing.check_one_bad_row),
     "huge-cell": (fuzzing.tables_with_a_huge_cell, fuzzing.check_huge_cell),
+    "escapes": (fuzzing.escaped_inputs, fuzzing.check_escaped_input),
 }
 
 

@@ -11,6 +11,7 @@ recognised; every other column is reported as unused, never silently ignored.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,7 +126,7 @@ METADATA_HEADERS = frozenset(
 PROFILE_HEADERS = {
     "name": frozenset({"name", "nama", "nama lengkap", "full name"}),
     "nip": frozenset({"nip", "nomor induk pegawai", "ni pppk", "nip/ni pppk"}),
-    "email": frozenset({"email", "email address", "e-mail", "alamat email", "alamat e-mail"}),
+    "email": frozenset({"email", "email address", "e mail", "alamat email", "alamat e mail"}),
     "unit": frozenset({"unit", "unit kerja", "work unit", "satuan kerja", "opd"}),
     "position": frozenset({"position", "jabatan"}),
 }
@@ -160,6 +161,7 @@ SUBMITTED_HEADERS = (
     "end",
 )
 CARRIED_PROFILE = ("unit", "position")  # describe a person without naming them
+CARRIED_NAMES = {"unit": "unit", "position": "job_title"}  # their names in the outputs
 KEPT_PREFIX = "input."  # an output column carried from the input, by its name there
 LENIENT_NIP_HEADERS = frozenset({"ni pppk", "nip ni pppk"})  # numbers of unpublished layout
 IDENTIFYING_PROFILE = ("nip", "email", "name")  # also the order of preference for an id
@@ -173,14 +175,64 @@ DEFAULT_TARGET_HEADERS = frozenset(
 DEFAULT_RATER_GROUP_HEADERS = frozenset({"rater group", "kelompok penilai", "penilai sebagai"})
 
 
+# Headers that name an identifier among other words ("NIP Baru", "nip pegawai", "Nama
+# Pegawai", "Alamat E-mail"), by what they hold. NIK, the national identity number, is
+# read like a NIP: digits.
+_IDENTIFIER_WORDS = {
+    "nip": frozenset({"nip", "nik", "nipppk"}),
+    "email": frozenset({"email", "surel"}),
+    "name": frozenset({"nama", "name"}),
+}
+_E_MAIL = re.compile(r"\be mail\b")  # "E-mail" once normalised
+# "Nama Unit Kerja", "Nama Jabatan": the name of something other than a person.
+_NOT_A_PERSON = frozenset(
+    {
+        *"unit kerja satuan satker opd instansi dinas bidang bagian subbagian seksi".split(),
+        *"kantor organisasi perangkat daerah jabatan pangkat golongan sekolah".split(),
+        *"puskesmas kecamatan kelurahan desa kabupaten kota provinsi lembaga biro".split(),
+        *"direktorat balai upt uptd badan kementerian tim kegiatan program".split(),
+        *"position department departemen division divisi office agency".split(),
+        *"organization organisation team form file bank sheet".split(),
+    }
+)
+IDENTIFIER_HEADER_WORDS = 4
+"""A header of more words is a question, not an identifier ("Saya menjaga nama baik
+instansi"), whatever words it uses."""
+
+
+def identifier_kind(column: str) -> Optional[str]:
+    """``"nip"``, ``"email"`` or ``"name"`` when a column (or answer-sheet field) name
+    says it holds that identifier, alone or among a few other words ("NIP Baru",
+    "E-mail", "Nama Pegawai"); None otherwise. The kind is how pseudonyms normalise it
+    (``pseudonyms.normalise_identifier``)."""
+    key = normalise_header(column)
+    for role in IDENTIFYING_PROFILE:
+        if key in PROFILE_HEADERS[role]:
+            return role
+    words = _E_MAIL.sub("email", key).split()
+    if not words or len(words) > IDENTIFIER_HEADER_WORDS:
+        return None
+    if (
+        _IDENTIFIER_WORDS["nip"].intersection(words)
+        or "nomor induk" in key
+        or ("ni" in words and "pppk" in words)
+    ):
+        return "nip"
+    if _IDENTIFIER_WORDS["email"].intersection(words):
+        return "email"
+    if _IDENTIFIER_WORDS["name"].intersection(words) and not _NOT_A_PERSON.intersection(words):
+        return "name"
+    return None
+
+
 def is_identifying(column: str) -> bool:
-    """Whether a column (or answer-sheet field) name holds who a person is."""
+    """Whether a column (or answer-sheet field) name holds who a person is: an id, the
+    person rated, a NIP, an e-mail address or a name (``identifier_kind``)."""
     key = normalise_header(column)
     return (
         key in DEFAULT_ID_HEADERS
         or key in DEFAULT_TARGET_HEADERS
-        or key == "ni pppk"
-        or any(key in PROFILE_HEADERS[role] for role in IDENTIFYING_PROFILE)
+        or identifier_kind(column) is not None
     )
 
 
@@ -270,13 +322,7 @@ class ColumnPlan:
         """What an identifying column holds ("nip", "email", "name" or "other")."""
         if column is None:
             return "other"
-        key = normalise_header(self.headers[column])
-        if key in LENIENT_NIP_HEADERS or key in PROFILE_HEADERS["nip"]:
-            return "nip"
-        for role in ("email", "name"):
-            if key in PROFILE_HEADERS[role]:
-                return role
-        return "other"
+        return identifier_kind(self.headers[column]) or "other"
 
     @property
     def identifying_columns(self) -> tuple[int, ...]:
@@ -315,6 +361,7 @@ def plan_columns(
 
     items: dict[int, str] = {}
     profile: dict[str, int] = {}
+    near_profile: dict[str, int] = {}  # identifying columns named with other words
     metadata: list[int] = []
     timing: dict[str, int] = {}  # metadata header -> first column with it
     unused: list[str] = []
@@ -370,6 +417,10 @@ def plan_columns(
         role = next((name for name, names in PROFILE_HEADERS.items() if key in names), None)
         if role and role not in profile:
             profile[role] = index
+        elif role is None and identifier_kind(key) is not None:
+            # "NIP Baru", "Nama Pegawai": used when no column has the plain name.
+            near_profile.setdefault(identifier_kind(key), index)  # type: ignore[arg-type]
+            unused.append(header)
         elif (
             not key
             or _metadata_key(header) in METADATA_HEADERS
@@ -380,6 +431,10 @@ def plan_columns(
             timing.setdefault(_metadata_key(header), index)
         else:
             unused.append(header)
+    for role, index in near_profile.items():
+        if role not in profile:
+            profile[role] = index
+            unused.remove(headers[index])
     if chosen_id is None and id_column is None:
         # No id column: the first identifying profile column names the respondent.
         chosen_id = next((profile[k] for k in IDENTIFYING_PROFILE if k in profile), None)
@@ -396,7 +451,10 @@ def plan_columns(
     ]
     if keep_profile:  # also when the column is the one summarised by
         kept += [
-            (role, next((i for i, key in enumerate(bare) if key in PROFILE_HEADERS[role]), None))
+            (
+                CARRIED_NAMES[role],
+                next((i for i, key in enumerate(bare) if key in PROFILE_HEADERS[role]), None),
+            )
             for role in CARRIED_PROFILE
         ]
     if problems:

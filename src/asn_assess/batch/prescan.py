@@ -32,7 +32,7 @@ from asn_assess.batch.reading import (
 from asn_assess.batch.records import Malformed, RecordTracker
 from asn_assess.batch.scanner import RecordStream
 from asn_assess.batch.settings import BatchSettings
-from asn_assess.batch.spreadsheet import BLOCK_ROWS, cell_text, is_workbook, open_sheet
+from asn_assess.batch.spreadsheet import BLOCK_ROWS, is_workbook, open_sheet, sheet_records
 from asn_assess.core.answers import normalise_label, parse_rater_group
 
 SCAN_BLOCK_BYTES = 1 << 18
@@ -181,11 +181,9 @@ def _scan_workbook(
             for column in cells:
                 column.clear()
 
-        for number, row in enumerate(sheet.rows, start=sheet.header_row + 1):
-            texts = [cell_text(value) for value in row]
-            filled = [i for i, text in enumerate(texts) if text]
-            if not filled or filled[-1] >= width:
-                continue  # passed over, or rejected, by the full read
+        for number, texts, used in sheet_records(sheet, name):
+            if used > width:
+                continue  # rejected by the full read
             rows.append(number)
             for n, column in enumerate(wanted):
                 cells[n].append(

@@ -4,7 +4,8 @@ An identifier is normalised before it is hashed, so that one person typed two wa
 gets one pseudonym and results can be joined over time (docs/batch.md):
 
 - a NIP or NI PPPK (a NIP column, or any value that is 18 digits once spaces, dots and
-  dashes are removed): its digits only;
+  dashes are removed): its digits only, in ASCII whatever script they were typed in
+  (Arabic-Indic ``١٩٨٦…`` is ``1986…``);
 - an e-mail address (an e-mail column, or any value shaped like one): trimmed and
   lower-cased;
 - a name: trimmed, inner runs of spaces made one, case-folded;
@@ -30,6 +31,8 @@ from asn_assess.batch.blocks import InputError
 from asn_assess.core.errors import Problem
 from asn_assess.core.files import read_text
 from asn_assess.core.i18n import say
+from asn_assess.core.limits import KEY_FILE_BYTES
+from asn_assess.core.nip import ascii_digits
 
 MINIMUM_KEY_LENGTH = 16
 IdentifierKind = Literal["nip", "email", "name", "other"]
@@ -41,9 +44,9 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 def normalise_identifier(value: str, kind: IdentifierKind = "other") -> str:
     """``value`` as it is hashed (see the module's documentation)."""
     text = " ".join(unicodedata.normalize("NFKC", value).split())
-    digits = _NIP_SEPARATORS.sub("", text)
+    digits = _NIP_SEPARATORS.sub("", ascii_digits(text))
     if kind == "nip":
-        return "".join(character for character in text if character.isdigit())
+        return "".join(character for character in ascii_digits(text) if character.isdigit())
     if len(digits) == 18 and digits.isascii() and digits.isdigit():
         return digits
     if kind == "email" or _EMAIL.fullmatch(text):
@@ -65,7 +68,7 @@ class Pseudonymizer:
     def from_key_file(cls, path: Path) -> Pseudonymizer:
         """The key held in a text file (surrounding spaces dropped); ``InputError`` when
         the file cannot be read or holds fewer than 16 characters."""
-        key = read_text(path, InputError).strip().encode("utf-8")
+        key = read_text(path, InputError, KEY_FILE_BYTES).strip().encode("utf-8")
         if len(key) < MINIMUM_KEY_LENGTH:
             raise InputError(
                 Problem(

@@ -231,6 +231,9 @@ def read_table(
             records.long_rows,
         )
         reader = _open_reader(records, source, layout, skip_malformed)
+        if reader is None:  # a header and no record: nothing to read, said as 0 rows
+            finished = True
+            return
         ahead = ReadAhead(reader, malformed)
         while True:
             try:
@@ -420,4 +423,6 @@ def _open_reader(
             stream, read_options=read, parse_options=parse, convert_options=convert
         )
     except (pa.ArrowInvalid, UnicodeDecodeError) as error:
+        if isinstance(error, pa.ArrowInvalid) and str(error).startswith("Empty CSV file"):
+            return None  # only the header: no records (pyarrow's words never reach people)
         raise InputError(Problem(source, say("reading.not_a_table", reason=error))) from None

@@ -19,7 +19,7 @@ import numpy as np
 
 from asn_assess.analysis.quality import answering_seconds
 from asn_assess.batch.blocks import AnswerBlock, InputError, RowError
-from asn_assess.batch.columns import CARRIED_PROFILE, KEPT_PREFIX
+from asn_assess.batch.columns import CARRIED_NAMES, CARRIED_PROFILE, KEPT_PREFIX
 from asn_assess.batch.inputs import (
     CHUNK_BYTES,
     InputStream,
@@ -41,6 +41,7 @@ from asn_assess.core.documents import (
 )
 from asn_assess.core.errors import AnswerSheetError, AssessError, Problem
 from asn_assess.core.i18n import say
+from asn_assess.core.limits import JSON_LINE_BYTES, WHOLE_JSON_BYTES, size_text
 from asn_assess.core.models import NOT_APPLICABLE, Bank
 from asn_assess.core.scoring import ItemColumn, ItemColumns, item_score
 
@@ -78,8 +79,10 @@ def read_sheets(
                 reasons = [_withheld(reason, settings.bank) for reason in reasons]
             on_error(RowError(source, row, line, respondent_id, reasons))
             continue
-        rated = rated_person(sheet.target, sheet.rater_group, raw_id)
-        gathered.add(row, respondent_id, sheet, _pseudonym(rated, "other", settings))
+        rated = _pseudonym(rated_person(sheet.target, sheet.rater_group, raw_id), "other", settings)
+        if settings.pseudonymize:
+            sheet = _without_identifiers(sheet, rated)
+        gathered.add(row, respondent_id, sheet, rated)
         if gathered.size == SHEETS_PER_BLOCK:
             yield gathered.block()
             gathered = _Gathered(settings, source)
@@ -126,7 +129,7 @@ class _Gathered:
             block.groups = [_sheet_group(sheet, settings.summary_by) for sheet in self.sheets]
         kept = [(f"{KEPT_PREFIX}{name}", name) for name in settings.keep]
         if settings.keep_profile:
-            kept += [(name, name) for name in CARRIED_PROFILE]
+            kept += [(CARRIED_NAMES[name], name) for name in CARRIED_PROFILE]
         if kept:
             block.kept = {
                 output: [_sheet_group(sheet, field) or None for sheet in self.sheets]
@@ -200,12 +203,12 @@ def _json_documents(
     first_line = head.decode(encoding, errors="replace").lstrip("\ufeff \t\r\n")
     first_line = first_line.split("\n", 1)[0].strip()
     if first_line == "{":  # indented, as `asn-assess start` and `score` save them
-        text = decode_text(stream.read(), encoding, chosen, source)
+        text = decode_text(_whole(stream, source), encoding, chosen, source)
         yield from _indented_documents(text, source)
         return
     if first_line.startswith("["):
         documents = load_json(
-            decode_text(stream.read(), encoding, chosen, source), source, InputError
+            decode_text(_whole(stream, source), encoding, chosen, source), source, InputError
         )
         if not isinstance(documents, list):
             raise InputError(Problem(source, say("reading.not_a_sheet_array")))
@@ -222,23 +225,59 @@ def _json_documents(
         yield row, line_number, line
 
 
+def _whole(stream: InputStream, source: str) -> bytes:
+    """The rest of an input read whole (a JSON array, indented documents), or
+    ``InputError`` once it passes ``WHOLE_JSON_BYTES``: JSON Lines has no such limit."""
+    parts: list[bytes] = []
+    size = 0
+    while chunk := stream.read(CHUNK_BYTES):
+        parts.append(chunk)
+        size += len(chunk)
+        if size > WHOLE_JSON_BYTES:
+            raise InputError(
+                Problem(source, say("reading.json_too_large", size=size_text(WHOLE_JSON_BYTES)))
+            )
+    return b"".join(parts)
+
+
+def _bounded_lines(readline: Callable[[int], Any], limit: int) -> Iterator[Any]:
+    """Lines from ``readline``, none held longer than ``limit``: a longer line is given
+    as its first ``limit + 1`` characters, and the rest of it is read past in pieces,
+    so memory stays flat however long it is."""
+    while line := readline(limit + 1):
+        end = "\n" if isinstance(line, str) else b"\n"
+        if len(line) > limit and not line.endswith(end):
+            while (rest := readline(CHUNK_BYTES)) and not rest.endswith(end):
+                pass
+        yield line
+
+
 def _lines(
     stream: InputStream, encoding: str, source: str
 ) -> Iterator[tuple[int, str | AssessError]]:
     """The lines of a JSONL file, decoded one by one when the encoding allows it (so a
-    bad line is that line's problem), else as one text stream."""
+    bad line is that line's problem), else as one text stream. A line longer than
+    ``JSON_LINE_BYTES`` is that line's problem too."""
     buffered = io.BufferedReader(stream, CHUNK_BYTES)
+    too_long = say("reading.line_too_long", size=size_text(JSON_LINE_BYTES))
     if not ascii_compatible(encoding):
         text = io.TextIOWrapper(buffered, encoding=encoding, errors="strict", newline=None)
         try:
-            yield from enumerate(text, start=1)
+            for line_number, line in enumerate(_bounded_lines(text.readline, JSON_LINE_BYTES), 1):
+                yield (
+                    line_number,
+                    AnswerSheetError(too_long) if len(line) > JSON_LINE_BYTES else line,
+                )
         except UnicodeDecodeError as problem:
             raise InputError(
                 Problem(source, say("input.not_encoding", encoding=encoding, byte="??"))
             ) from problem
         return
     codec = "utf-8-sig" if encoding == "utf-8" else encoding
-    for line_number, raw in enumerate(buffered, start=1):
+    for line_number, raw in enumerate(_bounded_lines(buffered.readline, JSON_LINE_BYTES), 1):
+        if len(raw) > JSON_LINE_BYTES:
+            yield line_number, AnswerSheetError(too_long)
+            continue
         try:
             yield line_number, raw.decode(codec if line_number == 1 else encoding)
         except UnicodeDecodeError as problem:
@@ -330,6 +369,24 @@ def _pseudonym(value: Optional[str], kind: str, settings: BatchSettings) -> Opti
     if value and settings.pseudonymize:
         return settings.pseudonymize(value, kind)  # type: ignore[arg-type]
     return value
+
+
+_IDENTIFYING_FIELDS = ("name", "nip", "ni_pppk")
+"""The fields of a respondent's profile that name the person."""
+
+
+def _without_identifiers(sheet: AnswerSheet, target: Optional[str]) -> AnswerSheet:
+    """``sheet`` as a pseudonymised run keeps it, for every output: the person rated
+    as their pseudonym ``target``, and no name, NIP or NI PPPK in the profile (the unit
+    and position stay, for summaries)."""
+    update: dict[str, Any] = {}
+    if sheet.target is not None:
+        update["target"] = target
+    respondent = sheet.respondent
+    if respondent is not None and any(getattr(respondent, f) for f in _IDENTIFYING_FIELDS):
+        kept = respondent.model_copy(update=dict.fromkeys(_IDENTIFYING_FIELDS))
+        update["respondent"] = kept if kept.unit or kept.position else None
+    return sheet.model_copy(update=update) if update else sheet
 
 
 def _sheet_group(sheet: AnswerSheet, field_name: str) -> str:

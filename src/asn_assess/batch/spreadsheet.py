@@ -13,6 +13,12 @@ rows the sheet has. python-calamine reads over ten times faster but holds the wh
 sheet in memory, about 10 KB per row of the bundled bank (1 GB at 100,000 rows); see
 ``benchmarks/xlsx_readers.py``. For very large exports, Kobo's CSV export is much
 faster to read.
+
+A workbook is untrusted input. Before openpyxl parses anything, every XML part is
+checked (``check_parts``): one that declares a document type (a DTD, the way to entity
+expansion and external entities; no spreadsheet program writes one) refuses the file
+with one line, and so does a part read whole that the archive declares larger than
+``XLSX_PART_BYTES`` (sheets are read row by row and have no such limit).
 """
 
 from __future__ import annotations
@@ -20,9 +26,12 @@ from __future__ import annotations
 import datetime as _dt
 import shutil
 import tempfile
+import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any, Optional
+from xml.parsers import expat
 
 import numpy as np
 
@@ -35,6 +44,7 @@ from asn_assess.batch.reading import wrong_width
 from asn_assess.batch.settings import BatchSettings
 from asn_assess.core.errors import Problem
 from asn_assess.core.i18n import say
+from asn_assess.core.limits import XLSX_PART_BYTES, size_text
 
 ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx file is a zip archive
 BLOCK_ROWS = 4096
@@ -64,6 +74,12 @@ def open_sheet(stream: IO[bytes], source: str, settings: BatchSettings) -> Sheet
     from openpyxl import load_workbook  # only runs that read a workbook need it
 
     readable = _seekable(stream)
+    try:
+        check_parts(readable, source)
+    except BaseException:
+        if readable is not stream:
+            readable.close()
+        raise
     try:
         book = load_workbook(readable, read_only=True, data_only=True, keep_links=False)
     except Exception as error:  # zipfile, XML and openpyxl's own errors alike
@@ -140,13 +156,9 @@ def read_sheet(
         return read
 
     try:
-        for number, row in enumerate(layout.rows, start=layout.header_row + 1):
-            texts = [cell_text(value) for value in row]
-            filled = [i for i, text in enumerate(texts) if text]
-            if not filled:
-                continue
-            if filled[-1] >= width:
-                on_error(RowError(source, number, None, None, [wrong_width(filled[-1] + 1, width)]))
+        for number, texts, used in sheet_records(layout, source):
+            if used > width:
+                on_error(RowError(source, number, None, None, [wrong_width(used, width)]))
                 continue
             for index in range(width):
                 # An empty cell is an empty text, as in a CSV file (never a null).
@@ -158,6 +170,105 @@ def read_sheet(
             yield block()
     finally:
         layout.close()
+
+
+def sheet_records(
+    layout: SheetLayout, source: str
+) -> Iterator[tuple[int, list[Optional[str]], int]]:
+    """(Excel row number, cell texts, columns used) of each row after the header that
+    is not empty; a row using more columns than the header has is rejected by its
+    reader. ``InputError`` when the sheet turns out broken part-way."""
+    for number, row in _rows(layout.rows, source, layout.header_row + 1):
+        texts = [cell_text(value) for value in row]
+        filled = [i for i, text in enumerate(texts) if text]
+        if filled:
+            yield number, texts, filled[-1] + 1
+
+
+def _rows(rows: Iterator[tuple[Any, ...]], source: str, first: int) -> Iterator[tuple[int, Any]]:
+    """(Excel row number, cells) of the sheet's rows; ``InputError`` when the sheet's XML
+    or the archive turns out broken part-way (the rows before are accounted for)."""
+    number = first
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except (ValueError, SyntaxError, zipfile.BadZipFile, zlib.error, EOFError) as error:
+            # ParseError is a SyntaxError; defusedxml's refusals are ValueErrors.
+            reason = say(
+                "sheet.error.broken_at", row=number, reason=str(error) or type(error).__name__
+            )
+            raise InputError(
+                Problem(source, say("sheet.error.unreadable", reason=reason))
+            ) from None
+        yield number, row
+        number += 1
+
+
+XML_SUFFIXES = (".xml", ".rels", ".vml")
+STREAMED_PARTS = "xl/worksheets/"  # read row by row, whatever their size
+
+
+def check_parts(readable: IO[bytes], source: str) -> None:
+    """Refuse (``InputError``, naming the part) a workbook with an XML part that
+    declares a DTD, or with a part read whole larger than ``XLSX_PART_BYTES``. A file
+    that is no zip archive is left for openpyxl to report."""
+    try:
+        archive = zipfile.ZipFile(readable)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        readable.seek(0)
+        return
+    try:
+        for member in archive.infolist():
+            name = member.filename
+            if not name.lower().endswith(XML_SUFFIXES):
+                continue
+            if member.file_size > XLSX_PART_BYTES and not name.startswith(STREAMED_PARTS):
+                size = size_text(XLSX_PART_BYTES)
+                raise InputError(
+                    Problem(f"{source}: {name}", say("sheet.error.part_too_large", size=size))
+                )
+            try:
+                with archive.open(member) as part:
+                    declared = _declares_dtd(part)
+            except (zipfile.BadZipFile, zlib.error, OSError, RuntimeError, EOFError):
+                continue  # a broken part: openpyxl names the problem when it reads it
+            if declared:
+                raise InputError(Problem(f"{source}: {name}", say("sheet.error.dtd")))
+    finally:
+        archive.close()
+        readable.seek(0)
+
+
+class _PrologDone(Exception):
+    """The root element began: no DTD can come after it."""
+
+
+def _declares_dtd(part: IO[bytes]) -> bool:
+    """Whether an XML part declares a document type. Only its prolog is read (expat
+    stops at the first element), in whatever encoding the part declares."""
+    parser = expat.ParserCreate()
+    found: list[bool] = []
+
+    def doctype(*_: Any) -> None:
+        found.append(True)
+        raise _PrologDone
+
+    def element(*_: Any) -> None:
+        raise _PrologDone
+
+    parser.StartDoctypeDeclHandler = doctype
+    parser.StartElementHandler = element
+    try:
+        while chunk := part.read(1 << 16):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except _PrologDone:
+        pass
+    except expat.ExpatError:
+        pass  # not well-formed: openpyxl says so when it reads the part
+    return bool(found)
 
 
 def cell_text(value: Any) -> Optional[str]:

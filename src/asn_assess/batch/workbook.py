@@ -44,7 +44,7 @@ from asn_assess.batch.xlsx_writer import (
 )
 from asn_assess.core.errors import Problem
 from asn_assess.core.files import OutputError, OutputFile
-from asn_assess.core.i18n import interface_language, say
+from asn_assess.core.i18n import format_count, interface_language, say
 from asn_assess.core.models import SELF, Bank
 
 COPY_BYTES = 1 << 20
@@ -91,10 +91,10 @@ def hr_columns(
     first += [
         column(
             name,
-            text(name) if name in ("unit", "position") else name[len(KEPT_PREFIX) :],
+            name[len(KEPT_PREFIX) :] if name.startswith(KEPT_PREFIX) else text(name),
             "text",
             optional=True,
-        )  # fmt: skip
+        )
         for name in kept
     ]
     first += [
@@ -269,7 +269,7 @@ class XlsxResults:
         return cells.texts(texts, letter)
 
     def _too_many_rows(self) -> OutputError:
-        limit = f"{xlsx_writer.MAX_ROWS - HEADER_ROWS:,}"
+        limit = format_count(xlsx_writer.MAX_ROWS - HEADER_ROWS, interface_language())
         return OutputError(Problem(self.output.name, say("out.xlsx_too_many_rows", rows=limit)))
 
     # --- rejected and set aside rows ------------------------------------------------------

@@ -19,6 +19,7 @@ from asn_assess.cli.common import (
     bank_file,
     checked_language,
     checked_role,
+    echo_data,
     norm_reference,
     read_document,
     reports_errors,
@@ -268,17 +269,22 @@ def report(
         raise UsageError(say("cli.result_or_last"))
     inputs = [("RESULT", Path(result_file) if result_file else None), ("--bank", bank_file(bank))]
     planned = planned_outputs(output, form, inputs)
+    previous = None
     if last:
         from asn_assess.cli.history import open_history, pick_entry
 
         with open_history(data_dir) as history:
             entry, result = pick_entry(history, "last")
+            found = history.previous(result, entry.file)
+        previous = found[1] if found else None
         source = say("cli.history_entry", id=entry.id)
     else:
         assert result_file is not None
         text, source = read_document(result_file, ResultError)
         result = parse_result(text, source)
-    emit_report(result, source, bank, lang, form, planned, all_actions, pager, norms, norm_group)
+    emit_report(
+        result, source, bank, lang, form, planned, all_actions, pager, norms, norm_group, previous
+    )
 
 
 @app.command(help="help.score")
@@ -322,7 +328,7 @@ def score(
     options = ReportOptions(language, all_actions, norm=norm)
     write_reports(planned, loaded, result, options)
     if as_json:
-        typer.echo(to_json(result), nl=False)
+        echo_data(to_json(result), nl=False)
         return
     print_report(None, loaded, result, options, pager=pager)
 

@@ -12,6 +12,7 @@ from asn_assess.cli.common import (
     EXIT_INVALID,
     adopt_language,
     checked_role,
+    echo_data,
     print_problems,
     reports_errors,
     shown_language,
@@ -38,7 +39,7 @@ def bank_list(
     if as_json:
         import json
 
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_data(json.dumps(rows, ensure_ascii=False, indent=2))
     elif sys.stdout.isatty():
         stdout_console().print(bank_list_view(rows, language))
     else:  # read by a program or a pager: whole lines, nothing wrapped
@@ -78,7 +79,7 @@ def bank_show(
     if as_json:
         import json
 
-        typer.echo(json.dumps(normalised_bank(loaded), ensure_ascii=False, indent=2))
+        echo_data(json.dumps(normalised_bank(loaded), ensure_ascii=False, indent=2))
         return
     language = shown_language(loaded, lang)
     if order:
@@ -167,7 +168,7 @@ def bank_diff(
 
     diff = compare(resolve_bank(old), resolve_bank(new))
     if as_json:
-        typer.echo(json.dumps(dataclasses.asdict(diff), ensure_ascii=False, indent=2))
+        echo_data(json.dumps(dataclasses.asdict(diff), ensure_ascii=False, indent=2))
         return
     lines = [say("diff.title", old=diff.old, new=diff.new)]
     if diff.is_empty:
@@ -192,4 +193,6 @@ def bank_diff(
             lines.append("")
             lines.append(say(key, count=len(entries)))
             lines += [f"  {entry}" for entry in entries]
-    typer.echo("\n".join(lines))
+    from asn_assess.core.printable import printable
+
+    typer.echo(printable("\n".join(lines)))

@@ -355,10 +355,11 @@ def _settings(
 def kept_names(settings: Any) -> list[str]:
     """The output names of the input columns a run carries (``--keep``, or the unit
     and position in a workbook)."""
-    from asn_assess.batch.columns import CARRIED_PROFILE, KEPT_PREFIX
+    from asn_assess.batch.columns import CARRIED_NAMES, CARRIED_PROFILE, KEPT_PREFIX
 
     names = [f"{KEPT_PREFIX}{name}" for name in settings.keep]
-    return names + (list(CARRIED_PROFILE) if settings.keep_profile else [])
+    carried = [CARRIED_NAMES[role] for role in CARRIED_PROFILE]
+    return names + (carried if settings.keep_profile else [])
 
 
 def results_format(output_format: Optional[str], output: Optional[Path]) -> OutputFormat:
@@ -538,19 +539,21 @@ def row_counter() -> Iterator[Optional[Callable[[int], None]]]:
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from asn_assess.core.i18n import say
+    from asn_assess.core.i18n import format_count, interface_language, say
 
+    language = interface_language()
     bar = Progress(
         SpinnerColumn(),
-        TextColumn(say("batch.progress_rows")),
+        # The count is written by the interface language: 7.532 baris, 7,532 rows.
+        TextColumn(say("batch.progress_rows", rows="{task.fields[rows]}")),
         TimeElapsedColumn(),
         console=stderr_console(),
         transient=True,
     )
-    task = bar.add_task("batch", total=None)
+    task = bar.add_task("batch", total=None, rows=format_count(0, language))
 
     def update(rows: int) -> None:
-        bar.update(task, completed=rows)
+        bar.update(task, completed=rows, rows=format_count(rows, language))
 
     with bar:
         yield update
@@ -560,7 +563,7 @@ def _summary_table(rows: list[dict[str, Any]], bank: Bank) -> Table:
     from rich.table import Table
     from rich.text import Text
 
-    from asn_assess.core.i18n import format_score, interface_language, say
+    from asn_assess.core.i18n import format_count, format_score, interface_language, say
 
     language = interface_language()
     title = say("batch.summary_title")
@@ -574,13 +577,15 @@ def _summary_table(rows: list[dict[str, Any]], bank: Bank) -> Table:
         group = Text(str(row["group"]))
         if all(row.get(f"{metric}.mean") is None for metric in metrics):
             too_few = say("batch.summary_too_few")
-            table.add_row(group, str(row["n"]), too_few, "", "", "", end_section=True)
+            table.add_row(
+                group, format_count(row["n"], language), too_few, "", "", "", end_section=True
+            )
             continue
         for index, metric in enumerate(metrics):
             stats = [row.get(f"{metric}.{stat}") for stat in ("mean", "median", "sd")]
             table.add_row(
                 group if index == 0 else "",
-                str(row["n"]) if index == 0 else "",
+                format_count(row["n"], language) if index == 0 else "",
                 say("batch.summary_overall") if metric == "overall" else metric.split(".")[-1],
                 *[format_score(v, language, 1) if v is not None else "-" for v in stats],
                 end_section=index == len(metrics) - 1,

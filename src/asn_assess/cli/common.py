@@ -117,9 +117,20 @@ def warning_label() -> str:
 
 
 def print_problems(error: AssessError) -> None:
-    """One ``error: where: what`` line per problem, on stderr."""
+    """One ``error: where: what`` line per problem, on stderr. A key path or a file
+    name may come from the data: shown without control characters."""
+    from asn_assess.core.printable import printable
+
     for problem in error.problems:
-        typer.echo(f"{error_label()}: {problem}", err=True)
+        typer.echo(printable(f"{error_label()}: {problem}"), err=True)
+
+
+def echo_data(text: str, nl: bool = True) -> None:
+    """Data (JSON, CSV) on standard output: as it is when piped or redirected, without
+    control characters when it is shown on a terminal (``core.printable``)."""
+    from asn_assess.core.printable import printable
+
+    typer.echo(printable(text) if sys.stdout.isatty() else text, nl=nl)
 
 
 def stdout_console() -> Console:
@@ -278,11 +289,13 @@ def checked_role(bank: Bank, requested: str) -> str:
 
 
 def read_document(argument: str, error: type[AssessError]) -> tuple[str, str]:
-    """(text, source) of a FILE|- argument: standard input for "-"."""
-    if argument == "-":
-        return sys.stdin.read(), "<stdin>"
-    from asn_assess.core.files import read_text
+    """(text, source) of a FILE|- argument: standard input for "-". Either is refused
+    above the size of one document (``core.limits.DOCUMENT_BYTES``)."""
+    from asn_assess.core.files import decoded_text, read_bytes, read_text
 
+    if argument == "-":
+        source = "<stdin>"
+        return decoded_text(read_bytes(sys.stdin.buffer, source, error), source, error), source
     return read_text(argument, error), argument
 
 

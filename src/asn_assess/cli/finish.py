@@ -1,6 +1,6 @@
 """The end of `asn-assess start`: keep the result (JSON first, then the history and an
 HTML report beside it), write the files named with -o, show the report with the change
-since the previous result of the same bank, and say where everything is."""
+since the same person's previous result of the same bank, and say where everything is."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
+from asn_assess.cli.common import echo_data
 from asn_assess.cli.outputs import print_report, write_reports
 from asn_assess.core.documents import AnswerSheet, Result
+from asn_assess.core.errors import AssessError
 from asn_assess.core.i18n import set_interface_language, t
 from asn_assess.core.models import Bank
 from asn_assess.reports.compare import Comparison
@@ -46,12 +48,13 @@ def finish_session(
     set_interface_language(language)  # warnings in the session's language too
     lines: list[str] = []
     comparison: Optional[Comparison] = None
+    html: Optional[Path] = None
     if store.keeps_data:
         saved = store.complete(result)  # the JSON first: whatever follows, it is kept
         lines.append(t("end.result_saved", language, path=saved))
         comparison, warnings = record_in_history(store, bank, result, saved, language)
         html = saved.with_suffix(".html")
-        keep = ReportOptions(language, all_actions=True, comparison=comparison, norm=norm)
+        keep = ReportOptions(language, all_actions, comparison=comparison, norm=norm)
         write_reports([(html, "html")], bank, result, keep)
         lines.append(t("end.report_saved", language, path=html))
         lines.append(t("end.open_with", language, command=open_command(html)))
@@ -59,8 +62,14 @@ def finish_session(
         warnings = []
         lines.append(t("end.nothing_saved", language))
     options = ReportOptions(language, all_actions, comparison, norm)
-    write_reports(planned, bank, result, options)
-    lines += [t("end.output_saved", language, path=path) for path, _ in planned]
+    failed: Optional[AssessError] = None
+    for output in planned:
+        try:
+            write_reports([output], bank, result, options)
+        except AssessError as error:  # a PDF the browser could not print: the rest stands
+            failed = failed or error
+            continue
+        lines.append(t("end.output_saved", language, path=output[0]))
     if store.keeps_data:
         lines.append(t("end.history_hint", language))
 
@@ -68,14 +77,19 @@ def finish_session(
     print_report(None, bank, result, options, pager)
     for line in [*warnings, *lines]:
         typer.echo(line, err=True)
+    if failed is not None:
+        if html is not None:
+            typer.echo(t("pdf.html_kept", language, path=html), err=True)
+        raise failed  # said last, as an error: exit 1
 
 
 def record_in_history(
     store: UserData, bank: Bank, result: Result, saved: Path, language: str
 ) -> tuple[Optional[Comparison], list[str]]:
     """Add the saved result to the history (opening it imports the new file) and compare
-    it with the previous result of the same bank. A history that cannot be used gives
-    a warning; the result file stays, and joins the history when it next opens."""
+    it with the previous result of the same respondent, bank and scoring (never with
+    someone else's). A history that cannot be used gives a warning; the result file
+    stays, and joins the history when it next opens."""
     from asn_assess.store.history import History, HistoryError
 
     warnings: list[str] = []
@@ -83,11 +97,9 @@ def record_in_history(
     try:
         with History(store.folder) as history:
             warnings += [t("history.skipped", language, problem=p) for p in history.skipped]
-            entries = history.entries(result.bank_id)
-            mine = next((i for i, e in enumerate(entries) if e.file == saved.name), len(entries))
-            earlier = entries[:mine]  # oldest first: the one just before this result
-            if earlier:
-                previous = history.result(earlier[-1].id)
+            found = history.previous(result, saved.name)
+            if found is not None:
+                previous = found[1]
     except HistoryError as error:
         problem = "; ".join(str(p) for p in error.problems)
         warnings.append(t("history.not_recorded", language, problem=problem, path=saved))
@@ -131,7 +143,7 @@ def finish_rating(
         write_file(path, to_json(sheet).encode("utf-8"), private=True)
         kept.append(path)
     if not kept:
-        typer.echo(to_json(sheet), nl=False)
+        echo_data(to_json(sheet), nl=False)
         return
     typer.echo(
         t("mr.session.saved", language, path=kept[0], target=sheet.target, group=label), err=True

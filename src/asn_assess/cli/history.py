@@ -16,6 +16,7 @@ from asn_assess.cli.common import (
     BankOption,
     DataDirOption,
     adopt_language,
+    echo_data,
     reports_errors,
     stdout_console,
 )
@@ -106,15 +107,41 @@ def _bank_of(bank_id: str, version: str, bank: Optional[str]) -> Optional[Bank]:
     return loaded if (loaded.id, loaded.version) == (bank_id, version) else None
 
 
+def respondent_text(entry: Entry, language: str) -> str:
+    """Whose an entry is, as ``history list`` shows it: the name and the NIP when it has
+    them, "tanpa nama", or "tidak tercatat" for a result from before respondents were
+    recorded that names nobody."""
+    from asn_assess.core.documents import NO_NAME
+    from asn_assess.core.i18n import t
+    from asn_assess.core.nip import format_nip
+
+    if entry.respondent is None:
+        return t("history.not_known", language)
+    if entry.respondent == NO_NAME:
+        return t("history.no_name", language)
+    parts = [entry.respondent_name] if entry.respondent_name else []
+    if entry.respondent != entry.respondent_name:  # a NIP (or NI PPPK)
+        number = entry.respondent
+        parts.append(format_nip(number) if len(number) == 18 and number.isdigit() else number)
+    return ", ".join(parts)
+
+
+RespondentOption = Annotated[
+    Optional[str],
+    typer.Option("--respondent", "-r", metavar="NIP|NAME", help="help.history.respondent"),
+]
+
+
 @history_app.command("list", help="help.history_list")
 @reports_errors
 def history_list(
+    respondent: RespondentOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="help.history_list.json")] = False,
     lang: LangOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
-    """List every saved result: id, date, bank, version, overall score and band (help:
-    ``help.history_list``)."""
+    """List every saved result: id, date, respondent, bank, version, overall score and
+    band (help: ``help.history_list``)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -123,7 +150,7 @@ def history_list(
 
     language = _language(lang)
     with open_history(data_dir) as history:
-        entries = history.entries()
+        entries = history.entries(respondent=respondent)
     if as_json:
         import json
 
@@ -131,6 +158,8 @@ def history_list(
             {
                 "id": e.id,
                 "finished_at": e.finished_at.isoformat(),
+                "respondent": e.respondent,
+                "respondent_name": e.respondent_name,
                 "bank_id": e.bank_id,
                 "bank_version": e.bank_version,
                 "overall": e.overall,
@@ -139,18 +168,23 @@ def history_list(
             }
             for e in entries
         ]
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_data(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not entries:
-        typer.echo(t("history.empty", language), err=True)
+        key = "history.none_of" if respondent is not None else "history.empty"
+        typer.echo(t(key, language, respondent=respondent), err=True)
         return
     banks: dict[tuple[str, str], Optional[Bank]] = {}
     table = Table(box=None, pad_edge=False, show_edge=False)
+    # The respondent gets the room: the bank and its version share a column (wrapped
+    # at the space between them when narrow), and a long band label wraps.
     table.add_column(t("history.col_id", language), justify="right", no_wrap=True)
-    for column in ("date", "bank", "version"):
-        table.add_column(t(f"history.col_{column}", language), no_wrap=True)
+    table.add_column(t("history.col_date", language), no_wrap=True)
+    table.add_column(t("history.col_respondent", language), min_width=16)
+    widest_bank = max(len(e.bank_id) for e in entries)  # never broken inside
+    table.add_column(t("history.col_bank", language), min_width=widest_bank, overflow="fold")
     table.add_column(t("history.col_overall", language), justify="right", no_wrap=True)
-    table.add_column(t("history.col_band", language), overflow="fold")
+    table.add_column(t("history.col_band", language))
     for e in entries:
         version = (e.bank_id, e.bank_version)
         if version not in banks:
@@ -161,8 +195,8 @@ def history_list(
         table.add_row(
             str(e.id),
             format_date(e.finished_at, language),
-            Text(e.bank_id),
-            Text(e.bank_version),
+            Text(respondent_text(e, language)),
+            Text(f"{e.bank_id} {e.bank_version}"),
             "-" if e.overall is None else format_score(e.overall, language),
             Text(label),
         )
@@ -194,8 +228,18 @@ def history_show(
     planned = planned_outputs(output, form)
     with open_history(data_dir) as history:
         entry, result = pick_entry(history, reference)
+        previous = history.previous(result, entry.file)
+    source = say("cli.history_entry", id=entry.id)
     emit_report(
-        result, say("cli.history_entry", id=entry.id), bank, lang, form, planned, all_actions, pager
+        result,
+        source,
+        bank,
+        lang,
+        form,
+        planned,
+        all_actions,
+        pager,
+        previous=previous[1] if previous else None,
     )
 
 
@@ -225,21 +269,30 @@ def history_compare(
             entries = history.entries()
             if not entries:
                 raise ResultError(say("history.empty"))
-            same = history.entries(entries[-1].bank_id)
+            newest = entries[-1]
+            if newest.respondent is None:
+                raise ResultError(say("history.latest_unknown", id=newest.id))
+            same = _same_person(history, newest)
             if len(same) < 2:
                 raise ResultError(
-                    say("history.need_two", bank=entries[-1].bank_id, count=len(same))
+                    say(
+                        "history.need_two",
+                        bank=newest.bank_id,
+                        count=len(same),
+                        who=respondent_text(newest, language),
+                    )
                 )
             before_entry, after_entry = same[-2], same[-1]
             before, after = history.result(before_entry.id), history.result(after_entry.id)
         else:
             before_entry, before = pick_entry(history, first)
             if second is None:
-                after_entry = history.entries(before_entry.bank_id)[-1]
+                after_entry = (_same_person(history, before_entry) or [before_entry])[-1]
                 after = history.result(after_entry.id)
             else:
                 after_entry, after = pick_entry(history, second)
     assert before is not None and after is not None
+    _refuse_other_people(before_entry, after_entry, language)
     if before.bank_id != after.bank_id:
         raise ResultError(
             say(
@@ -263,11 +316,45 @@ def history_compare(
         import json
 
         data = comparison_json(comparison, before_entry.id, after_entry.id)
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        echo_data(json.dumps(data, ensure_ascii=False, indent=2))
         return
     stdout_console().print(
         comparison_view(comparison, banks[0], banks[1], before_entry.id, after_entry.id, language)
     )
+
+
+def _same_person(history: History, entry: Entry) -> list[Entry]:
+    """The entries of ``entry``'s respondent and bank, oldest first; only ``entry`` itself
+    when its respondent is not known (such a result is compared with no one's)."""
+    if entry.respondent is None:
+        return [entry]
+    from asn_assess.core.documents import same_respondent
+
+    return [
+        other
+        for other in history.entries(entry.bank_id)
+        if same_respondent(other.respondent, entry.respondent)
+    ]
+
+
+def _refuse_other_people(first: Entry, second: Entry, language: str) -> None:
+    """Two results of different respondents (or one of no known respondent) are never
+    compared: a usage error naming both."""
+    from asn_assess.core.documents import same_respondent
+    from asn_assess.core.errors import UsageError
+    from asn_assess.core.i18n import say
+
+    if same_respondent(first.respondent, second.respondent):
+        return
+    values = {
+        "first": first.id,
+        "first_who": respondent_text(first, language),
+        "second": second.id,
+        "second_who": respondent_text(second, language),
+    }
+    if first.respondent is None or second.respondent is None:
+        raise UsageError(say("history.unknown_respondent", **values))
+    raise UsageError(say("history.other_respondent", **values))
 
 
 @history_app.command("export", help="help.history_export")
@@ -304,7 +391,7 @@ def history_export(
     if chosen is None:
         raise UsageError(say("history.export_format_needed"))
     with open_history(data_dir) as history:
-        results = [(entry.id, entry.finished_at, result) for entry, result in history.results()]
+        results = list(history.results())
     from asn_assess.reports.history_export import history_csv, history_jsonl
 
     text = history_jsonl(results) if chosen == "jsonl" else history_csv(results)

@@ -28,6 +28,8 @@ from typer._click.exceptions import (
 )
 from typer.core import TyperCommand, TyperGroup
 
+from asn_assess.core.printable import printable
+
 # Help texts Typer writes itself (the completion options), by their catalogue keys.
 TYPER_TEXTS = {
     "Install completion for the current shell.": "help.install_completion",
@@ -43,8 +45,24 @@ def help_text(text: Optional[str]) -> Optional[str]:
 
     key = TYPER_TEXTS.get(text, text) if text else text
     if key and key in messages():
-        return say(key)
+        return _unbreakable_hyphens(say(key)) if _writing_help else say(key)
     return text
+
+
+# While help is laid out, a hyphen inside a word (asn-assess, --key-file, laporan-budi)
+# is a non-breaking one, so the help's line wrapping never splits a command or option
+# name at it; every one is a plain hyphen again in the finished text.
+NON_BREAKING_HYPHEN = "\u2011"
+_WORD_HYPHEN = re.compile(r"(?<=\S)-|-(?=\S)")
+_writing_help = False
+
+
+def _unbreakable_hyphens(text: str) -> str:
+    return _WORD_HYPHEN.sub(NON_BREAKING_HYPHEN, text)
+
+
+def _plain_hyphens(formatter: Any) -> None:
+    formatter.buffer[:] = [piece.replace(NON_BREAKING_HYPHEN, "-") for piece in formatter.buffer]
 
 
 class _Localized:
@@ -85,9 +103,18 @@ class _Localized:
         return str(super().get_short_help_str(limit))  # type: ignore[misc]
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
-        """The help page, every key replaced by its text first."""
-        self.localize(ctx)
-        super().format_help(ctx, formatter)  # type: ignore[misc]
+        """The help page, every key replaced by its text first; never broken at a
+        hyphen inside a word (see ``NON_BREAKING_HYPHEN``)."""
+        global _writing_help
+        outer = _writing_help
+        _writing_help = True
+        try:
+            self.localize(ctx)
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+        finally:
+            _writing_help = outer
+            self.localize(ctx)  # the texts as they are, for anything read later
+        _plain_hyphens(formatter)
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         """The usage line, introduced in the interface language."""
@@ -175,7 +202,7 @@ class LocalizedUsageError(UsageError):
                 command = f"{self.ctx.command_path} {self.ctx.help_option_names[0]}"
                 typer.echo(say("click.try_help", command=command), file=stream)
             typer.echo("", file=stream)
-        typer.echo(f"{error_label()}: {self.message}", file=stream)
+        typer.echo(printable(f"{error_label()}: {self.message}"), file=stream)
 
 
 # The parser's own messages that carry no parameter object, by their English wording.

@@ -32,7 +32,14 @@ if TYPE_CHECKING:
     from asn_assess.multirater.aggregate import TargetView
 
 MAX_ERRORS_ON_SCREEN = 20
-FILE_FORMATS = {".txt": "text", ".md": "md", ".html": "html", ".csv": "csv", ".json": "json"}
+FILE_FORMATS = {
+    ".txt": "text",
+    ".md": "md",
+    ".html": "html",
+    ".pdf": "pdf",
+    ".csv": "csv",
+    ".json": "json",
+}
 EXTENSION = {form: suffix for suffix, form in FILE_FORMATS.items()}
 
 
@@ -102,6 +109,12 @@ def multirater(
     # A folder's files are known only after reading; they are checked then.
     single = None if folder is not None else output
     check_outputs([("-o", single), ("--summary", summary), ("--errors", errors)], protected)
+    if form == "pdf":
+        if output is None:
+            raise UsageError(say("pdf.not_to_stdout"))
+        from asn_assess.reports.pdf import find_browser
+
+        find_browser()  # no engine to print with: said before the round is read
     if min_raters == 2:
         typer.echo(say("mr.warning.min_raters_two"), err=True)
 
@@ -128,13 +141,13 @@ def multirater(
     if folder is not None:
         named = _file_names([view.target for view in views], EXTENSION[form])
         files += [
-            (folder / name, _render(loaded, [view], form, language).encode("utf-8"))
+            (folder / name, _document(loaded, [view], form, language))
             for name, view in zip(named, views, strict=True)
         ]
         others = [*protected, ("--summary", summary), ("--errors", errors)]
         check_outputs([("-o", path) for path, _ in files], others)
     elif output is not None:
-        files.append((output, _render(loaded, views, form, language).encode("utf-8")))
+        files.append((output, _document(loaded, views, form, language)))
     if summary is not None:
         files.append((summary, _summary(loaded, views, summary_form, language)))
     if errors is not None:
@@ -144,6 +157,8 @@ def multirater(
     if output is None:
         typer.echo(_render(loaded, views, form, language), nl=False)
     _report_rejected(outcome.rejected, errors is not None)
+    if outcome.duplicates:
+        typer.echo(say("mr.warning.duplicates", count=outcome.duplicates), err=True)
     if folder is not None:
         typer.echo(say("mr.wrote_folder", count=len(views), path=folder), err=True)
     elif output is not None:
@@ -207,6 +222,16 @@ def _file_names(targets: list[str], suffix: str) -> list[str]:
     return names
 
 
+def _document(bank: Bank, views: list[TargetView], form: str, language: str) -> bytes:
+    """The reports of ``views`` as a file's bytes: a PDF printed from the HTML report
+    (``reports.pdf``, the route every PDF takes), else the text of ``_render``."""
+    if form == "pdf":
+        from asn_assess.reports.pdf import pdf_from_html
+
+        return pdf_from_html(_render(bank, views, "html", language))
+    return _render(bank, views, form, language).encode("utf-8")
+
+
 def _render(bank: Bank, views: list[TargetView], form: str, language: str) -> str:
     """The reports of ``views`` in one document of format ``form``."""
     if form == "json":
@@ -239,7 +264,7 @@ def _summary(bank: Bank, views: list[TargetView], form: Optional[str], language:
 
     header, rows = summary_rows(bank, views, language)
     if form == "xlsx":
-        return xlsx_bytes([("summary", header, rows)])
+        return xlsx_bytes([(say("mr.summary_sheet"), header, rows)])
     return csv_text(header, rows).encode("utf-8")
 
 

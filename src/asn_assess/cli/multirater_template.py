@@ -55,7 +55,7 @@ def write_template(
     lang: Optional[str],
 ) -> None:
     """Write the template to ``output`` (.csv or .xlsx), or as CSV to standard output."""
-    from asn_assess.cli.common import checked_language
+    from asn_assess.cli.common import checked_language, echo_data
     from asn_assess.cli.multirater import needs_rater_groups
     from asn_assess.core.answers import parse_rater_group
     from asn_assess.core.errors import UsageError
@@ -82,7 +82,7 @@ def write_template(
     if suffix not in (".csv", ".xlsx"):
         raise UsageError(say("mr.error.template_suffix", path=output))
     if output is None:
-        typer.echo(csv_text(header, []), nl=False)
+        echo_data(csv_text(header, []), nl=False)
         return
     if suffix == ".xlsx":
         groups = [SELF, *(g.id for g in bank.rater_groups)]
@@ -103,7 +103,9 @@ def write_template(
             choices,
         )
         choose = {"validate": "list", "source": groups, "ignore_blank": True}
-        data = xlsx_bytes([("ratings", header, []), listing, hint], {GROUP_HEADER: choose})
+        data = xlsx_bytes(
+            [(say("mr.template.ratings_sheet"), header, []), listing, hint], {GROUP_HEADER: choose}
+        )
     else:
         data = csv_text(header, []).encode("utf-8")
     from asn_assess.core.files import write_file

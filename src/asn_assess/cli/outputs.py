@@ -65,6 +65,10 @@ def planned_outputs(
 
     planned = [(path, format_for(path, requested)) for path in outputs or []]
     check_outputs([("-o", path) for path, _ in planned], others)
+    if any(form == "pdf" for _, form in planned):
+        from asn_assess.reports.pdf import find_browser
+
+        find_browser()  # no engine to print with: said now, before anything is done
     return planned
 
 
@@ -73,10 +77,10 @@ def write_reports(
 ) -> None:
     """Write each planned file atomically (a file holds the old or the new report)."""
     from asn_assess.core.files import write_file
-    from asn_assess.reports.formats import render
+    from asn_assess.reports.formats import render_bytes
 
     for path, form in planned:  # a person's report: personal data, created 0600
-        write_file(path, render(form, bank, result, options).encode("utf-8"), private=True)
+        write_file(path, render_bytes(form, bank, result, options), private=True)
 
 
 def print_report(
@@ -84,9 +88,14 @@ def print_report(
 ) -> None:
     """The report on standard output: in ``form``, or for the terminal when None."""
     if form is not None:
-        from asn_assess.reports.formats import format_for, render
+        from asn_assess.core.errors import UsageError
+        from asn_assess.core.i18n import say
+        from asn_assess.reports.formats import BINARY_FORMATS, format_for, render
 
-        typer.echo(render(format_for(None, form), bank, result, options), nl=False)
+        chosen = format_for(None, form)
+        if chosen in BINARY_FORMATS:
+            raise UsageError(say("pdf.not_to_stdout"))
+        typer.echo(render(chosen, bank, result, options), nl=False)
         return
     from asn_assess.reports.report_data import build_report
     from asn_assess.reports.rich_report import report_renderable
@@ -106,11 +115,13 @@ def emit_report(
     pager: bool,
     norms: Optional[Path] = None,
     norm_group: Optional[str] = None,
+    previous: Optional[Result] = None,
 ) -> None:
     """A saved result's report to the files planned, else to standard output; ``norms``
-    (a norms file) and ``norm_group`` place its scores among colleagues."""
+    (a norms file) and ``norm_group`` place its scores among colleagues; ``previous``
+    (the same person's earlier result, from the history) adds the change since then."""
     from asn_assess.cli.common import bank_for_result, checked_language, norm_reference
-    from asn_assess.core.i18n import t
+    from asn_assess.core.i18n import say
     from asn_assess.core.scoring import check_result
     from asn_assess.reports.formats import ReportOptions
 
@@ -118,11 +129,16 @@ def emit_report(
     check_result(loaded, result, source)  # every id it names is the bank's, said with the file
     language = checked_language(loaded, lang or result.language)
     norm = norm_reference(loaded, norms, norm_group)
-    options = ReportOptions(language, all_actions, norm=norm)
+    comparison = None
+    if previous is not None:
+        from asn_assess.cli.finish import compare_with
+
+        comparison = compare_with(previous, loaded, result)
+    options = ReportOptions(language, all_actions, comparison, norm)
     if planned:
         write_reports(planned, loaded, result, options)
-        for path, _ in planned:
-            typer.echo(t("export.written", language, path=path), err=True)
+        for path, _ in planned:  # said to the person: in the interface language
+            typer.echo(say("export.written", path=path), err=True)
         return
     print_report(form, loaded, result, options, pager=pager)
 

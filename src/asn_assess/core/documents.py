@@ -13,16 +13,19 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    SerializerFunctionWrapHandler,
     StrictInt,
     StrictStr,
     ValidationError,
     ValidationInfo,
     field_validator,
+    model_serializer,
 )
 
 from asn_assess.core.errors import AnswerSheetError, AssessError, NipError, Problem, ResultError
 from asn_assess.core.i18n import say
 from asn_assess.core.models import SELF, Identifier
+from asn_assess.core.nip import ascii_digits
 from asn_assess.core.validation import validation_problems
 
 SCHEMA_VERSION: Literal[1] = 1
@@ -51,7 +54,7 @@ def normalise_target(raw: Optional[str]) -> Optional[str]:
     if raw is None:
         return None
     text = _SPACES.sub(" ", raw).strip()
-    digits = _NUMBER_SEPARATORS.sub("", text)
+    digits = _NUMBER_SEPARATORS.sub("", ascii_digits(text))
     if len(digits) == 18 and digits.isdigit() and digits.isascii():
         return digits
     return text or None
@@ -108,6 +111,37 @@ class Respondent(BaseModel):
         except NipError as error:  # pydantic reports a ValueError with its key path
             # The error's text is English (see core.nip); this one reaches the user.
             raise ValueError(say(f"nip.{error.code}", **error.values)) from None
+
+
+NO_NAME = "tanpa nama"
+"""Whose a result is when its profile names nobody: one respondent, written this way in
+every language (``history list`` shows it in the interface language)."""
+
+
+def respondent_identity(respondent: Optional[Respondent], from_session: bool) -> Optional[str]:
+    """Whose a result or a session is: the NIP (or NI PPPK) when given, else the name
+    with its spaces folded, else ``NO_NAME``. A result not made by a session on this
+    computer (``from_session`` False) that names nobody belongs to no known respondent:
+    None, and it is never compared with anyone's."""
+    if respondent is not None:
+        number = respondent.nip or respondent.ni_pppk
+        if number:
+            return number
+        name = " ".join((respondent.name or "").split())
+        if name:
+            return name
+    return NO_NAME if from_session else None
+
+
+def same_respondent(first: Optional[str], second: Optional[str]) -> bool:
+    """Whether two identities (``respondent_identity``) are one person: equal without
+    regard to case; an unknown one (None) is nobody's equal, not even its own."""
+    return first is not None and second is not None and first.casefold() == second.casefold()
+
+
+def result_respondent(result: Result) -> Optional[str]:
+    """Whose ``result`` is (``respondent_identity``)."""
+    return respondent_identity(result.respondent, result.session_id is not None)
 
 
 class AnswerSheet(BaseModel):
@@ -245,11 +279,26 @@ class Result(BaseModel):
         description="Response-quality flags the answers trip (empty: none). They never "
         "change the scores.",
     )
+    session_id: Optional[str] = Field(
+        default=None,
+        max_length=64,
+        description="The `asn-assess start` session that produced it: a session finishing "
+        "twice (resumed after a crash) is saved once. Absent on results made otherwise; "
+        "such a result that names nobody belongs to no known respondent.",
+    )
 
     @field_validator("target")
     @classmethod
     def _one_spelling(cls, value: Optional[str]) -> Optional[str]:
         return normalise_target(value)
+
+    @model_serializer(mode="wrap")
+    def _without_absent_session(self, handler: SerializerFunctionWrapHandler) -> Any:
+        # Results made by score and batch have no session: their JSON stays as it was.
+        data = handler(self)
+        if isinstance(data, dict) and data.get("session_id") is None:
+            data.pop("session_id", None)
+        return data
 
     def pillar(self, pillar_id: str) -> PillarResult:
         """The pillar result with this id (``StopIteration`` when there is none)."""

@@ -19,6 +19,7 @@ by ``OutputFile`` and ``commit_together``:
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import sys
@@ -26,8 +27,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Optional, Union
 
+from asn_assess.core.commit_journal import remove_journal, write_journal
 from asn_assess.core.errors import AssessError, Problem, UsageError
 from asn_assess.core.i18n import say
+from asn_assess.core.limits import DOCUMENT_BYTES, size_text
+from asn_assess.core.printable import PrintableBytes
 from asn_assess.core.temporaries import (
     forget,
     remove,
@@ -68,11 +72,35 @@ def open_for_reading(path: str | Path, error: type[AssessError], buffering: int 
         ) from None
 
 
-def read_text(path: str | Path, error: type[AssessError]) -> str:
-    """A UTF-8 file's text (a byte order mark is dropped), or ``error`` naming the file,
-    and for bytes that are not UTF-8 the line they are on."""
+def read_bytes(
+    stream: BinaryIO, source: str, error: type[AssessError], limit: int = DOCUMENT_BYTES
+) -> bytes:
+    """Everything ``stream`` holds, or ``error`` naming ``source`` as soon as it holds
+    more than ``limit`` bytes: a file known to be larger is refused before it is read,
+    and a device or a pipe that never ends (``/dev/zero``) after ``limit`` bytes."""
+    try:
+        size = os.fstat(stream.fileno()).st_size
+    except (OSError, AttributeError, ValueError, io.UnsupportedOperation):
+        size = 0  # no file behind it (a test's standard input): read up to the cap
+    if size <= limit:
+        raw = stream.read(limit + 1)
+    if size > limit or len(raw) > limit:
+        raise error(Problem(source, say("reading.too_large", size=size_text(limit))))
+    return raw
+
+
+def read_text(path: str | Path, error: type[AssessError], limit: int = DOCUMENT_BYTES) -> str:
+    """A UTF-8 file's text (a byte order mark is dropped), or ``error`` naming the file:
+    when it holds more than ``limit`` bytes (``core.limits``), and for bytes that are
+    not UTF-8 the line they are on."""
     with open_for_reading(path, error) as stream:
-        raw = stream.read()
+        raw = read_bytes(stream, str(path), error, limit)
+    return decoded_text(raw, str(path), error)
+
+
+def decoded_text(raw: bytes, path: str, error: type[AssessError]) -> str:
+    """UTF-8 bytes as text (a byte order mark dropped), or ``error`` naming the line of
+    the first byte that is not UTF-8."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as problem:
@@ -208,9 +236,12 @@ class OutputFile:
         self._done = False
         self.committed = False
         """Whether the output has appeared (set by ``commit_together``)."""
+        self._terminal: Optional[PrintableBytes] = None
         if is_stdout(target):
             self._file: BinaryIO = sys.stdout.buffer
             self._through = True
+            if sys.stdout.isatty():  # data shown, not kept: no control character reaches it
+                self._terminal = PrintableBytes()
             return
         path = Path(self.name)
         refusal = _refusal(path)
@@ -267,6 +298,8 @@ class OutputFile:
         """Append bytes; ``OutputError`` naming the output when they cannot be written."""
         view = memoryview(data).cast("B")
         size = len(view)
+        if self._terminal is not None:
+            view = memoryview(self._terminal.feed(bytes(view)))
         while view:
             # An unbuffered stream (stdout under PYTHONUNBUFFERED) may take only part of
             # the bytes, as at a file size limit; the next write then reports why.
@@ -302,6 +335,10 @@ class OutputFile:
         if self._done:
             return
         if self._through:
+            if self._terminal is not None:
+                held, self._terminal = self._terminal.end(), None
+                if held:
+                    self.write(held)
             self.flush()
             if self._file is not sys.stdout.buffer:
                 self._guard(self._file.close)
@@ -385,7 +422,9 @@ def commit_together(outputs: Sequence[OutputFile]) -> None:
     then the renames follow one another with SIGINT, SIGTERM and SIGHUP held back (they
     act when the commit is over). If a rename fails, the files already replaced are put
     back and ``OutputError`` names the one that failed; on any other failure every
-    temporary file is removed and the targets stay as they were."""
+    temporary file is removed and the targets stay as they were. A SIGKILL between two
+    renames is completed by the next run in the folder, from the commit's journal
+    (``commit_journal``)."""
     try:
         for output in outputs:
             output.finish()
@@ -393,30 +432,42 @@ def commit_together(outputs: Sequence[OutputFile]) -> None:
         for output in outputs:
             output.discard()
         raise
-    with signals_deferred():
-        replaced: list[OutputFile] = []
-        try:
-            for output in outputs:
-                output._keep_backup()
-                try:
-                    output._replace()
-                except OSError as problem:
-                    raise output._error(problem) from None
-                replaced.append(output)
-            for output in outputs:  # inside the held-back signals: known before they act
-                output.committed = True
-        except BaseException:
-            for done in reversed(replaced):
-                try:
-                    done._restore()
-                except OSError:
-                    pass
-            raise
-        finally:
-            for output in outputs:
-                output.discard()
-    for output in outputs:
-        output._sync_folder()
+    journal: list[Path] = []
+    try:
+        with signals_deferred():
+            replaced: list[OutputFile] = []
+            try:
+                for output in outputs:  # every backup first: the renames then follow at once
+                    output._keep_backup()
+                journal = write_journal(
+                    [
+                        (output._temporary, output._destination)
+                        for output in outputs
+                        if output._temporary is not None and output._destination is not None
+                    ]
+                )
+                for output in outputs:
+                    try:
+                        output._replace()
+                    except OSError as problem:
+                        raise output._error(problem) from None
+                    replaced.append(output)
+                for output in outputs:  # inside the held-back signals: known before they act
+                    output.committed = True
+            except BaseException:
+                for done in reversed(replaced):
+                    try:
+                        done._restore()
+                    except OSError:
+                        pass
+                raise
+            finally:
+                for output in outputs:
+                    output.discard()
+        for output in outputs:
+            output._sync_folder()
+    finally:
+        remove_journal(journal)  # once the renames are on disk (or undone)
 
 
 def write_file(

@@ -17,6 +17,7 @@ import os
 from decimal import ROUND_HALF_UP, Decimal
 
 from asn_assess.core.config import configured_language
+from asn_assess.core.printable import printable
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -80,16 +81,40 @@ def messages() -> dict[str, dict[str, str]]:
     return _catalogue
 
 
+VERBATIM_NUMBERS = frozenset({"id", "first", "second", "before", "after", "pid", "code"})
+"""Values written without a thousands separator: ids a person types back (history
+entries), process ids and exit codes."""
+
+
 def t(key: str, language: str, **values: object) -> str:
-    """The interface text ``key`` in ``language`` (Indonesian when it has none)."""
+    """The interface text ``key`` in ``language`` (Indonesian when it has none). Whole
+    numbers in it get the language's thousands separator (``format_count``): 7.532
+    baris, 7,532 rows; but for the ``VERBATIM_NUMBERS``. Texts put into it (a name, an
+    id, a cell) lose their control characters: a message is read by people, often on a
+    terminal (``core.printable``)."""
     texts = messages()[key]
     text = texts.get(language) or texts[DEFAULT_LANGUAGE]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    shown = {
+        name: format_count(value, language)
+        if type(value) is int and name not in VERBATIM_NUMBERS
+        else value
+        for name, value in values.items()
+    }
+    return printable(text.format(**shown))
 
 
 def say(key: str, **values: object) -> str:
     """The interface text ``key`` in the interface language (``interface_language``)."""
     return t(key, interface_language(), **values)
+
+
+def format_count(value: int, language: str) -> str:
+    """A whole number with the thousands separator of ``language``: 7.532 in Bahasa
+    Indonesia, 7,532 in English."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if language == "id" else text
 
 
 def format_score(value: float, language: str, digits: int = 1) -> str:

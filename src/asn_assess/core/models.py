@@ -61,16 +61,21 @@ def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, s
 
 
 MAX_WEIGHT = 1000
+MIN_WEIGHT = 1e-6
+"""The smallest weight: a weight meant as zero is a mistake to say so about, and one
+near the smallest floats (5e-324, a subnormal) would vanish in a weighted mean beside
+the others and give wrong scores. From 1e-6 to 1000, the largest weight is at most a
+billion times the smallest, which a weighted mean of doubles carries exactly enough."""
 MAX_SCALE_VALUE = 1000
 
 Weight = Annotated[
     float,
     Field(
-        gt=0,
+        ge=MIN_WEIGHT,
         le=MAX_WEIGHT,
         strict=True,
         allow_inf_nan=False,
-        description="Greater than 0, at most 1000.",
+        description="At least 0.000001, at most 1000.",
     ),
 ]
 ScaleValue = Annotated[int, Field(strict=True, ge=-MAX_SCALE_VALUE, le=MAX_SCALE_VALUE)]
@@ -195,7 +200,9 @@ class Item(_Frozen):
     reverse: Optional[StrictBool] = Field(
         default=None, description="Negatively worded: scored in reverse. Scale items only."
     )
-    weight: Weight = Field(default=1.0, description="Weight within its indicator (0 < w <= 1000).")
+    weight: Weight = Field(
+        default=1.0, description="Weight within its indicator (0.000001 <= w <= 1000)."
+    )
     statement: Optional[Literal["behaviour", "self-knowledge"]] = Field(
         default=None,
         description="What a scale item states: a behaviour (answered on a frequency scale) "
@@ -279,7 +286,9 @@ class Indicator(_Frozen):
     id: Identifier = Field(description="Unique in the whole bank.")
     title: LangText = Field(description="Name of the behaviour.")
     description: Optional[LangText] = Field(default=None, description="What it covers.")
-    weight: Weight = Field(default=1.0, description="Weight within its pillar (0 < w <= 1000).")
+    weight: Weight = Field(
+        default=1.0, description="Weight within its pillar (0.000001 <= w <= 1000)."
+    )
     rated_by: tuple[Identifier, ...] = Field(
         default=(), description="Rater groups that can observe this behaviour (360 feedback)."
     )
@@ -308,7 +317,9 @@ class Pillar(_Frozen):
     id: Identifier = Field(description="Unique in the whole bank.")
     title: LangText = Field(description="Name of the pillar.")
     description: Optional[LangText] = Field(default=None, description="What it covers.")
-    weight: Weight = Field(default=1.0, description="Weight in the overall score (0 < w <= 1000).")
+    weight: Weight = Field(
+        default=1.0, description="Weight in the overall score (0.000001 <= w <= 1000)."
+    )
     indicators: tuple[Indicator, ...] = Field(default=(), description="Its behaviours.")
 
 

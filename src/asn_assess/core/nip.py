@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 from typing import Optional
 
 from asn_assess.core.errors import NipError
@@ -31,7 +32,21 @@ def _error(code: str, **values: object) -> NipError:
 _SEPARATORS = re.compile(r"[\s.\-]+")
 
 
+def ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit of any script (Arabic-Indic ``١٩٨٦``,
+    Devanagari, full-width) written as its ASCII digit, so that one number typed on
+    different keyboards is one number."""
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.decimal(character)) if character.isdecimal() else character
+        for character in text
+    )
+
+
 def _strip(raw: str) -> str:
+    # Digits of other scripts stay as they are here: a NIP typed into a profile is
+    # refused until written in ASCII digits (``ascii_digits`` serves ids and pseudonyms).
     return _SEPARATORS.sub("", raw)
 
 

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
-_TEMPORARY = re.compile(r"^\..*\.asn-assess-(\d+)-\d+\.(?:tmp|old)$")
+TEMPORARY_NAME = re.compile(r"^\..*\.asn-assess-(\d+)-\d+\.(?:tmp|old)$")
 _numbers = itertools.count(1)
 _swept: set[str] = set()
 _live: set[Path] = set()  # temporary files of this process not yet renamed or removed
@@ -36,10 +36,16 @@ def temporary_name(name: str, suffix: str = "tmp") -> str:
     """The hidden name of this process's temporary (or backup) file for ``name``."""
     if len(name.encode("utf-8")) > 150:  # keep within the 255-byte limit of a name
         name = name.encode("utf-8")[:150].decode("utf-8", "ignore")
-    return f".{name}.asn-assess-{os.getpid()}-{next(_numbers)}.{suffix}"
+    return f".{name}.asn-assess-{os.getpid()}-{next_number()}.{suffix}"
 
 
-def _process_alive(pid: int) -> bool:
+def next_number() -> int:
+    """A number not yet used in a file name by this process."""
+    return next(_numbers)
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` may still be running on this computer."""
     if pid == os.getpid() or os.name == "nt":  # Windows has no harmless probe: keep
         return True
     try:
@@ -61,9 +67,9 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     except OSError:
         return removed
     for entry in entries:
-        match = _TEMPORARY.match(entry.name)
+        match = TEMPORARY_NAME.match(entry.name)
         if match and entry.is_file(follow_symlinks=False):
-            if not _process_alive(int(match.group(1))):
+            if not process_alive(int(match.group(1))):
                 try:
                     os.unlink(entry.path)
                     removed.append(Path(entry.path))
@@ -73,10 +79,14 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
 
 
 def sweep_once(folder: Path) -> None:
-    """Remove the stale temporary files of ``folder``, once per process."""
+    """Once per process: complete the commits a killed run left half done in ``folder``
+    (``commit_journal``), then remove its stale temporary files."""
     key = os.path.realpath(folder)
     if key not in _swept:
         _swept.add(key)
+        from asn_assess.core.commit_journal import recover_commits
+
+        recover_commits(folder)
         remove_stale_temporaries(folder)
 
 

@@ -151,7 +151,7 @@ def _message(error: ErrorDetails, where_keys_are: str) -> str:
         return say("check.document", found=found)
     if kind in _KIND_MESSAGES:
         return say(_KIND_MESSAGES[kind], found=found)
-    if kind == "greater_than" and loc and loc[-1] == "weight":
+    if kind == "greater_than_equal" and loc and loc[-1] == "weight":
         return say("check.weight", found=found)
     if kind in _LIMIT_MESSAGES:
         key, limit = _LIMIT_MESSAGES[kind]

@@ -74,6 +74,9 @@ class Questionnaire:
         self.progress = progress.model_copy(deep=True)
         self.questions = questions_of(bank, self.progress.role, self.progress.rater_group)
         self.progress.position = min(self.progress.position, len(self.questions))
+        self.revisiting: Optional[list[int]] = None
+        """While skipped questions are offered again: their positions, in order."""
+        self.revisit_index = 0
 
     @property
     def rating_someone(self) -> bool:
@@ -93,18 +96,65 @@ class Questionnaire:
 
     @property
     def done(self) -> bool:
-        """Whether every question has been passed."""
+        """Whether every question has been passed (and every skipped one offered again,
+        when they are)."""
+        if self.revisiting is not None:
+            return self.revisit_index >= len(self.revisiting)
         return self.progress.position >= len(self.questions)
+
+    @property
+    def _position(self) -> int:
+        if self.revisiting is not None:
+            return self.revisiting[self.revisit_index]
+        return self.progress.position
 
     @property
     def current(self) -> Question:
         """The question being asked."""
-        return self.questions[self.progress.position]
+        return self.questions[self._position]
 
     @property
     def number(self) -> int:
-        """The current question's number, from 1."""
+        """The current question's number, from 1 (among the skipped ones, while they are
+        offered again)."""
+        if self.revisiting is not None:
+            return self.revisit_index + 1
         return self.progress.position + 1
+
+    @property
+    def count(self) -> int:
+        """How many questions the counter counts: all of the session's, or the skipped
+        ones while they are offered again."""
+        return len(self.revisiting) if self.revisiting is not None else len(self.questions)
+
+    def skipped(self) -> list[int]:
+        """The positions of the questions passed without an answer, in order."""
+        answers = self.progress.answers
+        return [i for i, q in enumerate(self.questions) if q.item.id not in answers]
+
+    def revisit(self, positions: list[int]) -> None:
+        """Offer the questions at ``positions`` once more (after the last question):
+        back and forward move among them; the progress stays at the end, so a session
+        stopped meanwhile resumes at the end too."""
+        self.revisiting = list(positions)
+        self.revisit_index = 0
+
+    def _forward(self) -> None:
+        if self.revisiting is not None:
+            self.revisit_index += 1
+        else:
+            self.progress.position += 1
+
+    def _at_first(self) -> bool:
+        if self.revisiting is not None:
+            return self.revisit_index == 0
+        return self.progress.position == 0
+
+    def _backward(self) -> None:
+        if self.revisiting is not None:
+            self.revisit_index -= 1
+        else:
+            self.progress.position -= 1
 
     def back_key(self, item: Item) -> str:
         """The key that goes back on ``item``: ``<`` where ``b`` is an option letter."""
@@ -123,28 +173,28 @@ class Questionnaire:
         if key == HELP_KEY:
             return Outcome.HELP
         if key in (self.back_key(item), BACK_KEY_ALWAYS):
-            if self.progress.position == 0:
+            if self._at_first():
                 return Outcome.AT_FIRST
-            self.progress.position -= 1
+            self._backward()
             return Outcome.BACK
         if key == NOT_APPLICABLE_KEY and not item.is_situational:
             self.progress.answers[item.id] = NOT_APPLICABLE
-            self.progress.position += 1
+            self._forward()
             return Outcome.ANSWERED
         if key == SKIP_KEY:
             self.progress.answers.pop(item.id, None)
-            self.progress.position += 1
+            self._forward()
             return Outcome.SKIPPED
         if not key:
             if item.id not in self.progress.answers:
                 return Outcome.INVALID
-            self.progress.position += 1  # Enter keeps the saved answer
+            self._forward()  # Enter keeps the saved answer
             return Outcome.KEPT
         value = self.parse(item, typed.strip())
         if value is None:
             return Outcome.INVALID
         self.progress.answers[item.id] = value
-        self.progress.position += 1
+        self._forward()
         return Outcome.ANSWERED
 
     def parse(self, item: Item, typed: str) -> Optional[AnswerValue]:

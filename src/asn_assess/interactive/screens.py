@@ -4,6 +4,7 @@ question or an option is shown as written."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Optional
 
@@ -13,7 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from asn_assess.core.i18n import t
-from asn_assess.core.models import Bank
+from asn_assess.core.models import SELF, Bank, Item
+from asn_assess.core.presentation import questions_of
 from asn_assess.interactive.questionnaire import (
     NOT_APPLICABLE_KEY,
     Questionnaire,
@@ -27,18 +29,53 @@ SECONDS_PER_SITUATIONAL_ITEM = 30
 RULE_WIDTH = 80
 
 
-def estimated_minutes(bank: Bank) -> int:
-    """About how long answering the whole bank takes."""
+def estimated_minutes(items: Iterable[Item]) -> int:
+    """About how long answering ``items`` takes (the questions one session asks)."""
     seconds = sum(
         SECONDS_PER_SITUATIONAL_ITEM if item.is_situational else SECONDS_PER_SCALE_ITEM
-        for item in bank.items.values()
+        for item in items
     )
     return max(1, round(seconds / 60))
 
 
-def welcome(bank: Bank, language: str, data_folder: Optional[Path], back_key: str) -> Panel:
-    """The opening screen: what is measured, how long it takes, privacy (``data_folder``
-    None: nothing is kept), keys."""
+def session_size(bank: Bank, language: str, role: Optional[str], rater_group: str) -> str:
+    """ "93 pertanyaan, sekitar 17 menit": the questions of ``role`` (None: every one)."""
+    items = [question.item for question in questions_of(bank, role, rater_group)]
+    return t("welcome.count", language, items=len(items), minutes=estimated_minutes(items))
+
+
+def size_by_role(bank: Bank, language: str) -> str:
+    """ "93 sampai 101 pertanyaan (sesuai peran Anda), sekitar 17 sampai 19 menit": before
+    the role is chosen."""
+    sizes = sorted(
+        {
+            (len(items), estimated_minutes(items))
+            for items in ([q.item for q in questions_of(bank, r.id, SELF)] for r in bank.roles)
+        }
+    )
+    if len(sizes) == 1:
+        return t("welcome.count", language, items=sizes[0][0], minutes=sizes[0][1])
+    fewest, most = sizes[0], sizes[-1]
+    return t(
+        "welcome.count_by_role",
+        language,
+        fewest=fewest[0],
+        most=most[0],
+        shortest=min(m for _, m in sizes),
+        longest=max(m for _, m in sizes),
+    )
+
+
+def welcome(
+    bank: Bank,
+    language: str,
+    data_folder: Optional[Path],
+    back_key: str,
+    size: Optional[str] = None,
+) -> Panel:
+    """The opening screen: what is measured, how long it takes (``size``: the count and
+    time of this session's questions, else those of the whole bank), privacy
+    (``data_folder`` None: nothing is kept), keys."""
     lines = Text()
     lines.append(bank.text(bank.title, language) + "\n", style="bold")
     lines.append(t("welcome.measures", language, pillars=len(bank.pillars)) + "\n")
@@ -51,8 +88,9 @@ def welcome(bank: Bank, language: str, data_folder: Optional[Path], back_key: st
         lines.append(
             f"{t('welcome.source', language)}: {bank.text(bank.source, language).strip()}\n"
         )
-    minutes = estimated_minutes(bank)
-    lines.append("\n" + t("welcome.size", language, items=bank.item_count, minutes=minutes) + "\n")
+    if size is None:
+        size = session_size(bank, language, None, SELF)
+    lines.append("\n" + t("welcome.size", language, size=size) + "\n")
     if data_folder is None:
         lines.append(t("welcome.no_save", language) + "\n", style="bold")
     else:
@@ -67,7 +105,7 @@ def question(questionnaire: Questionnaire, width: int) -> RenderableType:
     bank, language = questionnaire.bank, questionnaire.progress.language
     current = questionnaire.current
     item = current.item
-    total = len(questionnaire.questions)
+    total = questionnaire.count
     done = questionnaire.number - 1
     # An indicator's name above its questions invites flattering answers, so a bank
     # that interleaves its questions names only the pillar; the report names indicators.
@@ -86,7 +124,8 @@ def question(questionnaire: Questionnaire, width: int) -> RenderableType:
         Text("─" * min(width, RULE_WIDTH), style="dim"),
         Text(position, style="dim"),
     ]
-    bar = Text(t("question.count", language, number=questionnaire.number, total=total) + "  ")
+    count_key = "question.count_skipped" if questionnaire.revisiting else "question.count"
+    bar = Text(t(count_key, language, number=questionnaire.number, total=total) + "  ")
     bar.append(score_bar(done / total * 100, 20), style="cyan")
     bar.append(f" {round(done / total * 100)}%")
     parts += [bar, Text()]
@@ -133,13 +172,15 @@ def rating_welcome(
     language: str,
     target: str,
     group_id: str,
-    questions: int,
+    role: Optional[str],
     data_folder: Optional[Path],
     back_key: str,
     min_raters: int,
 ) -> Panel:
     """The opening screen for rating someone else: whom, as which group, what the
-    rating file keeps of the rater (nothing that names them), how long, keys."""
+    rating file keeps of the rater (nothing that names them), how many questions (those
+    of the person's ``role``) and how long, keys."""
+    questions = questions_of(bank, role, group_id)
     group = bank.rater_group(group_id)
     assert group is not None, "the group is checked before the session starts"
     label = bank.text(group.label, language)
@@ -150,8 +191,10 @@ def rating_welcome(
         lines.append(t("mr.session.anonymous", language, k=min_raters) + "\n")
     else:
         lines.append(t("mr.session.named", language, group=label) + "\n")
-    minutes = max(1, round(questions * SECONDS_PER_SCALE_ITEM / 60))
-    lines.append("\n" + t("mr.session.size", language, items=questions, minutes=minutes) + "\n")
+    minutes = estimated_minutes(q.item for q in questions_of(bank, role, group_id))
+    lines.append(
+        "\n" + t("mr.session.size", language, items=len(questions), minutes=minutes) + "\n"
+    )
     if data_folder is None:
         lines.append(t("welcome.no_save", language) + "\n", style="bold")
     else:

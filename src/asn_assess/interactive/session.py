@@ -25,6 +25,7 @@ from asn_assess.core.errors import NipError, UsageError
 from asn_assess.core.i18n import t
 from asn_assess.core.models import SELF, Bank
 from asn_assess.core.nip import normalise_nip
+from asn_assess.core.presentation import questions_of
 from asn_assess.interactive import screens
 from asn_assess.interactive.questionnaire import BACK_KEY, Outcome, Questionnaire, now
 from asn_assess.multirater.anonymity import MIN_RATERS
@@ -122,7 +123,9 @@ class Session:
 
         result = score(self.bank, sheet)
         # Piped answers were typed by a script: their speed says nothing about reading.
-        return with_quality(self.bank, result, timed=self.terminal.interactive)
+        result = with_quality(self.bank, result, timed=self.terminal.interactive)
+        # The session's id makes finishing it twice (resumed after a crash) keep one result.
+        return result.model_copy(update={"session_id": self.progress.session_id})
 
     def collect(self, welcome: bool = True) -> AnswerSheet:
         """Ask everything still open and return the answers (``run`` without scoring:
@@ -132,9 +135,10 @@ class Session:
                 self._welcome()
             if self.ask_profile and not self.progress.profile_done:
                 self._profile()
-            if self.bank.roles and not self.progress.role_asked and self.terminal.interactive:
+            if self._role_to_ask():
                 self._role()
             self._questions()
+            self._offer_skipped()
         except (KeyboardInterrupt, EndOfInput) as stop:
             self._save()
             interrupt = stop if isinstance(stop, KeyboardInterrupt) else None
@@ -145,22 +149,37 @@ class Session:
         folder = self.store.folder if self.store.keeps_data else None
         progress = self.progress
         if self.questionnaire.rating_someone:
-            count = len(self.questionnaire.questions)
             screen = screens.rating_welcome(
                 self.bank,
                 self.language,
                 progress.target or "",
                 progress.rater_group,
-                count,
+                progress.role,
                 folder,
                 BACK_KEY,
                 MIN_RATERS,
             )
         else:
-            screen = screens.welcome(self.bank, self.language, folder, BACK_KEY)
+            if self._role_to_ask():
+                size = screens.size_by_role(self.bank, self.language)
+            else:
+                size = screens.session_size(self.bank, self.language, progress.role, SELF)
+            screen = screens.welcome(self.bank, self.language, folder, BACK_KEY, size)
         self.terminal.show(screen)
         if self.terminal.interactive:
             self.terminal.ask(t("welcome.start", self.language) + " ")
+
+    def _role_to_ask(self) -> bool:
+        """Whether the role is still to be asked (at a terminal only: a script answers
+        every question, or the role given with --role; and before the first answer: a
+        session begun by a script keeps its questions when resumed at a terminal)."""
+        progress = self.progress
+        return (
+            bool(self.bank.roles)
+            and not progress.role_asked
+            and not progress.answers
+            and self.terminal.interactive
+        )
 
     def _profile(self) -> None:
         lang = self.language
@@ -192,6 +211,9 @@ class Session:
                 break
             self.terminal.show(Text(t("role.hint", lang, first=first, last=last), style="yellow"))
         self.questionnaire.choose_role(chosen)
+        if not self.questionnaire.rating_someone:
+            size = screens.session_size(self.bank, lang, chosen, SELF)
+            self.terminal.show(Text(t("role.size", lang, size=size)))
         self._save()
 
     def _ask_nip(self) -> Optional[str]:
@@ -212,6 +234,25 @@ class Session:
         while not questionnaire.done:
             self.terminal.show(screens.question(questionnaire, self.terminal.console.width))
             self._answer()
+
+    def _offer_skipped(self) -> None:
+        """At a terminal, offer the skipped questions once more before the report;
+        answering them is optional (Enter, or closing the input, goes on to the report).
+        A script is never asked: its next line would be read as the reply."""
+        questionnaire, lang = self.questionnaire, self.language
+        skipped = questionnaire.skipped()
+        if not skipped or not self.terminal.interactive:
+            return
+        self.terminal.show(Text())
+        yes = t("skipped.yes", lang).split(",")
+        try:
+            typed = self.terminal.ask(t("skipped.ask", lang, count=len(skipped))).casefold()
+        except EndOfInput:
+            return  # every answer is in: closing the input here only declines
+        if typed not in yes:
+            return
+        questionnaire.revisit(skipped)
+        self._questions()
 
     def _answer(self) -> None:
         """Read lines until one moves to another question (or quits)."""
@@ -248,12 +289,22 @@ class Session:
         durations[item_id] = round(durations.get(item_id, 0.0) + spent, 3)
 
     def _save(self) -> None:
-        self.progress.saved_at = now()
-        self.store.save_progress(self.progress)
+        """Save the progress; a session without any answer keeps nothing (one left
+        before its first answer is not offered later)."""
+        progress = self.progress
+        if not progress.answers:
+            self.store.drop_progress(
+                session_key(progress.bank_id, progress.target, progress.rater_group)
+            )
+            return
+        progress.saved_at = now()
+        self.store.save_progress(progress)
 
     def _saved_message(self) -> str:
         if not self.store.keeps_data:
             return t("end.quit_no_save", self.language)
+        if not self.progress.answers:
+            return t("end.quit_nothing", self.language)
         values = {
             "answered": len(self.progress.answers),
             "total": len(self.questionnaire.questions),
@@ -324,13 +375,17 @@ def open_progress(
         else:
             if resume is None and not terminal.interactive:
                 # Piped answers would be read as the reply to "resume it?": never guess.
-                raise UsageError(t("resume.piped", lang, **_waiting(existing, bank)))
+                raise UsageError(t("resume.piped", lang, **_waiting(existing, bank, lang)))
             if resume is None:
                 resume = _ask_resume(existing, bank, lang, terminal)
             if resume:
                 return existing.model_copy(update={"language": lang}), True, bank
             kept = store.set_aside(key)
-            terminal.show(Text(t("resume.kept", lang, path=kept), style="dim"))
+            if _names_someone(existing):
+                who = _owner_text(existing, lang)
+                terminal.show(Text(t("resume.kept_other", lang, path=kept, who=who), style="dim"))
+            else:
+                terminal.show(Text(t("resume.kept", lang, path=kept), style="dim"))
     progress = Progress(
         bank_id=bank.id,
         bank_version=bank.version,
@@ -341,9 +396,10 @@ def open_progress(
         rater_group=rater_group,
         started_at=now(),
     )
-    # Saved before the first question, so a data folder that cannot be written is
-    # reported before anything has been typed into it.
-    store.save_progress(progress)
+    # Checked before the first question, so a data folder that cannot be written is
+    # reported before anything has been typed into it. Nothing is kept until the first
+    # answer: a session left before it leaves nothing behind.
+    store.check_writable()
     return progress, False, bank
 
 
@@ -356,20 +412,52 @@ def _versions_at_hand(bank: Bank) -> list[str]:
     return bundled if bank.version in bundled else [bank.version]
 
 
-def _waiting(existing: Progress, bank: Bank) -> dict[str, object]:
-    """How far a waiting session got and when it was saved, for the messages about it."""
+def _waiting(existing: Progress, bank: Bank, lang: str) -> dict[str, object]:
+    """How far a waiting session got (of the questions of its role), when it was saved
+    and whose it is, for the messages about it."""
     saved_at = existing.saved_at
     when = saved_at.astimezone().strftime("%Y-%m-%d %H:%M") if saved_at else "?"
-    return {"answered": len(existing.answers), "total": bank.item_count, "when": when}
+    total = len(questions_of(bank, existing.role, existing.rater_group))
+    return {
+        "answered": len(existing.answers),
+        "total": total,
+        "when": when,
+        "who": _owner_text(existing, lang),
+    }
+
+
+def _owner_text(progress: Progress, lang: str) -> str:
+    """Whose a session is, as the person reads it: "Siti Aminah, NIP 19860926 201505 2
+    001", or "tanpa nama"."""
+    from asn_assess.core.nip import format_nip
+
+    who = progress.respondent
+    parts = []
+    if who is not None and who.name:
+        parts.append(" ".join(who.name.split()))
+    if who is not None and (who.nip or who.ni_pppk):
+        parts.append(f"NIP {format_nip(who.nip)}" if who.nip else f"NI PPPK {who.ni_pppk}")
+    return ", ".join(parts) or t("history.no_name", lang)
+
+
+def _names_someone(progress: Progress) -> bool:
+    who = progress.respondent
+    return who is not None and bool(who.name or who.nip or who.ni_pppk)
 
 
 def _ask_resume(existing: Progress, bank: Bank, lang: str, terminal: Terminal) -> bool:
-    terminal.show(Text(t("resume.found", lang, **_waiting(existing, bank))))
+    """Resume the waiting session? One that names a person (a profile from an earlier
+    session) is resumed only by that person: the question asks who is at the keyboard,
+    and has no default."""
+    waiting = _waiting(existing, bank, lang)
+    terminal.show(Text(t("resume.found", lang, **waiting)))
     yes = t("resume.yes", lang).split(",")
     no = t("resume.no", lang).split(",")
+    same_person = _names_someone(existing)
+    question = t("resume.same_person", lang, **waiting) if same_person else t("resume.ask", lang)
     while True:
-        typed = terminal.ask(t("resume.ask", lang)).casefold()
-        if typed == "" or typed in yes:
+        typed = terminal.ask(question).casefold()
+        if typed in yes or (typed == "" and not same_person):
             return True
         if typed in no:
             return False

@@ -16,6 +16,7 @@ rated. Nothing here prints.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Optional
@@ -37,6 +38,8 @@ class MultiraterRound:
     """One per person rated, in the order they first appear."""
     rejected: list[RowError]
     """Rows not used, each with its reasons."""
+    duplicates: int = 0
+    """Of those, raters' second ratings of one person: one rater, one vote."""
 
     @property
     def withheld(self) -> int:
@@ -53,7 +56,9 @@ def run_multirater(
     """Read every input and work out each person's 360-degree numbers."""
     bank = batch_settings.bank
     sink = RatingsSink(bank)
+    # Whole answer sheets, to tell a rating sent twice from two raters (``ratings``).
+    batch_settings = dataclasses.replace(batch_settings, full_results=True)
     report = run_batch(inputs, batch_settings, sink, progress)
     people = sink.by_target()
     views = [target_view(bank, person, settings) for person in people]
-    return MultiraterRound(report.counts.read, views, sink.rejected)
+    return MultiraterRound(report.counts.read, views, sink.rejected, sink.duplicates)

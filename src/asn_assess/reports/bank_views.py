@@ -10,6 +10,7 @@ from rich.tree import Tree
 
 from asn_assess.core.i18n import t
 from asn_assess.core.models import Bank, Item
+from asn_assess.core.printable import printable
 
 BANK_LIST_COLUMNS = ("id", "version", "title", "pillars", "indicators", "items")
 
@@ -50,12 +51,13 @@ def bank_list_view(rows: list[dict[str, object]], language: str) -> Group:
 
 def bank_list_lines(rows: list[dict[str, object]]) -> str:
     """The bank list for a pipe: one line per bank, tab-separated, under a header of
-    the column ids; tabs and line breaks in a title become spaces."""
+    the column ids; tabs and line breaks in a title become spaces, control characters
+    are dropped."""
     lines = ["\t".join(BANK_LIST_COLUMNS)]
     for row in rows:
         cells = (" ".join(str(row[column]).split()) for column in BANK_LIST_COLUMNS)
         lines.append("\t".join(cells))
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")
 
 
 def bank_tree(bank: Bank, language: str) -> Tree:

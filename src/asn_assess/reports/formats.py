@@ -16,8 +16,17 @@ from asn_assess.reports.compare import Comparison
 if TYPE_CHECKING:
     from asn_assess.analysis.norms import NormReference
 
-FORMATS = ("text", "md", "html", "csv", "json")
-EXTENSIONS = {".txt": "text", ".md": "md", ".html": "html", ".csv": "csv", ".json": "json"}
+FORMATS = ("text", "md", "html", "pdf", "csv", "json")
+EXTENSIONS = {
+    ".txt": "text",
+    ".md": "md",
+    ".html": "html",
+    ".pdf": "pdf",
+    ".csv": "csv",
+    ".json": "json",
+}
+BINARY_FORMATS = ("pdf",)
+"""Formats that are written to files only, never to a terminal or a pipe."""
 TEXT_WIDTH = 80
 """Width of the plain-text report in files and pipes."""
 
@@ -65,10 +74,21 @@ class ReportOptions:
     """Where each score stands among colleagues; never changes a score."""
 
 
+def render_bytes(form: str, bank: Bank, result: Result, options: ReportOptions) -> bytes:
+    """The report of ``result`` as a file's bytes: a PDF printed from the HTML report
+    (``reports.pdf``), every other format as UTF-8 text."""
+    if form == "pdf":
+        from asn_assess.reports.pdf import pdf_from_html
+
+        return pdf_from_html(render("html", bank, result, options))
+    return render(form, bank, result, options).encode("utf-8")
+
+
 def render(
     form: str, bank: Bank, result: Result, options: ReportOptions, width: int = TEXT_WIDTH
 ) -> str:
-    """The report of ``result`` in format ``form`` (one of ``FORMATS``)."""
+    """The report of ``result`` in format ``form`` (one of ``FORMATS`` but the binary
+    ones: see ``render_bytes``)."""
     if form == "json":
         from asn_assess.core.documents import to_json
 
@@ -88,7 +108,7 @@ def render(
     if form == "html":
         from asn_assess.reports.html import render_html
 
-        return render_html(data)
+        return render_html(data, all_actions)
     if form == "csv":
         from asn_assess.reports.csv_report import render_csv
 

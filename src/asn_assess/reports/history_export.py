@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from asn_assess.core.documents import IndicatorResult, OverallResult, PillarResult, Result
 from asn_assess.reports.csv_report import neutralise
 
+if TYPE_CHECKING:
+    from asn_assess.store.history import Entry
+
 EXPORT_COLUMNS = (
     "id",
     "finished_at",
+    "respondent",
     "bank_id",
     "bank_version",
     "role",
@@ -29,22 +32,31 @@ EXPORT_COLUMNS = (
 )
 
 
-def history_jsonl(results: list[tuple[int, datetime, Result]]) -> str:
-    """One result per line, each valid against `asn-assess schema result`."""
-    return "".join(result.model_dump_json() + "\n" for _, _, result in results)
+def history_jsonl(results: list[tuple[Entry, Result]]) -> str:
+    """One result per line, each valid against `asn-assess schema result` (whose it is
+    is in its ``respondent`` profile)."""
+    return "".join(result.model_dump_json() + "\n" for _, result in results)
 
 
 Counts = Union[OverallResult, PillarResult, IndicatorResult]
 
 
-def history_csv(results: list[tuple[int, datetime, Result]]) -> str:
+def history_csv(results: list[tuple[Entry, Result]]) -> str:
     """One row per result and level, after a header row of ``EXPORT_COLUMNS``;
-    ``results`` are (history id, when finished, result)."""
+    ``results`` are (history entry, result). ``respondent`` is whose the result is: the
+    NIP, else the name, else "tanpa nama"; empty for a result from before respondents
+    were recorded that names nobody."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(EXPORT_COLUMNS)
-    for entry_id, finished_at, result in results:
-        head = [entry_id, finished_at.isoformat(), result.bank_id, result.bank_version]
+    for entry, result in results:
+        head = [
+            entry.id,
+            entry.finished_at.isoformat(),
+            entry.respondent or "",
+            result.bank_id,
+            result.bank_version,
+        ]
         head.append(result.role or "")
         overall = result.overall
         levels: list[tuple[str, str, Optional[float], Optional[str], Counts]] = [

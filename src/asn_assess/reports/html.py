@@ -48,15 +48,24 @@ def template_environment() -> Any:
     )
 
 
-def render_html(data: ReportData) -> str:
-    """The whole report as an HTML page, with the full action list."""
+def render_html(data: ReportData, all_actions: bool = False) -> str:
+    """The whole report as an HTML page: two A4 pages in print (the summary; the plan
+    with the supervisor's notes and signatures), and with ``all_actions`` an appendix
+    with the detail per pillar and every action."""
     pillar_chart, indicator_chart = charts(data)
     template = template_environment().get_template("report.html.j2")
+    values = dict(data.identity)
+    name = values.get(data.t("profile.name"), "")
+    number = values.get(data.t("profile.nip"), "")
     text: str = template.render(
         data=data,
         t=data.t,
         pillar_chart=pillar_chart,
         indicator_chart=indicator_chart,
+        all_actions=all_actions,
+        # The employee's lines carry the profile's name and NIP; the supervisor's are
+        # left to fill in by hand.
+        signatories=[("printout.employee", name, number), ("printout.supervisor", "", "")],
         footer=data.t("export.footer", version=__version__),
     )
     return text

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from asn_assess.core.printable import printable
 from asn_assess.reports.formatting import ChangeText, Level
 from asn_assess.reports.report_data import ActionLine, ReportData
 
@@ -15,8 +16,9 @@ _LIST_START = re.compile(r"^(\d+)([.)])")
 
 
 def escape(text: str) -> str:
-    """``text`` on one line with every Markdown-significant character escaped."""
-    text = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """``text`` on one line with every Markdown-significant character escaped and
+    every control character removed."""
+    text = _SPECIAL.sub(r"\\\1", " ".join(printable(text).split()))
     text = _LIST_START.sub(r"\1\\\2", text)
     if text[:1] in ("-", "+", "="):
         text = "\\" + text
@@ -141,4 +143,4 @@ def render_markdown(data: ReportData, all_actions: bool = False) -> str:
         out += ["", f"## {escape(note.title)}", "", *[f"- {escape(line)}" for line in note.lines]]
         out += ["", f"*{escape(note.footer)}*"]
     out += ["", f"*{escape(data.note)}*"]
-    return "\n".join(out) + "\n"
+    return printable("\n".join(out) + "\n")

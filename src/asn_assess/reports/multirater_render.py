@@ -2,11 +2,13 @@
 
 Plain text has no colour and no column alignment (it is pasted into e-mails and chats),
 wrapped at ``width``; Markdown escapes every text (``markdown.escape``), so a name like
-``<script>`` or ``[x](y)`` shows as written.
+``<script>`` or ``[x](y)`` shows as written. Neither carries a control character from
+the data (``core.printable``).
 """
 
 from __future__ import annotations
 
+from asn_assess.core.printable import printable
 from asn_assess.reports.markdown import escape
 from asn_assess.reports.multirater_data import Cell, IndicatorRow, MultiraterData
 from asn_assess.reports.report_data import ActionLine
@@ -75,7 +77,7 @@ def _text(data: MultiraterData, width: int) -> str:
     out += ["", t("mr.notes").upper(), ""]
     for note in data.notes:
         out += wrap(note, width, "- ", "  ")
-    return "\n".join(out) + "\n"
+    return printable("\n".join(out) + "\n")
 
 
 def _row(*cells: str) -> str:
@@ -84,7 +86,7 @@ def _row(*cells: str) -> str:
 
 def render_multirater_markdown(reports: list[MultiraterData]) -> str:
     """Every report as Markdown, one top-level heading per person rated."""
-    return "\n".join(_markdown(data) for data in reports)
+    return printable("\n".join(_markdown(data) for data in reports))
 
 
 def _markdown(data: MultiraterData) -> str:

@@ -132,6 +132,9 @@ class ReportData:
     note: str
     notes: list[Note] = field(default_factory=list)
     """Norm standing and response-quality notes, when there are any."""
+    identity: list[tuple[str, str]] = field(default_factory=list)
+    """The printout's identity block: (label, value) for name, NIP, work unit, position
+    and role; a value is empty when not given (a line to fill in by hand)."""
 
     def t(self, key: str, **values: object) -> str:
         """An interface text in the report's language."""
@@ -175,6 +178,23 @@ def _respondent(result: Result) -> Optional[str]:
     parts = [who.name, format_nip(who.nip) if who.nip else None, who.position, who.unit]
     shown = [part for part in parts if part]
     return ", ".join(shown) if shown else None
+
+
+def _identity(bank: Bank, result: Result, language: str) -> list[tuple[str, str]]:
+    who = result.respondent
+    role = bank.role(result.role) if result.role else None
+    number = ""
+    if who is not None and who.nip:
+        number = format_nip(who.nip)
+    elif who is not None and who.ni_pppk:
+        number = who.ni_pppk
+    return [
+        (t("profile.name", language), (who.name or "") if who else ""),
+        (t("profile.nip", language), number),
+        (t("profile.unit", language), (who.unit or "") if who else ""),
+        (t("profile.position", language), (who.position or "") if who else ""),
+        (t("export.role", language), bank.text(role.label, language) if role else ""),
+    ]
 
 
 def action_line(bank: Bank, action: Action, language: str) -> ActionLine:
@@ -384,4 +404,5 @@ def build_report(
         counts_text=counts_text,
         note=t("report.note", language),
         notes=notes,
+        identity=_identity(bank, result, language),
     )

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import textwrap
 
+from asn_assess.core.printable import printable
 from asn_assess.reports.formatting import ChangeText, Level
 from asn_assess.reports.report_data import ActionLine, ReportData
 
 
 def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
-    """``text`` wrapped at ``width`` with a first-line and a hanging indent."""
+    """``text`` wrapped at ``width`` with a first-line and a hanging indent (its
+    control characters removed first, so they neither count nor reach the reader)."""
     wrapped = textwrap.wrap(
-        text,
+        printable(text),
         width=width,
         initial_indent=first,
         subsequent_indent=rest or " " * len(first),
@@ -130,4 +132,4 @@ def render_text(data: ReportData, width: int = 80, all_actions: bool = False) ->
     if data.notes:
         out.append("")
     out += wrap(data.note, width)
-    return "\n".join(out) + "\n"
+    return printable("\n".join(out) + "\n")

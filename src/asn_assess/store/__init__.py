@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -65,6 +66,12 @@ class Progress(BaseModel):
     )
     rater_group: str = Field(
         default=SELF, description="self, or the rater group of someone rating the target."
+    )
+    session_id: str = Field(
+        default_factory=lambda: uuid.uuid4().hex,
+        max_length=64,
+        description="This session's id, carried by its result: a session whose result is "
+        "already saved (a crash between saving it and removing this file) is not saved twice.",
     )
     respondent: Optional[Respondent] = Field(default=None, description="The profile, if given.")
     profile_done: bool = Field(default=False, description="Whether the profile was asked.")
@@ -232,10 +239,40 @@ class UserData:
 
     def complete(self, result: Result) -> Path:
         """A session has finished: save its result, then drop its progress (the result
-        now holds every answer). Returns where the result was saved."""
-        saved = self.save_result(result)
-        self.progress_path(result.bank_id).unlink(missing_ok=True)
+        now holds every answer). Returns where the result is. Idempotent: a result of
+        the same session saved before (the process was killed between the two steps,
+        then resumed) is the one kept, never a second copy."""
+        saved = self.result_of_session(result.session_id) if result.session_id else None
+        if saved is None:
+            saved = self.save_result(result)
+        self.drop_progress(result.bank_id)
         return saved
+
+    def result_of_session(self, session_id: str) -> Optional[Path]:
+        """The saved result file of the session ``session_id``, if there is one."""
+        folder = self.results_folder
+        if not folder.is_dir():
+            return None
+        marker = f'"session_id": "{session_id}"'
+        for path in sorted(folder.glob("*.json"), reverse=True):  # the newest first
+            try:
+                text = path.read_text("utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            if marker in text:
+                return path
+        return None
+
+    def drop_progress(self, key: str) -> None:
+        """Remove the progress kept under ``key``, if any."""
+        self.progress_path(key).unlink(missing_ok=True)
+
+    def check_writable(self) -> None:
+        """Make sure the data folder can be written, leaving no file behind: the error
+        a progress write would give, before anything has been typed."""
+        probe = self.progress_path(".probe")
+        self._write(probe, "")
+        probe.unlink(missing_ok=True)
 
 
 class NothingKept(UserData):
@@ -250,6 +287,12 @@ class NothingKept(UserData):
 
     def save_progress(self, progress: Progress) -> None:
         """Keeps nothing."""
+
+    def drop_progress(self, key: str) -> None:
+        """Nothing was kept."""
+
+    def check_writable(self) -> None:
+        """Nothing is written."""
 
     @contextmanager
     def session_lock(self, language: Optional[str] = None) -> Iterator[None]:

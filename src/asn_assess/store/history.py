@@ -15,15 +15,22 @@ A locked, damaged or newer database raises ``HistoryError`` naming the file.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Union
 
-from asn_assess.core.documents import Result, parse_result, to_json
+from asn_assess.core.documents import (
+    Result,
+    parse_result,
+    result_respondent,
+    same_respondent,
+    to_json,
+)
 from asn_assess.core.errors import AssessError, Problem
 from asn_assess.core.files import read_text
 from asn_assess.core.i18n import say
@@ -32,7 +39,25 @@ DATABASE_NAME = "history.db"
 LOCK_TIMEOUT = 2.0
 """Seconds to wait for another program's write to finish before giving up."""
 
-MIGRATIONS: tuple[str, ...] = (
+
+def _record_owners(connection: sqlite3.Connection) -> None:
+    """Migration 2's data step: whose each result kept so far is. Results from before it
+    carry no session id, so one that names nobody belongs to no known respondent."""
+    rows = connection.execute("SELECT id, result FROM results").fetchall()
+    for row_id, text in rows:
+        try:
+            result = parse_result(text, f"#{row_id}")
+        except AssessError:
+            continue  # unreadable rows are reported when they are read, as before
+        connection.execute(
+            "UPDATE results SET respondent = ?, respondent_name = ?, session_id = ? WHERE id = ?",
+            (*_owner_columns(result), row_id),
+        )
+
+
+Migration = Union[str, Callable[[sqlite3.Connection], None]]
+
+MIGRATIONS: tuple[Migration, ...] = (
     # 1: the results, their indexed columns, and the file each came from
     """
     CREATE TABLE results (
@@ -48,8 +73,18 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX results_by_time ON results (finished_at, id);
     CREATE INDEX results_by_bank ON results (bank_id, finished_at, id);
     """,
+    # 2: whose each result is (see core.documents.respondent_identity; NULL: unknown),
+    # the name to show, and the session that made it (a session is kept once)
+    """
+    ALTER TABLE results ADD COLUMN respondent TEXT;
+    ALTER TABLE results ADD COLUMN respondent_name TEXT;
+    ALTER TABLE results ADD COLUMN session_id TEXT;
+    CREATE UNIQUE INDEX results_by_session ON results (session_id) WHERE session_id IS NOT NULL;
+    """,
+    _record_owners,
 )
-"""Layout changes in order; entry ``n`` brings ``user_version`` ``n`` to ``n + 1``."""
+"""Layout changes in order; entry ``n`` brings ``user_version`` ``n`` to ``n + 1``: SQL
+statements, or a function for a step that needs Python (reading the result JSON)."""
 
 
 class HistoryError(AssessError):
@@ -68,6 +103,24 @@ class Entry:
     band: Optional[str]
     file: Optional[str]
     """The result file's name in ``results/``, when it has one."""
+    respondent: Optional[str] = None
+    """Whose result it is (``core.documents.respondent_identity``); None: not known."""
+    respondent_name: Optional[str] = None
+    """The name in the result's profile, when it has one."""
+    session_id: Optional[str] = None
+    """The `start` session that made it, when one did."""
+
+    def belongs_to(self, who: str) -> bool:
+        """Whether ``who`` (a NIP, a name, or "tanpa nama") names this result's
+        respondent: its identity, or the name in its profile, without regard to case
+        or spaces; a NIP may be typed with spaces."""
+        from asn_assess.core.documents import normalise_target
+
+        wanted = normalise_target(who)
+        return wanted is not None and (
+            same_respondent(self.respondent, wanted)
+            or same_respondent(self.respondent_name, wanted)
+        )
 
 
 def when_finished(result: Result, fallback: Optional[datetime] = None) -> datetime:
@@ -142,9 +195,13 @@ class History:
             # Read again under the write lock: another program may have migrated.
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             for number in range(version, len(MIGRATIONS)):
-                for statement in MIGRATIONS[number].split(";"):
-                    if statement.strip():
-                        connection.execute(statement)
+                step = MIGRATIONS[number]
+                if callable(step):
+                    step(connection)
+                else:
+                    for statement in step.split(";"):
+                        if statement.strip():
+                            connection.execute(statement)
                 connection.execute(f"PRAGMA user_version = {number + 1}")
             connection.execute("COMMIT")
         except BaseException:
@@ -173,8 +230,8 @@ class History:
         fallback: Optional[datetime] = None,
     ) -> int:
         cursor = connection.execute(
-            "INSERT INTO results (finished_at, bank_id, bank_version, overall, band, file, result)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO results (finished_at, bank_id, bank_version, overall, band, file, result,"
+            " respondent, respondent_name, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 when_finished(result, fallback).isoformat(),
                 result.bank_id,
@@ -183,6 +240,7 @@ class History:
                 result.overall.band,
                 file,
                 to_json(result),
+                *_owner_columns(result),
             ),
         )
         assert cursor.lastrowid is not None
@@ -213,14 +271,30 @@ class History:
                 # Read again under the write lock: another program may have imported some.
                 known = {row[0] for row in connection.execute("SELECT file FROM results")}
                 fresh = [(path, result) for path, result in parsed if path.name not in known]
+                sessions = {
+                    row[0]: row[1]
+                    for row in connection.execute(
+                        "SELECT session_id, id FROM results WHERE session_id IS NOT NULL"
+                    )
+                }
+                imported = 0
                 for path, result in fresh:
+                    if result.session_id is not None and result.session_id in sessions:
+                        # A copy of a result already kept (the same session): never twice.
+                        held = sessions[result.session_id]
+                        message = say("history.same_session", id=held)
+                        self.skipped.append(Problem(str(path), message))
+                        continue
                     modified = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
-                    self._insert(connection, result, path.name, modified)
+                    entry_id = self._insert(connection, result, path.name, modified)
+                    if result.session_id is not None:
+                        sessions[result.session_id] = entry_id
+                    imported += 1
                 connection.execute("COMMIT")
             except BaseException:
                 connection.execute("ROLLBACK")
                 raise
-            return len(fresh)
+            return imported
 
     def delete(self, ids: Iterable[int]) -> list[Path]:
         """Remove these entries and their result files (the JSON and any report beside
@@ -253,18 +327,59 @@ class History:
 
     # --- reading -------------------------------------------------------------------------
 
-    def entries(self, bank_id: Optional[str] = None) -> list[Entry]:
-        """Every entry (of ``bank_id``, when given), oldest first."""
-        query = "SELECT id, finished_at, bank_id, bank_version, overall, band, file FROM results"
+    def entries(
+        self, bank_id: Optional[str] = None, respondent: Optional[str] = None
+    ) -> list[Entry]:
+        """Every entry (of ``bank_id``, and of ``respondent``: see ``Entry.belongs_to``,
+        when given), oldest first."""
+        query = (
+            "SELECT id, finished_at, bank_id, bank_version, overall, band, file,"
+            " respondent, respondent_name, session_id FROM results"
+        )
         parameters: tuple[str, ...] = ()
         if bank_id is not None:
             query += " WHERE bank_id = ?"
             parameters = (bank_id,)
         with self._errors():
             rows = self.connection.execute(query + " ORDER BY finished_at, id", parameters)
-            return [
+            found = [
                 Entry(row[0], datetime.fromisoformat(row[1]), *row[2:]) for row in rows.fetchall()
             ]
+        if respondent is not None:
+            found = [entry for entry in found if entry.belongs_to(respondent)]
+        return found
+
+    def previous(
+        self, result: Result, file: Optional[str] = None
+    ) -> Optional[tuple[Entry, Result]]:
+        """The result to show the change against: the newest one before ``result`` (kept
+        as ``file``, if it is) of the same respondent, the same bank and comparable
+        scoring (the same scoring version). None when there is none, or when ``result``
+        belongs to no known respondent."""
+        owner = result_respondent(result)
+        if owner is None:
+            return None
+        entries = self.entries(result.bank_id)
+        mine = next(
+            (
+                index
+                for index, entry in enumerate(entries)
+                if (file is not None and entry.file == file)
+                or (result.session_id is not None and entry.session_id == result.session_id)
+            ),
+            len(entries),
+        )
+        for entry in reversed(entries[:mine]):  # oldest first: the newest one before it
+            if not same_respondent(entry.respondent, owner):
+                continue
+            earlier = self.result(entry.id)
+            if earlier is not None and earlier.scoring_version == result.scoring_version:
+                return entry, earlier
+        return None
+
+    def session_entry(self, session_id: str) -> Optional[Entry]:
+        """The entry of the `start` session ``session_id``, when it was kept."""
+        return next((e for e in self.entries() if e.session_id == session_id), None)
 
     def result(self, entry_id: int) -> Optional[Result]:
         """The result of entry ``entry_id``, or None when there is none."""
@@ -288,7 +403,9 @@ class History:
 
 
 class _SqliteErrors:
-    """Turns sqlite3's exceptions into ``HistoryError`` naming the database."""
+    """Turns sqlite3's exceptions into ``HistoryError`` naming the database, each said
+    for what it is: only a file SQLite finds malformed is called damaged; a full disk, a
+    folder that cannot be written, a lock or a disk error say so, with their fix."""
 
     def __init__(self, path: Path):
         self.path = path
@@ -298,17 +415,62 @@ class _SqliteErrors:
 
     def __exit__(self, kind: object, error: object, traceback: object) -> None:
         if isinstance(error, sqlite3.Error):
-            message = str(error)
-            if "locked" in message or "busy" in message:
-                text = say("history.locked")
-            else:
-                text = say("history.damaged", reason=message)
+            text = say(
+                f"history.{sqlite_problem(error)}", reason=str(error), folder=self.path.parent
+            )
             raise HistoryError(Problem(str(self.path), text)) from None
         if isinstance(error, OSError):
-            strerror = getattr(error, "strerror", None) or str(error)
-            raise HistoryError(
-                Problem(str(self.path), say("history.unusable", reason=strerror))
-            ) from None
+            if error.errno == errno.ENOSPC:
+                text = say("history.disk_full", reason=error.strerror)
+            elif error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                text = say("history.read_only", reason=error.strerror, folder=self.path.parent)
+            else:
+                strerror = getattr(error, "strerror", None) or str(error)
+                text = say("history.unusable", reason=strerror)
+            raise HistoryError(Problem(str(self.path), text)) from None
+
+
+# SQLite's primary result codes (https://sqlite.org/rescode.html), for the Python versions
+# whose sqlite3 errors carry ``sqlite_errorcode`` (3.11 and later).
+_SQLITE_CODES = {
+    5: "locked",  # SQLITE_BUSY
+    6: "locked",  # SQLITE_LOCKED
+    8: "read_only",  # SQLITE_READONLY
+    10: "disk_error",  # SQLITE_IOERR
+    11: "damaged",  # SQLITE_CORRUPT
+    13: "disk_full",  # SQLITE_FULL
+    14: "read_only",  # SQLITE_CANTOPEN
+    23: "read_only",  # SQLITE_AUTH
+    26: "damaged",  # SQLITE_NOTADB
+}
+# The same, from the message, where the code is missing (Python 3.10).
+_SQLITE_MESSAGES = (
+    ("locked", "locked"),
+    ("busy", "locked"),
+    ("disk is full", "disk_full"),
+    ("readonly", "read_only"),
+    ("read-only", "read_only"),
+    ("unable to open", "read_only"),
+    ("disk i/o error", "disk_error"),
+    ("malformed", "damaged"),
+    ("not a database", "damaged"),
+)
+
+
+def sqlite_problem(error: sqlite3.Error) -> str:
+    """What went wrong, as the end of a message key: locked, disk_full, read_only,
+    disk_error, damaged, or unusable for anything else."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int) and (code & 0xFF) in _SQLITE_CODES:
+        return _SQLITE_CODES[code & 0xFF]
+    message = str(error).casefold()
+    return next((kind for words, kind in _SQLITE_MESSAGES if words in message), "unusable")
+
+
+def _owner_columns(result: Result) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """The respondent, respondent_name and session_id columns of ``result``."""
+    name = result.respondent.name if result.respondent else None
+    return result_respondent(result), name, result.session_id
 
 
 def _private_file(path: Path) -> None:

@@ -5,7 +5,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "out.sheet.set_aside": {"id": "Disisihkan", "en": "Set aside"},
     "xl.respondent_id": {"id": "ID responden", "en": "Respondent id"},
     "xl.unit": {"id": "Unit kerja", "en": "Work unit"},
-    "xl.position": {"id": "Jabatan", "en": "Position"},
+    "xl.job_title": {"id": "Jabatan", "en": "Job title"},
     "xl.role": {"id": "Peran", "en": "Role"},
     "xl.target": {"id": "Yang dinilai", "en": "Person rated"},
     "xl.rater_group": {"id": "Kelompok penilai", "en": "Rater group"},

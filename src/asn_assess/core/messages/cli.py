@@ -135,7 +135,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "peringatan: {source}: {count} kolom tidak dipakai: {columns}; bila berisi jawaban, sebutkan dalam berkas --mapping",
         "en": "warning: {source}: {count} column(s) not used: {columns}; if they hold answers, name them in a --mapping file",
     },
-    "batch.progress_rows": {"id": "{task.completed:,} baris", "en": "{task.completed:,} rows"},
+    "batch.progress_rows": {"id": "{rows} baris", "en": "{rows} rows"},
     "batch.summary_title": {
         "id": "Ringkasan per kelompok (0-100)",
         "en": "Summary by group (0-100)",

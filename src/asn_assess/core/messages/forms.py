@@ -151,6 +151,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "tidak dapat dibaca sebagai lembar kerja .xlsx ({reason})",
         "en": "cannot be read as an .xlsx workbook ({reason})",
     },
+    "sheet.error.dtd": {
+        "id": "bagian ini memuat deklarasi tipe dokumen (DTD), yang tidak pernah ditulis "
+        "oleh Excel, LibreOffice, atau aplikasi survei; ditolak demi keamanan (simpan "
+        "ulang berkas dari program lembar kerja)",
+        "en": "this part declares a document type (a DTD), which Excel, LibreOffice and "
+        "survey tools never write; refused for safety (save the file again from a "
+        "spreadsheet program)",
+    },
+    "sheet.error.part_too_large": {
+        "id": "bagian ini lebih besar dari {size}, batas untuk bagian yang dibaca utuh",
+        "en": "this part is larger than {size}, the limit for a part read whole",
+    },
+    "sheet.error.broken_at": {
+        "id": "rusak pada baris {row}: {reason}",
+        "en": "broken at row {row}: {reason}",
+    },
     "sheet.error.empty": {
         "id": "lembar {sheet!r} kosong: tidak ada baris judul kolom",
         "en": "sheet {sheet!r} is empty: it has no header row",

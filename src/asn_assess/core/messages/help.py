@@ -108,16 +108,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "With --norms: the group of the norms to compare with. Default: everyone.",
     },
     "help.option.output": {
-        "id": "Tulis laporan ke FILE, dalam format yang dinyatakan akhirannya (.txt .md .html .csv .json); boleh diberikan lebih dari sekali.",
-        "en": "Write the report to FILE, in the format its extension names (.txt .md .html .csv .json); may be given more than once.",
+        "id": "Tulis laporan ke FILE, dalam format yang dinyatakan akhirannya (.txt .md .html .pdf .csv .json); boleh diberikan lebih dari sekali. PDF dicetak dari laporan HTML oleh Chrome, Chromium atau Microsoft Edge yang ada di komputer ini (lihat ASN_ASSESS_BROWSER di docs/reports.md).",
+        "en": "Write the report to FILE, in the format its extension names (.txt .md .html .pdf .csv .json); may be given more than once. A PDF is printed from the HTML report by the Chrome, Chromium or Microsoft Edge on this computer (see ASN_ASSESS_BROWSER in docs/reports.md).",
     },
     "help.option.format": {
-        "id": "text, md, html, csv atau json. Bawaan: dari akhiran -o, selain itu laporan di terminal.",
-        "en": "text, md, html, csv or json. Default: from the -o extension, else the terminal report.",
+        "id": "text, md, html, pdf (hanya dengan -o), csv atau json. Bawaan: dari akhiran -o, selain itu laporan di terminal.",
+        "en": "text, md, html, pdf (with -o only), csv or json. Default: from the -o extension, else the terminal report.",
     },
     "help.option.all_actions": {
-        "id": "Tampilkan juga setiap tindakan pengembangan dari setiap indikator yang perlu dikembangkan.",
-        "en": "Also list every development action of every indicator to develop.",
+        "id": "Tampilkan juga setiap tindakan pengembangan dari setiap indikator yang perlu dikembangkan; di HTML dan PDF sebagai lampiran sesudah dua halaman utama, bersama rincian per pilar.",
+        "en": "Also list every development action of every indicator to develop; in HTML and PDF as an appendix after the two main pages, with the detail per pillar.",
     },
     "help.option.pager": {
         "id": "Tampilkan keluaran panjang per halaman bila keluaran standar adalah terminal (PAGER, selain itu less).",
@@ -125,8 +125,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- start, report, score, schema ---------------------------------------------------------
     "help.start": {
-        "id": 'Isi penilaian secara interaktif dan lihat laporan Anda: ringkasan, rencana pengembangan dan rincian per pilar. Dengan --about NAMA --as KELOMPOK, nilai orang lain (umpan balik 360 derajat): perilakunya yang teramati dalam kalimat pengamat, disimpan sebagai berkas penilaian untuk unit SDM, tanpa nama Anda.\n\nTombol: angka (atau a-e) untuk menjawab, n tidak berlaku, b kembali, s lewati, ? bantuan, q simpan dan keluar. Kemajuan disimpan setiap kali menjawab; Ctrl-C juga menyimpan. Hasil disimpan sebagai JSON dengan laporan HTML di sampingnya dan masuk riwayat.\n\nContoh: asn-assess start --lang en\n\nContoh: asn-assess start -o hasil.json -o hasil.html\n\nContoh: asn-assess start --no-profile < jawaban.txt   (satu jawaban per baris)\n\nContoh: asn-assess start --about "Budi Santoso" --as rekan -o penilaian-budi.json',
-        "en": 'Take the assessment interactively and see your report: a summary, a development plan and the detail per pillar. With --about NAME --as GROUP, rate someone else instead (360-degree feedback): their observable behaviour in the observer wording, saved as a rating file for the HR unit, without your name.\n\nKeys: a number (or a-e) to answer, n not applicable, b back, s skip, ? help, q save and quit. Progress is saved after every answer; Ctrl-C saves too. The result is saved as JSON with an HTML report beside it and joins the history.\n\nExample: asn-assess start --lang en\n\nExample: asn-assess start -o hasil.json -o hasil.html\n\nExample: asn-assess start --no-profile < answers.txt   (one answer per line)\n\nExample: asn-assess start --about "Budi Santoso" --as rekan -o penilaian-budi.json',
+        "id": 'Isi penilaian secara interaktif dan lihat laporan Anda: ringkasan, rencana pengembangan dan rincian per pilar. Dengan --about NAMA --as KELOMPOK, nilai orang lain (umpan balik 360 derajat): perilakunya yang teramati dalam kalimat pengamat, disimpan sebagai berkas penilaian untuk unit SDM, tanpa nama Anda.\n\nTombol: angka (atau a-e) untuk menjawab, n tidak berlaku, b kembali, s lewati, ? bantuan, q simpan dan keluar. Kemajuan disimpan setiap kali menjawab; Ctrl-C juga menyimpan. Hasil disimpan sebagai JSON dengan laporan HTML di sampingnya dan masuk riwayat.\n\nContoh: asn-assess start --lang en\n\nContoh: asn-assess start -o hasil.json -o laporan.pdf\n\nContoh: asn-assess start --no-profile < jawaban.txt   (satu jawaban per baris)\n\nContoh: asn-assess start --about "Budi Santoso" --as rekan -o penilaian-budi.json',
+        "en": 'Take the assessment interactively and see your report: a summary, a development plan and the detail per pillar. With --about NAME --as GROUP, rate someone else instead (360-degree feedback): their observable behaviour in the observer wording, saved as a rating file for the HR unit, without your name.\n\nKeys: a number (or a-e) to answer, n not applicable, b back, s skip, ? help, q save and quit. Progress is saved after every answer; Ctrl-C saves too. The result is saved as JSON with an HTML report beside it and joins the history.\n\nExample: asn-assess start --lang en\n\nExample: asn-assess start -o hasil.json -o laporan.pdf\n\nExample: asn-assess start --no-profile < answers.txt   (one answer per line)\n\nExample: asn-assess start --about "Budi Santoso" --as rekan -o penilaian-budi.json',
     },
     "help.start.short": {
         "id": "Isi penilaian secara interaktif dan lihat laporan Anda.",
@@ -149,8 +149,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Keep progress, the result and its history in the data folder. --no-save keeps nothing (files named with -o are still written).",
     },
     "help.report": {
-        "id": "Tampilkan hasil tersimpan sebagai laporan, atau ekspor sebagai teks, Markdown, HTML, CSV atau JSON.\n\nContoh: asn-assess report hasil.json --lang en\n\nContoh: asn-assess report --last -o laporan.html\n\nContoh: asn-assess report hasil.json --format md > laporan.md",
-        "en": "Show a saved result as the report, or export it as text, Markdown, HTML, CSV or JSON.\n\nExample: asn-assess report result.json --lang en\n\nExample: asn-assess report --last -o laporan.html\n\nExample: asn-assess report result.json --format md > laporan.md",
+        "id": "Tampilkan hasil tersimpan sebagai laporan, atau ekspor sebagai teks, Markdown, HTML, PDF, CSV atau JSON.\n\nContoh: asn-assess report hasil.json --lang en\n\nContoh: asn-assess report --last -o laporan.pdf\n\nContoh: asn-assess report hasil.json --format md > laporan.md",
+        "en": "Show a saved result as the report, or export it as text, Markdown, HTML, PDF, CSV or JSON.\n\nExample: asn-assess report result.json --lang en\n\nExample: asn-assess report --last -o laporan.pdf\n\nExample: asn-assess report result.json --format md > laporan.md",
     },
     "help.report.short": {
         "id": "Tampilkan atau ekspor laporan dari hasil tersimpan.",
@@ -467,12 +467,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Language of the output and the messages: id or en. Default: the interface language.",
     },
     "help.history_list": {
-        "id": "Daftar setiap hasil tersimpan: id, tanggal, bank, versi, skor keseluruhan dan kategori.\n\nContoh: asn-assess history list",
-        "en": "List every saved result: id, date, bank, version, overall score and band.\n\nExample: asn-assess history list",
+        "id": 'Daftar setiap hasil tersimpan: id, tanggal, responden, bank, versi, skor keseluruhan dan kategori. Responden adalah NIP bila diisi, selain itu nama, selain itu "tanpa nama"; hasil dari versi lama tanpa profil tertulis "tidak tercatat".\n\nContoh: asn-assess history list\n\nContoh: asn-assess history list --respondent "Siti Aminah"',
+        "en": 'List every saved result: id, date, respondent, bank, version, overall score and band. The respondent is the NIP when given, else the name, else "tanpa nama" (no name); results kept by an older version without a profile show "not recorded".\n\nExample: asn-assess history list\n\nExample: asn-assess history list --respondent "Siti Aminah"',
     },
     "help.history_list.short": {
         "id": "Daftar hasil tersimpan.",
         "en": "List the saved results.",
+    },
+    "help.history.respondent": {
+        "id": 'Hanya hasil milik responden ini: NIP (boleh dengan spasi), nama (huruf besar-kecil tidak dibedakan) atau "tanpa nama".',
+        "en": 'Only the results of this respondent: a NIP (spaces allowed), a name (case does not matter) or "tanpa nama" (no name).',
     },
     "help.history_list.json": {
         "id": "Cetak daftar sebagai JSON.",
@@ -495,8 +499,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Language of the report and the messages. Default: the result's.",
     },
     "help.history_compare": {
-        "id": "Bandingkan dua hasil dari satu bank: sebelum, sesudah dan perubahannya untuk skor keseluruhan, setiap pilar dan setiap indikator. Indikator yang berubah antarversi bank, atau hanya ada di satu versi, didaftar terpisah dan tidak dibandingkan.\n\nTanpa A dan B: dua hasil terakhir dari bank hasil terbaru. Dengan A saja: A dibandingkan dengan hasil terbaru dari banknya.\n\nContoh: asn-assess history compare\n\nContoh: asn-assess history compare 3 7",
-        "en": "Compare two results of one bank: before, after and the change for the overall score, each pillar and each indicator. Indicators that changed between bank versions, or exist in one version only, are listed apart, never compared.\n\nWithout A and B: the last two results of the bank of the latest one. With A only: A against the latest result of its bank.\n\nExample: asn-assess history compare\n\nExample: asn-assess history compare 3 7",
+        "id": 'Bandingkan dua hasil dari satu bank: sebelum, sesudah dan perubahannya untuk skor keseluruhan, setiap pilar dan setiap indikator. Indikator yang berubah antarversi bank, atau hanya ada di satu versi, didaftar terpisah dan tidak dibandingkan.\n\nHanya hasil milik responden yang sama (NIP, selain itu nama, selain itu "tanpa nama") yang dibandingkan; dua responden berbeda ditolak (kode keluar 2).\n\nTanpa A dan B: dua hasil terakhir dari responden dan bank hasil terbaru. Dengan A saja: A dibandingkan dengan hasil terbaru dari responden dan banknya.\n\nContoh: asn-assess history compare\n\nContoh: asn-assess history compare 3 7',
+        "en": 'Compare two results of one bank: before, after and the change for the overall score, each pillar and each indicator. Indicators that changed between bank versions, or exist in one version only, are listed apart, never compared.\n\nOnly results of the same respondent (the NIP, else the name, else "tanpa nama") are compared; two different respondents are refused (exit code 2).\n\nWithout A and B: the last two results of the respondent and bank of the latest one. With A only: A against the latest result of its respondent and bank.\n\nExample: asn-assess history compare\n\nExample: asn-assess history compare 3 7',
     },
     "help.history_compare.short": {
         "id": "Bandingkan dua hasil dari satu bank.",
@@ -515,8 +519,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Print the comparison as JSON.",
     },
     "help.history_export": {
-        "id": "Ekspor setiap hasil tersimpan, dari yang terlama.\n\njsonl: setiap baris adalah hasil seperti dijelaskan `asn-assess schema result`. csv: satu baris per hasil dan tingkat (keseluruhan, pilar, indikator) dengan skor dan kategorinya.\n\nContoh: asn-assess history export -o riwayat.csv",
-        "en": "Export every saved result, oldest first.\n\njsonl: each line is a result as `asn-assess schema result` describes it. csv: one row per result and level (overall, pillar, indicator) with its score and band.\n\nExample: asn-assess history export -o riwayat.csv",
+        "id": "Ekspor setiap hasil tersimpan, dari yang terlama.\n\njsonl: setiap baris adalah hasil seperti dijelaskan `asn-assess schema result`. csv: satu baris per hasil dan tingkat (keseluruhan, pilar, indikator) dengan respondennya, skor dan kategorinya.\n\nContoh: asn-assess history export -o riwayat.csv",
+        "en": "Export every saved result, oldest first.\n\njsonl: each line is a result as `asn-assess schema result` describes it. csv: one row per result and level (overall, pillar, indicator) with its respondent, score and band.\n\nExample: asn-assess history export -o riwayat.csv",
     },
     "help.history_export.short": {
         "id": "Ekspor semua hasil tersimpan (jsonl atau csv).",

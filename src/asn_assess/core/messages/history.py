@@ -10,6 +10,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "basis data riwayat rusak ({reason}); pindahkan berkas ini ke tempat lain dan jalankan perintah lagi: riwayat dibangun ulang dari berkas hasil di results/",
         "en": "the history database is damaged ({reason}); move this file elsewhere and run the command again: the history is rebuilt from the result files in results/",
     },
+    "history.disk_full": {
+        "id": "disk penuh: riwayat tidak dapat ditulis ({reason}). Riwayat tidak rusak: kosongkan ruang disk, lalu jalankan perintah lagi",
+        "en": "the disk is full: the history cannot be written ({reason}). The history is not damaged: free some disk space, then run the command again",
+    },
+    "history.read_only": {
+        "id": "riwayat tidak dapat ditulis karena folder data hanya-baca atau bukan milik Anda ({reason}). Riwayat tidak rusak: izinkan menulis di {folder}, atau pilih folder lain dengan --data-dir atau ASN_ASSESS_HOME",
+        "en": "the history cannot be written: the data folder is read-only or not yours ({reason}). The history is not damaged: allow writing in {folder}, or choose another folder with --data-dir or ASN_ASSESS_HOME",
+    },
+    "history.disk_error": {
+        "id": "disk gagal membaca atau menulis riwayat ({reason}); periksa disk atau media penyimpanan, lalu jalankan perintah lagi",
+        "en": "the disk failed to read or write the history ({reason}); check the disk or storage medium, then run the command again",
+    },
+    "history.same_session": {
+        "id": "berkas ini salinan hasil {id} (sesi yang sama) dan tidak dimasukkan dua kali",
+        "en": "this file is a copy of result {id} (the same session) and is not added twice",
+    },
     "history.unusable": {
         "id": "basis data riwayat tidak dapat dipakai ({reason})",
         "en": "the history database cannot be used ({reason})",
@@ -39,8 +55,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{value!r} is not a result id; use an id from `asn-assess history list` or last",
     },
     "history.need_two": {
-        "id": "perlu dua hasil dari bank {bank} untuk dibandingkan; riwayat baru memiliki {count}",
-        "en": "two results of bank {bank} are needed for a comparison; the history has {count}",
+        "id": "perlu dua hasil dari bank {bank} milik responden yang sama untuk dibandingkan; riwayat baru memiliki {count} milik {who}",
+        "en": "two results of bank {bank} of the same respondent are needed for a comparison; the history has {count} of {who}",
+    },
+    "history.other_respondent": {
+        "id": "hasil {first} ({first_who}) dan hasil {second} ({second_who}) milik responden yang berbeda: hasil seseorang tidak dibandingkan dengan hasil orang lain. Lihat milik siapa setiap hasil dengan: asn-assess history list",
+        "en": "result {first} ({first_who}) and result {second} ({second_who}) belong to different respondents: one person's result is never compared with another's. See whose each result is with: asn-assess history list",
+    },
+    "history.unknown_respondent": {
+        "id": "hasil {first} ({first_who}) dan hasil {second} ({second_who}) tidak dibandingkan: hasil yang respondennya tidak tercatat (disimpan versi lama tanpa profil) tidak dibandingkan dengan hasil siapa pun",
+        "en": "result {first} ({first_who}) and result {second} ({second_who}) are not compared: a result whose respondent was not recorded (kept by an older version, without a profile) is compared with no one's",
+    },
+    "history.latest_unknown": {
+        "id": "hasil terbaru ({id}) tidak mencatat respondennya (disimpan versi lama tanpa profil) dan tidak dibandingkan dengan hasil siapa pun; pilih dua hasil milik satu orang: asn-assess history compare A B",
+        "en": "the latest result ({id}) does not record its respondent (kept by an older version, without a profile) and is compared with no one's; choose two results of one person: asn-assess history compare A B",
+    },
+    "history.none_of": {
+        "id": "Tidak ada hasil milik {respondent} di riwayat. Lihat semua hasil dengan: asn-assess history list",
+        "en": "There is no result of {respondent} in the history. See every result with: asn-assess history list",
     },
     "history.other_bank": {
         "id": "hasil {first} ({first_bank}) dan {second} ({second_bank}) berasal dari bank yang berbeda dan tidak dapat dibandingkan",
@@ -51,6 +83,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "bank {bank} version {version} is not at hand; pass that bank's file with --bank",
     },
     # list
+    "history.no_name": {"id": "tanpa nama", "en": "no name"},
+    "history.not_known": {"id": "tidak tercatat", "en": "not recorded"},
+    "history.col_respondent": {"id": "Responden", "en": "Respondent"},
     "history.col_id": {"id": "No.", "en": "ID"},
     "history.col_date": {"id": "Tanggal", "en": "Date"},
     "history.col_bank": {"id": "Bank", "en": "Bank"},

@@ -8,6 +8,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "tidak dapat dibaca ({reason})",
         "en": "cannot be read ({reason})",
     },
+    "reading.too_large": {
+        "id": "lebih besar dari {size}, batas untuk satu dokumen seperti ini; periksa "
+        "apakah ini berkas yang dimaksud",
+        "en": "larger than {size}, the limit for one document of this kind; check that "
+        "this is the file you meant",
+    },
+    "reading.line_too_long": {
+        "id": "baris lebih panjang dari {size}, batas untuk satu lembar jawaban",
+        "en": "the line is longer than {size}, the limit for one answer sheet",
+    },
+    "reading.json_too_large": {
+        "id": "lebih besar dari {size}, batas untuk JSON yang dibaca utuh; tulis satu "
+        "lembar jawaban per baris (JSON Lines), yang tidak berbatas",
+        "en": "larger than {size}, the limit for JSON read whole; write one answer sheet "
+        "per line (JSON Lines), which has no limit",
+    },
     "reading.not_utf8": {
         "id": "bukan teks UTF-8 (bita {byte}); simpan berkas sebagai UTF-8",
         "en": "not UTF-8 text (byte {byte}); save the file as UTF-8",

@@ -130,8 +130,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Column naming the rater group: self, or a group id or name of the bank (atasan, rekan, bawahan ...). Default: a column named rater_group or kelompok penilai.",
     },
     "mr.help.format": {
-        "id": "text, md, html, csv atau json. Bawaan: dari akhiran -o, selain itu text.",
-        "en": "text, md, html, csv or json. Default: from the -o extension, else text.",
+        "id": "text, md, html, pdf (hanya dengan -o), csv atau json. Bawaan: dari akhiran -o, selain itu text.",
+        "en": "text, md, html, pdf (with -o only), csv or json. Default: from the -o extension, else text.",
     },
     "mr.help.output": {
         "id": "Tulis laporan ke FILE (semua orang yang dinilai) atau ke folder DIR (satu berkas per orang, dinamai dengan id-nya atau pseudonimnya). Nama tanpa akhiran format atau yang diakhiri / adalah folder. Bawaan: stdout.",
@@ -196,6 +196,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "wrote {path}: one row per rating; columns target_id, rater_group and {items} statements of {bank} {version} in the observer wording. Score it with: asn-assess multirater {path}",
     },
     "mr.template.items_sheet": {"id": "Pernyataan", "en": "Statements"},
+    "mr.template.ratings_sheet": {"id": "Penilaian", "en": "Ratings"},
+    "mr.summary_sheet": {"id": "Ringkasan", "en": "Summary"},
     "mr.template.item": {"id": "id butir", "en": "item id"},
     "mr.template.indicator": {"id": "indikator", "en": "indicator"},
     "mr.template.rated_by": {"id": "dinilai oleh", "en": "rated by"},
@@ -315,6 +317,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "atau `target` dalam lembar jawaban)",
         "en": "no target: name the person rated (a target_id column, --target-column, "
         "or `target` in an answer sheet)",
+    },
+    "mr.reject.same_rater": {
+        "id": "penilaian kedua oleh penilai yang sama untuk orang ini; setiap penilai "
+        "dihitung sekali (yang pertama: {first})",
+        "en": "a second rating of this person by the same rater; each rater counts once "
+        "(the first: {first})",
+    },
+    "mr.reject.same_sheet": {
+        "id": "lembar penilaian yang sama persis dengan yang sudah dibaca, terkirim dua "
+        "kali; setiap penilai dihitung sekali (yang pertama: {first})",
+        "en": "the same rating sheet as one already read, sent twice; each rater counts "
+        "once (the first: {first})",
+    },
+    "mr.warning.duplicates": {
+        "id": "peringatan: {count} penilaian ganda disisihkan; penilai dihitung setelah "
+        "penilaian ganda disisihkan",
+        "en": "warning: {count} duplicate rating(s) set aside; raters are counted after "
+        "duplicates are set aside",
     },
     "mr.reject.second_self": {
         "id": "penilaian diri kedua untuk orang ini (yang pertama: {first})",

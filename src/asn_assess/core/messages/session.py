@@ -11,8 +11,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "What it measures: your work behaviour in {pillars} pillars:",
     },
     "welcome.size": {
-        "id": "{items} pertanyaan, sekitar {minutes} menit. Untuk pernyataan, tidak ada jawaban benar atau salah: jawablah sesuai kebiasaan Anda sehari-hari.",
-        "en": "{items} questions, about {minutes} minutes. For the statements there are no right or wrong answers: answer as you usually act at work.",
+        "id": "{size}. Untuk pernyataan, tidak ada jawaban benar atau salah: jawablah sesuai kebiasaan Anda sehari-hari.",
+        "en": "{size}. For the statements there are no right or wrong answers: answer as you usually act at work.",
+    },
+    "welcome.count": {
+        "id": "{items} pertanyaan, sekitar {minutes} menit",
+        "en": "{items} questions, about {minutes} minutes",
+    },
+    "welcome.count_by_role": {
+        "id": "{fewest} sampai {most} pertanyaan sesuai peran Anda (ditanyakan sesudah profil), sekitar {shortest} sampai {longest} menit",
+        "en": "{fewest} to {most} questions depending on your role (asked after the profile), about {shortest} to {longest} minutes",
     },
     "welcome.privacy": {
         "id": "Jawaban dan hasil hanya disimpan di komputer ini ({folder}); tidak ada yang dikirim ke mana pun.",
@@ -26,8 +34,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "welcome.source": {"id": "Sumber", "en": "Source"},
     # resume
     "resume.found": {
-        "id": "Ada sesi yang belum selesai: {answered} dari {total} pertanyaan sudah dijawab (disimpan {when}).",
-        "en": "There is an unfinished session: {answered} of {total} questions answered (saved {when}).",
+        "id": "Ada sesi yang belum selesai ({who}): {answered} dari {total} pertanyaan sudah dijawab (disimpan {when}).",
+        "en": "There is an unfinished session ({who}): {answered} of {total} questions answered (saved {when}).",
+    },
+    "resume.same_person": {
+        "id": "Apakah Anda {who}? Ketik y untuk melanjutkan sesi itu, atau t bila bukan (sesi itu tetap disimpan dan Anda memulai sesi baru): ",
+        "en": "Are you {who}? Type y to resume that session, or n if not (that session is kept and you start a new one): ",
+    },
+    "resume.kept_other": {
+        "id": "Sesi atas nama {who} disimpan sebagai {path}; memulai sesi baru untuk Anda.",
+        "en": "The session of {who} was kept as {path}; starting a new one for you.",
     },
     "resume.ask": {"id": "Lanjutkan sesi itu? [Y/t] ", "en": "Resume it? [Y/n] "},
     "resume.piped": {
@@ -133,6 +149,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Progres tersimpan ({answered} dari {total} terjawab).\nLanjutkan dengan: asn-assess start --resume",
         "en": "Progress saved ({answered} of {total} answered).\nResume with: asn-assess start --resume",
     },
+    "end.quit_nothing": {
+        "id": "Belum ada pertanyaan yang dijawab, jadi tidak ada yang disimpan.",
+        "en": "No question was answered yet, so nothing was kept.",
+    },
     "end.result_saved": {"id": "Hasil disimpan di {path}", "en": "Result saved to {path}"},
     # role
     "role.title": {
@@ -142,6 +162,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "role.ask": {
         "id": "Pilih nomor peran Anda ({first}-{last}), atau Enter untuk menjawab semua pertanyaan: ",
         "en": "Choose your role's number ({first}-{last}), or press Enter to answer every question: ",
+    },
+    "role.size": {"id": "Untuk peran ini: {size}.", "en": "For this role: {size}."},
+    # skipped questions, offered again before the report
+    "skipped.ask": {
+        "id": "{count} pertanyaan dilewati: jawab sekarang? [y/T] ",
+        "en": "Questions skipped: {count}. Answer them now? [y/N] ",
+    },
+    "skipped.yes": {"id": "y,ya,iya", "en": "y,yes"},
+    "question.count_skipped": {
+        "id": "Pertanyaan yang dilewati {number} dari {total}",
+        "en": "Skipped question {number} of {total}",
     },
     "role.hint": {
         "id": "Ketik satu angka {first} sampai {last}, atau tekan Enter.",

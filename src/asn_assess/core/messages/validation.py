@@ -97,8 +97,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "must be a date such as 2026-01-31; found {found}",
     },
     "check.weight": {
-        "id": "bobot harus lebih dari 0; tertulis {found}",
-        "en": "weight must be greater than 0; found {found}",
+        "id": "bobot harus paling kecil 0,000001 (sepersejuta); tertulis {found}",
+        "en": "weight must be at least 0.000001 (one millionth); found {found}",
     },
     "check.none_of": {
         "id": "{found} tidak cocok dengan bentuk mana pun yang diterima: {kinds}",
