@@ -178,7 +178,7 @@ class DuplicateFinder:
         wanted: dict[int, list[Any]] = {}
         if repeated.size:
             for block, rows, source in zip(self._hashes, self._rows, self._source_of, strict=True):
-                picked = rows[np.isin(block, repeated)]
+                picked = rows[np.isin(block, repeated, kind="sort")]  # hashes: no table
                 if picked.size:
                     wanted.setdefault(source, []).append(picked)
         self._hashes, self._rows, self._source_of = [], [], []  # the first pass is over
