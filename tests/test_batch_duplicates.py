@@ -242,3 +242,32 @@ def test_a_workbook_input_is_read_twice_with_the_same_row_numbers(tmp_path):
     assert result.exit_code == 0, result.stderr
     assert counts(result.stderr) == (3, 2, 0, 0, 1)
     assert [row for row, _, _ in scored(out)] == ["4", "5"]
+
+
+def test_a_signal_while_duplicates_are_looked_for_in_a_pipe_writes_nothing(tmp_path):
+    """Finding duplicates reads all of standard input before any row is scored; an
+    interrupt while it waits for more input ends the run as any interrupt does."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from test_outputs import WAIT, subprocess_env
+
+    source = table(tmp_path / "in.csv", PEOPLE, GOOGLE)
+    out = tmp_path / "hasil.csv"
+    out.write_text("old results\n", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "asn_assess", "batch", "-", "--bank", str(CONTOH), "-o", str(out)],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=subprocess_env(tmp_path),
+    )
+    assert process.stdin is not None
+    process.stdin.write(source.read_bytes())  # and the pipe stays open
+    process.stdin.flush()
+    time.sleep(1)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=WAIT)
+    assert process.returncode == 130, stderr
+    assert out.read_text(encoding="utf-8") == "old results\n"
