@@ -254,7 +254,7 @@ def test_a_signal_while_duplicates_are_looked_for_in_a_pipe_writes_nothing(tmp_p
 
     from test_outputs import WAIT, subprocess_env
 
-    source = table(tmp_path / "in.csv", PEOPLE, GOOGLE)
+    source = table(tmp_path / "in.csv", PEOPLE * 600, GOOGLE)  # more than a pipe holds
     out = tmp_path / "hasil.csv"
     out.write_text("old results\n", encoding="utf-8")
     process = subprocess.Popen(
@@ -264,9 +264,11 @@ def test_a_signal_while_duplicates_are_looked_for_in_a_pipe_writes_nothing(tmp_p
         env=subprocess_env(tmp_path),
     )
     assert process.stdin is not None
-    process.stdin.write(source.read_bytes())  # and the pipe stays open
+    # Returns once the run has read most of it (it is reading, its handlers set); the
+    # pipe stays open.
+    process.stdin.write(source.read_bytes())
     process.stdin.flush()
-    time.sleep(1)
+    time.sleep(0.5)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=WAIT)
     assert process.returncode == 130, stderr
