@@ -209,8 +209,11 @@ def test_constant_item_gets_a_clear_note_and_no_division_by_zero(tmp_path: Path)
     assert data["indicators"][0]["problems"] == ["constant-item:i2"]
     assert data["indicators"][0]["raw_alpha"] is not None
     for language, words in (
-        ("en", "every respondent gave i2 the same answer, so it has no variance"),
-        ("id", "semua responden menjawab i2 dengan jawaban yang sama"),
+        (
+            "en",
+            "i2 (Skala uji): every respondent gave the same answer, so the item has no variance",
+        ),
+        ("id", "i2 (Skala uji): semua responden memberi jawaban yang sama"),
     ):
         shown = runner.invoke(
             app, ["analyze", str(source), "--bank", str(bank), "--lang", language]
@@ -414,8 +417,11 @@ def test_roles_with_disjoint_items_explain_and_role_option_analyses_one(
     everyone = runner.invoke(app, ["analyze", str(source), "--lang", "en"])
     assert everyone.exit_code == 0, everyone.stderr
     text = " ".join(everyone.stdout.split())
-    assert "are not answered together by at least two respondents" in text
-    assert "analyse one role with --role" in text
+    assert "are never answered together by two respondents or more" in text
+    assert "Analyse one role at a time with --role" in text
+    # One note for the reason, naming the indicator and the pillar, not one per pair.
+    assert text.count("never answered together by two respondents") == 1
+    assert "Communicating downward and Leading your organisation:" in text
     one = analyze_json(str(source), "--role", "pelaksana")
     assert one["role"] == "pelaksana" and one["other_roles"] == 150 and one["respondents"] == 150
     by_id = {s["id"]: s for s in one["indicators"]}
@@ -442,8 +448,13 @@ def test_worked_example_of_the_docs(tmp_path: Path):
         0.89,
         0.89,
     ]
+    assert (round(scale["alpha_lower"], 2), round(scale["alpha_upper"], 2)) == (0.48, 0.99)
+    assert round(scale["omega_total"], 2) == 0.90
+    assert scale["verdict"] == "uncertain"
     docs = (Path(__file__).parents[1] / "docs" / "analysis.md").read_text(encoding="utf-8")
     for figure in ("**0.897**", "**0.74**", "**0.90**", "**0.75**", "**0.76**", "**0.89**"):
+        assert figure in docs
+    for figure in ("**0.48**", "**0.99**", "omega total is **0.90**", '"not yet certain"'):
         assert figure in docs
 
 

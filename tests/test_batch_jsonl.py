@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from pathlib import Path
 from typing import Any, Optional
 
@@ -57,10 +58,21 @@ def plain_lines(
             "result": result.model_dump(mode="json"),
         }
         if norm is not None:
-            record["percentiles"] = {
-                key: norm.rank(key, float(level_scores(block.scores, key)[index]))
-                for key in level_keys(bank)
+            scores = {
+                key: float(level_scores(block.scores, key)[index]) for key in level_keys(bank)
             }
+            record["percentiles"] = {key: norm.rank(key, score) for key, score in scores.items()}
+            if norm.norms.reliability:  # each scale's 95% band: score ± 1.96 SEM in 0-100
+                record["bands"] = {
+                    key: None
+                    if math.isnan(score)
+                    else {
+                        "lower": max(0.0, score - 1.96 * norm.norms.reliability[key].sem),
+                        "upper": min(100.0, score + 1.96 * norm.norms.reliability[key].sem),
+                    }
+                    for key, score in scores.items()
+                    if key in norm.norms.reliability and norm.norms.reliability[key].sem is not None
+                }
             record["norm"] = norm.description
         lines.append(json.dumps(record, ensure_ascii=False) + "\n")
     return lines

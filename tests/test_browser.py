@@ -260,3 +260,102 @@ def test_chromium_lays_out_the_360_report_one_person_a_page(tmp_path, bundled_ba
         for marker in chart["markers"]:
             expected = x0 + (x1 - x0) * float(marker["data-value"]) / 100
             assert float(marker["cx"]) == pytest.approx(expected, abs=0.01)
+
+
+class AnalysisDom(HTMLParser):
+    """The verdict, tables and bars of an `analyze` page Chromium laid out."""
+
+    def __init__(self):
+        super().__init__()
+        self.verdict = ""
+        self.in_verdict = False
+        self.meters: list[dict] = []
+        self.tables = 0
+        self.scripts = 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        classes = (attributes.get("class") or "").split()
+        if tag == "script":
+            self.scripts += 1
+        elif tag == "p" and "verdict" in classes:
+            self.in_verdict = True
+        elif tag == "table" and "figures" in classes:
+            self.tables += 1
+        elif tag == "span" and "meter" in classes:
+            self.meters.append({"value": float(attributes["data-value"])})
+        elif tag == "span" and "fill" in classes and self.meters:
+            self.meters[-1]["fill"] = attributes
+
+    def handle_endtag(self, tag):
+        if tag == "p":
+            self.in_verdict = False
+
+    def handle_data(self, data):
+        if self.in_verdict:
+            self.verdict += data
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_chromium_lays_out_the_analysis_page_styled_with_bars(tmp_path, bundled_bank, language):
+    import csv as csv_module
+    import json
+
+    from typer.testing import CliRunner
+
+    from asn_assess.cli import app
+    from test_analyze import write_bank_answers
+
+    source = tmp_path / "answers.csv"
+    write_bank_answers(bundled_bank, source, 51, seed=4)
+    with source.open(newline="", encoding="utf-8") as handle:
+        header, *rows = list(csv_module.reader(handle))
+    roles = ["pelaksana", "fungsional", "struktural"]
+    with source.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv_module.writer(handle)
+        writer.writerow(["role", *header])
+        for number, row in enumerate(rows):
+            role = roles[number % 3]
+            cells = [row[0]] + [
+                value if bundled_bank.items[item_id].asked_of(role) else ""
+                for item_id, value in zip(header[1:], row[1:], strict=True)
+            ]
+            writer.writerow([role, *cells])
+    path = tmp_path / "analysis.html"
+    runner = CliRunner()
+    made = runner.invoke(app, ["analyze", str(source), "-o", str(path), "--lang", language])
+    assert made.exit_code == 0, made.stderr
+    figures = json.loads(runner.invoke(app, ["analyze", str(source), "-f", "json"]).stdout)
+
+    png = tmp_path / "page.png"
+    chromium(tmp_path, "--window-size=1000,1400", f"--screenshot={png}", path.as_uri())
+    width, height, pixels = png_pixels(png.read_bytes())
+    assert sum(1 for pixel in pixels if min(pixel) < 200) > 0.03 * len(pixels), "not blank"
+    assert len(set(pixels)) > 50, "styled: text, bars and rules in several colours"
+    pdf = tmp_path / "page.pdf"
+    chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", path.as_uri())
+    data = pdf.read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+    assert 1 <= pages <= 6, f"{pages} pages"
+
+    dom = AnalysisDom()
+    dom.feed(chromium(tmp_path, "--dump-dom", path.as_uri()).stdout)
+    assert dom.scripts == 0
+    assert (
+        "andal untuk membandingkan orang"
+        if language == "id"
+        else "reliable enough to compare people"
+    ) in dom.verdict
+    # One table of indicators, one of pillars, one per indicator's items, response quality.
+    assert dom.tables == 2 + len(figures["indicators"]) + 1
+    alphas = [s["raw_alpha"] for s in (*figures["indicators"], *figures["pillars"])]
+    fits = [item["r_drop"] for s in figures["indicators"] for item in s["items"]]
+    expected = [value for value in (*alphas, *fits) if value is not None]
+    assert [m["value"] for m in dom.meters] == pytest.approx(expected)
+    for meter in dom.meters:  # each bar as wide as its figure, coloured by what it says
+        style = meter["fill"]["style"]
+        assert f"width: {min(abs(meter['value']), 1) * 100:.0f}%" in style
+        kind = meter["fill"]["class"].split()[1]
+        assert kind == (
+            "against" if meter["value"] < 0 else "weak" if meter["value"] < 0.2 else "good"
+        )

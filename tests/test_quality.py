@@ -23,7 +23,8 @@ from typer.testing import CliRunner
 from asn_assess.analysis.quality import (
     RULES,
     RULES_BY_ID,
-    _straight_lining,
+    _longest_run,
+    _modal_share,
     answering_seconds,
     result_quality,
     with_quality,
@@ -225,7 +226,7 @@ def reference_runs(column: list[int]) -> tuple[int, float | None]:
     )
 )
 def test_straight_lining_matches_its_definition(codes):
-    longest, share = _straight_lining(codes)
+    longest, share = _longest_run(codes), _modal_share(codes)
     for respondent in range(codes.shape[1]):
         want_longest, want_share = reference_runs(list(codes[:, respondent]))
         answered = int((codes[:, respondent] >= 0).sum())
@@ -443,3 +444,94 @@ def test_results_without_quality_still_read(bundled_bank):
     data = json.loads(to_json(result))
     del data["quality"], data["durations"]
     assert Result.model_validate(data).quality == []
+
+
+# --- a run is read in the order each respondent was asked ----------------------------
+
+
+def run_in_asked_order(bank: Bank, role: Any, group: Any) -> tuple[dict[str, Any], int]:
+    """Answers of a person of ``role`` answering as ``group``: 20 identical answers in a
+    row in the order they were asked, a different answer on every other question; and
+    the longest run the same answers make in the order of a respondent without role."""
+    asked = [q.item for q in questions_of(bank, role, group) if not q.item.is_situational]
+    plain = [q.item.id for q in questions_of(bank) if not q.item.is_situational]
+    for start in range(len(asked) - 20):
+        answers = {item.id: 1 + index % 2 * 4 for index, item in enumerate(asked)}  # 1, 5
+        for item in asked[start : start + 20]:
+            answers[item.id] = 3
+        in_plain_order = [answers[item_id] for item_id in plain if item_id in answers]
+        longest = run = 0
+        for previous, answer in zip([None, *in_plain_order], in_plain_order, strict=False):
+            run = run + 1 if answer == previous else 1
+            longest = max(longest, run)
+        if longest < 20:
+            return answers, longest
+    raise AssertionError(f"no stretch of 20 questions is asked in another order for {role}")
+
+
+@pytest.mark.parametrize(
+    ("role", "group"), [("struktural", None), ("struktural", "atasan"), ("pelaksana", "rekan")]
+)
+def test_a_run_of_twenty_in_the_order_asked_is_flagged(bundled_bank, role, group):
+    answers, plain_run = run_in_asked_order(bundled_bank, role, group)
+    assert plain_run < 20  # in the order of someone without a role it would not show
+    extra = {"target": "Budi", "rater_group": group} if group else {}
+    result = with_quality(
+        bundled_bank, score(bundled_bank, sheet(bundled_bank, answers, role=role, **extra))
+    )
+    assert ("longest-run", 20.0) in [(flag.rule, flag.value) for flag in result.quality]
+
+
+def test_batch_reads_each_row_in_the_order_its_role_and_group_were_asked(tmp_path, bundled_bank):
+    rows = []
+    for role, group in [("struktural", None), ("struktural", "atasan"), ("pelaksana", "rekan")]:
+        answers, _ = run_in_asked_order(bundled_bank, role, group)
+        rows.append(
+            {
+                "role": role or "",
+                "target": "Budi" if group else "",
+                "rater": group or "self",
+                **answers,
+            }
+        )
+    items = list(bundled_bank.items)
+    path = tmp_path / "rows.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, ["role", "target", "rater", *items])
+        writer.writeheader()
+        writer.writerows(rows)
+    out = tmp_path / "out.csv"
+    done = runner.invoke(
+        app,
+        [
+            "batch",
+            str(path),
+            "-o",
+            str(out),
+            "--role-column",
+            "role",
+            "--target-column",
+            "target",
+            "--group-column",
+            "rater",
+        ],
+    )
+    assert done.exit_code == 0, done.stderr
+    written = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [float(row["quality.longest-run"]) for row in written] == [20.0, 20.0, 20.0]
+
+
+def test_answered_means_a_scored_answer_in_every_rule(bundled_bank):
+    # Half the questions "not applicable": they are not answered, for the share of
+    # unanswered questions and for the seconds per answered question alike.
+    items = [item for item in bundled_bank.items.values() if not item.is_situational]
+    answers = attentive(bundled_bank)
+    for item in items[::2]:
+        answers[item.id] = "na"
+    answered = len(answers) - len(items[::2])
+    seconds = answered * 1.5
+    found = flags(
+        bundled_bank, answers, started_at=START, finished_at=START + timedelta(seconds=seconds)
+    )
+    assert found["fast-answers"] == pytest.approx(1.5)
+    assert found["unanswered-share"] == pytest.approx(len(items[::2]) / len(bundled_bank.items))

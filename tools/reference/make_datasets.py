@@ -16,6 +16,12 @@ Datasets (answers on a 1-5 scale, ``NA`` = missing):
 * ``constant.csv``  60 x 4 items with some missing cells and item ``i2``
                     exactly constant: psych drops such an item, and the tests
                     check that the module does the same.
+* ``icc.csv``       360-degree ratings in long form (target, indicator, score):
+                    60 people rated by 1 to 8 others each, on three indicators
+                    whose people differ a lot (``clear``), a little (``faint``)
+                    and not at all (``none``); scores on 0-100 in steps of 25/6,
+                    as an indicator of six five-point items gives them. For the
+                    intraclass correlations of tools/reference/reliability.R.
 """
 
 from __future__ import annotations
@@ -82,6 +88,25 @@ def main() -> None:
     constant[:, 1] = 4.0
     constant[rng.random(constant.shape) < 0.06] = np.nan
     write("constant.csv", constant)
+
+    write_ratings("icc.csv", np.random.default_rng(20240605))
+
+
+def write_ratings(name: str, rng: np.random.Generator) -> None:
+    """Others' indicator scores of 60 people: a person's level plus each rater's view."""
+    targets = 60
+    raters = rng.integers(1, 9, size=targets)
+    spreads = {"clear": 15.0, "faint": 4.0, "none": 0.0}
+    with (OUT / name).open("w", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["target", "indicator", "score"])
+        for indicator, spread in spreads.items():
+            levels = 60.0 + spread * rng.standard_normal(targets)
+            for target in range(targets):
+                views = levels[target] + 18.0 * rng.standard_normal(raters[target])
+                for view in np.clip(views, 0.0, 100.0):
+                    score = round(float(view) / (25 / 6)) * 25 / 6
+                    writer.writerow([f"p{target + 1:02d}", indicator, repr(score)])
 
 
 if __name__ == "__main__":

@@ -17,7 +17,9 @@ from typing import Literal, Optional
 import numpy as np
 
 from asn_assess.analysis.cross_check import cross_indicator_check
-from asn_assess.analysis.item_rules import AnalysisFlag, analysis_flags
+from asn_assess.analysis.item_rules import UNKNOWN, AnalysisFlag, alpha_verdict, analysis_flags
+from asn_assess.analysis.measurement_error import feldt_interval
+from asn_assess.analysis.omega import omega_total
 from asn_assess.analysis.quality import RULES, QualityBlock
 from asn_assess.analysis.reliability import ReliabilityAccumulator
 from asn_assess.analysis.reliability_figures import MissingMode
@@ -64,6 +66,18 @@ class ScaleFigures:
     average_r: Optional[float]
     items: tuple[ItemFigures, ...]
     problems: tuple[str, ...]
+    respondents: int = 0
+    """Respondents who answered at least one of the scale's items (listwise: all of
+    them): the n of the Feldt interval, as psych counts the rows it is given."""
+    alpha_lower: Optional[float] = None
+    """Feldt's 95% interval of ``raw_alpha`` (psych::alpha's ``$feldt``)."""
+    alpha_upper: Optional[float] = None
+    omega_total: Optional[float] = None
+    """McDonald's omega total of a one-factor model (psych::omega, nfactors = 1)."""
+    omega_turned: tuple[str, ...] = ()
+    """Items the one-factor model turns round (loading negatively), as psych does."""
+    verdict: str = UNKNOWN
+    """Whether the scores are reliable enough to compare people (``item_rules``)."""
 
 
 @dataclass(frozen=True)
@@ -209,6 +223,8 @@ class ItemAnalyzer:
         # only when asked for (each costs as much as the whole pairwise sums).
         sets = [members for _, _, members in self.scales] if missing == "listwise" else []
         self.reliability = ReliabilityAccumulator(len(self.item_ids), sets)
+        self.answering = np.zeros(len(self.scales), dtype=np.int64)
+        """Per scale: respondents with at least one answer to it (all, listwise)."""
         self.counter = AnswerCounter(bank)
         self.quality = {rule.id: 0 for rule in RULES}
         self.flagged = 0
@@ -244,12 +260,20 @@ class ItemAnalyzer:
             if column is not None:
                 scores[:, index] = np.where(column.answered, column.scores, np.nan)[keep]
         self.reliability.add(scores)
+        present = ~np.isnan(scores)
+        for index, (_, _, members) in enumerate(self.scales):
+            answering = present[:, members]
+            whole = answering.all(axis=1) if self.missing == "listwise" else answering.any(axis=1)
+            self.answering[index] += int(whole.sum())
         self.counter.add(columns, codes, roles, keep)
         return keep
 
     def result(self) -> ItemAnalysis:
         """The figures of everything added."""
-        figures = [self._scale(kind, scale_id, members) for kind, scale_id, members in self.scales]
+        figures = [
+            self._scale(kind, scale_id, members, int(self.answering[index]))
+            for index, (kind, scale_id, members) in enumerate(self.scales)
+        ]
         indicators = tuple(f for f in figures if f.kind == "indicator")
         pillars = tuple(f for f in figures if f.kind == "pillar")
         answers = self.counter.shares()
@@ -271,9 +295,25 @@ class ItemAnalyzer:
             other_roles=self.other_roles,
         )
 
-    def _scale(self, kind: ScaleKind, scale_id: str, members: list[int]) -> ScaleFigures:
+    def _scale(
+        self, kind: ScaleKind, scale_id: str, members: list[int], answering: int
+    ) -> ScaleFigures:
         result = self.reliability.subset_result(members, self.missing)
+        used = [item.index for item in result.items if item.used]
+        interval = feldt_interval(result.raw_alpha, answering, len(used))
+        problems = [self._named(problem) for problem in result.problems]
+        omega = omega_total(self.reliability.correlations(used, self.missing)) if used else None
+        if omega is not None and omega.problem is not None and result.raw_alpha is not None:
+            problems.append(f"omega-{omega.problem}")
+        turned = tuple(self.item_ids[used[i]] for i in omega.turned) if omega else ()
+        problems += [f"omega-turned:{item}" for item in turned if omega and omega.omega_total]
         return ScaleFigures(
+            respondents=answering,
+            alpha_lower=interval.lower if interval else None,
+            alpha_upper=interval.upper if interval else None,
+            omega_total=omega.omega_total if omega else None,
+            omega_turned=turned,
+            verdict=alpha_verdict(result.raw_alpha, interval.lower if interval else None),
             kind=kind,
             id=scale_id,
             n_min=result.n_min,
@@ -295,7 +335,7 @@ class ItemAnalyzer:
                 )
                 for item in result.items
             ),
-            problems=tuple(self._named(problem) for problem in result.problems),
+            problems=tuple(problems),
         )
 
     def _named(self, problem: str) -> str:

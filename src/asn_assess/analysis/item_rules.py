@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
+from asn_assess.core.decisions import at_least
+
 if TYPE_CHECKING:
     from asn_assess.analysis.item_analysis import AnswerShares, CrossCheck, ScaleFigures
 
@@ -139,3 +141,26 @@ def _same_answer(share: AnswerShares, where: str) -> list[AnalysisFlag]:
             )
         ]
     return []
+
+
+# What `analyze` says of each indicator and pillar, from its alpha and the lower end of
+# alpha's 95% interval: whether its scores are reliable enough to compare people.
+RELIABLE = "reliable"
+"""Alpha reaches the threshold, and so does the lower end of its 95% interval."""
+UNCERTAIN = "uncertain"
+"""Alpha reaches the threshold, the lower end of its interval does not: too few
+respondents to be sure."""
+UNRELIABLE = "unreliable"
+"""Alpha below the threshold."""
+UNKNOWN = "unknown"
+"""Alpha cannot be computed."""
+VERDICTS = (RELIABLE, UNCERTAIN, UNRELIABLE, UNKNOWN)
+
+
+def alpha_verdict(alpha: Optional[float], lower: Optional[float]) -> str:
+    """One of ``VERDICTS`` for a scale with this alpha and interval's lower end."""
+    if alpha is None:
+        return UNKNOWN
+    if not at_least(alpha, ALPHA_THRESHOLD):
+        return UNRELIABLE
+    return RELIABLE if lower is not None and at_least(lower, ALPHA_THRESHOLD) else UNCERTAIN

@@ -30,12 +30,18 @@ class PairMoments:
     column's own count, mean and sum of squared deviations. This is exactly
     what R's ``cov(use = "pairwise")`` needs: it centres each pair on that
     pair's means.
+
+    ``square[i, j]`` is the sum over the same rows of ``(x_i - mean[i, j])**2``:
+    with it, ``comoment[i, j] / sqrt(square[i, j] * square[j, i])`` is the
+    pairwise-complete Pearson correlation, R's ``cor(x, use = "pairwise")``,
+    which ``psych::omega`` starts from.
     """
 
     def __init__(self, k: int) -> None:
         self.count: FloatArray = np.zeros((k, k))
         self.mean: FloatArray = np.zeros((k, k))
         self.comoment: FloatArray = np.zeros((k, k))
+        self.square: FloatArray = np.zeros((k, k))
 
     def add(self, block: FloatArray) -> None:
         """Fold a block (rows x k, NaN = missing) into the moments."""
@@ -69,7 +75,8 @@ class PairMoments:
         sums = shifted.T @ mask
         mean = safe_divide(sums, count)
         comoment = shifted.T @ shifted - count * mean * mean.T
-        self._merge(count, mean + shift[:, None], comoment)
+        square = (shifted * shifted).T @ mask - count * mean * mean
+        self._merge(count, mean + shift[:, None], comoment, square)
 
     def _add_complete_chunk(self, chunk: FloatArray) -> None:
         """Fold a chunk without missing cells: one matrix product instead of three.
@@ -83,9 +90,12 @@ class PairMoments:
         mean = shifted.sum(axis=0) / rows
         comoment = shifted.T @ shifted - rows * np.outer(mean, mean)
         count = np.full((k, k), float(rows))
-        self._merge(count, np.repeat((mean + shift)[:, None], k, axis=1), comoment)
+        square = np.repeat(np.diagonal(comoment)[:, None], k, axis=1)
+        self._merge(count, np.repeat((mean + shift)[:, None], k, axis=1), comoment, square)
 
-    def _merge(self, count: FloatArray, mean: FloatArray, comoment: FloatArray) -> None:
+    def _merge(
+        self, count: FloatArray, mean: FloatArray, comoment: FloatArray, square: FloatArray
+    ) -> None:
         """Merge another set of moments (Chan, Golub and LeVeque's formula)."""
         total = self.count + count
         delta = mean - self.mean
@@ -93,12 +103,13 @@ class PairMoments:
         # rows at all yet, which also leaves its mean and co-moment alone.
         weight = safe_divide(count, total)
         self.comoment += comoment + delta * delta.T * self.count * weight
+        self.square += square + delta * delta * self.count * weight
         self.mean += delta * weight
         self.count = total
 
     def merge(self, other: PairMoments) -> None:
         """Merge the moments of another accumulator over the same columns."""
-        self._merge(other.count, other.mean, other.comoment)
+        self._merge(other.count, other.mean, other.comoment, other.square)
 
 
 def safe_divide(numerator: FloatArray, denominator: FloatArray) -> FloatArray:

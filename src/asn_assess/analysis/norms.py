@@ -14,28 +14,34 @@ scores, not of respondents.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
+from asn_assess.analysis.measurement_error import Z95, Interval, score_band
+from asn_assess.analysis.norm_reliability import ScaleReliability
 from asn_assess.analysis.pooling import ALL, OTHER, pool_small_groups
+from asn_assess.analysis.value_counts import ValueCounts
+from asn_assess.core.decisions import places_below
 from asn_assess.core.documents import parse_document
 from asn_assess.core.errors import AssessError, Problem
 from asn_assess.core.files import read_text
 from asn_assess.core.i18n import say
 from asn_assess.core.models import Bank
-from asn_assess.core.scoring import BlockScores, BoolColumn, FloatColumn, IntColumn
+from asn_assess.core.scoring import BlockScores, BoolColumn, FloatColumn
 
 PERCENTILES = tuple(range(1, 100))
 DEFAULT_MINIMUM = 100
-"""A norm rests on at least this many respondents unless the user lowers it."""
+"""A norm rests on at least this many respondents unless the user lowers it; a table of
+fewer is written too, marked provisional."""
 LOWEST_MINIMUM = 30
-"""The minimum can be lowered, with a warning, but never below this."""
+"""The minimum can be lowered, with a warning, but never below this; and no table, not
+even a provisional one, rests on fewer respondents: the percentiles of fewer people come
+close to showing each one's score."""
 
 
 class NormError(AssessError):
@@ -48,6 +54,11 @@ class LevelNorm(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     n: int = Field(ge=1, description="Respondents with a score at this level.")
+    provisional: bool = Field(
+        default=False,
+        description="Fewer respondents than the norm's minimum_n (and at least 30): the "
+        "percentiles are written, to be read as provisional.",
+    )
     percentiles: list[float] = Field(
         min_length=len(PERCENTILES),
         max_length=len(PERCENTILES),
@@ -57,8 +68,9 @@ class LevelNorm(BaseModel):
 
     def ranks(self, scores: FloatColumn) -> FloatColumn:
         """Per score, how many of the 99 percentile points lie below it: "higher than
-        that many percent of the norm group". NaN for a missing score."""
-        below = np.searchsorted(np.asarray(self.percentiles), scores, side="left")
+        that many percent of the norm group". NaN for a missing score. Decided on exact
+        values (``core.decisions``): equal scores are placed alike however computed."""
+        below = places_below(np.asarray(self.percentiles), scores)
         return np.where(np.isnan(scores), np.nan, below.astype(np.float64))
 
     def rank(self, score: Optional[float]) -> Optional[int]:
@@ -91,7 +103,10 @@ class Norms(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    schema_version: Literal[1] = Field(default=1, description="Version of this layout.")
+    schema_version: Literal[1, 2] = Field(
+        default=2,
+        description="Version of this layout: 2 added provisional tables and reliability.",
+    )
     bank_id: str = Field(description="The bank whose scores these are.")
     bank_version: str = Field(description="That bank's version; other versions do not compare.")
     created: date = Field(description="When the norm was made.")
@@ -103,6 +118,12 @@ class Norms(BaseModel):
         description="Respondents left out for a response-quality flag (null: none were).",
     )
     groups: list[NormGroup] = Field(min_length=1, description=f"'{ALL}' first, then groups.")
+    reliability: Optional[dict[str, ScaleReliability]] = Field(
+        default=None,
+        description="'pillar.<id>' and 'indicator.<id>' -> the scale's alpha and the SD "
+        "of its scores among everyone in the norm, whose standard error of measurement "
+        "gives each score its 95% band (null in files made before it was kept).",
+    )
 
     def group(self, name: Optional[str] = None) -> NormGroup:
         """The group ``name`` (default: everyone); ``NormError`` naming the groups."""
@@ -121,6 +142,11 @@ class Norms(BaseModel):
         """Source, group, n and date in one line, shown wherever the norm is used."""
         where = "" if group.group == ALL else f", {group.group}"
         return f"{self.source}{where}, n={group.n}, {self.created.isoformat()}"
+
+    def standard_error(self, key: str) -> Optional[float]:
+        """The standard error of measurement of level ``key``; None without one."""
+        found = (self.reliability or {}).get(key)
+        return found.sem if found is not None else None
 
 
 @dataclass(frozen=True)
@@ -145,6 +171,60 @@ class NormReference:
         """``rank`` for a column of scores (NaN where there is none)."""
         level = self.group.levels.get(key)
         return np.full(scores.shape, np.nan) if level is None else level.ranks(scores)
+
+    def provisional(self, key: str) -> Optional[int]:
+        """The n of level ``key``'s table when it is provisional, else None."""
+        level = self.group.levels.get(key)
+        return level.n if level is not None and level.provisional else None
+
+    def standard_error(self, key: str) -> Optional[float]:
+        """The standard error of measurement of level ``key`` (None without one)."""
+        return self.norms.standard_error(key)
+
+    def band(self, key: str, score: Optional[float]) -> Optional[Interval]:
+        """The 95% band of a score at level ``key``: score ± 1.96 SEM, within 0-100."""
+        return score_band(score, self.standard_error(key))
+
+    def bands(self, key: str, scores: FloatColumn) -> tuple[FloatColumn, FloatColumn]:
+        """``band`` of a column of scores: lower and upper ends (NaN where none)."""
+        sem = self.standard_error(key)
+        if sem is None:
+            missing = np.full(scores.shape, np.nan)
+            return missing, missing.copy()
+        return np.clip(scores - Z95 * sem, 0.0, 100.0), np.clip(scores + Z95 * sem, 0.0, 100.0)
+
+    @property
+    def has_reliability(self) -> bool:
+        """Whether the norm gives scores a band (files made before it did not)."""
+        return bool(self.norms.reliability)
+
+
+def placement(norm: NormReference, scores: dict[str, Optional[float]]) -> dict[str, Any]:
+    """Scores (level key -> score) placed in ``norm``, as JSON outputs write them:
+    ``percentiles`` (level -> how many percent it is higher than), ``bands`` (level ->
+    its 95% band's ``lower`` and ``upper``, or null without a score; only for the
+    levels the norm keeps the reliability of, and only when it keeps any) and ``norm``
+    (the norm's description)."""
+    placed: dict[str, Any] = {
+        "percentiles": {key: norm.rank(key, score) for key, score in scores.items()}
+    }
+    if norm.has_reliability:
+        bands: dict[str, Any] = {}
+        for key, score in scores.items():
+            if norm.standard_error(key) is not None:
+                band = norm.band(key, score)
+                bands[key] = None if band is None else {"lower": band.lower, "upper": band.upper}
+        placed["bands"] = bands
+    placed["norm"] = norm.description
+    return placed
+
+
+def placed_in_norm(
+    norm: NormReference, keys: list[str], scores: BlockScores, row: int
+) -> dict[str, Any]:
+    """``placement`` of one row of a scored block."""
+    values = {key: float(level_scores(scores, key)[row]) for key in keys}
+    return placement(norm, {key: None if v != v else v for key, v in values.items()})
 
 
 def norm_reference(path: str | Path, bank: Bank, group: Optional[str] = None) -> NormReference:
@@ -185,74 +265,6 @@ def level_scores(scores: BlockScores, key: str) -> FloatColumn:
     if kind == "overall":
         return scores.overall.score
     return (scores.pillars if kind == "pillar" else scores.indicators)[level_id].score
-
-
-class ValueCounts:
-    """Exact counts of the distinct values added (NaN ignored), kept compact."""
-
-    COMPACT_EVERY = 1 << 16
-
-    def __init__(self) -> None:
-        self.values: FloatColumn = np.empty(0)
-        self.counts: IntColumn = np.empty(0, dtype=np.int64)
-        self._pending: list[tuple[FloatColumn, IntColumn]] = []
-        self._pending_size = 0
-
-    def add(self, values: FloatColumn, counts: Optional[IntColumn] = None) -> None:
-        """Count ``values`` (each once, or ``counts`` times)."""
-        present = ~np.isnan(values)
-        weights = np.ones(values.size, dtype=np.int64) if counts is None else counts
-        if present.any():
-            self._pending.append((values[present], weights[present]))
-            self._pending_size += int(present.sum())
-        if self._pending_size >= self.COMPACT_EVERY:
-            self._compact()
-
-    @classmethod
-    def merged(cls, parts: Sequence[ValueCounts]) -> ValueCounts:
-        """The counts of several parts together."""
-        whole = cls()
-        for part in parts:
-            part._compact()
-            whole.add(part.values, part.counts)
-        return whole
-
-    def _compact(self) -> None:
-        if not self._pending:
-            return
-        values = np.concatenate([self.values, *(v for v, _ in self._pending)])
-        weights = np.concatenate([self.counts, *(w for _, w in self._pending)])
-        self.values, where = np.unique(values, return_inverse=True)
-        self.counts = np.bincount(where.reshape(-1), weights=weights).astype(np.int64)
-        self._pending, self._pending_size = [], 0
-
-    @property
-    def n(self) -> int:
-        """How many values were counted."""
-        self._compact()
-        return int(self.counts.sum())
-
-    def percentiles(self, percents: Sequence[float]) -> list[float]:
-        """The values at ``percents`` (0-100) as ``numpy.percentile`` gives them on the
-        values counted (linear interpolation), without expanding the counts."""
-        n = self.n
-        if n == 0:
-            raise ValueError("no values counted")
-        ends = np.cumsum(self.counts)  # the sorted values' positions end here
-
-        def at(position: int) -> float:
-            return float(self.values[np.searchsorted(ends, position, side="right")])
-
-        result = []
-        for percent in percents:
-            # numpy's "linear" method: index (n - 1) * q, and its two-sided lerp.
-            index = (percent / 100) * (n - 1)
-            below = math.floor(index)
-            t = index - below
-            a, b = at(below), at(min(below + 1, n - 1))
-            difference = b - a
-            result.append(b - difference * (1 - t) if t >= 0.5 else a + difference * t)
-        return result
 
 
 class NormAccumulator:
@@ -296,14 +308,18 @@ class NormAccumulator:
         group_by: Optional[str] = None,
         excluded_flagged: Optional[int] = None,
         created: Optional[date] = None,
+        alphas: Optional[dict[str, Optional[float]]] = None,
     ) -> Norms:
         """The percentile tables. Groups with fewer than ``minimum`` respondents are
         pooled as ``(other)`` (shown only when the pooled group reaches the minimum),
-        as group summaries pool them. ``NormError`` when everyone together is fewer."""
+        as group summaries pool them. A table of fewer than ``minimum`` but at least
+        ``LOWEST_MINIMUM`` scores is written, marked provisional; ``NormError`` when
+        everyone together is fewer than that. ``alphas`` (level key -> the scale's
+        alpha) adds each scale's reliability."""
         if minimum < LOWEST_MINIMUM:
             raise NormError(say("reading.norm_minimum", lowest=LOWEST_MINIMUM, minimum=minimum))
         everyone = self.respondents
-        if everyone < minimum:
+        if everyone < LOWEST_MINIMUM:
             raise NormError(
                 say("norms.too_few", minimum=minimum, everyone=everyone, lowest=LOWEST_MINIMUM)
             )
@@ -322,14 +338,29 @@ class NormAccumulator:
             group_by=group_by,
             excluded_flagged=excluded_flagged,
             groups=groups,
+            reliability=self._reliability(alphas) if alphas is not None else None,
         )
+
+    def _reliability(self, alphas: dict[str, Optional[float]]) -> dict[str, ScaleReliability]:
+        """Per scale, its alpha and the spread of its scores among everyone."""
+        found = {}
+        for key in self.keys:
+            if key in alphas:
+                counts = self._groups.get(ALL, {}).get(key)
+                sd = counts.sd() if counts is not None else None
+                found[key] = ScaleReliability.of(alphas[key], sd, counts.n if counts else 0)
+        return found
 
     def _group(self, name: str, members: list[str], minimum: int) -> NormGroup:
         levels: dict[str, LevelNorm] = {}
         for key in self.keys:
             counts = ValueCounts.merged([self._groups[member][key] for member in members])
-            if counts.n >= minimum:
-                levels[key] = LevelNorm(n=counts.n, percentiles=counts.percentiles(PERCENTILES))
+            if counts.n >= LOWEST_MINIMUM:
+                levels[key] = LevelNorm(
+                    n=counts.n,
+                    provisional=counts.n < minimum,
+                    percentiles=counts.percentiles(PERCENTILES),
+                )
         return NormGroup(
             group=name,
             n=sum(self._sizes[member] for member in members),

@@ -14,8 +14,8 @@ there is one implementation of each rule.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Optional
 
@@ -24,6 +24,7 @@ import numpy.typing as npt
 
 from asn_assess.core.answer_codes import NO_ANSWER_CODE, AnswerCodes, answer_codes
 from asn_assess.core.answers import answer_choices, answer_problem
+from asn_assess.core.decisions import decided_column
 from asn_assess.core.documents import AnswerValue, QualityFlag, Result
 from asn_assess.core.models import Bank
 from asn_assess.core.presentation import questions_of
@@ -59,8 +60,9 @@ class QualityRule:
     def trips(self, values: FloatColumn) -> BoolColumn:
         """Where ``values`` are flagged (never where the rule could not be measured)."""
         measured = ~np.isnan(values)
+        exact = decided_column(values)  # core.decisions: on exact values, as every cut-off
         with np.errstate(invalid="ignore"):
-            over = values < self.threshold if self.flags_below else values >= self.threshold
+            over = exact < self.threshold if self.flags_below else exact >= self.threshold
         flagged: BoolColumn = measured & over
         return flagged
 
@@ -107,6 +109,26 @@ class _BankShape:
     starts: tuple[IntColumn, IntColumn]
     """Where each indicator's items start in ``grouped``."""
     pairs: tuple[tuple[str, str], ...]
+    bank: Bank
+    orders: dict[tuple[Optional[str], Optional[str]], IntColumn] = field(
+        default_factory=dict, compare=False
+    )
+    """Per (role, rater group): positions in ``scale_order`` of the scale items that
+    kind of respondent is asked, in the order they are asked (worked out when first
+    needed)."""
+
+    def asked_order(self, role: Optional[str], rater_group: Optional[str]) -> IntColumn:
+        """Positions in ``scale_order`` of the scale questions a respondent of ``role``
+        answering as ``rater_group`` is asked, in the order they were asked: with
+        interleaved presentation the order depends on which items a role is asked."""
+        kind = (role, rater_group)
+        if kind not in self.orders:
+            position = {item_id: index for index, item_id in enumerate(self.scale_order)}
+            asked = questions_of(self.bank, role, rater_group)
+            self.orders[kind] = np.array(
+                [position[q.item.id] for q in asked if not q.item.is_situational], dtype=np.intp
+            )
+        return self.orders[kind]
 
     @classmethod
     def of(cls, bank: Bank) -> _BankShape:
@@ -132,6 +154,7 @@ class _BankShape:
             grouped=(np.array(grouped[0], dtype=np.intp), np.array(grouped[1], dtype=np.intp)),
             starts=(np.array(starts[0], dtype=np.intp), np.array(starts[1], dtype=np.intp)),
             pairs=tuple((pair.items[0], pair.items[1]) for pair in bank.consistency_pairs),
+            bank=bank,
         )
 
 
@@ -177,12 +200,15 @@ class QualityChecker:
         codes: AnswerCodes,
         scores: BlockScores,
         seconds: Optional[FloatColumn] = None,
+        roles: Optional[Sequence[Optional[str]]] = None,
+        rater_groups: Optional[Sequence[Optional[str]]] = None,
     ) -> QualityBlock:
         """Every rule's value for the rows of a block: item columns and answer codes as
         the readers give them, the block's scores (for the counts of questions asked
-        and answered) and, when known, each row's answering time in seconds (NaN:
-        unknown)."""
-        return _quality_block(self.shape, columns, codes, scores, seconds)
+        and answered), when known each row's answering time in seconds (NaN: unknown),
+        and each row's role and rater group (None: every item, a person's own answers),
+        which decide the order the questions were asked in."""
+        return _quality_block(self.shape, columns, codes, scores, seconds, roles, rater_groups)
 
 
 def _quality_block(
@@ -191,6 +217,8 @@ def _quality_block(
     codes: AnswerCodes,
     scores: BlockScores,
     seconds: Optional[FloatColumn],
+    roles: Optional[Sequence[Optional[str]]] = None,
+    rater_groups: Optional[Sequence[Optional[str]]] = None,
 ) -> QualityBlock:
     overall = scores.overall
     rows = len(overall.total)
@@ -199,16 +227,18 @@ def _quality_block(
     scale_codes: CodeMatrix = np.array(
         [codes.get(item_id, missing) for item_id in shape.scale_order], dtype=np.int16
     ).reshape(len(shape.scale_order), rows)
-    longest, modal = _straight_lining(scale_codes)
+    longest = _longest_runs(shape, scale_codes, roles, rater_groups)
+    modal = _modal_share(scale_codes)
+    # "Answered" has one meaning in every rule, the meaning of scoring: a scale point or
+    # an option chosen. A skipped question and a "not applicable" one are not answered.
     asked = overall.total.astype(np.float64)
     answered = overall.answered.astype(np.float64)
-    responded = answered + overall.not_applicable
     with np.errstate(invalid="ignore", divide="ignore"):
         unanswered = np.where(asked > 0, (asked - answered) / asked, np.nan)
         if seconds is None:
             fast = np.full(rows, np.nan)
         else:
-            fast = np.where(responded > 0, seconds / responded, np.nan)
+            fast = np.where(answered > 0, seconds / answered, np.nan)
     return QualityBlock(
         {
             LONGEST_RUN: longest,
@@ -221,10 +251,37 @@ def _quality_block(
     )
 
 
-def _straight_lining(codes: CodeMatrix) -> tuple[FloatColumn, FloatColumn]:
-    """Longest run of the same answer code and share of the most common code, per
-    respondent (a column of ``codes``: scale answer codes in the order asked); skipped
-    and unasked questions are passed over (a run continues across them)."""
+def _longest_runs(
+    shape: _BankShape,
+    codes: CodeMatrix,
+    roles: Optional[Sequence[Optional[str]]],
+    rater_groups: Optional[Sequence[Optional[str]]],
+) -> FloatColumn:
+    """Per respondent, the longest run of the same answer over the scale questions in
+    the order that respondent was asked them (by role and rater group)."""
+    rows = codes.shape[1]
+    numbers: dict[tuple[Optional[str], Optional[str]], int] = {}
+    kinds = np.array(
+        [
+            numbers.setdefault(kind, len(numbers))
+            for kind in zip(roles or [None] * rows, rater_groups or [None] * rows, strict=True)
+        ],
+        dtype=np.intp,
+    )
+    if len(numbers) <= 1:  # one kind of respondent: one order
+        kind = next(iter(numbers), (None, None))
+        return _longest_run(codes[shape.asked_order(*kind)])
+    longest = np.full(rows, np.nan)
+    for kind, number in numbers.items():
+        where = np.flatnonzero(kinds == number)
+        longest[where] = _longest_run(codes[np.ix_(shape.asked_order(*kind), where)])
+    return longest
+
+
+def _longest_run(codes: CodeMatrix) -> FloatColumn:
+    """Longest run of the same answer code per respondent (a column of ``codes``: scale
+    answer codes in the order asked); skipped and "not applicable" questions are passed
+    over (a run continues across them). NaN below ``MIN_SCALE_ANSWERS`` answers."""
     rows = codes.shape[1]
     run = np.zeros(rows, dtype=np.int64)
     longest = np.zeros(rows, dtype=np.int64)
@@ -240,12 +297,19 @@ def _straight_lining(codes: CodeMatrix) -> tuple[FloatColumn, FloatColumn]:
         np.copyto(last, code, where=answered_here)
         np.maximum(longest, run, out=longest)
     answered = (codes != NO_ANSWER_CODE).sum(axis=0)
+    return np.where(answered >= MIN_SCALE_ANSWERS, longest.astype(np.float64), np.nan)
+
+
+def _modal_share(codes: CodeMatrix) -> FloatColumn:
+    """Share of the scale answers that are the respondent's most common answer code; NaN
+    below ``MIN_SCALE_ANSWERS`` answers."""
+    answered = (codes != NO_ANSWER_CODE).sum(axis=0)
     most = int(codes.max(initial=0)) + 1
     modal = np.max([(codes == code).sum(axis=0) for code in range(most)], axis=0)
     enough = answered >= MIN_SCALE_ANSWERS
     with np.errstate(invalid="ignore", divide="ignore"):
-        share = np.where(enough, modal / answered, np.nan)
-    return np.where(enough, longest.astype(np.float64), np.nan), share
+        share: FloatColumn = np.where(enough, modal / answered, np.nan)
+    return share
 
 
 def _agreeing_both_ways(shape: _BankShape, codes: CodeMatrix) -> FloatColumn:
@@ -329,11 +393,14 @@ def result_quality(bank: Bank, result: Result, timed: bool = True) -> list[Quali
     seconds = answering_seconds(result.durations, result.started_at, result.finished_at)
     if not timed:
         seconds = None
+    group = result.rater_group if bank.rater_group(result.rater_group) else None
     block = QualityChecker(bank).block(
         columns,
         answer_codes(bank, [answers]),
-        score_block(bank, columns, 1, role),
+        score_block(bank, columns, 1, role, group),
         np.array([math.nan if seconds is None else seconds]),
+        [role],
+        [group],
     )
     return block.flags(0)
 

@@ -198,6 +198,26 @@ class ReliabilityAccumulator:
         """
         return self._moments(self._check_indices(indices), missing).cov
 
+    def correlations(self, indices: Iterable[int], missing: MissingMode = "pairwise") -> FloatArray:
+        """Pearson correlations of the items at ``indices``, each over the rows where
+        both are present: R's ``cor(x, use = "pairwise")`` (listwise: over the rows
+        complete on the smallest registered set containing the items). NaN where a
+        pair has fewer than two rows or an item does not vary over them."""
+        source, positions, _ = self._source(self._check_indices(indices), missing)
+        grid = np.ix_(positions, positions)
+        count, comoment, square = source.count[grid], source.comoment[grid], source.square[grid]
+        # An item that does not vary over a pair's rows has a sum of squares of zero in
+        # exact arithmetic; merged parts may leave a trace of rounding instead.
+        own = np.diagonal(square)[:, None]
+        varies = square > _CONSTANT_RELATIVE_SD * np.maximum(own, 1.0)
+        defined = (count >= 2) & varies & varies.T
+        result = np.full(count.shape, np.nan)
+        np.divide(
+            comoment, np.sqrt(np.where(defined, square * square.T, 1.0)), out=result, where=defined
+        )
+        np.fill_diagonal(result, np.where(np.diagonal(defined), 1.0, np.nan))
+        return result
+
     def item_rest_correlation(
         self,
         item_index: int,
@@ -232,24 +252,27 @@ class ReliabilityAccumulator:
             raise ValueError(f"item indices out of range 0..{self._k - 1}: {bad}")
         return chosen
 
-    def _moments(self, chosen: list[int], missing: MissingMode) -> _Moments:
-        """Covariance, counts and means of the chosen items for a missing mode."""
+    def _source(
+        self, chosen: list[int], missing: MissingMode
+    ) -> tuple[PairMoments, list[int], tuple[str, ...]]:
+        """The moments holding the chosen items for a missing mode, their positions
+        there, and the problem of a wider listwise set."""
         if missing == "pairwise":
-            source = self._pairwise
-            positions = chosen
-            problems: tuple[str, ...] = ()
-        elif missing == "listwise":
+            return self._pairwise, chosen, ()
+        if missing == "listwise":
             wanted = set(chosen)
             key = min(
                 (key for key in self._listwise if wanted <= set(key)),
                 key=len,
             )
-            source = self._listwise[key]
             where = {column: position for position, column in enumerate(key)}
-            positions = [where[i] for i in chosen]
             problems = ("listwise-wider-set",) if len(key) > len(chosen) else ()
-        else:
-            raise ValueError(f"missing must be 'pairwise' or 'listwise', not {missing!r}")
+            return self._listwise[key], [where[i] for i in chosen], problems
+        raise ValueError(f"missing must be 'pairwise' or 'listwise', not {missing!r}")
+
+    def _moments(self, chosen: list[int], missing: MissingMode) -> _Moments:
+        """Covariance, counts and means of the chosen items for a missing mode."""
+        source, positions, problems = self._source(chosen, missing)
         grid = np.ix_(positions, positions)
         count = source.count[grid]
         # R's cov divides by n - 1 and gives NA below two rows.

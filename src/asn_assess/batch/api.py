@@ -144,7 +144,14 @@ def _quality(checker: QualityChecker, scored: ScoredBlock) -> QualityBlock:
     """The quality rules' values for a scored block (its reader kept answer codes)."""
     answers = scored.answers
     assert answers.answer_codes is not None, "the reader keeps codes for the quality rules"
-    return checker.block(answers.item_columns, answers.answer_codes, scored.scores, answers.seconds)
+    return checker.block(
+        answers.item_columns,
+        answers.answer_codes,
+        scored.scores,
+        answers.seconds,
+        answers.roles,
+        answers.rater_groups,  # each row's questions were asked in its own order
+    )
 
 
 def _kept_rows(scored: ScoredBlock, settings: BatchSettings, counts: BatchCounts) -> BoolColumn:

@@ -1,7 +1,7 @@
 """Lines of JSON with every row's full result, made a block at a time.
 
 A line is ``json.dumps(record, ensure_ascii=False)`` of the record ``{"source", "row",
-"respondent_id", "result"[, "percentiles", "norm"]}``, the result as
+"respondent_id", "result"[, "percentiles", "bands", "norm"]}``, the result as
 ``Result.model_dump(mode="json")`` gives it. Making a ``Result`` per row costs far more
 than scoring it, so lines are put together from parts instead: each part that repeats
 (an indicator's score with its counts, a pillar's, an answer) is written once per
@@ -20,7 +20,7 @@ from typing import Any, Optional, cast
 
 import numpy as np
 
-from asn_assess.analysis.norms import NormReference, level_keys, level_scores
+from asn_assess.analysis.norms import NormReference, level_keys, level_scores, placed_in_norm
 from asn_assess.analysis.quality import RULES
 from asn_assess.batch.blocks import ScoredBlock
 from asn_assess.batch.columns import KEPT_PREFIX
@@ -303,7 +303,8 @@ class JsonLines:
         return texts
 
     def _percentiles(self, block: ScoredBlock) -> list[str]:
-        """``, "percentiles": {…}, "norm": …}`` and the line break, per row."""
+        """``, "percentiles": {…}[, "bands": {…}], "norm": …}`` and the line break, per
+        row."""
         assert self.norm is not None
         columns = []
         for key, texts in zip(self.levels, self._rank_texts, strict=True):
@@ -311,9 +312,33 @@ class JsonLines:
             index = np.where(np.isnan(ranks), 100, np.nan_to_num(ranks)).astype(np.int64)
             columns.append(texts[index])
         tail = self._norm_tail
-        return [
-            f', "percentiles": {{{"".join(cells)}}}{tail}' for cells in zip(*columns, strict=True)
+        percentiles = [
+            f', "percentiles": {{{"".join(cells)}}}' for cells in zip(*columns, strict=True)
         ]
+        if not self.norm.has_reliability:
+            return [f"{text}{tail}" for text in percentiles]
+        bands = self._bands(block)
+        return [f"{text}{band}{tail}" for text, band in zip(percentiles, bands, strict=True)]
+
+    def _bands(self, block: ScoredBlock) -> list[str]:
+        """``, "bands": {level: {"lower": …, "upper": …} or null, …}`` per row, for the
+        levels the norm keeps the reliability of."""
+        assert self.norm is not None
+        columns = []
+        for key in self.levels:
+            if self.norm.standard_error(key) is None:
+                continue
+            name = _dumps(key)
+            lower, upper = self.norm.bands(key, level_scores(block.scores, key))
+            columns.append(
+                [
+                    f"{name}: null"
+                    if low != low
+                    else f'{name}: {{"lower": {_dumps(low)}, "upper": {_dumps(high)}}}'
+                    for low, high in zip(lower.tolist(), upper.tolist(), strict=True)
+                ]
+            )
+        return [f', "bands": {{{", ".join(cells)}}}' for cells in zip(*columns, strict=True)]
 
     def _kept(self, block: ScoredBlock) -> list[str]:
         """Per row: ``, "input": {…}``, the input columns carried (``--keep``)."""
@@ -341,11 +366,7 @@ class JsonLines:
             "result": result.model_dump(mode="json"),
         }
         if self.norm is not None:
-            record["percentiles"] = {
-                key: self.norm.rank(key, float(level_scores(block.scores, key)[row]))
-                for key in self.levels
-            }
-            record["norm"] = self.norm.description
+            record.update(placed_in_norm(self.norm, self.levels, block.scores, row))
         if self.kept:
             kept = block.answers.kept or {}
             record["input"] = {

@@ -118,7 +118,9 @@ def kept_columns(names: Sequence[str]) -> list[OutputColumn]:
 
 def percentile_columns(bank: Bank, norm: Optional[NormReference]) -> list[OutputColumn]:
     """With a norm: per level, how many percent of the norm group the score is higher
-    than (empty without a score), then the norm itself (source, group, n, date)."""
+    than (empty without a score); when the norm keeps the level's reliability, the
+    lower and upper ends of the score's 95% band (``<level>.lower``, ``.upper``); then
+    the norm itself (source, group, n, date)."""
     if norm is None:
         return []
     columns = []
@@ -129,6 +131,14 @@ def percentile_columns(bank: Bank, norm: Optional[NormReference]) -> list[Output
 
         name = "overall_percentile" if key == "overall" else f"{key}.percentile"
         columns.append(OutputColumn(name, "percentile", ranks))
+        if norm.standard_error(key) is None:
+            continue
+        for end, name in ((0, "lower"), (1, "upper")):
+
+            def band_end(b: ScoredBlock, key: str = key, end: int = end) -> Any:
+                return norm.bands(key, level_scores(b.scores, key))[end]
+
+            columns.append(OutputColumn(f"{key}.{name}", "score", band_end))
     description = spreadsheet_safe(norm.description)  # text given by people: never a formula
     columns.append(OutputColumn("norm", "text", lambda b: [description] * b.answers.size))
     return columns

@@ -263,9 +263,11 @@ def _write_norms(
     from asn_assess.core.i18n import t
 
     assert found.norms is not None
+    analysis = found.analysis
+    alphas = {f"{s.kind}.{s.id}": s.raw_alpha for s in (*analysis.indicators, *analysis.pillars)}
     try:
         norms = found.norms.norms(
-            minimum, source, group_by, excluded_flagged=found.analysis.excluded_flagged
+            minimum, source, group_by, excluded_flagged=analysis.excluded_flagged, alphas=alphas
         )
     except NormError as error:  # name the file that was not written
         raise NormError([Problem(str(path), p.message) for p in error.problems]) from None
@@ -279,3 +281,8 @@ def _write_norms(
         "analyze.norms_written", language, path=path, groups=len(norms.groups), n=everyone.n
     )
     typer.echo(written, err=True)
+    provisional = [key for key, level in everyone.levels.items() if level.provisional]
+    if provisional:
+        typer.echo(
+            t("analyze.norms_provisional", language, n=everyone.n, minimum=minimum), err=True
+        )

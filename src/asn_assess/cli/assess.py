@@ -259,8 +259,6 @@ def report(
     from asn_assess.core.errors import ResultError, UsageError
     from asn_assess.core.i18n import say
 
-    if as_json and norms is not None:
-        raise UsageError(say("cli.norms_with_json"))
     if as_json:
         if form not in (None, "json"):
             raise UsageError(say("cli.json_contradicts", form=form))
@@ -304,15 +302,12 @@ def score(
     from asn_assess.core.answers import checked_answer_sheet
     from asn_assess.core.bank import resolve_bank
     from asn_assess.core.documents import AnswerSheet, load_json, to_json
-    from asn_assess.core.errors import AnswerSheetError, UsageError
-    from asn_assess.core.i18n import say
+    from asn_assess.core.errors import AnswerSheetError
     from asn_assess.core.scoring import score as score_sheet
-    from asn_assess.reports.formats import ReportOptions
+    from asn_assess.reports.formats import ReportOptions, render
 
     others = [("FILE", Path(answers)), ("--bank", bank_file(bank))]
     planned = planned_outputs(output, None, others)
-    if as_json and norms is not None:
-        raise UsageError(say("cli.norms_with_json"))
     text, source = read_document(answers, AnswerSheetError)
 
     def bank_for(sheet: AnswerSheet) -> Bank:
@@ -327,8 +322,9 @@ def score(
     norm = norm_reference(loaded, norms, norm_group)
     options = ReportOptions(language, all_actions, norm=norm)
     write_reports(planned, loaded, result, options)
-    if as_json:
-        echo_data(to_json(result), nl=False)
+    if as_json:  # with a norm, the result placed in it (reports.formats.placed_json)
+        placed = to_json(result) if norm is None else render("json", loaded, result, options)
+        echo_data(placed, nl=False)
         return
     print_report(None, loaded, result, options, pager=pager)
 

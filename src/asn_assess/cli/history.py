@@ -15,8 +15,10 @@ from asn_assess.cli.app import history_app
 from asn_assess.cli.common import (
     BankOption,
     DataDirOption,
+    NormGroupOption,
     adopt_language,
     echo_data,
+    norm_reference,
     reports_errors,
     stdout_console,
 )
@@ -255,9 +257,15 @@ def history_compare(
     as_json: Annotated[bool, typer.Option("--json", help="help.history_compare.json")] = False,
     lang: LangOption = None,
     data_dir: DataDirOption = None,
+    norms: Annotated[
+        Optional[Path],
+        typer.Option("--norms", metavar="FILE", help="help.history_compare.norms"),
+    ] = None,
+    norm_group: NormGroupOption = None,
 ) -> None:
     """Compare two results of one bank: before, after and the change for the overall score,
-    each pillar and each indicator (help: ``help.history_compare``)."""
+    each pillar and each indicator; with --norms, which changes exceed measurement error
+    (help: ``help.history_compare``)."""
     from asn_assess.core.errors import ResultError
     from asn_assess.core.i18n import say
     from asn_assess.reports.compare import compare_results
@@ -312,14 +320,26 @@ def history_compare(
             )
         banks.append(loaded)
     comparison = compare_results(banks[0], before, banks[1], after)
+    norm = norm_reference(banks[1], norms, norm_group)  # the norm of the later result's bank
+    reliable = None
+    if norm is not None:
+        from asn_assess.analysis.norms import level_keys
+        from asn_assess.reports.compare import reliable_changes
+
+        errors = {key: norm.standard_error(key) for key in level_keys(banks[1])}
+        reliable = reliable_changes(comparison, errors)
     if as_json:
         import json
 
-        data = comparison_json(comparison, before_entry.id, after_entry.id)
+        data = comparison_json(comparison, before_entry.id, after_entry.id, reliable)
+        if norm is not None:
+            data["norm"] = norm.description
         echo_data(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    description = norm.description if norm is not None else None
+    ids = (before_entry.id, after_entry.id)
     stdout_console().print(
-        comparison_view(comparison, banks[0], banks[1], before_entry.id, after_entry.id, language)
+        comparison_view(comparison, banks[0], banks[1], *ids, language, reliable, description)
     )
 
 

@@ -14,7 +14,8 @@ docs/scoring.md states the same rules in prose with a worked example; keep them 
 - Pillar: weighted mean of its scored indicators; None when the scored share of its
   applicable indicators is below ``min_answered``; not applicable when none applies.
 - Overall: weighted mean of the pillars; None unless every applicable pillar is scored.
-- Band: the band with the highest ``min`` not above the score. Full precision is kept.
+- Band: the band with the highest ``min`` not above the score, decided on the exact
+  score (``core.decisions``). Full precision is kept.
 
 With no "na" answers and no role these are exactly the rules of version 1.
 
@@ -32,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from asn_assess.core.answers import answer_problems, check_sheet
+from asn_assess.core.decisions import band_indices
 from asn_assess.core.documents import (
     AnswerSheet,
     AnswerValue,
@@ -325,9 +327,10 @@ def band_minimums(bank: Bank) -> FloatColumn:
 
 
 def bands_of(minimums: FloatColumn, scores: FloatColumn) -> IntColumn:
-    """Per score, the index of the band with the highest minimum not above it."""
-    index = np.searchsorted(minimums, scores, side="right") - 1
-    return np.where(np.isnan(scores), NO_BAND, index).astype(np.int64)
+    """Per score, the index of the band with the highest minimum not above it, decided
+    on the exact score (``core.decisions``: 49.99999999999999 for 300/6 is in the band
+    starting at 50)."""
+    return band_indices(minimums, scores, NO_BAND)
 
 
 def band_for(bank: Bank, value: Optional[float]) -> Optional[str]:

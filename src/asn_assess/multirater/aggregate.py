@@ -15,6 +15,9 @@ docs/multirater.md states these rules with a worked example; keep them in step.
   answers' variance (n - 1) divided by the variance of the scale's points (every
   answer equally likely). ``r >= 1`` (no more agreement than chance) gives 0. Below
   ``LOW_AGREEMENT`` the report flags it: the others' mean hides differing views.
+- Consistency across the round (``round_consistency``): ICC(1) and ICC(2) of the
+  others' indicator scores with the people rated as groups (multilevel's ICC1 and
+  ICC2): whether others' means tell people apart beyond chance.
 - Johari window, with ``T`` the bank's development threshold (70 in the bundled bank):
   own score at least ``CLEAR_GAP`` points above the others' mean is a blind spot; at
   least ``CLEAR_GAP`` below it, with the others' mean at ``T`` or above, a hidden
@@ -25,10 +28,13 @@ docs/multirater.md states these rules with a worked example; keep them in step.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Optional
 
+from asn_assess.analysis.icc import IntraclassCorrelation, intraclass
+from asn_assess.core.decisions import at_least, below
 from asn_assess.core.models import Bank, Indicator, Item
 from asn_assess.multirater.anonymity import MIN_RATERS, Visibility, checked_min_raters, disclose
 from asn_assess.multirater.ratings import Rating, TargetRatings
@@ -110,6 +116,10 @@ class TargetView:
     settings: MultiraterSettings
     threshold: float
     """The bank's development threshold, which separates strengths from areas to develop."""
+    consistency: dict[str, IntraclassCorrelation] = field(default_factory=dict)
+    """Per indicator, ICC(1) and ICC(2) of the others' ratings over the whole round
+    (``round_consistency``): how far others' means can be trusted to tell people apart.
+    Empty when the view was made on its own."""
 
     @property
     def withheld(self) -> list[str]:
@@ -135,12 +145,13 @@ def johari(
     """The Johari window of one indicator; None without both views."""
     if own is None or others is None:
         return None
+    # Decided on exact values: a gap of exactly 10 computes as 9.999999999999993.
     gap = own - others
-    if gap >= clear_gap:
+    if at_least(gap, clear_gap):
         return Johari.BLIND_SPOT
-    if others < threshold:  # below the threshold in others' eyes: to develop, however low
-        return Johari.AGREED_DEVELOPMENT  # the person rates themself
-    return Johari.HIDDEN_STRENGTH if gap <= -clear_gap else Johari.AGREED_STRENGTH
+    if below(others, threshold):  # below the threshold in others' eyes: to develop,
+        return Johari.AGREED_DEVELOPMENT  # however low the person rates themself
+    return Johari.HIDDEN_STRENGTH if at_least(-gap, clear_gap) else Johari.AGREED_STRENGTH
 
 
 def null_variance(bank: Bank, item: Item) -> float:
@@ -205,7 +216,7 @@ def _indicator_view(
         gap=own - others_mean if own is not None and others_mean is not None else None,
         agreement=agreement,
         agreement_items=agreement_items,
-        low_agreement=agreement is not None and agreement < settings.low_agreement,
+        low_agreement=agreement is not None and below(agreement, settings.low_agreement),
         johari=johari(own, others_mean, bank.development_threshold, settings.clear_gap),
     )
 
@@ -233,3 +244,25 @@ def target_view(
         settings=settings,
         threshold=bank.development_threshold,
     )
+
+
+def round_consistency(
+    bank: Bank, people: Sequence[TargetRatings]
+) -> dict[str, IntraclassCorrelation]:
+    """Per indicator, ICC(1) and ICC(2) of every rating by others (all rater groups
+    but the person's own, pooled) with the people rated as groups: ``multilevel::ICC1``
+    and ``ICC2`` on ``aov(score ~ target)``. Round-wide figures, from every rating
+    (withheld groups included: they show no one's score)."""
+    found = {}
+    for pillar in bank.pillars:
+        for indicator in pillar.indicators:
+            groups = {
+                person.target: [
+                    rating.indicators[indicator.id]
+                    for rating in person.raters
+                    if indicator.id in rating.indicators
+                ]
+                for person in people
+            }
+            found[indicator.id] = intraclass(groups)
+    return found

@@ -24,7 +24,12 @@ from typing import Optional
 from asn_assess.batch.api import BatchInput, run_batch
 from asn_assess.batch.blocks import RowError
 from asn_assess.batch.settings import BatchSettings
-from asn_assess.multirater.aggregate import MultiraterSettings, TargetView, target_view
+from asn_assess.multirater.aggregate import (
+    MultiraterSettings,
+    TargetView,
+    round_consistency,
+    target_view,
+)
 from asn_assess.multirater.ratings import RatingsSink
 
 
@@ -60,5 +65,9 @@ def run_multirater(
     batch_settings = dataclasses.replace(batch_settings, full_results=True)
     report = run_batch(inputs, batch_settings, sink, progress)
     people = sink.by_target()
-    views = [target_view(bank, person, settings) for person in people]
+    consistency = round_consistency(bank, people)
+    views = [
+        dataclasses.replace(target_view(bank, person, settings), consistency=consistency)
+        for person in people
+    ]
     return MultiraterRound(report.counts.read, views, sink.rejected, sink.duplicates)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import html
 import io
 import json
 import math
@@ -19,11 +18,14 @@ import re
 from typing import Any, Optional
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from asn_assess.analysis.item_analysis import ItemAnalysis
+from asn_assess.analysis.item_rules import WEAK_R_DROP_THRESHOLD
 from asn_assess.core.files import spreadsheet_safe
+from asn_assess.core.printable import printable
 from asn_assess.reports.analysis_view import AnalysisView, ViewTable
 
 # Characters that can start inline Markdown (emphasis, code, links, HTML, entities,
@@ -38,12 +40,20 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#!])")
 def to_rich(view: AnalysisView) -> RenderableType:
     """The view for the terminal."""
     parts: list[RenderableType] = [Text(view.title, style="bold")]
-    parts += [Text(line) for line in view.lines]
+    if view.verdict:
+        parts += [Text(), Text(view.verdict)]
+    parts += [Text()] + [Text(line) for line in view.lines]
     for section in view.sections:
         parts += [Text(), Text(section.title, style="bold")]
         parts += [Text(line) for line in section.lines]
-        parts += [Text(f" - {bullet}") for bullet in section.bullets]
-        parts += [_rich_table(table) for table in section.tables]
+        parts += [
+            Text(f" {number}. {bullet}" if section.numbered else f" - {bullet}")
+            for number, bullet in enumerate(section.bullets, start=1)
+        ]
+        parts += [
+            _rich_cards(table) if table.cards else _rich_table(table) for table in section.tables
+        ]
+        parts += [Text.assemble((term, "bold"), f": {meaning}") for term, meaning in section.terms]
     return Group(*parts)
 
 
@@ -51,17 +61,37 @@ def _rich_table(view: ViewTable) -> Table:
     table = Table(box=None, pad_edge=False, show_edge=False)
     for index, header in enumerate(view.headers):
         numeric = index in view.numeric
+        # Wide enough for the longest word of the column, so a heading or a title
+        # wraps between words, never inside one (long ids stay whole).
+        words = [
+            word for text in [header, *(row[index] for row in view.rows)] for word in text.split()
+        ]
+        longest = max((len(word) for word in words), default=1)
         table.add_column(
             Text(header),
             justify="right" if numeric else "left",
-            # Ids stay whole; text wraps when the terminal is narrow (numbers are short).
             no_wrap=index in view.whole,
-            min_width=None if numeric or index in view.whole else 12,
+            min_width=min(longest, 24),
             overflow="fold",
         )
     for row in view.rows:
         table.add_row(*(Text(cell) for cell in row))
     return table
+
+
+def _rich_cards(view: ViewTable) -> RenderableType:
+    """A table too wide for a terminal: per row, its first two cells on one line, the
+    others below as "heading: value"."""
+    lines: list[RenderableType] = []
+    for row in view.rows:
+        lines.append(Text.assemble((row[0], "bold"), "  ", row[1]))
+        figures = [
+            f"{header}: {cell}"
+            for header, cell in zip(view.headers[2:], row[2:], strict=True)
+            if cell
+        ]
+        lines.append(Padding(Text(" · ".join(figures)), (0, 0, 0, 4)))
+    return Group(*lines)
 
 
 def markdown_escape(text: str) -> str:
@@ -73,12 +103,25 @@ def markdown_escape(text: str) -> str:
 def to_markdown(view: AnalysisView) -> str:
     """The view as a Markdown document."""
     out = [f"# {markdown_escape(view.title)}", ""]
+    if view.verdict:
+        out += [markdown_escape(view.verdict), ""]
     out += [markdown_escape(line) + "\n" for line in view.lines]
     for section in view.sections:
         out += [f"## {markdown_escape(section.title)}", ""]
         out += [markdown_escape(line) + "\n" for line in section.lines]
-        out += [f"- {markdown_escape(bullet)}" for bullet in section.bullets]
+        out += [
+            f"{number}. {markdown_escape(bullet)}"
+            if section.numbered
+            else f"- {markdown_escape(bullet)}"
+            for number, bullet in enumerate(section.bullets, start=1)
+        ]
         if section.bullets:
+            out.append("")
+        out += [
+            f"- **{markdown_escape(term)}**: {markdown_escape(meaning)}"
+            for term, meaning in section.terms
+        ]
+        if section.terms:
             out.append("")
         for table in section.tables:
             out.append("| " + " | ".join(markdown_escape(h) for h in table.headers) + " |")
@@ -91,38 +134,39 @@ def to_markdown(view: AnalysisView) -> str:
             )
             out += ["| " + " | ".join(markdown_escape(c) for c in row) + " |" for row in table.rows]
             out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    return printable("\n".join(out).rstrip() + "\n")  # no control character from a bank
 
 
 def to_html(view: AnalysisView, language: str) -> str:
-    """The view as a standalone HTML page."""
-    e = html.escape
-    out = [
-        "<!DOCTYPE html>",
-        f'<html lang="{e(language)}"><head><meta charset="utf-8">',
-        f"<title>{e(view.title)}</title>",
-        "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-        "td,th{border:1px solid #ccc;padding:2px 6px}.n{text-align:right}</style>",
-        "</head><body>",
-        f"<h1>{e(view.title)}</h1>",
-    ]
-    out += [f"<p>{e(line)}</p>" for line in view.lines]
-    for section in view.sections:
-        out.append(f"<h2>{e(section.title)}</h2>")
-        out += [f"<p>{e(line)}</p>" for line in section.lines]
-        if section.bullets:
-            out.append("<ul>" + "".join(f"<li>{e(b)}</li>" for b in section.bullets) + "</ul>")
-        for table in section.tables:
-            out.append("<table><tr>" + "".join(f"<th>{e(h)}</th>" for h in table.headers) + "</tr>")
-            for row in table.rows:
-                cells = "".join(
-                    f'<td class="n">{e(c)}</td>' if i in table.numeric else f"<td>{e(c)}</td>"
-                    for i, c in enumerate(row)
-                )
-                out.append(f"<tr>{cells}</tr>")
-            out.append("</table>")
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    """The view as a standalone HTML page, styled as the person report (its style
+    sheet), with a bar beside each alpha and each item's fit with the rest."""
+    from asn_assess import __version__
+    from asn_assess.core.i18n import t
+    from asn_assess.reports.html import template_environment
+
+    template = template_environment().get_template("analysis.html.j2")
+    text: str = template.render(
+        view=view,
+        language=language,
+        bar_width=_bar_width,
+        bar_kind=_bar_kind,
+        footer=t("analyze.footer", language, version=__version__),
+    )
+    return text
+
+
+def _bar_width(value: Optional[float]) -> str:
+    """A bar's width in percent of its track: the size of a figure of -1 to 1."""
+    return "0" if value is None else f"{min(abs(value), 1.0) * 100:.0f}"
+
+
+def _bar_kind(value: Optional[float]) -> str:
+    """A bar's colour class: below 0 runs against, below 0.20 weak, else good."""
+    if value is None:
+        return "none"
+    if value < 0:
+        return "against"
+    return "weak" if value < WEAK_R_DROP_THRESHOLD else "good"
 
 
 # --- machines -------------------------------------------------------------------------
@@ -142,13 +186,26 @@ def to_json(analysis: ItemAnalysis, read: int, rejected: int) -> str:
 
 def to_csv(analysis: ItemAnalysis) -> str:
     """One figure per row: ``section,scale,item,statistic,value``. Scale figures have
-    no item; answer shares are ``section`` "answers" with ``statistic`` "count:<choice>",
+    no item (``verdict`` is a word: reliable, uncertain, unreliable, unknown; an item
+    omega turns round has ``omega_turned`` 1); answer shares are ``section`` "answers" with ``statistic`` "count:<choice>",
     "asked", "skipped", "not_applicable"; findings are ``section`` "flag"."""
-    rows: list[tuple[str, str, str, str, Optional[float]]] = []
+    rows: list[tuple[str, str, str, str, Optional[float | str]]] = []
     for scale in (*analysis.indicators, *analysis.pillars):
         where = f"{scale.kind}:{scale.id}"
-        for name in ("n_min", "n_max", "raw_alpha", "std_alpha", "average_r"):
+        for name in (
+            "n_min",
+            "n_max",
+            "respondents",
+            "raw_alpha",
+            "alpha_lower",
+            "alpha_upper",
+            "omega_total",
+            "std_alpha",
+            "average_r",
+        ):
             rows.append((scale.kind, where, "", name, getattr(scale, name)))
+        rows.append((scale.kind, where, "", "verdict", scale.verdict))
+        rows += [(scale.kind, where, item, "omega_turned", 1) for item in scale.omega_turned]
         for item in scale.items:
             for name in (
                 "n",
@@ -172,5 +229,6 @@ def to_csv(analysis: ItemAnalysis) -> str:
     writer.writerow(["section", "scale", "item", "statistic", "value"])
     for *texts, value in rows:
         shown = "" if value is None or (isinstance(value, float) and math.isnan(value)) else value
+        shown = spreadsheet_safe(shown) if isinstance(shown, str) else shown
         writer.writerow([*(spreadsheet_safe(cell) for cell in texts), shown])
     return text.getvalue()

@@ -11,11 +11,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from asn_assess.analysis.item_analysis import AnswerShares, ItemAnalysis, ScaleFigures
+from asn_assess.analysis.item_analysis import (
+    AnswerShares,
+    ItemAnalysis,
+    ItemFigures,
+    ScaleFigures,
+)
 from asn_assess.analysis.item_rules import AnalysisFlag
 from asn_assess.analysis.quality import RULES
 from asn_assess.core.i18n import format_score, t
 from asn_assess.core.models import Bank
+from asn_assess.reports.analysis_notes import (
+    ITEM_CODES,
+    NOT_ASKED,
+    SCALE_CODES,
+    SCALE_UNDEFINED,
+    TWO_ITEMS,
+    UNDEFINED,
+    Notes,
+    reference,
+    split,
+)
+from asn_assess.reports.analysis_verdict import glossary, verdict
 
 
 @dataclass
@@ -27,6 +44,12 @@ class ViewTable:
     numeric: set[int] = field(default_factory=set)
     whole: set[int] = field(default_factory=set)
     """Text columns never wrapped (ids)."""
+    bars: dict[int, list[Optional[float]]] = field(default_factory=dict)
+    """Columns drawn as a bar as well, where a page can draw (HTML): per row, the
+    figure in -1 to 1 (None: no bar)."""
+    cards: bool = False
+    """Too wide for a terminal: there each row is shown as lines of "heading: value"
+    under its first two cells."""
 
 
 @dataclass
@@ -37,15 +60,20 @@ class ViewSection:
     lines: list[str] = field(default_factory=list)
     bullets: list[str] = field(default_factory=list)
     tables: list[ViewTable] = field(default_factory=list)
+    numbered: bool = False
+    """The bullets are numbered notes, which table rows refer to by number."""
+    terms: list[tuple[str, str]] = field(default_factory=list)
+    """A glossary: (term, what it means)."""
 
 
 @dataclass
 class AnalysisView:
-    """The whole output: a title, opening sentences and sections."""
+    """The whole output: a title, the verdict, opening sentences and sections."""
 
     title: str
     lines: list[str]
     sections: list[ViewSection]
+    verdict: str = ""
 
 
 def number(value: Optional[float], language: str, digits: int = 2) -> str:
@@ -70,8 +98,13 @@ class _Names:
                 self.titles[f"indicator:{indicator.id}"] = bank.text(indicator.title, language)
 
     def scale(self, where: str) -> str:
+        """ "Title (id)" of ``kind:id``."""
         _, _, scale_id = where.partition(":")
         return f"{self.titles.get(where, scale_id)} ({scale_id})"
+
+    def title(self, where: str) -> str:
+        """The title of ``kind:id``."""
+        return self.titles.get(where, where.partition(":")[2])
 
 
 def flag_sentence(bank: Bank, flag: AnalysisFlag, language: str) -> str:
@@ -96,18 +129,6 @@ def flag_sentence(bank: Bank, flag: AnalysisFlag, language: str) -> str:
     )
 
 
-def note_sentence(bank: Bank, scale: ScaleFigures, problem: str, language: str) -> str:
-    """A problem code of the reliability engine as a sentence."""
-    code, *items = problem.split(":")
-    return t(
-        f"analyze.note.{code}",
-        language,
-        scale=_Names(bank, language).scale(f"{scale.kind}:{scale.id}"),
-        item=items[0] if items else "",
-        other=items[1] if len(items) > 1 else "",
-    )
-
-
 def answer_cell(share: AnswerShares, language: str) -> str:
     """Each choice with its share (%) of the respondents asked: "1:5 2:10 ..."."""
     if not share.asked:
@@ -116,6 +137,18 @@ def answer_cell(share: AnswerShares, language: str) -> str:
         f"{choice}:{format_score(count / share.asked * 100, language, 0)}"
         for choice, count in zip(share.choices, share.counts, strict=True)
     )
+
+
+def item_text(bank: Bank, item_id: str, language: str) -> str:
+    """What the respondents read: a statement, or a situation's first sentence."""
+    item = bank.items.get(item_id)
+    if item is None:
+        return ""
+    if item.is_situational and item.scenario is not None:
+        text = " ".join(bank.text(item.scenario, language).split())
+        end = text.find(". ")
+        return text if end < 0 else text[: end + 1]
+    return bank.text(item.text, language)
 
 
 def analysis_view(
@@ -141,50 +174,109 @@ def analysis_view(
     findings.bullets = [flag_sentence(bank, flag, language) for flag in analysis.flags]
     if not findings.bullets:
         findings.lines.append(t("analyze.no_findings", language))
-    notes = ViewSection(t("analyze.notes", language))
-    for scale in (*analysis.indicators, *analysis.pillars):
-        notes.bullets += [note_sentence(bank, scale, p, language) for p in scale.problems]
-    sections = [findings] + ([notes] if notes.bullets else [])
-    sections.append(_scales_section(analysis, names, language))
+    notes = Notes(language)
+    scales = _scales_section(analysis, names, notes, language)
     shares = {share.item: share for share in analysis.answers}
+    item_sections = []
     for scale in analysis.indicators:
         title = t("analyze.items", language, scale=names.scale(f"indicator:{scale.id}"))
-        sections.append(ViewSection(title, tables=[_items_table(scale, shares, language)]))
+        table = _items_table(bank, scale, shares, names, notes, language)
+        item_sections.append(ViewSection(title, tables=[table]))
+    sections = [findings, scales]
+    written = notes.sentences()
+    if written:
+        sections.append(ViewSection(t("analyze.notes", language), bullets=written, numbered=True))
+    sections += item_sections
     sections.append(_quality_section(analysis, language))
+    sections.append(ViewSection(t("analyze.glossary.title", language), terms=glossary(language)))
     title = t("analyze.title", language, bank=bank.text(bank.title, language), version=bank.version)
-    return AnalysisView(title, lines, sections)
+    paragraph = verdict(analysis, names.title, language)
+    return AnalysisView(title, lines, sections, paragraph)
 
 
-def _scales_section(analysis: ItemAnalysis, names: _Names, language: str) -> ViewSection:
-    headers = [
-        t("analyze.col.scale", language),
-        t("analyze.col.kind", language),
-        t("analyze.col.n", language),
-        t("analyze.col.alpha", language),
-        t("analyze.col.std_alpha", language),
-        t("analyze.col.average_r", language),
-    ]
-    rows = []
-    for scale in (*analysis.indicators, *analysis.pillars):
-        n = str(scale.n_min) if scale.n_min == scale.n_max else f"{scale.n_min}-{scale.n_max}"
-        rows.append(
-            [
-                names.scale(f"{scale.kind}:{scale.id}"),
-                t(f"analyze.kind.{scale.kind}", language),
+def _interval(scale: ScaleFigures, language: str) -> str:
+    if scale.alpha_lower is None or scale.alpha_upper is None:
+        return "-"
+    return f"{number(scale.alpha_lower, language)}-{number(scale.alpha_upper, language)}"
+
+
+def _scale_notes(scale: ScaleFigures, title: str, notes: Notes) -> set[int]:
+    """The notes that explain a scale's row: its whole-scale problems."""
+    found = set()
+    for problem in scale.problems:
+        code, items = split(problem)
+        if code in SCALE_CODES:
+            found.add(notes.add(code, title, items))
+    return found
+
+
+def _scales_section(
+    analysis: ItemAnalysis, names: _Names, notes: Notes, language: str
+) -> ViewSection:
+    """Two tables, the indicators' and the pillars': each one's reliability."""
+    tables = []
+    for kind, scales in (("indicator", analysis.indicators), ("pillar", analysis.pillars)):
+        headers = [
+            t(f"analyze.col.{kind}", language),
+            t("analyze.col.respondents", language),
+            t("analyze.col.alpha", language),
+            t("analyze.col.alpha_range", language),
+            t("analyze.col.omega", language),
+            t("analyze.col.verdict", language),
+            t("analyze.col.note", language),
+        ]
+        rows, bars = [], []
+        for scale in scales:
+            where = f"{scale.kind}:{scale.id}"
+            n = str(scale.n_min) if scale.n_min == scale.n_max else f"{scale.n_min}-{scale.n_max}"
+            row = [
+                names.title(where),
                 n,
                 number(scale.raw_alpha, language),
-                number(scale.std_alpha, language),
-                number(scale.average_r, language),
+                _interval(scale, language),
+                number(scale.omega_total, language),
+                t(f"analyze.trust.{scale.verdict}", language),
             ]
-        )
-    table = ViewTable(headers, rows, numeric={2, 3, 4, 5})
-    return ViewSection(t("analyze.scales", language), tables=[table])
+            found = _scale_notes(scale, names.title(where), notes)
+            if "-" in row and not found:
+                found.add(notes.add(UNDEFINED, names.title(where)))
+            rows.append([*row, reference(found)])
+            bars.append(scale.raw_alpha)
+        if rows:
+            tables.append(ViewTable(headers, rows, numeric={1, 2, 3, 4}, bars={2: bars}))
+    return ViewSection(t("analyze.scales", language), tables=tables)
 
 
-def _items_table(scale: ScaleFigures, shares: dict[str, AnswerShares], language: str) -> ViewTable:
+def _item_notes(
+    scale: ScaleFigures, item: ItemFigures, share: AnswerShares, title: str, notes: Notes
+) -> set[int]:
+    """The notes that explain an item's row in its indicator's table."""
+    found = set()
+    for problem in scale.problems:
+        code, items = split(problem)
+        if code in ITEM_CODES and item.item in items:
+            found.add(notes.add(code, title, (item.item,)))
+    if not share.asked:
+        found.add(notes.add(NOT_ASKED, title, (item.item,)))
+    if item.used and item.r_drop is None and scale.raw_alpha is None:
+        found.add(notes.add(SCALE_UNDEFINED, title, (item.item,)))
+    elif item.used and item.r_drop is not None and item.alpha_if_dropped is None:
+        found.add(notes.add(TWO_ITEMS, title))
+    return found
+
+
+def _items_table(
+    bank: Bank,
+    scale: ScaleFigures,
+    shares: dict[str, AnswerShares],
+    names: _Names,
+    notes: Notes,
+    language: str,
+) -> ViewTable:
     headers = [
         t("analyze.col.item", language),
-        t("analyze.col.n", language),
+        t("analyze.col.question", language),
+        t("analyze.col.respondents", language),
         t("analyze.col.mean", language),
         t("analyze.col.sd", language),
         t("analyze.col.r_drop", language),
@@ -192,24 +284,32 @@ def _items_table(scale: ScaleFigures, shares: dict[str, AnswerShares], language:
         t("analyze.col.answers", language),
         t("analyze.col.skipped", language),
         t("analyze.col.not_applicable", language),
+        t("analyze.col.note", language),
     ]
-    rows = []
+    title = names.title(f"indicator:{scale.id}")
+    rows, bars = [], []
     for item in scale.items:
         share = shares[item.item]
-        rows.append(
-            [
-                item.item,
-                str(item.n),
-                number(item.mean, language, 1),
-                number(item.sd, language, 1),
-                number(item.r_drop, language),
-                number(item.alpha_if_dropped, language),
-                answer_cell(share, language),
-                percent(share.skipped, share.asked, language),
-                percent(share.not_applicable, share.asked, language),
-            ]
-        )
-    return ViewTable(headers, rows, numeric={1, 2, 3, 4, 5, 7, 8}, whole={0})
+        row = [
+            item.item,
+            item_text(bank, item.item, language),
+            str(item.n),
+            number(item.mean, language, 1),
+            number(item.sd, language, 1),
+            number(item.r_drop, language),
+            number(item.alpha_if_dropped, language),
+            answer_cell(share, language),
+            percent(share.skipped, share.asked, language),
+            percent(share.not_applicable, share.asked, language),
+        ]
+        found = _item_notes(scale, item, share, title, notes)
+        if "-" in row and not found:  # no reason of its own: the indicator's
+            found = _scale_notes(scale, title, notes) or {notes.add(UNDEFINED, title)}
+        rows.append([*row, reference(found)])
+        bars.append(item.r_drop)
+    return ViewTable(
+        headers, rows, numeric={2, 3, 4, 5, 6, 8, 9}, whole={0}, bars={5: bars}, cards=True
+    )
 
 
 def _quality_section(analysis: ItemAnalysis, language: str) -> ViewSection:

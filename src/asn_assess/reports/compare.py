@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
+from asn_assess.core.decisions import at_least
 from asn_assess.core.documents import Result
 from asn_assess.core.models import Bank
 
@@ -43,9 +44,9 @@ class Change:
         delta = self.delta
         if delta is None:
             return "none"
-        if delta >= STEADY:
+        if at_least(delta, STEADY):
             return "up"
-        if delta <= -STEADY:
+        if at_least(-delta, STEADY):
             return "down"
         return "same"
 
@@ -114,3 +115,32 @@ def compare_results(
     if not comparison.pillars_apart and weights == {p.id: p.weight for p in before_bank.pillars}:
         comparison.overall = Change("overall", before.overall.score, after.overall.score)
     return comparison
+
+
+@dataclass(frozen=True)
+class ReliableChange:
+    """Whether a change is more than measurement error (Jacobson & Truax's reliable
+    change index): its size against ``limit`` = 1.96 * sqrt(2) * SEM."""
+
+    limit: float
+    real: bool
+
+
+def reliable_changes(
+    comparison: Comparison, standard_errors: dict[str, Optional[float]]
+) -> dict[str, ReliableChange]:
+    """Per pillar and indicator change with both scores and a standard error
+    (``standard_errors``: ``pillar.<id>`` / ``indicator.<id>`` -> SEM), whether it
+    exceeds 1.96 * sqrt(2) * SEM; keyed like ``standard_errors``."""
+    from asn_assess.analysis.measurement_error import reliable_change
+
+    found = {}
+    changes = [("pillar", c) for c in comparison.pillars]
+    changes += [("indicator", c) for c in comparison.indicators]
+    for kind, change in changes:
+        key = f"{kind}.{change.id}"
+        limit = reliable_change(standard_errors.get(key))
+        if change.delta is None or limit is None:
+            continue
+        found[key] = ReliableChange(limit, not at_least(limit, abs(change.delta)))
+    return found

@@ -3,7 +3,8 @@
 Columns (headers in the report's language): pillar id and title, indicator id and
 title, the score as the report shows it (one decimal, a decimal comma in Indonesian),
 the unrounded score (a decimal point, full precision), band id and label, items
-answered, not applicable, and asked. An indicator without a score has empty score and
+answered, not applicable, and asked; with a norm that keeps each scale's reliability
+(``--norms``), the lower and upper ends of the score's 95% band. An indicator without a score has empty score and
 band cells and says why in the band label.
 
 Spreadsheets run a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
@@ -43,7 +44,9 @@ def render_csv(data: ReportData) -> str:
     """One row per indicator, in bank order, after a header row."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([data.t(f"csv.{column}") for column in COLUMNS])
+    ranged = bool(data.ranges)  # with a norm that keeps reliability: the 95% band too
+    extra = ("lower", "upper") if ranged else ()
+    writer.writerow([data.t(f"csv.{column}") for column in (*COLUMNS, *extra)])
     for pillar in data.pillars:
         for line in pillar.indicators:
             level = line.level
@@ -60,5 +63,8 @@ def render_csv(data: ReportData) -> str:
                 str(line.not_applicable),
                 str(line.total),
             ]
+            if ranged:
+                band = data.ranges.get(f"indicator.{line.id}")
+                row += [repr(band.lower), repr(band.upper)] if band else ["", ""]
             writer.writerow([neutralise(cell) for cell in row])
     return buffer.getvalue()

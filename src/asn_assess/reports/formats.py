@@ -92,7 +92,9 @@ def render(
     if form == "json":
         from asn_assess.core.documents import to_json
 
-        return to_json(result)
+        if options.norm is None:
+            return to_json(result)
+        return placed_json(bank, result, options.norm)
     from asn_assess.reports.report_data import build_report
 
     data = build_report(bank, result, options.language, options.comparison, options.norm)
@@ -114,3 +116,18 @@ def render(
 
         return render_csv(data)
     raise UsageError(say("reading.report_format", value=form, choices=", ".join(FORMATS)))
+
+
+def placed_json(bank: Bank, result: Result, norm: NormReference) -> str:
+    """A result placed in a norm, as one line of ``batch --format jsonl`` holds it:
+    ``{"result": ..., "percentiles": ..., "bands": ..., "norm": ...}``, indented."""
+    import json
+
+    from asn_assess.analysis.norms import level_keys, placement
+
+    scores = {"overall": result.overall.score}
+    scores.update({f"pillar.{p.id}": p.score for p in result.pillars})
+    scores.update({f"indicator.{i.id}": i.score for p in result.pillars for i in p.indicators})
+    keyed = {key: scores.get(key) for key in level_keys(bank)}
+    record = {"result": result.model_dump(mode="json"), **placement(norm, keyed)}
+    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"

@@ -228,6 +228,37 @@ def _plan_line(bank: Bank, focus: MultiraterFocus, number: int, language: str) -
     )
 
 
+def _consistency_note(bank: Bank, view: TargetView, language: str) -> str:
+    """What ICC(1) and ICC(2) of the round say about trusting others' means."""
+    found = [
+        (indicator, view.consistency.get(indicator.id))
+        for pillar in bank.pillars
+        for indicator in pillar.indicators
+    ]
+    known = [
+        (indicator, icc) for indicator, icc in found if icc is not None and icc.icc2 is not None
+    ]
+    if not known:
+        return t("mr.note.icc_none", language)
+    values = "; ".join(
+        f"{bank.text(indicator.title, language)} "
+        f"{_figure(icc.icc1, language)} / {_figure(icc.icc2, language)}"
+        for indicator, icc in known
+    )
+    first = known[0][1]
+    return t(
+        "mr.note.icc",
+        language,
+        targets=first.targets,
+        raters=format_score(first.raters_per_target or 0.0, language, 1),
+        values=values,
+    )
+
+
+def _figure(value: Optional[float], language: str) -> str:
+    return "-" if value is None else format_score(value, language, 2)
+
+
 def build_multirater_report(bank: Bank, view: TargetView, language: str) -> MultiraterData:
     """The 360-degree report of ``view`` in ``language``."""
     settings = view.settings
@@ -277,6 +308,7 @@ def build_multirater_report(bank: Bank, view: TargetView, language: str) -> Mult
             language,
             floor=format_score(settings.low_agreement, language, 2),
         ),
+        _consistency_note(bank, view, language),
         t("mr.note.scores", language),
     ]
     role = bank.role(view.role) if view.role else None

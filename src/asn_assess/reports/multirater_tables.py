@@ -31,8 +31,9 @@ def _title(bank: Bank, indicator_id: str, language: str) -> str:
 
 
 def report_document(bank: Bank, views: Sequence[TargetView]) -> dict[str, Any]:
-    """The JSON format of the report: settings, then per person rated the raters and
-    per indicator every view (ids and numbers only, no words)."""
+    """The JSON format of the report: settings, per indicator the round's ICC(1) and
+    ICC(2) of the others' ratings (``consistency``), then per person rated the raters
+    and per indicator every view (ids and numbers only, no words)."""
     settings = views[0].settings if views else None
     return {
         "schema_version": SCHEMA_VERSION,
@@ -43,6 +44,15 @@ def report_document(bank: Bank, views: Sequence[TargetView]) -> dict[str, Any]:
             "clear_gap": settings.clear_gap if settings else None,
             "low_agreement": settings.low_agreement if settings else None,
             "threshold": bank.development_threshold,
+        },
+        "consistency": {
+            indicator_id: {
+                "icc1": icc.icc1,
+                "icc2": icc.icc2,
+                "targets": icc.targets,
+                "ratings": icc.ratings,
+            }
+            for indicator_id, icc in (views[0].consistency if views else {}).items()
         },
         "targets": [_target_document(bank, view) for view in views],
     }
@@ -108,7 +118,7 @@ def report_rows(
     for group in groups:
         header += [f"{group}.raters", f"{group}.mean", f"{group}.status"]
     header += ["others.raters", "others.mean", "gap", "rwg", "rwg_items", "low_agreement"]
-    header += ["johari"]
+    header += ["johari", "icc1", "icc2"]
     rows: list[list[Cell]] = []
     for view in views:
         for line in view.indicators:
@@ -127,6 +137,8 @@ def report_rows(
             row += [line.others_raters, line.others_mean, line.gap, line.agreement]
             row += [line.agreement_items, line.low_agreement]
             row += [line.johari.value if line.johari else None]
+            icc = view.consistency.get(line.id)  # the round's, the same for every person
+            row += [icc.icc1 if icc else None, icc.icc2 if icc else None]
             rows.append(row)
     return header, rows
 

@@ -24,6 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Optional
 
+from asn_assess.core.decisions import below as is_below
+from asn_assess.core.decisions import decided
 from asn_assess.core.documents import IndicatorResult, Result
 from asn_assess.core.models import NOT_APPLICABLE, Action, ActionKind, Bank, Indicator, Item
 
@@ -56,8 +58,8 @@ class Scored:
 
     @property
     def order(self) -> tuple[float, int]:
-        """Lowest score first; ties in bank order."""
-        return (self.score, self.position)
+        """Lowest score first; ties (equal exact scores) in bank order."""
+        return (decided(self.score), self.position)
 
 
 def scored_indicators(bank: Bank, result: Result) -> list[Scored]:
@@ -81,7 +83,7 @@ def focus_indicators(bank: Bank, result: Result) -> tuple[list[Scored], bool]:
     if not scored:
         return [], False
     threshold = development_threshold(bank)
-    below = sorted((s for s in scored if s.score < threshold), key=lambda s: s.order)
+    below = sorted((s for s in scored if is_below(s.score, threshold)), key=lambda s: s.order)
     if not below:
         return [min(scored, key=lambda s: s.order)], False
     chosen: list[Scored] = []
@@ -201,7 +203,7 @@ def action_list(bank: Bank, result: Result) -> list[tuple[Indicator, tuple[Actio
     planned = {s.indicator.id for s in focus_indicators(bank, result)[0]}
     listed = []
     for scored in scored_indicators(bank, result):
-        if scored.score < threshold or scored.indicator.id in planned:
+        if is_below(scored.score, threshold) or scored.indicator.id in planned:
             actions = tuple(a for a in scored.indicator.actions if suits(a, result.role))
             if actions:
                 listed.append((scored.indicator, actions))
@@ -244,10 +246,12 @@ def multirater_plan(bank: Bank, target: TargetView) -> list[MultiraterFocus]:
     seen = [line for line in target.indicators if line.others_mean is not None]
     blind = [line for line in seen if line.johari is Johari.BLIND_SPOT]
     below = [
-        line for line in seen if line not in blind and (line.others_mean or 0.0) < target.threshold
+        line
+        for line in seen
+        if line not in blind and is_below(line.others_mean or 0.0, target.threshold)
     ]
-    blind.sort(key=lambda line: -(line.gap or 0.0))  # stable: ties keep bank order
-    below.sort(key=lambda line: line.others_mean or 0.0)
+    blind.sort(key=lambda line: -decided(line.gap or 0.0))  # stable: ties keep bank order
+    below.sort(key=lambda line: decided(line.others_mean or 0.0))
     chosen: list[tuple[IndicatorView, FocusKind]] = []
     for line in blind:
         chosen.append((line, "blind-spot"))
@@ -255,7 +259,7 @@ def multirater_plan(bank: Bank, target: TargetView) -> list[MultiraterFocus]:
         chosen.append((line, "develop"))
     chosen = chosen[:MOST_FOCUS]
     if not chosen and seen:
-        chosen = [(min(seen, key=lambda line: line.others_mean or 0.0), "strengthen")]
+        chosen = [(min(seen, key=lambda line: decided(line.others_mean or 0.0)), "strengthen")]
     plan = []
     for line, kind in chosen:
         pillar_id, indicator = indicators[line.id]

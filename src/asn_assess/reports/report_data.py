@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+from asn_assess.core.decisions import decided, same
 from asn_assess.core.documents import IndicatorResult, PillarResult, Result
 from asn_assess.core.i18n import t
 from asn_assess.core.models import Action, Bank, Item
@@ -29,6 +30,7 @@ from asn_assess.reports.formatting import (
 )
 
 if TYPE_CHECKING:
+    from asn_assess.analysis.measurement_error import Interval
     from asn_assess.analysis.norms import NormReference
 from asn_assess.reports.plan import (
     FocusIndicator,
@@ -132,6 +134,9 @@ class ReportData:
     note: str
     notes: list[Note] = field(default_factory=list)
     """Norm standing and response-quality notes, when there are any."""
+    ranges: dict[str, Interval] = field(default_factory=dict)
+    """With a norm that keeps reliability: each scored pillar's and indicator's 95%
+    band (``pillar.<id>``, ``indicator.<id>``)."""
     identity: list[tuple[str, str]] = field(default_factory=list)
     """The printout's identity block: (label, value) for name, NIP, work unit, position
     and role; a value is empty when not given (a line to fill in by hand)."""
@@ -226,7 +231,13 @@ def _reason_line(bank: Bank, reason: Reason, language: str) -> ReasonLine:
 
 
 def _plan_entry(
-    bank: Bank, result: Result, focus: FocusIndicator, number: int, language: str
+    bank: Bank,
+    result: Result,
+    focus: FocusIndicator,
+    number: int,
+    language: str,
+    norm: Optional[NormReference] = None,
+    planned: frozenset[str] = frozenset(),
 ) -> PlanEntry:
     pillar = next(p for p in bank.pillars if p.id == focus.pillar_id)
     level = indicator_level(bank, result.indicator(focus.indicator.id), language)
@@ -235,6 +246,10 @@ def _plan_entry(
     why = t(
         "plan.why_below" if focus.below_threshold else "plan.why_strengthen", language, **values
     )
+    if norm is not None:
+        from asn_assess.reports.plan_error import within_error
+
+        why = " ".join([why, *within_error(bank, result, focus, norm, planned, language)])
     return PlanEntry(
         number=number,
         id=focus.indicator.id,
@@ -257,9 +272,9 @@ def _extremes(lines: list[IndicatorLine], language: str) -> list[str]:
     scored = [line for line in lines if line.level.score is not None]
     if len(scored) < 2:
         return []
-    best = max(scored, key=lambda line: line.level.score or 0.0)
-    worst = min(scored, key=lambda line: line.level.score or 0.0)
-    if best.level.score == worst.level.score:
+    best = max(scored, key=lambda line: decided(line.level.score or 0.0))
+    worst = min(scored, key=lambda line: decided(line.level.score or 0.0))
+    if same(best.level.score or 0.0, worst.level.score or 0.0):
         return [t("report.all_equal", language)]
     return [
         f"{t('report.strongest', language)}: {best.title} ({best.level.shown})",
@@ -320,7 +335,7 @@ def build_report(
     # Weakest first; indicators without a score after those with one, in bank order.
     weakest_first = sorted(
         every_indicator,
-        key=lambda line: (line.level.score is None, line.level.score or 0.0),
+        key=lambda line: (line.level.score is None, decided(line.level.score or 0.0)),
     )
 
     overall = result.overall
@@ -338,6 +353,7 @@ def build_report(
     meaning = bank.text(overall_meaning, language) if overall_meaning else None
 
     plan = development_plan(bank, result, language)
+    planned = frozenset(focus.indicator.id for focus in plan)
     if not plan:
         intro = t("plan.none", language)
     elif plan[0].below_threshold:
@@ -393,7 +409,10 @@ def build_report(
         legend=keys,
         legend_text=" · ".join(f"{key.range} {key.label}" for key in keys),
         plan_intro=intro,
-        plan=[_plan_entry(bank, result, focus, n, language) for n, focus in enumerate(plan, 1)],
+        plan=[
+            _plan_entry(bank, result, focus, n, language, norm, planned)
+            for n, focus in enumerate(plan, 1)
+        ],
         all_actions=[
             (
                 bank.text(indicator.title, language),
@@ -404,5 +423,16 @@ def build_report(
         counts_text=counts_text,
         note=t("report.note", language),
         notes=notes,
+        ranges=_ranges(result, norm),
         identity=_identity(bank, result, language),
     )
+
+
+def _ranges(result: Result, norm: Optional[NormReference]) -> dict[str, Interval]:
+    """Each scored pillar's and indicator's 95% band in ``norm`` (none without one)."""
+    if norm is None:
+        return {}
+    scores = {f"pillar.{p.id}": p.score for p in result.pillars}
+    scores.update({f"indicator.{i.id}": i.score for p in result.pillars for i in p.indicators})
+    found = {key: norm.band(key, score) for key, score in scores.items()}
+    return {key: band for key, band in found.items() if band is not None}

@@ -22,12 +22,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Role {role} only: {count} respondent(s) of other roles were left out.",
     },
     "analyze.missing.pairwise": {
-        "id": "Jawaban kosong: pairwise (bawaan). Setiap angka memakai semua responden yang menjawab butir yang bersangkutan, seperti psych::alpha di R; kolom n menyebut berapa responden.",
-        "en": "Missing answers: pairwise (the default). Each figure uses everyone who answered the items concerned, as R's psych::alpha does; the n columns say how many.",
+        "id": "Jawaban kosong: pairwise (bawaan). Setiap angka memakai semua responden yang menjawab butir yang bersangkutan, seperti psych::alpha di R; kolom Responden menyebut berapa responden.",
+        "en": "Missing answers: pairwise (the default). Each figure uses everyone who answered the items concerned, as R's psych::alpha does; the Respondents columns say how many.",
     },
     "analyze.missing.listwise": {
-        "id": "Jawaban kosong: listwise. Setiap indikator dan pilar hanya memakai responden yang menjawab semua butirnya; kolom n menyebut berapa responden.",
-        "en": "Missing answers: listwise. Each indicator and pillar uses only the respondents who answered all its items; the n columns say how many.",
+        "id": "Jawaban kosong: listwise. Setiap indikator dan pilar hanya memakai responden yang menjawab semua butirnya; kolom Responden menyebut berapa responden.",
+        "en": "Missing answers: listwise. Each indicator and pillar uses only the respondents who answered all its items; the Respondents columns say how many.",
     },
     "analyze.scores_note": {
         "id": "Skor butir 0-100, dibalik untuk butir terbalik, persis seperti saat penilaian.",
@@ -53,6 +53,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "norma ditulis ke {path}: {groups} kelompok, n={n}",
         "en": "norms written to {path}: {groups} group(s), n={n}",
     },
+    "analyze.norms_provisional": {
+        "id": 'norma ini sementara: {n} responden, kurang dari batas {minimum}; persentilnya tetap ditulis, dan setiap laporan yang memakainya menyebut "sementara, n={n}"',
+        "en": 'these norms are provisional: {n} respondents, fewer than the minimum of {minimum}; the percentiles are written all the same, and every report that uses them says "provisional, n={n}"',
+    },
     "analyze.norms_low_minimum": {
         "id": "peringatan: norma dengan kurang dari 100 responden ({minimum}) kurang stabil; persentil dapat bergeser banyak",
         "en": "warning: a norm with fewer than 100 respondents ({minimum}) is unstable; its percentiles can move a lot",
@@ -68,20 +72,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     # column headings
     "analyze.col.scale": {"id": "Indikator/pilar", "en": "Indicator/pillar"},
     "analyze.col.kind": {"id": "Jenis", "en": "Kind"},
-    "analyze.col.n": {"id": "n", "en": "n"},
-    "analyze.col.alpha": {"id": "alpha", "en": "alpha"},
-    "analyze.col.std_alpha": {"id": "alpha std", "en": "std alpha"},
-    "analyze.col.average_r": {"id": "r rata-rata", "en": "average r"},
+    "analyze.col.alpha": {"id": "Keandalan (alpha)", "en": "Reliability (alpha)"},
+    "analyze.col.std_alpha": {"id": "Alpha baku", "en": "Standardised alpha"},
+    "analyze.col.average_r": {"id": "Korelasi antarbutir", "en": "Inter-item correlation"},
     "analyze.col.item": {"id": "Butir", "en": "Item"},
-    "analyze.col.mean": {"id": "rerata", "en": "mean"},
-    "analyze.col.sd": {"id": "sd", "en": "sd"},
-    "analyze.col.r_drop": {"id": "r.drop", "en": "r.drop"},
-    "analyze.col.alpha_without": {"id": "alpha tanpa", "en": "alpha w/o"},
+    "analyze.col.mean": {"id": "Rerata (0-100)", "en": "Average (0-100)"},
+    "analyze.col.sd": {"id": "Sebaran (sd)", "en": "Spread (sd)"},
+    "analyze.col.r_drop": {"id": "Kecocokan (r.drop)", "en": "Fit with the rest (r.drop)"},
+    "analyze.col.alpha_without": {"id": "Alpha tanpa butir ini", "en": "Alpha without it"},
     "analyze.col.answers": {"id": "Jawaban (%)", "en": "Answers (%)"},
-    "analyze.col.skipped": {"id": "lewat", "en": "skip"},
-    "analyze.col.not_applicable": {"id": "TB", "en": "n/a"},
+    "analyze.col.skipped": {"id": "Dilewati", "en": "Skipped"},
+    "analyze.col.not_applicable": {"id": "Tidak berlaku", "en": "Not applicable"},
     "analyze.col.rule": {"id": "Aturan", "en": "Rule"},
-    "analyze.col.flagged": {"id": "ditandai", "en": "flagged"},
+    "analyze.col.flagged": {"id": "Responden ditandai", "en": "Respondents flagged"},
     "analyze.kind.indicator": {"id": "indikator", "en": "indicator"},
     "analyze.kind.pillar": {"id": "pilar", "en": "pillar"},
     # findings: one sentence each, for an HR reader
@@ -108,38 +111,5 @@ MESSAGES: dict[str, dict[str, str]] = {
     "analyze.flag.closer-to-other": {
         "id": "{scale}: butir-butirnya rata-rata berkorelasi lebih tinggi dengan total {other} ({value}) daripada dengan indikatornya sendiri ({reference}); periksa apakah butir berada di indikator yang tepat.",
         "en": "{scale}: its items correlate more with the total of {other} ({value}) than with their own indicator ({reference}); check that they sit in the right indicator.",
-    },
-    # notes: where a figure cannot be computed, and why
-    "analyze.note.constant-item": {
-        "id": "{scale}: semua responden menjawab {item} dengan jawaban yang sama, jadi butir ini tidak bervariasi dan dikeluarkan dari alpha (skor tetap menghitungnya).",
-        "en": "{scale}: every respondent gave {item} the same answer, so it has no variance and is left out of alpha (scores still count it).",
-    },
-    "analyze.note.too-few-observations": {
-        "id": "{scale}: {item} dijawab kurang dari dua responden dan dikeluarkan dari alpha.",
-        "en": "{scale}: {item} has fewer than two answers and is left out of alpha.",
-    },
-    "analyze.note.too-few-pairs": {
-        "id": "{scale}: {item} dan {other} tidak dijawab bersama oleh sedikitnya dua responden (misalnya karena ditanyakan kepada peran berbeda), jadi alpha tidak dapat dihitung; analisis satu peran dengan --role.",
-        "en": "{scale}: {item} and {other} are not answered together by at least two respondents (for instance because they are asked of different roles), so alpha cannot be computed; analyse one role with --role.",
-    },
-    "analyze.note.too-few-respondents": {
-        "id": "{scale}: kurang dari dua responden; alpha tidak dapat dihitung.",
-        "en": "{scale}: fewer than two respondents; alpha cannot be computed.",
-    },
-    "analyze.note.too-few-items": {
-        "id": "{scale}: kurang dari dua butir yang bervariasi; alpha tidak terdefinisi.",
-        "en": "{scale}: fewer than two items with variance; alpha is undefined.",
-    },
-    "analyze.note.non-positive-total-variance": {
-        "id": "{scale}: butir-butirnya saling meniadakan (varians total tidak positif); alpha tidak dihitung.",
-        "en": "{scale}: its items cancel each other out (the total has no positive variance); alpha is not computed.",
-    },
-    "analyze.note.non-positive-rest-variance": {
-        "id": "{scale}: tanpa {item}, butir lainnya saling meniadakan; r.drop dan alpha tanpa butir itu tidak dihitung.",
-        "en": "{scale}: without {item}, the other items cancel each other out; its r.drop and alpha without it are not computed.",
-    },
-    "analyze.note.listwise-wider-set": {
-        "id": "{scale}: angka listwise memakai responden yang menjawab lebih banyak butir.",
-        "en": "{scale}: the listwise figures use respondents who answered more items.",
     },
 }

@@ -37,6 +37,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "csv.answered": {"id": "dijawab", "en": "answered"},
     "csv.not_applicable": {"id": "tidak_berlaku", "en": "not_applicable"},
     "csv.total": {"id": "jumlah_pertanyaan", "en": "total"},
+    "csv.lower": {"id": "batas_bawah_95", "en": "lower_95"},
+    "csv.upper": {"id": "batas_atas_95", "en": "upper_95"},
     # saved files at the end of start
     "end.report_saved": {"id": "Laporan HTML: {path}", "en": "HTML report: {path}"},
     "end.open_with": {"id": "Buka dengan: {command}", "en": "Open it with: {command}"},

@@ -100,8 +100,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A bundled bank id or a bank TOML file. Default: asn-profesional.",
     },
     "help.norms": {
-        "id": "Norma dari `asn-assess analyze --norms-out`: tunjukkan posisi setiap skor di antara rekan (skor dan kategori tidak berubah).",
-        "en": "Norms from `asn-assess analyze --norms-out`: show where each score stands among colleagues (scores and bands do not change).",
+        "id": "Norma dari `asn-assess analyze --norms-out`: tunjukkan posisi setiap skor di antara rekan dan rentang 95%-nya (skor dan kategori tidak berubah).",
+        "en": "Norms from `asn-assess analyze --norms-out`: show where each score stands among colleagues, and its 95% range (scores and bands do not change).",
     },
     "help.norm_group": {
         "id": "Dengan --norms: kelompok norma pembanding. Bawaan: semua orang.",
@@ -271,8 +271,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Encoding of the inputs, e.g. cp1252. Default: UTF-8 (UTF-16 with a BOM).",
     },
     "help.analyze": {
-        "id": "Dapatkah skor dipercaya? Reliabilitas (alfa Cronbach seperti psych::alpha di R), analisis butir, tanda mutu jawaban dan, dengan --norms-out, norma.\n\nUntuk setiap indikator dan pilar: alfa, alfa terstandar, rata-rata korelasi antarbutir, dan per butir r.drop, alfa tanpa butir itu, rata-rata, simpangan baku dan porsi setiap jawaban; temuan dijelaskan dengan kata-kata sederhana. docs/analysis.md menjelaskan setiap angka.\n\nContoh: asn-assess analyze jawaban.csv --lang en\n\nContoh: asn-assess analyze jawaban.csv -o analisis.html --norms-out norma.json",
-        "en": "Can the scores be trusted? Reliability (Cronbach's alpha as R's psych::alpha), item analysis, response-quality flags and, with --norms-out, norms.\n\nFor each indicator and pillar: alpha, standardised alpha, average inter-item correlation, and per item r.drop, alpha without it, mean, sd and the share of each answer; findings explained in plain words. docs/analysis.md explains every figure.\n\nExample: asn-assess analyze jawaban.csv --lang en\n\nExample: asn-assess analyze jawaban.csv -o analisis.html --norms-out norma.json",
+        "id": "Dapatkah skor dipercaya? Ringkasan dengan kata-kata sederhana, reliabilitas (alfa Cronbach seperti psych::alpha di R, dengan rentang 95%-nya, dan omega seperti psych::omega), analisis butir, tanda mutu jawaban dan, dengan --norms-out, norma beserta keandalan setiap skala.\n\nUntuk setiap indikator dan pilar: alfa, rentang 95% alfa, omega, penilaian keandalan, dan per butir pernyataannya, r.drop, alfa tanpa butir itu, rata-rata, simpangan baku dan porsi setiap jawaban; temuan dan catatan dijelaskan dengan kata-kata sederhana. Di bawah jumlah minimum, norma tetap ditulis dengan tanda sementara. docs/analysis.md menjelaskan setiap angka.\n\nContoh: asn-assess analyze jawaban.csv --lang en\n\nContoh: asn-assess analyze jawaban.csv -o analisis.html --norms-out norma.json",
+        "en": "Can the scores be trusted? A verdict in plain words, reliability (Cronbach's alpha as R's psych::alpha, with its 95% range, and omega as psych::omega), item analysis, response-quality flags and, with --norms-out, norms with each scale's reliability.\n\nFor each indicator and pillar: alpha, its 95% range, omega and a verdict, and per item its statement, r.drop, alpha without it, mean, sd and the share of each answer; findings and notes explained in plain words. Below the minimum, norms are still written, marked provisional. docs/analysis.md explains every figure.\n\nExample: asn-assess analyze jawaban.csv --lang en\n\nExample: asn-assess analyze jawaban.csv -o analisis.html --norms-out norma.json",
     },
     "help.analyze.short": {
         "id": "Reliabilitas, analisis butir, mutu jawaban dan norma.",
@@ -307,16 +307,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Leave respondents with a response-quality flag out of every figure and of the norms (counted).",
     },
     "help.analyze.norms_out": {
-        "id": "Tulis juga tabel persentil skor (norma) ke berkas JSON ini.",
-        "en": "Also write percentile tables of the scores (norms) to this JSON file.",
+        "id": "Tulis juga tabel persentil skor (norma), dengan alfa dan simpangan baku setiap skala, ke berkas JSON ini.",
+        "en": "Also write percentile tables of the scores (norms), with each scale's alpha and SD, to this JSON file.",
     },
     "help.analyze.group_by": {
         "id": "Dengan --norms-out: juga satu tabel per nilai kolom ini; kelompok di bawah --norm-min digabung sebagai '(other)'.",
         "en": "With --norms-out: a table per value of this column as well; groups under --norm-min are pooled as '(other)'.",
     },
     "help.analyze.norm_min": {
-        "id": "Jumlah responden paling sedikit untuk sebuah norma (sedikitnya 30; di bawah 100 dengan peringatan).",
-        "en": "Fewest respondents a norm rests on (at least 30; below 100 with a warning).",
+        "id": "Jumlah responden minimum sebuah norma (sedikitnya 30; di bawah 100 dengan peringatan). Tabel dengan lebih sedikit responden tetap ditulis, bertanda sementara, selama sedikitnya 30.",
+        "en": "The minimum number of respondents of a norm (at least 30; below 100 with a warning). A table of fewer is still written, marked provisional, as long as it has 30.",
     },
     "help.analyze.norms_source": {
         "id": "Asal skor norma, ditampilkan bersama setiap persentil. Bawaan: nama berkas masukan.",
@@ -499,8 +499,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Language of the report and the messages. Default: the result's.",
     },
     "help.history_compare": {
-        "id": 'Bandingkan dua hasil dari satu bank: sebelum, sesudah dan perubahannya untuk skor keseluruhan, setiap pilar dan setiap indikator. Indikator yang berubah antarversi bank, atau hanya ada di satu versi, didaftar terpisah dan tidak dibandingkan.\n\nHanya hasil milik responden yang sama (NIP, selain itu nama, selain itu "tanpa nama") yang dibandingkan; dua responden berbeda ditolak (kode keluar 2).\n\nTanpa A dan B: dua hasil terakhir dari responden dan bank hasil terbaru. Dengan A saja: A dibandingkan dengan hasil terbaru dari responden dan banknya.\n\nContoh: asn-assess history compare\n\nContoh: asn-assess history compare 3 7',
-        "en": 'Compare two results of one bank: before, after and the change for the overall score, each pillar and each indicator. Indicators that changed between bank versions, or exist in one version only, are listed apart, never compared.\n\nOnly results of the same respondent (the NIP, else the name, else "tanpa nama") are compared; two different respondents are refused (exit code 2).\n\nWithout A and B: the last two results of the respondent and bank of the latest one. With A only: A against the latest result of its respondent and bank.\n\nExample: asn-assess history compare\n\nExample: asn-assess history compare 3 7',
+        "id": 'Bandingkan dua hasil dari satu bank: sebelum, sesudah dan perubahannya untuk skor keseluruhan, setiap pilar dan setiap indikator. Indikator yang berubah antarversi bank, atau hanya ada di satu versi, didaftar terpisah dan tidak dibandingkan.\n\nHanya hasil milik responden yang sama (NIP, selain itu nama, selain itu "tanpa nama") yang dibandingkan; dua responden berbeda ditolak (kode keluar 2).\n\nTanpa A dan B: dua hasil terakhir dari responden dan bank hasil terbaru. Dengan A saja: A dibandingkan dengan hasil terbaru dari responden dan banknya.\n\nDengan --norms: perubahan mana yang lebih besar daripada galat ukur.\n\nContoh: asn-assess history compare\n\nContoh: asn-assess history compare 3 7 --norms norma.json',
+        "en": 'Compare two results of one bank: before, after and the change for the overall score, each pillar and each indicator. Indicators that changed between bank versions, or exist in one version only, are listed apart, never compared.\n\nOnly results of the same respondent (the NIP, else the name, else "tanpa nama") are compared; two different respondents are refused (exit code 2).\n\nWithout A and B: the last two results of the respondent and bank of the latest one. With A only: A against the latest result of its respondent and bank.\n\nWith --norms: which changes are larger than measurement error.\n\nExample: asn-assess history compare\n\nExample: asn-assess history compare 3 7 --norms norms.json',
     },
     "help.history_compare.short": {
         "id": "Bandingkan dua hasil dari satu bank.",
@@ -513,6 +513,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.history_compare.second": {
         "id": "Hasil yang lebih akhir (id atau last).",
         "en": "The later result (id or last).",
+    },
+    "help.history_compare.norms": {
+        "id": "Norma dari `asn-assess analyze --norms-out`: tandai setiap perubahan yang lebih besar daripada 1,96 × √2 × galat baku pengukuran sebagai perubahan nyata (indeks perubahan andal Jacobson & Truax).",
+        "en": "Norms from `asn-assess analyze --norms-out`: mark each change larger than 1.96 × √2 × the standard error of measurement as a real change (Jacobson & Truax's reliable change index).",
     },
     "help.history_compare.json": {
         "id": "Cetak perbandingan sebagai JSON.",

@@ -151,4 +151,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "tidak dapat dihapus ({reason})",
         "en": "cannot be removed ({reason})",
     },
+    "compare.reliable": {"id": "Perubahan nyata?", "en": "Real change?"},
+    "compare.real": {
+        "id": "ya, lebih dari ±{limit}",
+        "en": "yes, beyond ±{limit}",
+    },
+    "compare.within_error": {
+        "id": "dalam galat ukur (±{limit})",
+        "en": "within measurement error (±{limit})",
+    },
+    "compare.reliable_note": {
+        "id": "{real} dari {total} perubahan lebih besar daripada galat ukur (indeks perubahan andal Jacobson & Truax: lebih dari 1,96 × √2 × galat baku pengukuran dari norma {norm}); perubahan lain bisa saja hanya galat, bukan perubahan perilaku.",
+        "en": "{real} of {total} changes are larger than measurement error (Jacobson & Truax's reliable change index: beyond 1.96 × √2 × the standard error of measurement from the norm {norm}); the others may be error alone, not a change in behaviour.",
+    },
 }

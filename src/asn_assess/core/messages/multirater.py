@@ -67,6 +67,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Kesepakatan rwg(j) berkisar dari 0 (tidak lebih sepakat daripada jawaban acak) sampai 1 (semua penilai lain menjawab sama); di bawah {floor}, ditandai !, pandangan mereka berbeda-beda sehingga rata-ratanya kurang mewakili.",
         "en": "Agreement rwg(j) runs from 0 (no more agreement than random answers) to 1 (every other rater answered alike); below {floor}, marked !, their views differ and the mean speaks for them less well.",
     },
+    "mr.note.icc": {
+        "id": "Seberapa dapat dipercaya rata-rata penilai lain, dari seluruh putaran ini ({targets} orang dinilai, rata-rata {raters} penilai per orang): ICC(1) adalah bagian perbedaan nilai yang terletak di antara orang yang dinilai, bukan di antara penilainya; ICC(2) adalah keandalan rata-rata penilai lain seseorang. ICC(2) 0,70 atau lebih: rata-rata itu cukup andal untuk membedakan orang; di bawahnya, sebagian perbedaan antarorang hanyalah kebetulan siapa yang menilai. Per indikator, ICC(1) / ICC(2): {values}.",
+        "en": "How far the others' means can be trusted, over this whole round ({targets} people rated, {raters} raters each on average): ICC(1) is the share of the ratings' spread that lies between the people rated rather than between their raters; ICC(2) is the reliability of a person's others' mean. ICC(2) of 0.70 or more: those means tell people apart reliably; below it, part of the difference between people is only the chance of who rated them. Per indicator, ICC(1) / ICC(2): {values}.",
+    },
+    "mr.note.icc_none": {
+        "id": "Keandalan rata-rata penilai lain (ICC) tidak dapat dihitung: perlu sedikitnya dua orang yang dinilai, dan seseorang dengan dua penilai lain atau lebih.",
+        "en": "The reliability of the others' means (ICC) cannot be computed: it needs at least two people rated, and someone with two other raters or more.",
+    },
     "mr.note.scores": {
         "id": "Skor 0-100 dihitung dengan aturan yang sama seperti penilaian diri; penilai lain hanya menjawab pernyataan yang dapat mereka amati. Ini bahan refleksi dan pengembangan, bukan penilaian kinerja resmi.",
         "en": "Scores 0-100 follow the same rules as the self-assessment; other raters answer only the statements they can observe. This is material for reflection and development, not an official performance appraisal.",

@@ -44,4 +44,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Tidak ada indikator di bawah ambang.",
         "en": "No indicator is below the threshold.",
     },
+    "plan.error_reaches": {
+        "id": "Rentang 95%-nya sampai {upper}, jadi indikator ini mungkin sudah mencapai ambang itu.",
+        "en": "Its 95% range reaches {upper}, so this indicator may already be at the threshold.",
+    },
+    "plan.error_close": {
+        "id": "Skornya tidak berbeda nyata dari {names}: selisihnya lebih kecil dari galat ukur, jadi jawaban Anda tidak menunjukkan mana yang lebih lemah; indikator itu sama patutnya dikembangkan.",
+        "en": "Its score does not differ reliably from {names}: the difference is smaller than the measurement error, so your answers do not show which is weaker; that indicator deserves development just as much.",
+    },
+    "plan.error_close_many": {
+        "id": "Skornya tidak berbeda nyata dari {names}: selisihnya lebih kecil dari galat ukur, jadi jawaban Anda tidak menunjukkan mana yang lebih lemah; indikator-indikator itu sama patutnya dikembangkan.",
+        "en": "Its score does not differ reliably from {names}: the differences are smaller than the measurement error, so your answers do not show which is weaker; those indicators deserve development just as much.",
+    },
 }
