@@ -16,7 +16,11 @@ from asn_assess.core.models import Bank
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED_BANK_PATH = REPO / "questions" / "asn-profesional.toml"  # the newest version
 BANK_V1_PATH = REPO / "questions" / "asn-profesional-1.0.0.toml"
+BANK_V2_PATH = REPO / "questions" / "asn-profesional-2.0.0.toml"
 STARTER_BANK_PATH = REPO / "src" / "asn_assess" / "templates" / "starter-bank.toml"
+VALUES_BANK_PATH = REPO / "tests" / "data" / "banks" / "nilai-v3.toml"
+"""A small bank with core values, scoring version 3 and tagged actions (its header
+comment lists what the tests rely on)."""
 
 # A small bank written for exact-number scoring tests. Every score below can be
 # worked out by hand from this text:
@@ -229,6 +233,16 @@ def bundled_bank() -> Bank:
 
 
 @pytest.fixture(scope="session")
+def values_bank_text() -> str:
+    return VALUES_BANK_PATH.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def values_bank() -> Bank:
+    return load_bank(VALUES_BANK_PATH)
+
+
+@pytest.fixture(scope="session")
 def bank_v1() -> Bank:
     """Version 1.0.0 of the bundled bank, which stays bundled for old answer sheets."""
     return load_bank(BANK_V1_PATH)
@@ -299,6 +313,11 @@ def expected_cells(result: Result, quality: bool = False) -> dict[str, Any]:
             cells[f"indicator.{indicator.id}.band"] = indicator.band
             cells[f"indicator.{indicator.id}.answered_items"] = indicator.answered_items
             cells[f"indicator.{indicator.id}.not_applicable_items"] = indicator.not_applicable_items
+    for value in result.values:
+        cells[f"value.{value.id}.score"] = value.score
+        cells[f"value.{value.id}.band"] = value.band
+        cells[f"value.{value.id}.answered_items"] = value.answered_items
+        cells[f"value.{value.id}.not_applicable_items"] = value.not_applicable_items
     if quality:
         cells["quality_flags"] = " ".join(flag.rule for flag in result.quality) or None
     return cells

@@ -152,3 +152,36 @@ def run_apps_script(script: Path) -> dict[str, Any]:
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
+
+
+def walk(form: dict[str, Any], answers: dict[str, str]) -> list[str]:
+    """The titles of the questions a respondent sees, page by page, in a form built by
+    the FormApp stand-in, answering each question with a navigation by ``answers``
+    (title -> chosen text), as Google Forms moves between sections: a chosen answer's
+    section first, else the "after section" set on the next page break, else the next
+    page; after the last page, or at SUBMIT, the form is submitted."""
+    items = form["items"]
+    starts = [0] + [n for n, item in enumerate(items) if item["kind"] == "PAGE_BREAK"]
+    seen: list[str] = []
+    page, visited = 0, set()
+    while page is not None:
+        assert page not in visited, f"the form loops back to page {page}"
+        visited.add(page)
+        start = starts[page] + (1 if page else 0)
+        end = starts[page + 1] if page + 1 < len(starts) else len(items)
+        target = None
+        for item in items[start:end]:
+            if item["kind"] == "PAGE_BREAK":
+                continue
+            seen.append(item["title"])
+            if item.get("navigation") and item["title"] in answers:
+                chosen = item["choices"].index(answers[item["title"]])
+                target = item["navigation"][chosen]
+        if target is None and page + 1 < len(starts):
+            target = items[starts[page + 1]].get("goTo") or {"page": starts[page + 1]}
+        if target is None or target.get("type") == "SUBMIT":
+            page = None
+        else:
+            assert "page" in target, target
+            page = starts.index(target["page"])
+    return seen

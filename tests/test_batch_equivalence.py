@@ -7,7 +7,7 @@ sheets, run through the real CLI, and every output number is compared with ``==`
 ``approx``) to ``scoring.score`` on an ``AnswerSheet`` holding the same answers.
 
 Banks: the bundled bank, the SMALL bank of conftest (weights, a reversed item, a 0-3
-scale, a situational item) and variants of the SMALL bank with random float weights,
+scale, a situational item), the bank of core values under scoring version 3, and variants of the SMALL bank with random float weights,
 ``min_answered`` and band minimums, where any change in the order of float operations
 would show in the last bit.
 """
@@ -35,7 +35,13 @@ from asn_assess.core.bank import load_bank, parse_bank
 from asn_assess.core.documents import AnswerSheet, Result
 from asn_assess.core.models import Bank
 from asn_assess.core.scoring import NO_BAND, ItemColumn, item_score, score, score_block
-from conftest import BUNDLED_BANK_PATH, SMALL_BANK_TOML, expected_cells, parsed_cells
+from conftest import (
+    BUNDLED_BANK_PATH,
+    SMALL_BANK_TOML,
+    VALUES_BANK_PATH,
+    expected_cells,
+    parsed_cells,
+)
 
 runner = CliRunner(env={"ASN_ASSESS_LANG": "en"})  # messages checked in English
 
@@ -47,6 +53,8 @@ SETTINGS = settings(
 
 BUNDLED = load_bank(BUNDLED_BANK_PATH)
 SMALL = parse_bank(SMALL_BANK_TOML, source="small.toml")
+VALUES_TEXT = VALUES_BANK_PATH.read_text(encoding="utf-8")
+VALUES = parse_bank(VALUES_TEXT, source="nilai-v3.toml")
 
 
 # --- banks ---------------------------------------------------------------------------------
@@ -110,6 +118,7 @@ def random_small_banks(draw) -> BankCase:
 banks = st.one_of(
     st.just(BankCase("bundled", BUNDLED, None)),
     st.just(BankCase("small", SMALL, SMALL_BANK_TOML)),
+    st.just(BankCase("values, scoring version 3", VALUES, VALUES_TEXT)),
     random_small_banks(),
 )
 
@@ -154,7 +163,7 @@ def respondents(
         values = (
             [o.id for o in item.options]
             if item.is_situational
-            else [p.value for p in bank.scale_of(item).points]
+            else [p.value for p in bank.scale_of(item).points] + ["na"]
         )
         return st.sampled_from(values).map(lambda v: (v, str(v)))
 
@@ -285,6 +294,11 @@ def documented_columns(bank: Bank) -> list[str]:
                 f"indicator.{indicator.id}.{p}"
                 for p in ("score", "band", "answered_items", "not_applicable_items")
             ]
+    for value in bank.values:
+        columns += [
+            f"value.{value.id}.{p}"
+            for p in ("score", "band", "answered_items", "not_applicable_items")
+        ]
     columns.append("quality_flags")
     columns += [
         f"quality.{rule}"
@@ -295,6 +309,7 @@ def documented_columns(bank: Bank) -> list[str]:
             "inconsistent-pairs",
             "unanswered-share",
             "fast-answers",
+            "perfect-pattern",
         )
     ]
     return columns

@@ -223,3 +223,20 @@ def test_any_text_is_written_as_text_excel_can_read(tmp_path, text):
         assert len(value) == 32_767 and value.endswith("…")
     else:
         assert value == shown.get(text, text)
+
+
+def test_every_score_of_the_csv_is_in_the_workbook(tmp_path, bundled_bank):
+    """Whatever levels the bank has (pillars, indicators, core values), the workbook
+    shows each score and band the CSV has, titled with its name."""
+    items = [i.id for i in bundled_bank.items.values() if not i.roles]
+    rows = ["respondent_id," + ",".join(items)]
+    rows += [f"R{n}," + ",".join("a" if bundled_bank.items[i].is_situational else str(1 + n)
+                                 for i in items) for n in range(3)]  # fmt: skip
+    (tmp_path / "in.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "o.xlsx"
+    result = run("batch", str(tmp_path / "in.csv"), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    names, titles, _ = columns(openpyxl.load_workbook(out)["Results"])
+    wanted = [n for n in column_names(bundled_bank) if n.endswith((".score", ".band"))]
+    assert set(wanted) <= set(names)
+    assert all(titles[names.index(n)] for n in wanted)

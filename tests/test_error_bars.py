@@ -133,6 +133,17 @@ def test_icc_is_undefined_without_two_targets_or_a_second_rating():
     assert same.icc1 is None and same.icc2 is None  # no spread at all
 
 
+def test_equal_means_that_differ_only_in_rounding_have_no_spread_between_people():
+    # Both means are 58.75 in exact arithmetic; as floats they differ in the last bits.
+    groups = {
+        "a": [58.333333333333336, 45.0, 60.0, 75.0, 58.333333333333336, 58.333333333333336],
+        "b": [75.0, 58.333333333333336, 70.0, 66.66666666666667, 65.0, 50.0, 29.166666666666668],
+    }
+    found = intraclass(groups)
+    assert found.icc2 is None  # MSB is zero: ICC(2) is undefined, not -5.7e29
+    assert found.icc1 == pytest.approx(-1 / (13 / 2 - 1))
+
+
 # --- standard error of measurement, bands and reliable change --------------------------------
 
 

@@ -11,12 +11,14 @@ Each test writes the export the way the platform documents it for this form:
   text, or as code and text; answers as answer codes or full answers; its response
   metadata;
 - Google Forms ("Download responses (.csv)"): the item titles, the chosen texts, the
-  timestamp (and e-mail) columns, in English and in Indonesian.
+  timestamp (and e-mail) columns, in English and in Indonesian; of a form made for one
+  role, and of the one form that branches to each role's sections.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,6 +35,7 @@ from asn_assess.core.i18n import t
 from asn_assess.core.models import NOT_APPLICABLE, Bank
 from asn_assess.core.scoring import score
 from asn_assess.forms.layout import Choice, FormLayout, form_layout
+from asn_assess.forms.routes import role_routes
 from asn_assess.interactive.questionnaire import questions_of
 from conftest import expected_cells, parsed_cells
 
@@ -375,10 +378,42 @@ def test_google_forms_titles_and_chosen_texts(tmp_path, bundled_bank, language, 
     )
     rows = table(respondents, form_columns, before=before)
     situational = [h for h, _ in form_columns if h.startswith(("Situasi", "Situation"))]
-    assert len(situational) == len(set(situational)) == 14
+    asked = questions_of(bundled_bank, role)
+    assert len(situational) == len(set(situational)) == sum(q.item.is_situational for q in asked)
+    assert len(situational) >= 10
     _, scored = batch(write_csv(tmp_path / "Formulir (Jawaban).csv", rows), tmp_path)
     assert_scored_as_score(bundled_bank, scored, respondents)
     assert {r["role"] for r in scored} == {role}
+
+
+@pytest.mark.parametrize(
+    ("language", "before"),
+    [("id", ["Stempel waktu"]), ("en", ["Timestamp", "Email Address"])],
+)
+def test_one_google_form_for_every_role_scores_with_no_mapping(
+    tmp_path, bundled_bank, language, before
+):
+    """The one form that branches by role: its export has a column per question of
+    every role, in the order of the form's sections, each respondent's answers in the
+    columns of their role's questions only."""
+    layout = form_layout(bundled_bank, [language])
+    in_form_order = [q for page in role_routes(layout).pages for q in page.section.questions]
+    assert sorted(q.item.id for q in in_form_order) == sorted(bundled_bank.items)
+    respondents = people(bundled_bank, 12, seed=11)
+    assert {p.role for p in respondents} == {r.id for r in bundled_bank.roles}
+    form_columns = columns(
+        dataclasses.replace(
+            layout, sections=tuple(page.section for page in role_routes(layout).pages)
+        ),
+        header=lambda q: q.title[language],
+        value=lambda c: c.labels[language],
+        profile=lambda f: f.label[language],
+        role_value=lambda c: c.labels[language],
+    )
+    rows = table(respondents, form_columns, before=before)
+    _, scored = batch(write_csv(tmp_path / "Formulir (Jawaban).csv", rows), tmp_path)
+    assert_scored_as_score(bundled_bank, scored, respondents)
+    assert [r["role"] for r in scored] == [p.role for p in respondents]
 
 
 def test_the_not_applicable_label_is_what_batch_reads_as_not_applicable(bundled_bank):

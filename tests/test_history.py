@@ -59,7 +59,7 @@ def test_round_trip(tmp_path, bundled_bank):
         entry_id = history.add(result)
         [entry] = history.entries()
         assert entry.id == entry_id
-        assert (entry.bank_id, entry.bank_version) == (bundled_bank.id, "2.0.0")
+        assert (entry.bank_id, entry.bank_version) == (bundled_bank.id, bundled_bank.version)
         assert entry.overall == result.overall.score and entry.band == result.overall.band
         assert entry.finished_at.isoformat() == "2026-01-02T03:04:05+00:00"
         assert history.result(entry_id) == result
@@ -169,7 +169,7 @@ def test_compare_within_one_version(bundled_bank):
     after = result_at(bundled_bank, "2026-03-01T00:00:00+00:00", shift=1)
     comparison = compare_results(bundled_bank, before, bundled_bank, after)
     assert comparison.overall.delta == pytest.approx(after.overall.score - before.overall.score)
-    assert len(comparison.pillars) == 3 and len(comparison.indicators) == 14
+    assert len(comparison.pillars) == 3 and len(comparison.indicators) == 16
     for change in comparison.indicators:
         old, new = before.indicator(change.id).score, after.indicator(change.id).score
         assert (change.before, change.after) == (old, new)
@@ -185,8 +185,13 @@ def test_indicators_that_changed_between_versions_are_listed_apart(bank_v1, bund
     comparison = compare_results(bank_v1, before, bundled_bank, after)
     assert comparison.overall is None
     assert comparison.pillars == [] and comparison.indicators == []
+    in_v1 = {i.id for p in bank_v1.pillars for i in p.indicators}
     assert {i for i, why in comparison.indicators_apart if why == "changed"} == {
-        i.id for p in bundled_bank.pillars for i in p.indicators
+        i.id for p in bundled_bank.pillars for i in p.indicators if i.id in in_v1
+    }
+    assert {i for i, why in comparison.indicators_apart if why == "only-after"} == {
+        "integritas",
+        "pengambilan-keputusan",
     }
 
 
@@ -242,7 +247,7 @@ def test_history_list_imports_and_lists(home, utc):
     assert "5 January 2026, 09:00" in run.stdout and "asn-profesional" in run.stdout
     listed = json.loads(invoke(home, "history", "list", "--json").stdout)
     assert [row["id"] for row in listed] == [1, 2, 3]
-    assert listed[0]["bank_version"] == "2.0.0"
+    assert listed[0]["bank_version"] == "2.1.0"
     assert (home / DATABASE_NAME).exists()
 
 
@@ -297,7 +302,7 @@ def test_history_export_jsonl_and_csv(home, tmp_path):
         "id,finished_at,respondent,bank_id,bank_version,role,level,level_id,score"
     )
     assert all(row.split(",")[2] == "Siti Aminah" for row in rows[1:])
-    assert len(rows) == 1 + 3 * (1 + 3 + 14)
+    assert len(rows) == 1 + 3 * (1 + 3 + 16)
     bad = invoke(home, "history", "export", "--format", "csv", "-o", str(tmp_path / "x.jsonl"))
     assert bad.exit_code == 2
 

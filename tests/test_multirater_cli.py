@@ -63,7 +63,10 @@ def test_template_titles_every_observable_statement_with_its_observer_wording(bu
     ]
     assert observable == template_items(bundled_bank, None)
     assert header[3:] == [item.observer_text["id"] for item in observable]
-    assert all(title.startswith(("Ia ", "Ketika ", "Saat ", "Bila ")) for title in header[3:])
+    assert all(
+        title.startswith(("Ia ", "Ketika ", "Saat ", "Bila ", "Sebelum ", "Selama "))
+        for title in header[3:]
+    )
     english = make_template("--lang", "en")
     assert next(csv.reader(io.StringIO(english.stdout)))[3:] == [
         item.observer_text["en"] for item in observable

@@ -107,7 +107,7 @@ def test_unscored_levels_say_so_instead_of_a_number(bundled_bank):
     result = score(bundled_bank, sheet_for(bundled_bank, answers))
     text = render(result_report(bundled_bank, result, "id"))
     assert "Skor keseluruhan belum dapat dihitung" in text
-    assert "belum cukup jawaban: 1 dari 6 indikator terukur" in text
+    assert "belum cukup jawaban: 1 dari 7 indikator terukur" in text
     assert "belum cukup jawaban (0 dari" in text
     skipped = bundled_bank.item_count - len(answers)
     assert (

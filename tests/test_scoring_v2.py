@@ -138,7 +138,8 @@ def test_an_unknown_role_is_refused_with_the_roles_listed(role_bank, monkeypatch
 
 
 def test_a_bundled_bank_id_gives_its_newest_version_and_id_at_version_an_older_one():
-    assert resolve_bank().version == "2.0.0"
+    assert resolve_bank().version == "2.1.0"
+    assert resolve_bank("asn-profesional@2.0.0").version == "2.0.0"
     assert resolve_bank("asn-profesional@1.0.0").version == "1.0.0"
     assert resolve_bank("asn-profesional", "1.0.0").version == "1.0.0"
 
@@ -147,8 +148,9 @@ def test_a_version_that_is_not_bundled_is_refused_naming_the_versions_that_are(m
     monkeypatch.setenv("ASN_ASSESS_LANG", "en")
     with pytest.raises(BankError) as caught:
         resolve_bank("asn-profesional@0.9")
-    assert "version 0.9 of 'asn-profesional' is not available (versions: 1.0.0, 2.0.0)" in str(
-        caught.value
+    assert (
+        "version 0.9 of 'asn-profesional' is not available (versions: 1.0.0, 2.0.0, 2.1.0)"
+        in str(caught.value)
     )
 
 
@@ -172,7 +174,7 @@ def test_a_sheet_naming_a_missing_version_is_refused(tmp_path):
     )
     run = runner.invoke(app, ["score", str(path)], env={"ASN_ASSESS_LANG": "en"})
     assert run.exit_code == 1
-    assert "versions: 1.0.0, 2.0.0" in run.stderr
+    assert "versions: 1.0.0, 2.0.0, 2.1.0" in run.stderr
 
 
 def test_a_result_of_scoring_version_1_still_reads_and_reports(bank_v1):
@@ -197,7 +199,9 @@ def test_a_result_of_scoring_version_1_still_reads_and_reports(bank_v1):
 
 
 def test_bank_diff_lists_what_changed_between_the_versions():
-    run = runner.invoke(app, ["bank", "diff", "asn-profesional@1.0.0", "asn-profesional", "--json"])
+    run = runner.invoke(
+        app, ["bank", "diff", "asn-profesional@1.0.0", "asn-profesional@2.0.0", "--json"]
+    )
     assert run.exit_code == 0, run.stderr
     diff = json.loads(run.stdout)
     assert diff["old"] == "asn-profesional 1.0.0" and diff["new"] == "asn-profesional 2.0.0"
@@ -209,6 +213,65 @@ def test_bank_diff_lists_what_changed_between_the_versions():
 
 
 def test_bank_diff_of_a_bank_with_itself_says_nothing_changed():
-    run = runner.invoke(app, ["bank", "diff", "asn-profesional", "asn-profesional@2.0.0"])
+    run = runner.invoke(app, ["bank", "diff", "asn-profesional", "asn-profesional@2.1.0"])
     assert run.exit_code == 0, run.stderr
     assert "Kedua bank menilai setiap jawaban dengan cara yang sama." in run.stdout
+
+
+def test_bank_diff_from_2_0_to_2_1_lists_every_change():
+    old, new = resolve_bank("asn-profesional@2.0.0"), resolve_bank("asn-profesional@2.1.0")
+    run = runner.invoke(app, ["bank", "diff", "asn-profesional@2.0.0", "asn-profesional", "--json"])
+    assert run.exit_code == 0, run.stderr
+    diff = json.loads(run.stdout)
+    changed = {c["item_id"]: c["changes"] for c in diff["changed_items"]}
+    # Checked independently of bank_diff: an item in both versions is listed exactly when
+    # anything about it differs, and so is an indicator, a pillar or a bank setting.
+    both = [item_id for item_id in new.items if item_id in old.items]
+    assert set(changed) == {i for i in both if new.items[i] != old.items[i]}
+    assert set(diff["added_items"]) == set(new.items) - set(old.items)
+    assert set(diff["removed_items"]) == {
+        "egaliter-08",
+        "komunikasi-ke-samping-05",
+        "efisiensi-sumber-daya-08",
+    }
+    old_indicators = {i.id: i for p in old.pillars for i in p.indicators}
+    revised = {r["id"] for r in diff["revised_indicators"]}
+    for pillar in new.pillars:
+        for indicator in pillar.indicators:
+            before = old_indicators.get(indicator.id)
+            if before is not None:
+                differs = before.model_copy(update={"items": ()}) != indicator.model_copy(
+                    update={"items": ()}
+                )
+                assert (indicator.id in revised) == differs, indicator.id
+    pillars = {p.id: p for p in old.pillars}
+    assert {r["id"] for r in diff["revised_pillars"]} == {
+        p.id
+        for p in new.pillars
+        if p.model_copy(update={"indicators": ()})
+        != pillars[p.id].model_copy(update={"indicators": ()})
+    }
+    settings = {"id", "version", "pillars", "values"}  # values are listed one by one
+    assert set(diff["changed_settings"]) == {
+        key
+        for key, value in new.model_dump(exclude=settings).items()
+        if value != old.model_dump(exclude=settings)[key]
+    }
+    # What the reader looks for first.
+    assert diff["added_indicators"] == ["integritas", "pengambilan-keputusan"]
+    assert "rekeyed" in changed["komunikasi-ke-samping-s2"]
+    assert "rekeyed" in changed["disiplin-s1"]
+    assert changed["disiplin-01"] == ["values"]
+    assert "raters" in changed["komitmen-melayani-03"]
+    assert "roles" in changed["komunikasi-ke-bawah-01"]
+    assert "scoring_version" in diff["changed_settings"]
+    assert diff["added_values"] == [value.id for value in new.values]
+    text = runner.invoke(
+        app,
+        ["bank", "diff", "asn-profesional@2.0.0", "asn-profesional"],
+        env={"ASN_ASSESS_LANG": "en"},
+    ).stdout
+    assert "disiplin: development actions, action tags" in text
+    assert "Core values added (7)" in text
+    assert "komitmen-melayani-03: core values changed, raters changed" in text
+    assert "Bank settings changed (6)" in text

@@ -273,7 +273,7 @@ def test_a_session_for_another_bank_version_is_set_aside(start, home):
     (home / "progress" / f"{BANK.id}.json").write_text(old.model_dump_json(), "utf-8")
     run = start("--no-profile", lines=["5"], tty=False)
     said = " ".join(run.screen.split())
-    assert "versi bank 0.9, yang tidak tersedia (versi yang tersedia: 1.0.0, 2.0.0)" in said
+    assert "versi bank 0.9, yang tidak tersedia (versi yang tersedia: 1.0.0, 2.0.0, 2.1.0)" in said
     assert len(list((home / "progress").glob("*.old.json"))) == 1
     assert list(run.progress()["answers"].values()) == [5]
 

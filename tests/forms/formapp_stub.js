@@ -11,6 +11,25 @@ function requireString(value, what) {
   return value;
 }
 
+const PageNavigationType = Object.freeze({
+  CONTINUE: "CONTINUE",
+  GO_TO_PAGE: "GO_TO_PAGE",
+  RESTART: "RESTART",
+  SUBMIT: "SUBMIT",
+});
+
+// Where a choice or a page break leads: a page break of the same form (recorded as its
+// index among the form's items), or a navigation type.
+function navigation(target, form, what) {
+  if (target && target.__pageBreakOf === form) {
+    return { page: target.__index };
+  }
+  if (Object.values(PageNavigationType).includes(target)) {
+    return { type: target };
+  }
+  throw new TypeError(what + " needs a PageBreakItem of this form or a PageNavigationType");
+}
+
 function makeItem(kind, form) {
   const item = { kind: kind, title: "", helpText: "", required: false };
   const api = {
@@ -23,7 +42,40 @@ function makeItem(kind, form) {
       return api;
     },
   };
+  if (kind === "PAGE_BREAK") {
+    Object.defineProperty(api, "__pageBreakOf", { value: form });
+    Object.defineProperty(api, "__index", { value: form.items.length });
+    api.setGoToPage = function (target) {
+      item.goTo = navigation(target, form, "PageBreakItem.setGoToPage");
+      return api;
+    };
+  }
   if (kind === "MULTIPLE_CHOICE") {
+    api.createChoice = function (value, target) {
+      requireString(value, "createChoice");
+      const choice = { __choice: true, value: value };
+      if (target !== undefined) {
+        choice.goTo = navigation(target, form, "createChoice");
+      }
+      return choice;
+    };
+    api.setChoices = function (choices) {
+      if (!Array.isArray(choices) || choices.length === 0) {
+        throw new TypeError("setChoices needs a non-empty array");
+      }
+      choices.forEach(function (choice) {
+        if (!choice || !choice.__choice) {
+          throw new TypeError("setChoices needs choices made by createChoice");
+        }
+      });
+      item.choices = choices.map(function (choice) {
+        return choice.value;
+      });
+      item.navigation = choices.map(function (choice) {
+        return choice.goTo || null;
+      });
+      return api;
+    };
     api.setChoiceValues = function (values) {
       if (!Array.isArray(values) || values.length === 0) {
         throw new TypeError("setChoiceValues needs a non-empty array");
@@ -83,6 +135,7 @@ const created = [];
 const logged = [];
 
 const FormApp = {
+  PageNavigationType: PageNavigationType,
   create(title) {
     const made = createForm(title);
     created.push(made.record);

@@ -22,6 +22,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Optional
 
+ROUNDING_NOISE = 1e-12
+"""A between-people sum of squares at most this share of the ratings' sum of squares is
+floating-point noise, not spread."""
+
 
 @dataclass(frozen=True)
 class IntraclassCorrelation:
@@ -49,6 +53,11 @@ def intraclass(groups: Mapping[str, Sequence[float]]) -> IntraclassCorrelation:
     grand = math.fsum(math.fsum(values) for values in rated) / ratings
     means = [math.fsum(values) / len(values) for values in rated]
     between = math.fsum(len(v) * (m - grand) ** 2 for v, m in zip(rated, means, strict=True))
+    # Means that are equal in exact arithmetic (58.75 from six ratings and from seven)
+    # differ in the last bits of a float; that noise is no spread between the people
+    # rated, and dividing by it would give an ICC(2) of minus 10^29.
+    if between <= ROUNDING_NOISE * math.fsum(x * x for values in rated for x in values):
+        between = 0.0
     within = math.fsum((x - m) ** 2 for v, m in zip(rated, means, strict=True) for x in v)
     msb = between / (targets - 1)
     msw = within / (ratings - targets)

@@ -6,7 +6,8 @@ of each answer per item, and counts of response-quality flags. ``ItemAnalyzer.re
 then gives, per indicator and per pillar, the figures of R's ``psych::alpha`` (alpha,
 standardised alpha, average inter-item correlation, r.drop, alpha if an item is
 dropped, item mean and sd), the share of each answer per item, the check of items
-against other indicators, and the flags of ``item_rules``.
+against other indicators, and the flags of ``item_rules``. A bank's core values are
+scales too: the items tagged with each value, wherever they sit.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from asn_assess.core.answers import answer_choices
 from asn_assess.core.models import Bank
 from asn_assess.core.scoring import BoolColumn, ItemColumns
 
-ScaleKind = Literal["indicator", "pillar"]
+ScaleKind = Literal["indicator", "pillar", "value"]
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class ItemFigures:
 
 @dataclass(frozen=True)
 class ScaleFigures:
-    """An indicator's or a pillar's reliability. ``n_min``-``n_max``: the respondents
+    """An indicator's, a pillar's or a core value's reliability. ``n_min``-``n_max``: the respondents
     the figures rest on (pairwise: the fewest and most who answered a pair of its
     items; listwise: those who answered them all). ``problems``: the reliability
     engine's codes, with item ids (``constant-item:disiplin-01``)."""
@@ -145,6 +146,8 @@ class ItemAnalysis:
     """The only role analysed, when one was chosen."""
     other_roles: int = 0
     """Respondents of other roles, left out of every figure (with ``role``)."""
+    values: tuple[ScaleFigures, ...] = ()
+    """The core values (BerAKHLAK) as scales of their tagged items; none without."""
 
 
 class AnswerCounter:
@@ -219,6 +222,9 @@ class ItemAnalyzer:
         for pillar in bank.pillars:
             members = [position[i.id] for ind in pillar.indicators for i in ind.items]
             self.scales.append(("pillar", pillar.id, members))
+        for value in bank.values:
+            members = [position[item.id] for item in bank.items_of_value(value.id)]
+            self.scales.append(("value", value.id, members))
         # Listwise figures of a set need its own complete rows: register every scale,
         # only when asked for (each costs as much as the whole pairwise sums).
         sets = [members for _, _, members in self.scales] if missing == "listwise" else []
@@ -276,6 +282,7 @@ class ItemAnalyzer:
         ]
         indicators = tuple(f for f in figures if f.kind == "indicator")
         pillars = tuple(f for f in figures if f.kind == "pillar")
+        values = tuple(f for f in figures if f.kind == "value")
         answers = self.counter.shares()
         cross = self._cross_checks()
         return ItemAnalysis(
@@ -287,12 +294,13 @@ class ItemAnalyzer:
             pillars=pillars,
             answers=answers,
             cross_checks=cross,
-            flags=analysis_flags(indicators, pillars, answers, cross),
+            flags=analysis_flags(indicators, pillars, answers, cross, values),
             quality=dict(self.quality),
             flagged=self.flagged,
             excluded_flagged=self.excluded if self.exclude_flagged else None,
             role=self.role,
             other_roles=self.other_roles,
+            values=values,
         )
 
     def _scale(

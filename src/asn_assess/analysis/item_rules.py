@@ -44,7 +44,7 @@ CLOSER_STANDARD_ERRORS = 2
 
 @dataclass(frozen=True)
 class AnalysisFlag:
-    """One finding. ``scale`` is ``indicator:<id>`` or ``pillar:<id>``; ``item`` is
+    """One finding. ``scale`` is ``indicator:<id>``, ``pillar:<id>`` or ``value:<id>``; ``item`` is
     set for item rules. ``value`` is the figure the rule looked at and ``threshold``
     what it was compared with; ``reference`` and ``other`` add what the explanation
     needs: the alpha now (alpha-rises), the own correlation (closer-to-other), the
@@ -64,8 +64,11 @@ def analysis_flags(
     pillars: Sequence[ScaleFigures],
     answers: Sequence[AnswerShares],
     cross_checks: Sequence[CrossCheck],
+    values: Sequence[ScaleFigures] = (),
 ) -> tuple[AnalysisFlag, ...]:
-    """Every flag, indicator by indicator (its items after it), then the pillars."""
+    """Every flag, indicator by indicator (its items after it), then the pillars, then
+    the core values (their alpha, and items that run against the value's others; an
+    item's answers are judged once, under its indicator)."""
     shares = {share.item: share for share in answers}
     crossed = {check.indicator: check for check in cross_checks}
     flags: list[AnalysisFlag] = []
@@ -96,6 +99,18 @@ def analysis_flags(
                 flags += _same_answer(share, where)
     for scale in pillars:
         flags += _alpha_flags(scale, f"pillar:{scale.id}")
+    for scale in values:
+        # A value gathers items of several indicators, so its items relate more loosely
+        # than an indicator's: only an item running against the others (a tag that
+        # does not fit, or a keying mistake) is worth a finding.
+        where = f"value:{scale.id}"
+        flags += _alpha_flags(scale, where)
+        flags += [
+            flag
+            for item in scale.items
+            for flag in _item_flags(scale, item.item, where)
+            if flag.rule == NEGATIVE_R_DROP
+        ]
     return tuple(flags)
 
 

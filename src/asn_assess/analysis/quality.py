@@ -34,6 +34,7 @@ from asn_assess.core.scoring import (
     FloatColumn,
     IntColumn,
     ItemColumns,
+    item_score,
     score_block,
     sheet_columns,
 )
@@ -46,6 +47,7 @@ AGREE_BOTH_WAYS = "agree-both-ways"
 INCONSISTENT_PAIRS = "inconsistent-pairs"
 UNANSWERED_SHARE = "unanswered-share"
 FAST_ANSWERS = "fast-answers"
+PERFECT_PATTERN = "perfect-pattern"
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,9 @@ RULES = (
     QualityRule(UNANSWERED_SHARE, 0.25),
     # Seconds per answered question (Huang et al. 2012: under 2 s an item).
     QualityRule(FAST_ANSWERS, 2.0, flags_below=True),
+    # Share of the answered statements at their favourable extreme; flagged only where
+    # every answered scenario is at its best option too (``QualityBlock.gates``).
+    QualityRule(PERFECT_PATTERN, 0.9),
 )
 RULES_BY_ID = {rule.id: rule for rule in RULES}
 
@@ -109,6 +114,9 @@ class _BankShape:
     starts: tuple[IntColumn, IntColumn]
     """Where each indicator's items start in ``grouped``."""
     pairs: tuple[tuple[str, str], ...]
+    best_options: tuple[tuple[str, float], ...]
+    """Each situational item with the score of its best option (as ``item_score``
+    gives it, so that the comparison is exact)."""
     bank: Bank
     orders: dict[tuple[Optional[str], Optional[str]], IntColumn] = field(
         default_factory=dict, compare=False
@@ -154,6 +162,11 @@ class _BankShape:
             grouped=(np.array(grouped[0], dtype=np.intp), np.array(grouped[1], dtype=np.intp)),
             starts=(np.array(starts[0], dtype=np.intp), np.array(starts[1], dtype=np.intp)),
             pairs=tuple((pair.items[0], pair.items[1]) for pair in bank.consistency_pairs),
+            best_options=tuple(
+                (item.id, item_score(bank, item, max(item.options, key=lambda o: o.score).id))
+                for item in bank.items.values()
+                if item.is_situational and item.options
+            ),
             bank=bank,
         )
 
@@ -163,10 +176,15 @@ class QualityBlock:
     """Every rule's value for a block of rows (NaN where it could not be measured)."""
 
     values: dict[str, FloatColumn]
+    gates: dict[str, BoolColumn] = field(default_factory=dict)
+    """A further condition of a rule, where it has one: it flags only rows where this
+    is true as well (the perfect pattern: every scenario at its best option)."""
 
     def flagged(self, rule_id: str) -> BoolColumn:
         """Rows the rule flags."""
-        return RULES_BY_ID[rule_id].trips(self.values[rule_id])
+        flagged = RULES_BY_ID[rule_id].trips(self.values[rule_id])
+        gate = self.gates.get(rule_id)
+        return flagged if gate is None else flagged & gate
 
     @property
     def any_flagged(self) -> BoolColumn:
@@ -185,6 +203,7 @@ class QualityBlock:
             )
             for rule in RULES
             if rule.trips(self.values[rule.id][row : row + 1])[0]
+            and (rule.id not in self.gates or bool(self.gates[rule.id][row]))
         ]
 
 
@@ -239,6 +258,7 @@ def _quality_block(
             fast = np.full(rows, np.nan)
         else:
             fast = np.where(answered > 0, seconds / answered, np.nan)
+    perfect, every_best = _perfect_pattern(shape, columns, rows)
     return QualityBlock(
         {
             LONGEST_RUN: longest,
@@ -247,7 +267,9 @@ def _quality_block(
             INCONSISTENT_PAIRS: _inconsistent_pairs(shape, columns, rows),
             UNANSWERED_SHARE: unanswered,
             FAST_ANSWERS: fast,
-        }
+            PERFECT_PATTERN: perfect,
+        },
+        {PERFECT_PATTERN: every_best},
     )
 
 
@@ -356,6 +378,29 @@ def _inconsistent_pairs(shape: _BankShape, columns: ItemColumns, rows: int) -> F
         apart += both & (np.abs(a.scores - b.scores) >= PAIR_GAP)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(answered >= MIN_PAIRS, apart / answered, np.nan)
+
+
+def _perfect_pattern(
+    shape: _BankShape, columns: ItemColumns, rows: int
+) -> tuple[FloatColumn, BoolColumn]:
+    """Per row: the share of the answered statements whose keyed score is 100 (their
+    favourable extreme), measured over at least ``MIN_SCALE_ANSWERS`` of them; and
+    whether every answered scenario was answered with its best option."""
+    answered = np.zeros(rows, dtype=np.int64)
+    extreme = np.zeros(rows, dtype=np.int64)
+    for item_id in shape.scale_order:
+        column = columns.get(item_id)
+        if column is not None:
+            answered += column.answered
+            extreme += column.answered & (column.scores == 100.0)
+    every_best = np.ones(rows, dtype=bool)
+    for item_id, best in shape.best_options:
+        column = columns.get(item_id)
+        if column is not None:
+            every_best &= ~column.answered | (column.scores == best)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(answered >= MIN_SCALE_ANSWERS, extreme / answered, np.nan)
+    return share, every_best
 
 
 # --- one person ---------------------------------------------------------------------------

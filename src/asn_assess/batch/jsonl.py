@@ -26,12 +26,12 @@ from asn_assess.batch.blocks import ScoredBlock
 from asn_assess.batch.columns import KEPT_PREFIX
 from asn_assess.core.documents import (
     SCHEMA_VERSION,
-    SCORING_VERSION,
     IndicatorResult,
     OverallResult,
     PillarResult,
     QualityFlag,
     Result,
+    ValueResult,
 )
 from asn_assess.core.models import Bank
 from asn_assess.core.scoring import NO_BAND, LevelScores, result_of_row
@@ -66,7 +66,7 @@ class JsonLines:
         self._band_ids: list[Optional[str]] = [band.id for band in bank.bands]
         self._result_head = (
             f'{{"schema_version": {_dumps(SCHEMA_VERSION)}, '
-            f'"scoring_version": {_dumps(SCORING_VERSION)}, '
+            f'"scoring_version": {_dumps(bank.scoring_version)}, '
             f'"bank_id": {_dumps(bank.id)}, "bank_version": {_dumps(bank.version)}, '
         )
         self._sheet_parts: dict[tuple[Optional[str], ...], str] = {}
@@ -93,13 +93,14 @@ class JsonLines:
         sheets = answers.sheets
         heads = self._heads(block)
         scores = self._scores(block)
+        values = self._values(block)
         answered = self._answers(block)
         quality = self._quality(block)
         tails = self._percentiles(block) if self.norm is not None else ["}\n"] * size
         if self.kept:
             kept = self._kept(block)
             tails = [tail[:-2] + part + "}\n" for tail, part in zip(tails, kept, strict=True)]
-        parts = zip(heads, *scores, *answered, quality, tails, strict=True)
+        parts = zip(heads, *scores, *values, *answered, quality, tails, strict=True)
         lines = ["".join(line) for line in parts]
         if sheets is not None:  # rows with more than a table holds: the plain way
             for row, sheet in enumerate(sheets):
@@ -228,7 +229,7 @@ class JsonLines:
                 def indicator_text(
                     values: list[float], at: int = position, i: Any = indicator, end: int = last
                 ) -> str:
-                    score, band, answered, not_applicable, total = values
+                    score, band, answered, not_applicable, total, applies = values
                     model = IndicatorResult(
                         id=i.id,
                         score=_score(score),
@@ -236,6 +237,7 @@ class JsonLines:
                         answered_items=int(answered),
                         not_applicable_items=int(not_applicable),
                         total_items=int(total),
+                        not_applicable=not applies,
                     )
                     text = _dumps(model.model_dump(mode="json"))
                     return ("" if at == 0 else ", ") + text + ("]}" if at == end else "")
@@ -243,6 +245,30 @@ class JsonLines:
                 level = scores.indicators[indicator.id]
                 memo = self._memo(f"indicator.{indicator.id}")
                 columns.append(_distinct_texts(_counts(level, parts=False), indicator_text, memo))
+        return columns
+
+    def _values(self, block: ScoredBlock) -> list[Texts]:
+        """``], "values": […`` per row: the core values (the list is closed by the
+        ``]`` the answers part begins with)."""
+        columns: list[Texts] = [['], "values": ['] * block.answers.size]
+        for position, value in enumerate(self.bank.values):
+
+            def value_text(values: list[float], at: int = position, v: Any = value) -> str:
+                score, band, answered, not_applicable, total, applies = values
+                model = ValueResult(
+                    id=v.id,
+                    score=_score(score),
+                    band=self._band(band),
+                    answered_items=int(answered),
+                    not_applicable_items=int(not_applicable),
+                    total_items=int(total),
+                    not_applicable=not applies,
+                )
+                return ("" if at == 0 else ", ") + _dumps(model.model_dump(mode="json"))
+
+            level = block.scores.values[value.id]
+            memo = self._memo(f"value.{value.id}")
+            columns.append(_distinct_texts(_counts(level, parts=False), value_text, memo))
         return columns
 
     def _memo(self, level: str) -> dict[tuple[Any, ...], str]:
@@ -434,10 +460,14 @@ def _split_at_score(text: str) -> tuple[str, str]:
 
 
 def _counts(level: LevelScores, parts: bool) -> list[Any]:
-    """A level's score, band and item counts (and its parts' counts) as columns."""
-    columns = [level.score, level.band, level.answered, level.not_applicable, level.total]
+    """A level's score, band, item counts and whether it applies (with ``parts``: its
+    parts' counts instead) as columns."""
+    columns: list[Any] = [level.score, level.band, level.answered, level.not_applicable]
+    columns.append(level.total)
     if parts:
         columns += [level.parts_scored, level.parts_not_applicable]
+    else:
+        columns.append(level.applies)
     return columns
 
 

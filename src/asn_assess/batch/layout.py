@@ -100,6 +100,13 @@ def output_columns(
 
             prefix = f"indicator.{indicator.id}."
             columns += [*level_columns(prefix, indicator_level), *counts(prefix, indicator_level)]
+    for value in bank.values:
+
+        def value_level(b: ScoredBlock, key: str = value.id) -> LevelScores:
+            return b.scores.values[key]
+
+        prefix = f"value.{value.id}."
+        columns += [*level_columns(prefix, value_level), *counts(prefix, value_level)]
     return columns + quality_columns() + percentile_columns(bank, norm) + kept_columns(kept)
 
 

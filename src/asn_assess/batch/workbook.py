@@ -117,6 +117,9 @@ def hr_columns(
         for p in bank.pillars
         for i in p.indicators
     ]
+    levels += [  # the core values the items are tagged with (BerAKHLAK)
+        (f"value.{v.id}.", bank.text(v.label, language)) for v in bank.values
+    ]
     for prefix, title in levels:
         first.append(column(f"{prefix}score", title, "score"))
         first.append(column(f"{prefix}band", text("level_band", title=title), "band"))
@@ -143,16 +146,16 @@ def hr_columns(
                     text("scored_indicators", title=title),
                     "integer",
                     detail=True,
-                )  # fmt: skip
+                )
             )
-        if norm is not None:
+        if norm is not None and f"{prefix}percentile" in by_name:  # not of the values
             details.append(
                 column(
                     f"{prefix}percentile",
                     text("level_percentile", title=title),
                     "percentile",
                     detail=True,
-                )  # fmt: skip
+                )
             )
     first.append(column("quality_flags", text("quality_flags"), "text", optional=True))
     details += [

@@ -16,6 +16,7 @@ from asn_assess.cli import (  # noqa: F401  (registers the commands)
     forms,
     history,
     multirater,
+    panel,
     templates,
 )
 from asn_assess.cli.app import app

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -19,6 +19,9 @@ from asn_assess.cli.common import (
     stdout_console,
     write_output,
 )
+
+if TYPE_CHECKING:
+    from asn_assess.core.bank_diff import Revision
 
 
 @bank_app.command("list", help="help.bank_list")
@@ -149,6 +152,12 @@ def bank_template(
     typer.echo(say("bank.template_wrote", path=output), err=True)
 
 
+def _revisions(revisions: list[Revision]) -> list[str]:
+    from asn_assess.core.i18n import say
+
+    return [f"{r.id}: {', '.join(say('revision.' + c) for c in r.changes)}" for r in revisions]
+
+
 @bank_app.command("diff", help="help.bank_diff")
 @reports_errors
 def bank_diff(
@@ -157,7 +166,8 @@ def bank_diff(
     as_json: Annotated[bool, typer.Option("--json", help="help.bank_diff.json")] = False,
 ) -> None:
     """List the items added, removed and changed (reworded, rescaled, re-keyed, reweighted,
-    moved) between two banks, and which indicators' scores still compare (help:
+    moved, roles, value tags, raters) between two banks, which indicators' scores still
+    compare, and the indicators and bank settings revised without changing a score (help:
     ``help.bank_diff``)."""
     import dataclasses
     import json
@@ -187,6 +197,12 @@ def bank_diff(
         ("diff.removed_indicators", diff.removed_indicators),
         ("diff.changed_indicators", diff.changed_indicators),
         ("diff.comparable_indicators", diff.comparable_indicators),
+        ("diff.revised_pillars", _revisions(diff.revised_pillars)),
+        ("diff.revised_indicators", _revisions(diff.revised_indicators)),
+        ("diff.changed_settings", diff.changed_settings),
+        ("diff.added_values", diff.added_values),
+        ("diff.removed_values", diff.removed_values),
+        ("diff.changed_values", diff.changed_values),
     ]
     for key, entries in sections:
         if entries:

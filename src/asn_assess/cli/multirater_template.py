@@ -135,7 +135,7 @@ def _statement_rows(bank: Bank, items: list[Item]) -> list[list[Cell]]:
             [
                 item.id,
                 indicator.id,
-                ", ".join(indicator.rated_by),
+                ", ".join(item.rated_by or indicator.rated_by),
                 *(wording[code] for code in bank.languages),
             ]
         )

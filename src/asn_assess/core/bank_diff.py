@@ -1,14 +1,16 @@
 """What changed between two versions of a bank, item by item and indicator by indicator.
 
 Used by `asn-assess bank diff` and by history comparisons, which compare an indicator
-across two results only when it measures the same thing in both versions.
+across two results only when it measures the same thing in both versions. Changes that
+leave every score as it was (wording, value tags, raters, development actions, bank
+settings) are listed too, so that a reader of the diff sees everything that changed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from asn_assess.core.models import Bank, Indicator, Item
+from asn_assess.core.models import Bank, Indicator, Item, Pillar
 
 
 @dataclass(frozen=True)
@@ -17,7 +19,19 @@ class ItemChange:
 
     item_id: str
     changes: tuple[str, ...]
-    """Machine-readable kinds: rescaled, rekeyed, reweighted, moved, reworded, roles."""
+    """Machine-readable kinds: rescaled, rekeyed, reweighted, moved, reworded, roles,
+    values (its core-value tags), raters (its own ``rated_by``)."""
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A pillar or indicator in both versions whose own texts, weight, raters or
+    development actions changed (its items are compared one by one)."""
+
+    id: str
+    changes: tuple[str, ...]
+    """Machine-readable kinds: reworded (title or description), reweighted, raters,
+    actions."""
 
 
 @dataclass
@@ -35,6 +49,15 @@ class BankDiff:
     """Indicators in both versions whose items or scoring differ."""
     comparable_indicators: list[str] = field(default_factory=list)
     """Indicators in both versions that were not changed: their scores compare."""
+    revised_pillars: list[Revision] = field(default_factory=list)
+    revised_indicators: list[Revision] = field(default_factory=list)
+    changed_settings: list[str] = field(default_factory=list)
+    """Top-level keys of the bank whose value differs (e.g. scoring_version, bands)."""
+    added_values: list[str] = field(default_factory=list)
+    removed_values: list[str] = field(default_factory=list)
+    changed_values: list[str] = field(default_factory=list)
+    """Core values in both versions whose label or description changed (the items a
+    value tags show as each item's ``values`` change)."""
 
     @property
     def is_empty(self) -> bool:
@@ -46,11 +69,14 @@ class BankDiff:
             or self.added_indicators
             or self.removed_indicators
             or self.changed_indicators
+            or SCORING_SETTINGS.intersection(self.changed_settings)
         )
 
 
 SCORING_CHANGES = frozenset({"rescaled", "rekeyed", "reweighted", "moved", "roles"})
 """Item changes that alter what an answer scores (rewording alone does not)."""
+SCORING_SETTINGS = frozenset({"scoring_version", "min_answered", "min_answered_statements"})
+"""Bank settings that decide whether a level gets a score."""
 
 
 def _item_changes(old_bank: Bank, old: Item, new_bank: Bank, new: Item) -> list[str]:
@@ -72,10 +98,58 @@ def _item_changes(old_bank: Bank, old: Item, new_bank: Bank, new: Item) -> list[
     if (
         old.text != new.text
         or old.scenario != new.scenario
+        or old.observer_text != new.observer_text
+        or old.rationale != new.rationale
         or [o.text for o in old.options] != [o.text for o in new.options]
     ):
         changes.append("reworded")
+    if set(old.values) != set(new.values):
+        changes.append("values")
+    if set(old.rated_by) != set(new.rated_by):
+        changes.append("raters")
     return changes
+
+
+def _revisions(old: Pillar | Indicator, new: Pillar | Indicator) -> list[str]:
+    changes = []
+    if old.title != new.title or old.description != new.description:
+        changes.append("reworded")
+    if old.weight != new.weight:
+        changes.append("reweighted")
+    if isinstance(old, Indicator) and isinstance(new, Indicator):
+        if set(old.rated_by) != set(new.rated_by):
+            changes.append("raters")
+        # An action's own words and fit, apart from its tags (the items it addresses,
+        # its JP, whether it is linked): a re-tagging is named as such.
+        if [(a.kind, a.text, a.weeks, a.roles) for a in old.actions] != [
+            (a.kind, a.text, a.weeks, a.roles) for a in new.actions
+        ]:
+            changes.append("actions")
+        if [(a.items, a.jp, a.linked) for a in old.actions] != [
+            (a.items, a.jp, a.linked) for a in new.actions
+        ]:
+            changes.append("action-tags")
+    return changes
+
+
+SETTINGS = (
+    "title",
+    "description",
+    "source",
+    "languages",
+    "scoring_version",
+    "min_answered_statements",
+    "min_answered",
+    "develop_below_band",
+    "presentation",
+    "roles",
+    "rater_groups",
+    "scales",
+    "bands",
+    "consistency_pairs",
+)
+"""The bank's own keys compared by the diff (everything but its id, version, pillars and
+core values, which are listed one by one)."""
 
 
 def _indicators(bank: Bank) -> dict[str, Indicator]:
@@ -121,4 +195,21 @@ def bank_diff(old: Bank, new: Bank) -> BankDiff:
             diff.changed_indicators.append(indicator_id)
         else:
             diff.comparable_indicators.append(indicator_id)
+        revisions = _revisions(before, indicator)
+        if revisions:
+            diff.revised_indicators.append(Revision(indicator_id, tuple(revisions)))
+    old_pillars = {p.id: p for p in old.pillars}
+    for pillar in new.pillars:
+        if pillar.id in old_pillars:
+            revisions = _revisions(old_pillars[pillar.id], pillar)
+            if revisions:
+                diff.revised_pillars.append(Revision(pillar.id, tuple(revisions)))
+    diff.changed_settings = [key for key in SETTINGS if getattr(old, key) != getattr(new, key)]
+    old_values = {value.id: value for value in old.values}
+    new_values = {value.id: value for value in new.values}
+    diff.added_values = [v for v in new_values if v not in old_values]
+    diff.removed_values = [v for v in old_values if v not in new_values]
+    diff.changed_values = [
+        v for v, value in new_values.items() if v in old_values and old_values[v] != value
+    ]
     return diff

@@ -122,6 +122,7 @@ def consistency_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
                 claim(item.get("id"), t_path)
                 problems.extend(_item_problems(item, t_path, scale_values))
     problems.extend(reference_problems(data, seen_ids))
+    problems.extend(value_and_action_problems(data, seen_ids))
     return problems
 
 
@@ -201,6 +202,65 @@ def reference_problems(data: dict[str, Any], item_paths: dict[str, str]) -> list
         ]
         if len(items) == 2 and items[0] == items[1]:
             problems.append((path, say("rule.pair_same_item")))
+    return problems
+
+
+def value_and_action_problems(
+    data: dict[str, Any], item_paths: dict[str, str]
+) -> list[tuple[str, str]]:
+    """Core values are declared once and each tags at least one item; items name declared
+    values and narrow their indicator's raters; actions name items of their own
+    indicator; ``min_answered_statements`` belongs to scoring version 3."""
+    problems: list[tuple[str, str]] = []
+    values = _declared(data, "values", problems)
+    groups = {t["id"] for _, t in _tables(data.get("rater_groups")) if _text(t.get("id"))}
+    tagged: set[str] = set()
+    for i_path, indicator in _indicators(data):
+        indicator_groups = {v for v in _list(indicator.get("rated_by")) if isinstance(v, str)}
+        own_items = set()
+        for t_index, item in _tables(indicator.get("items")):
+            t_path = f"{i_path}.items[{t_index}]"
+            own_items.add(_text(item.get("id")))
+            problems += _unknown(
+                item.get("values"), values, f"{t_path}.values", "rule.unknown_value"
+            )
+            tagged.update(v for v in _list(item.get("values")) if isinstance(v, str))
+            narrowed = [g for g in _list(item.get("rated_by")) if isinstance(g, str)]
+            if narrowed and item.get("self_only") is True:
+                problems.append((f"{t_path}.rated_by", say("rule.rated_by_self_only")))
+            for group in narrowed:
+                if group in groups and group not in indicator_groups:
+                    problems.append(
+                        (
+                            f"{t_path}.rated_by",
+                            say(
+                                "rule.rated_by_outside",
+                                id=group,
+                                known=", ".join(sorted(indicator_groups)) or say("rule.none"),
+                            ),
+                        )
+                    )
+            problems += _unknown(
+                item.get("rated_by"), groups, f"{t_path}.rated_by", "rule.unknown_group"
+            )
+        for a_index, action in _tables(indicator.get("actions")):
+            a_path = f"{i_path}.actions[{a_index}].items"
+            for item_id in _list(action.get("items")):
+                if not isinstance(item_id, str) or item_id in own_items:
+                    continue
+                if item_id in item_paths:
+                    message = say(
+                        "rule.action_item_elsewhere", id=item_id, where=item_paths[item_id]
+                    )
+                else:
+                    message = say("rule.no_item", id=item_id)
+                problems.append((a_path, message))
+    for index, table in _tables(data.get("values")):
+        value_id = _text(table.get("id"))
+        if value_id is not None and value_id not in tagged:
+            problems.append((f"values[{index}]", say("rule.value_untagged", id=value_id)))
+    if "min_answered_statements" in data and data.get("scoring_version") != 3:
+        problems.append(("min_answered_statements", say("rule.statements_need_v3")))
     return problems
 
 

@@ -20,6 +20,7 @@ from pydantic import (
     ValidationInfo,
     field_validator,
     model_serializer,
+    model_validator,
 )
 
 from asn_assess.core.errors import AnswerSheetError, AssessError, NipError, Problem, ResultError
@@ -30,7 +31,9 @@ from asn_assess.core.validation import validation_problems
 
 SCHEMA_VERSION: Literal[1] = 1
 SCORING_VERSION: Literal[2] = 2
-"""Version 2 added "not applicable" answers and roles; version 1 results still read."""
+"""The scoring version of a bank that does not declare one. Version 2 added "not
+applicable" answers and roles (version 1 results still read); version 3, declared by a
+bank, the rule that an indicator needs answered statements (``Bank.statements_needed``)."""
 
 AnswerValue = Union[StrictInt, StrictStr]
 Seconds = Annotated[float, Field(ge=0, allow_inf_nan=False)]
@@ -208,6 +211,39 @@ class IndicatorResult(BaseModel):
     answered_items: Count = Field(description="Items of this indicator that were answered.")
     not_applicable_items: Count = Field(default=0, description='Items answered "na".')
     total_items: Count = Field(description="Items of this indicator the person was asked.")
+    not_applicable: bool = Field(
+        default=False,
+        description="The indicator does not apply to this person (no score, not counted in "
+        'its pillar): every item asked was answered "na" or, from scoring version 3, too '
+        "few statements apply. Worked out from the counts when a result lacks it.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_applicable_from_counts(cls, data: Any) -> Any:
+        # Results saved before the field existed: every item asked answered "na" is
+        # exactly what it meant then.
+        if isinstance(data, dict) and "not_applicable" not in data:
+            total, na = data.get("total_items"), data.get("not_applicable_items", 0)
+            if isinstance(total, int) and isinstance(na, int):
+                data = {**data, "not_applicable": total > 0 and na == total}
+        return data
+
+
+class ValueResult(BaseModel):
+    """The score of one core value: the weighted mean of the items tagged with it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="The core value's id in the bank (e.g. 'akuntabel').")
+    score: Score = Field(description="0-100, or null when too few tagged items were answered.")
+    band: Optional[str] = Field(default=None, description="Id of the score's band, or null.")
+    answered_items: Count = Field(description="Tagged items that were answered.")
+    not_applicable_items: Count = Field(default=0, description='Tagged items answered "na".')
+    total_items: Count = Field(description="Tagged items the person was asked.")
+    not_applicable: bool = Field(
+        default=False, description="Too few tagged items apply to this person for a score."
+    )
 
 
 class PillarResult(BaseModel):
@@ -254,10 +290,10 @@ class Result(BaseModel):
     schema_version: Literal[1] = Field(
         default=SCHEMA_VERSION, description="Version of this document's layout."
     )
-    scoring_version: Literal[1, 2] = Field(
+    scoring_version: Literal[1, 2, 3] = Field(
         default=SCORING_VERSION,
-        description="Version of the scoring rules (docs/scoring.md); 1 for results made "
-        "before not-applicable answers and roles existed.",
+        description="Version of the scoring rules (docs/scoring.md): the bank's; 1 for "
+        "results made before not-applicable answers and roles existed.",
     )
     bank_id: Identifier = Field(description="Id of the bank that scored it.")
     bank_version: Version = Field(description="Version of that bank.")
@@ -270,6 +306,11 @@ class Result(BaseModel):
     finished_at: Optional[datetime] = Field(default=None, description="When answering ended.")
     overall: OverallResult = Field(description="The overall score.")
     pillars: list[PillarResult] = Field(description="Each pillar, in bank order.")
+    values: list[ValueResult] = Field(
+        default_factory=list,
+        description="The core-value profile: each of the bank's core values, in bank order "
+        "(empty for a bank without values). A reflection, not an official rating.",
+    )
     answers: dict[str, AnswerValue] = Field(description="The raw answers, by item id.")
     durations: Optional[dict[str, Seconds]] = Field(
         default=None, description="Seconds spent on each question, as in the answer sheet."

@@ -147,6 +147,9 @@ class Band(_Frozen):
 NOT_APPLICABLE = "na"
 """The answer value that says an item does not apply to the person's job."""
 
+DEFAULT_STATEMENTS_NEEDED = 2
+"""Scoring version 3: answered statements an indicator needs, unless the bank says."""
+
 SELF = "self"
 """The rater group of a person's own assessment (every other group rates someone else)."""
 
@@ -178,6 +181,17 @@ class ConsistencyPair(_Frozen):
     should agree; a large gap flags inconsistent answering (it never changes scores)."""
 
     items: tuple[Identifier, Identifier] = Field(description="The two item ids.")
+
+
+class CoreValue(_Frozen):
+    """One of the core values of the ASN (BerAKHLAK: berorientasi pelayanan, akuntabel,
+    ...). Items tagged with it make up the person's value profile."""
+
+    id: Identifier = Field(description="Named by items' `values`, e.g. 'akuntabel'.")
+    label: LangText = Field(description="Name of the value, e.g. 'Akuntabel' / 'Accountable'.")
+    description: Optional[LangText] = Field(
+        default=None, description="The behaviours the value stands for, in the bank's words."
+    )
 
 
 class Option(_Frozen):
@@ -227,6 +241,14 @@ class Item(_Frozen):
     rationale: Optional[LangText] = Field(
         default=None, description="One sentence defending a situational item's key."
     )
+    values: tuple[Identifier, ...] = Field(
+        default=(), description="Core values (ids of the bank's `values`) this item shows."
+    )
+    rated_by: tuple[Identifier, ...] = Field(
+        default=(),
+        description="Rater groups asked this item, narrowing its indicator's `rated_by`; "
+        "empty: every group that rates the indicator.",
+    )
 
     @property
     def is_reversed(self) -> bool:
@@ -250,6 +272,11 @@ class Item(_Frozen):
     def observable(self) -> bool:
         """Whether someone else can rate this item (it has a third-person wording)."""
         return self.observer_text is not None and not self.self_only
+
+    def rated_by_group(self, rater_group: str) -> bool:
+        """Whether a rater of ``rater_group`` (whose group rates the item's indicator) is
+        asked this item: it is observable and its own ``rated_by``, if any, names the group."""
+        return self.observable and (not self.rated_by or rater_group in self.rated_by)
 
     def wording(self, rater_group: Optional[str] = None) -> LangText:
         """The statement as the person answering reads it: the observer wording for a
@@ -277,6 +304,24 @@ class Action(_Frozen):
     )
     roles: tuple[Identifier, ...] = Field(
         default=(), description="Roles this action suits; empty: every role."
+    )
+    items: tuple[Identifier, ...] = Field(
+        default=(),
+        description="Items of its indicator the action addresses; the plan prefers actions "
+        "whose items are among the person's lowest answers.",
+    )
+    jp: Optional[int] = Field(
+        default=None,
+        ge=1,
+        le=1000,
+        strict=True,
+        description="Jam pelajaran (JP) a typical programme of this action counts towards "
+        "the yearly competency development of an ASN, when it counts.",
+    )
+    linked: StrictBool = Field(
+        default=False,
+        description="The action uses an official instrument or process the person already "
+        "has (e-Kinerja/SKP, dialog kinerja, SKM, ...); listed first.",
     )
 
 
@@ -308,7 +353,10 @@ class Indicator(_Frozen):
             return [item for item in self.items if item.asked_of(role)]
         if rater_group not in self.rated_by:
             return []
-        return [item for item in self.items if item.asked_of(role) and item.observable]
+        assert rater_group is not None
+        return [
+            item for item in self.items if item.asked_of(role) and item.rated_by_group(rater_group)
+        ]
 
 
 class Pillar(_Frozen):
@@ -344,6 +392,20 @@ class Bank(_Frozen):
         allow_inf_nan=False,
         description="Share of a level's parts that must be answered for it to get a score.",
     )
+    scoring_version: Literal[2, 3] = Field(
+        default=2,
+        description="The scoring rules the bank's answers are scored by (docs/scoring.md); "
+        "3 adds the rule that an indicator needs `min_answered_statements` answered "
+        "statements.",
+    )
+    min_answered_statements: Optional[int] = Field(
+        default=None,
+        ge=1,
+        le=100,
+        strict=True,
+        description="Scoring version 3: the answered (not 'na') statements an indicator needs "
+        "to be scored; with fewer applicable ones it does not apply to the person. Default 2.",
+    )
     develop_below_band: Optional[Identifier] = Field(
         default=None,
         description="Indicators scoring below this band's threshold get development actions.",
@@ -362,6 +424,11 @@ class Bank(_Frozen):
     pillars: tuple[Pillar, ...] = Field(default=(), description="The content, top level.")
     consistency_pairs: tuple[ConsistencyPair, ...] = Field(
         default=(), description="Item pairs whose keyed answers should agree."
+    )
+    values: tuple[CoreValue, ...] = Field(
+        default=(),
+        description="Core values (BerAKHLAK) items may be tagged with; a bank without them "
+        "has no value profile.",
     )
 
     _items: dict[str, Item] = PrivateAttr(default_factory=dict)
@@ -389,6 +456,22 @@ class Bank(_Frozen):
     def role(self, role_id: str) -> Optional[Role]:
         """The role with this id, or None."""
         return next((r for r in self.roles if r.id == role_id), None)
+
+    @property
+    def statements_needed(self) -> int:
+        """The answered statements an indicator needs to be scored: from scoring version 3,
+        ``min_answered_statements`` (default 2); before it, no such rule (0)."""
+        if self.scoring_version < 3:
+            return 0
+        return self.min_answered_statements or DEFAULT_STATEMENTS_NEEDED
+
+    def value(self, value_id: str) -> Optional[CoreValue]:
+        """The core value with this id, or None."""
+        return next((v for v in self.values if v.id == value_id), None)
+
+    def items_of_value(self, value_id: str) -> list[Item]:
+        """The items tagged with a core value, in bank order."""
+        return [item for item in self._items.values() if value_id in item.values]
 
     @property
     def development_threshold(self) -> float:

@@ -1,4 +1,4 @@
-"""Scoring rules v2: the one implementation every command uses.
+"""Scoring rules (versions 2 and 3): the one implementation every command uses.
 
 docs/scoring.md states the same rules in prose with a worked example; keep them in step.
 
@@ -10,12 +10,15 @@ docs/scoring.md states the same rules in prose with a worked example; keep them 
   group does not rate, and self-only items (``Indicator.items_asked``).
 - Indicator: weighted mean of its answered items; None when the answered share of its
   applicable items (asked, not "na") is below the bank's ``min_answered``. An indicator
-  with no applicable item is not applicable.
+  with no applicable item is not applicable. Version 3 (``Bank.statements_needed``):
+  it is not applicable when fewer statements (scale items) than that apply, and None
+  when fewer are answered, so a scenario alone never scores it.
 - Pillar: weighted mean of its scored indicators; None when the scored share of its
   applicable indicators is below ``min_answered``; not applicable when none applies.
 - Overall: weighted mean of the pillars; None unless every applicable pillar is scored.
 - Band: the band with the highest ``min`` not above the score, decided on the exact
   score (``core.decisions``). Full precision is kept.
+- Core values: ``core.value_scores``.
 
 With no "na" answers and no role these are exactly the rules of version 1.
 
@@ -26,6 +29,7 @@ batch scores thousands of rows in one call, and one answer sheet is a block of o
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, fields
 from typing import Optional
 
@@ -41,6 +45,7 @@ from asn_assess.core.documents import (
     OverallResult,
     PillarResult,
     Result,
+    ValueResult,
 )
 from asn_assess.core.errors import Problem, ResultError
 from asn_assess.core.i18n import say
@@ -123,12 +128,9 @@ class LevelScores:
     """Indicators (of a pillar) or pillars (overall) that got a score; items otherwise."""
     parts_not_applicable: IntColumn
     """Parts that do not apply at all."""
-
-    @property
-    def applies(self) -> BoolColumn:
-        """Where at least one asked item is not "na"."""
-        applies: BoolColumn = self.total > self.not_applicable
-        return applies
+    applies: BoolColumn
+    """Where the level applies to the row: an indicator with an applicable item (from
+    version 3: enough applicable statements), a level above with a part that applies."""
 
 
 @dataclass
@@ -138,6 +140,8 @@ class BlockScores:
     indicators: dict[str, LevelScores]
     pillars: dict[str, LevelScores]
     overall: LevelScores
+    values: dict[str, LevelScores] = dataclasses.field(default_factory=dict)
+    """Core values (``core.value_scores``); parts are not counted at this level."""
 
 
 _Part = tuple[float, FloatColumn, BoolColumn]  # weight, values (0.0 if none), present
@@ -177,20 +181,31 @@ def score_block(
             for column in item_columns:
                 level_na += column.not_applicable
             level_total = np.full(rows, len(asked), dtype=np.int64)
-            score, count = _mean_if_enough(parts, level_total - level_na, bank.min_answered, rows)
+            score, count = mean_if_enough(parts, level_total - level_na, bank.min_answered, rows)
+            applies = level_total > level_na
+            if bank.statements_needed:
+                applies, enough = _enough_statements(bank, asked, item_columns, rows)
+                score = np.where(applies & enough, score, np.nan)
             level = LevelScores(
-                score, bands_of(minimums, score), count, level_na, level_total, count, zero
+                score, bands_of(minimums, score), count, level_na, level_total, count, zero, applies
             )
             indicators[indicator.id] = level
             pillar_parts.append(_part(indicator.weight, score))
             answered += count
             not_applicable += level_na
             total += level_total
-            parts_na += ~level.applies
+            parts_na += ~applies
         applicable = len(pillar.indicators) - parts_na
-        score, count = _mean_if_enough(pillar_parts, applicable, bank.min_answered, rows)
+        score, count = mean_if_enough(pillar_parts, applicable, bank.min_answered, rows)
         pillars[pillar.id] = LevelScores(
-            score, bands_of(minimums, score), answered, not_applicable, total, count, parts_na
+            score,
+            bands_of(minimums, score),
+            answered,
+            not_applicable,
+            total,
+            count,
+            parts_na,
+            applicable > 0,
         )
     levels = [pillars[p.id] for p in bank.pillars]
     overall, scored = overall_scores(bank, [p.score for p in levels], [p.applies for p in levels])
@@ -208,8 +223,29 @@ def score_block(
         summed("total"),
         scored,
         np.asarray(pillars_na, dtype=np.int64) + zero,
+        np.asarray(pillars_na, dtype=np.int64) < len(bank.pillars),
     )
-    return BlockScores(indicators, pillars, overall_level)
+    from asn_assess.core.value_scores import score_values
+
+    values = score_values(bank, columns, rows, role, rater_group)
+    return BlockScores(indicators, pillars, overall_level, values)
+
+
+def _enough_statements(
+    bank: Bank, asked: list[Item], item_columns: list[ItemColumn], rows: int
+) -> tuple[BoolColumn, BoolColumn]:
+    """Scoring version 3: where at least ``bank.statements_needed`` of an indicator's
+    statements (its scale items; a scenario never counts) apply, and where that many
+    are answered. Fewer applying: the indicator does not apply to the row; fewer
+    answered: it has too few answers."""
+    applying = np.zeros(rows, dtype=np.int64)
+    answered = np.zeros(rows, dtype=np.int64)
+    for item, column in zip(asked, item_columns, strict=True):
+        if not item.is_situational:
+            applying += ~column.not_applicable
+            answered += column.answered
+    needed = bank.statements_needed
+    return applying >= needed, answered >= needed
 
 
 def score_block_by_role(
@@ -246,6 +282,7 @@ def _levels(block: BlockScores) -> list[tuple[dict[str, LevelScores] | None, str
     keys: list[tuple[dict[str, LevelScores] | None, str]] = [(None, "overall")]
     keys += [(block.pillars, key) for key in block.pillars]
     keys += [(block.indicators, key) for key in block.indicators]
+    keys += [(block.values, key) for key in block.values]
     return keys
 
 
@@ -257,6 +294,7 @@ def _empty_like(block: BlockScores, rows: int) -> BlockScores:
         {key: empty(level) for key, level in block.indicators.items()},
         {key: empty(level) for key, level in block.pillars.items()},
         empty(block.overall),
+        {key: empty(level) for key, level in block.values.items()},
     )
 
 
@@ -308,9 +346,11 @@ def _accumulate(parts: list[_Part], rows: int) -> tuple[FloatColumn, FloatColumn
     return total, weights, count
 
 
-def _mean_if_enough(
+def mean_if_enough(
     parts: list[_Part], applicable: IntColumn | int, min_answered: float, rows: int
 ) -> tuple[FloatColumn, IntColumn]:
+    """The weighted mean of ``parts`` where enough of the ``applicable`` ones count, and
+    how many count."""
     total, weights, count = _accumulate(parts, rows)
     # No score when nothing counts or the counted share of the applicable parts is below
     # min_answered. The share is compared as a quotient: 7 / 10 rounds to the same float
@@ -379,6 +419,7 @@ def result_of_row(bank: Bank, block: BlockScores, row: int, sheet: AnswerSheet) 
                     answered_items=int(level.answered[row]),
                     not_applicable_items=int(level.not_applicable[row]),
                     total_items=int(level.total[row]),
+                    not_applicable=not bool(level.applies[row]),
                 )
             )
         level = block.pillars[pillar.id]
@@ -398,6 +439,7 @@ def result_of_row(bank: Bank, block: BlockScores, row: int, sheet: AnswerSheet) 
         )
     overall = block.overall
     return Result(
+        scoring_version=bank.scoring_version,
         bank_id=bank.id,
         bank_version=bank.version,
         language=sheet.language,
@@ -418,6 +460,18 @@ def result_of_row(bank: Bank, block: BlockScores, row: int, sheet: AnswerSheet) 
             total_pillars=len(bank.pillars),
         ),
         pillars=pillars,
+        values=[
+            ValueResult(
+                id=value.id,
+                score=_value(level.score, row),
+                band=_band_id(bank, level, row),
+                answered_items=int(level.answered[row]),
+                not_applicable_items=int(level.not_applicable[row]),
+                total_items=int(level.total[row]),
+                not_applicable=not bool(level.applies[row]),
+            )
+            for value, level in ((v, block.values[v.id]) for v in bank.values)
+        ],
         answers=dict(sheet.answers),
         durations=dict(sheet.durations) if sheet.durations is not None else None,
     )
@@ -453,6 +507,16 @@ def check_result(bank: Bank, result: Result, source: str = "<result>") -> None:
                     bank=bank.id,
                 )
                 problems.append(Problem(f"{path}.indicators[{i_index}].id", message))
+    values = {value.id for value in bank.values}
+    for v_index, value_result in enumerate(result.values):
+        if value_result.id not in values:
+            message = say(
+                "result.unknown_part",
+                kind=say("result.part_value"),
+                id=value_result.id,
+                bank=bank.id,
+            )
+            problems.append(Problem(f"{source}: values[{v_index}].id", message))
     # Its answers too: the report quotes them and works out which pulled a score down.
     fields = set(AnswerSheet.model_fields) - {"schema_version"}
     sheet = AnswerSheet.model_validate(result.model_dump(include=fields))

@@ -100,10 +100,6 @@ def export_form(
 ) -> tuple[bytes, FormLayout]:
     """The form file's bytes for ``form_format``, and the layout it was made from.
     ``role`` is a role id of the bank (None: the form asks the role)."""
-    if form_format == "gforms" and bank.roles and role is None:
-        raise FormOptionError(
-            say("form.error.gforms_needs_role", roles=", ".join(r.id for r in bank.roles))
-        )
     layout = form_layout(bank, languages, role, profile)
     if form_format == "xlsform":
         from asn_assess.forms.xlsform import xlsform_bytes

@@ -10,11 +10,17 @@ non-ASCII character and ``<``, ``>``, ``&`` as ``\\u`` escapes, so no text can e
 string, a comment or a script element.
 
 The form: the title and description, the profile (text questions, NIP with a pattern
-it must match), the role when the form was made for one (a required question with that
-one role, so that it is in every response), then a section (page break) per pillar with
-a multiple-choice question per item, titled with the unique titles of ``layout``.
-Google Forms has one language per form and no question shown to some people only, so a
-form is made for one language and, when the bank has roles, for one role.
+it must match), the role, then sections (page breaks) with a multiple-choice question
+per item, titled with the unique titles of ``layout``. Google Forms has one language
+per form, so a form is made for one language.
+
+The role is asked in one of two ways:
+
+- a form for every role (a bank with roles, no ``--role``): the role question sends
+  each answer to the role's first section, and each section names the next one
+  (``routes``), so that everyone sees their role's questions only;
+- a form made for one role: a required question with that one role, so that the role
+  is in every response; one section per pillar.
 """
 
 from __future__ import annotations
@@ -24,12 +30,14 @@ from typing import Any
 
 from asn_assess.core.i18n import t
 from asn_assess.forms.layout import FormLayout
+from asn_assess.forms.routes import SUBMIT, role_routes
 
 SCRIPT = """\
 // asn-assess: a Google Form of a question bank.
 // {instructions}
 
 const FORM = {data};
+const SUBMIT = -1;
 
 function createForm() {{
   var form = FormApp.create(FORM.title);
@@ -46,15 +54,15 @@ function createForm() {{
       );
     }}
   }});
+  var role = null;
   if (FORM.role) {{
-    form.addMultipleChoiceItem()
+    role = form.addMultipleChoiceItem()
       .setTitle(FORM.role.title)
       .setHelpText(FORM.role.hint)
-      .setChoiceValues(FORM.role.choices)
       .setRequired(true);
   }}
-  FORM.sections.forEach(function (section) {{
-    form.addPageBreakItem().setTitle(section.title).setHelpText(section.description);
+  var pages = FORM.sections.map(function (section) {{
+    var page = form.addPageBreakItem().setTitle(section.title).setHelpText(section.description);
     section.questions.forEach(function (question) {{
       var item = form.addMultipleChoiceItem()
         .setTitle(question.title)
@@ -63,7 +71,30 @@ function createForm() {{
         item.setHelpText(question.hint);
       }}
     }});
+    return page;
   }});
+  // Where a section leads is set on the page break after it ("after section N").
+  FORM.sections.forEach(function (section, index) {{
+    if (index + 1 < pages.length && section.next !== index + 1) {{
+      pages[index + 1].setGoToPage(
+        section.next === SUBMIT ? FormApp.PageNavigationType.SUBMIT : pages[section.next]
+      );
+    }}
+  }});
+  if (role && FORM.role.pages) {{
+    // Go to section based on answer: each role to its first section.
+    role.setChoices(
+      FORM.role.choices.map(function (label, index) {{
+        var target = FORM.role.pages[index];
+        return role.createChoice(
+          label,
+          target === SUBMIT ? FormApp.PageNavigationType.SUBMIT : pages[target]
+        );
+      }})
+    );
+  }} else if (role) {{
+    role.setChoiceValues(FORM.role.choices);
+  }}
   Logger.log(FORM.created + " " + form.getEditUrl());
   return form;
 }}
@@ -80,6 +111,15 @@ def gforms_script(layout: FormLayout) -> str:
     """The Apps Script of ``layout`` (one language: its first)."""
     language = layout.languages[0]
     role = layout.role
+    routes = role_routes(layout) if role is not None and role.fixed is None else None
+    if routes is not None:
+        pages = [(page.section, page.next) for page in routes.pages]
+    else:
+        sections = layout.sections
+        pages = [
+            (section, number + 1 if number + 1 < len(sections) else SUBMIT)
+            for number, section in enumerate(sections)
+        ]
     data: dict[str, Any] = {
         "title": layout.title[language],
         "description": layout.description[language],
@@ -106,11 +146,19 @@ def gforms_script(layout: FormLayout) -> str:
                     }
                     for question in section.questions
                 ],
+                "next": following,
             }
-            for section in layout.sections
+            for section, following in pages
         ],
     }
-    if role is not None and role.fixed is not None:
+    if role is not None and routes is not None:
+        data["role"] = {
+            "title": role.label[language],
+            "hint": role.hint[language],
+            "choices": [choice.labels[language] for choice in role.choices],
+            "pages": [routes.first[str(choice.value)] for choice in role.choices],
+        }
+    elif role is not None and role.fixed is not None:
         fixed = next(choice for choice in role.choices if choice.value == role.fixed)
         data["role"] = {
             "title": role.label[language],

@@ -190,7 +190,7 @@ def to_csv(analysis: ItemAnalysis) -> str:
     omega turns round has ``omega_turned`` 1); answer shares are ``section`` "answers" with ``statistic`` "count:<choice>",
     "asked", "skipped", "not_applicable"; findings are ``section`` "flag"."""
     rows: list[tuple[str, str, str, str, Optional[float | str]]] = []
-    for scale in (*analysis.indicators, *analysis.pillars):
+    for scale in (*analysis.indicators, *analysis.pillars, *analysis.values):
         where = f"{scale.kind}:{scale.id}"
         for name in (
             "n_min",

@@ -87,7 +87,8 @@ def percent(part: float, whole: float, language: str) -> str:
 
 
 class _Names:
-    """Indicators and pillars by their title and id, in the output language."""
+    """Indicators, pillars and core values by their title and id, in the output
+    language."""
 
     def __init__(self, bank: Bank, language: str):
         self.language = language
@@ -96,6 +97,8 @@ class _Names:
             self.titles[f"pillar:{pillar.id}"] = bank.text(pillar.title, language)
             for indicator in pillar.indicators:
                 self.titles[f"indicator:{indicator.id}"] = bank.text(indicator.title, language)
+        for value in bank.values:
+            self.titles[f"value:{value.id}"] = bank.text(value.label, language)
 
     def scale(self, where: str) -> str:
         """ "Title (id)" of ``kind:id``."""
@@ -178,8 +181,8 @@ def analysis_view(
     scales = _scales_section(analysis, names, notes, language)
     shares = {share.item: share for share in analysis.answers}
     item_sections = []
-    for scale in analysis.indicators:
-        title = t("analyze.items", language, scale=names.scale(f"indicator:{scale.id}"))
+    for scale in (*analysis.indicators, *analysis.values):
+        title = t("analyze.items", language, scale=names.scale(f"{scale.kind}:{scale.id}"))
         table = _items_table(bank, scale, shares, names, notes, language)
         item_sections.append(ViewSection(title, tables=[table]))
     sections = [findings, scales]
@@ -213,9 +216,14 @@ def _scale_notes(scale: ScaleFigures, title: str, notes: Notes) -> set[int]:
 def _scales_section(
     analysis: ItemAnalysis, names: _Names, notes: Notes, language: str
 ) -> ViewSection:
-    """Two tables, the indicators' and the pillars': each one's reliability."""
+    """The indicators', the pillars' and (when the bank declares them) the core values'
+    tables: each one's reliability."""
     tables = []
-    for kind, scales in (("indicator", analysis.indicators), ("pillar", analysis.pillars)):
+    for kind, scales in (
+        ("indicator", analysis.indicators),
+        ("pillar", analysis.pillars),
+        ("value", analysis.values),
+    ):
         headers = [
             t(f"analyze.col.{kind}", language),
             t("analyze.col.respondents", language),
@@ -286,7 +294,7 @@ def _items_table(
         t("analyze.col.not_applicable", language),
         t("analyze.col.note", language),
     ]
-    title = names.title(f"indicator:{scale.id}")
+    title = names.title(f"{scale.kind}:{scale.id}")
     rows, bars = [], []
     for item in scale.items:
         share = shares[item.item]

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from asn_assess.core.printable import printable
+from asn_assess.reports.action_lines import ActionLine
 from asn_assess.reports.formatting import ChangeText, Level
-from asn_assess.reports.report_data import ActionLine, ReportData
+from asn_assess.reports.report_data import ReportData
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _LIST_START = re.compile(r"^(\d+)([.)])")
@@ -43,10 +44,26 @@ def _actions(actions: list[ActionLine]) -> list[str]:
     lines = []
     for action in actions:
         label = escape(action.kind_label)
-        if action.weeks:
-            label += f" ({escape(action.weeks)})"
+        if action.details:
+            label += f" ({escape(action.details)})"
         lines.append(f"- *{label}*: {escape(action.text)}")
     return lines
+
+
+def value_profile_lines(data: ReportData) -> list[str]:
+    """The core-value profile as a section with a table; none without one."""
+    profile = data.values
+    if profile is None:
+        return []
+    t = data.t
+    out = ["", f"## {escape(profile.title)}", "", escape(profile.intro), ""]
+    header = [t("values.value"), t("report.score"), t("report.band"), t("export.answered")]
+    out += [_row(*map(escape, header)), _row("---", "---:", "---", "---:")]
+    for line in profile.lines:
+        answered = t("export.answered_of", answered=line.answered, total=line.total)
+        cells = [line.title, line.level.shown, line.level.label, answered]
+        out.append(_row(*map(escape, cells)))
+    return [*out, "", f"*{escape(profile.disclaimer)}*"]
 
 
 def render_markdown(data: ReportData, all_actions: bool = False) -> str:
@@ -106,6 +123,8 @@ def render_markdown(data: ReportData, all_actions: bool = False) -> str:
                     out.append(f"- “{escape(reason.statement)}” *({answer})*")
         out += ["", escape(t("plan.actions")), ""]
         out += _actions(entry.actions) or [escape(t("plan.no_actions"))]
+    if data.jp_note:
+        out += ["", f"*{escape(data.jp_note)}*"]
 
     out += ["", f"## {escape(t('export.details'))}"]
     for pillar in data.pillars:
@@ -131,6 +150,7 @@ def render_markdown(data: ReportData, all_actions: bool = False) -> str:
             )
         if pillar.extremes:
             out += ["", *[f"- {escape(extreme)}" for extreme in pillar.extremes]]
+    out += value_profile_lines(data)
 
     if all_actions:
         out += ["", f"## {escape(t('plan.all_actions'))}"]

@@ -16,9 +16,9 @@ from asn_assess.core.i18n import format_score, t
 from asn_assess.core.models import Bank
 from asn_assess.multirater.aggregate import IndicatorView, Johari, TargetView
 from asn_assess.multirater.anonymity import Visibility
+from asn_assess.reports.action_lines import ActionLine, action_line
 from asn_assess.reports.formatting import number_text
 from asn_assess.reports.plan import MultiraterFocus, multirater_plan
-from asn_assess.reports.report_data import ActionLine, action_line
 
 OWN = "self"
 OTHERS = "others"

@@ -9,9 +9,9 @@ the data (``core.printable``).
 from __future__ import annotations
 
 from asn_assess.core.printable import printable
+from asn_assess.reports.action_lines import ActionLine
 from asn_assess.reports.markdown import escape
 from asn_assess.reports.multirater_data import Cell, IndicatorRow, MultiraterData
-from asn_assess.reports.report_data import ActionLine
 from asn_assess.reports.text import wrap
 
 LOW_AGREEMENT_MARK = "!"
@@ -30,7 +30,7 @@ def _agreement(data: MultiraterData, row: IndicatorRow) -> str:
 def _actions_text(actions: list[ActionLine], width: int, indent: str) -> list[str]:
     lines = []
     for action in actions:
-        label = action.kind_label + (f" ({action.weeks})" if action.weeks else "")
+        label = action.kind_label + (f" ({action.details})" if action.details else "")
         lines += wrap(f"{label}: {action.text}", width, indent + "- ", indent + "  ")
     return lines
 
@@ -109,7 +109,7 @@ def _markdown(data: MultiraterData) -> str:
         out += [escape(entry.why), "", escape(t("plan.actions")), ""]
         for action in entry.actions:
             label = escape(action.kind_label) + (
-                f" ({escape(action.weeks)})" if action.weeks else ""
+                f" ({escape(action.details)})" if action.details else ""
             )
             out.append(f"- *{label}*: {escape(action.text)}")
         if not entry.actions:

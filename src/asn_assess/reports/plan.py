@@ -14,13 +14,18 @@ The rule (docs/reports.md states it in prose; keep them in step):
 
 For each focus indicator: the one or two answers that pulled its score down most (the
 largest ``weight * (100 - item score)``), and one action of each kind (on the job, from
-others, training) suited to the person's role, the first of each kind in bank order.
+others, training) suited to the person's role, the best of each kind by
+``ranked_actions``: first the actions whose ``items`` are among the person's lowest
+answers (the lowest first), then role-specific and linked actions, then the others
+(within each, an action aimed only at other items after the rest; then bank order). The
+chosen actions are listed in that order too, and so is an indicator's full action list.
 
 Pure: no terminal, no Rich. Texts are taken from the bank in the chosen language.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Optional
 
@@ -133,14 +138,35 @@ def suits(action: Action, role: Optional[str]) -> bool:
     return role is None or not action.roles or role in action.roles
 
 
-def first_action_of_each_kind(indicator: Indicator, role: Optional[str]) -> tuple[Action, ...]:
-    """One action per kind (on the job, from others, training) suited to ``role``."""
-    chosen = []
-    for kind in ACTION_KINDS:
-        action = next((a for a in indicator.actions if a.kind == kind and suits(a, role)), None)
-        if action is not None:
-            chosen.append(action)
-    return tuple(chosen)
+def ranked_actions(
+    indicator: Indicator, role: Optional[str], lowest: Sequence[str] = ()
+) -> list[Action]:
+    """The indicator's actions suited to ``role``, best first: those whose ``items``
+    include one of the ``lowest`` answers (item ids, lowest first; the earlier the
+    item, the earlier the action), then the role-specific and linked ones, then the
+    rest. Within each group an action aimed only at other items comes after those aimed
+    at none in particular; then bank order."""
+    rank = {item_id: position for position, item_id in enumerate(lowest)}
+
+    def key(numbered: tuple[int, Action]) -> tuple[bool, int, bool, bool, int]:
+        position, action = numbered
+        matched = [rank[item_id] for item_id in action.items if item_id in rank]
+        special = action.linked or (role is not None and role in action.roles)
+        elsewhere = bool(action.items) and not matched
+        return (not matched, min(matched, default=0), not special, elsewhere, position)
+
+    suited = [(n, a) for n, a in enumerate(indicator.actions) if suits(a, role)]
+    return [action for _, action in sorted(suited, key=key)]
+
+
+def chosen_actions(
+    indicator: Indicator, role: Optional[str], lowest: Sequence[str] = ()
+) -> tuple[Action, ...]:
+    """One action per kind (on the job, from others, training) suited to ``role``: the
+    best of each kind by ``ranked_actions``, listed in that order."""
+    ranked = ranked_actions(indicator, role, lowest)
+    chosen = [next((a for a in ranked if a.kind == kind), None) for kind in ACTION_KINDS]
+    return tuple(sorted((a for a in chosen if a is not None), key=ranked.index))
 
 
 def answer_text(bank: Bank, item: Item, answer: object, language: str) -> str:
@@ -156,6 +182,14 @@ def pulling_down(
     bank: Bank, indicator: Indicator, result: Result, language: str
 ) -> tuple[Reason, ...]:
     """The (at most ``REASONS``) answers that took most off the indicator's score."""
+    return losing_answers(bank, indicator, result, language)[:REASONS]
+
+
+def losing_answers(
+    bank: Bank, indicator: Indicator, result: Result, language: str
+) -> tuple[Reason, ...]:
+    """Every answer that took something off the indicator's score, most first: the
+    person's lowest answers, as the plan matches actions to them."""
     from asn_assess.core.scoring import item_score
 
     answered = [
@@ -173,7 +207,7 @@ def pulling_down(
         if loss > 0:
             reasons.append(Reason(item, answer_text(bank, item, answer, language), value, loss))
     # sorted() keeps bank order among equal losses
-    return tuple(sorted(reasons, key=lambda r: -r.loss)[:REASONS])
+    return tuple(sorted(reasons, key=lambda r: -r.loss))
 
 
 def development_plan(bank: Bank, result: Result, language: str) -> list[FocusIndicator]:
@@ -182,6 +216,8 @@ def development_plan(bank: Bank, result: Result, language: str) -> list[FocusInd
     plan = []
     for scored in chosen:
         indicator_result = result.indicator(scored.indicator.id)
+        reasons = losing_answers(bank, scored.indicator, result, language)
+        lowest = [reason.item.id for reason in reasons]
         plan.append(
             FocusIndicator(
                 indicator=scored.indicator,
@@ -189,8 +225,8 @@ def development_plan(bank: Bank, result: Result, language: str) -> list[FocusInd
                 score=scored.score,
                 band=indicator_result.band,
                 below_threshold=below,
-                reasons=pulling_down(bank, scored.indicator, result, language),
-                actions=first_action_of_each_kind(scored.indicator, result.role),
+                reasons=reasons[:REASONS],
+                actions=chosen_actions(scored.indicator, result.role, lowest),
             )
         )
     return plan
@@ -198,13 +234,16 @@ def development_plan(bank: Bank, result: Result, language: str) -> list[FocusInd
 
 def action_list(bank: Bank, result: Result) -> list[tuple[Indicator, tuple[Action, ...]]]:
     """The full action list: every action suited to the person's role, for every
-    indicator below the threshold and every indicator of the plan, in bank order."""
+    indicator below the threshold and every indicator of the plan, in bank order, each
+    indicator's actions as ``ranked_actions`` orders them."""
     threshold = development_threshold(bank)
     planned = {s.indicator.id for s in focus_indicators(bank, result)[0]}
     listed = []
     for scored in scored_indicators(bank, result):
         if is_below(scored.score, threshold) or scored.indicator.id in planned:
-            actions = tuple(a for a in scored.indicator.actions if suits(a, result.role))
+            reasons = losing_answers(bank, scored.indicator, result, bank.languages[0])
+            lowest = [reason.item.id for reason in reasons]
+            actions = tuple(ranked_actions(scored.indicator, result.role, lowest))
             if actions:
                 listed.append((scored.indicator, actions))
     return listed
@@ -263,6 +302,6 @@ def multirater_plan(bank: Bank, target: TargetView) -> list[MultiraterFocus]:
     plan = []
     for line, kind in chosen:
         pillar_id, indicator = indicators[line.id]
-        actions = first_action_of_each_kind(indicator, target.role)
+        actions = chosen_actions(indicator, target.role)
         plan.append(MultiraterFocus(indicator, pillar_id, line, kind, actions))
     return plan

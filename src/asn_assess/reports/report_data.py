@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Optional
 from asn_assess.core.decisions import decided, same
 from asn_assess.core.documents import IndicatorResult, PillarResult, Result
 from asn_assess.core.i18n import t
-from asn_assess.core.models import Action, Bank, Item
+from asn_assess.core.models import Bank, Item
 from asn_assess.core.nip import format_nip
+from asn_assess.reports.action_lines import ActionLine, action_line
 from asn_assess.reports.compare import Comparison
 from asn_assess.reports.formatting import (
     BandKey,
@@ -39,6 +40,7 @@ from asn_assess.reports.plan import (
     development_plan,
     development_threshold,
 )
+from asn_assess.reports.value_profile import ValueProfile, value_profile
 
 
 @dataclass(frozen=True)
@@ -83,17 +85,6 @@ class ReasonLine:
 
 
 @dataclass(frozen=True)
-class ActionLine:
-    """A development action."""
-
-    kind: str
-    kind_label: str
-    text: str
-    weeks: Optional[str]
-    """"2 minggu" / "2 weeks", when the bank suggests a time frame."""
-
-
-@dataclass(frozen=True)
 class PlanEntry:
     """One focus indicator of the development plan."""
 
@@ -134,6 +125,10 @@ class ReportData:
     note: str
     notes: list[Note] = field(default_factory=list)
     """Norm standing and response-quality notes, when there are any."""
+    values: Optional[ValueProfile] = None
+    """The core-value profile (Profil BerAKHLAK), when the bank declares values."""
+    jp_note: Optional[str] = None
+    """What the JP beside an action means, when the plan or the action list shows one."""
     ranges: dict[str, Interval] = field(default_factory=dict)
     """With a norm that keeps reliability: each scored pillar's and indicator's 95%
     band (``pillar.<id>``, ``indicator.<id>``)."""
@@ -159,7 +154,7 @@ def indicator_level(bank: Bank, result: IndicatorResult, language: str) -> Level
         result.score,
         result.band,
         language,
-        not_applicable=result.total_items > 0 and result.not_applicable_items == result.total_items,
+        not_applicable=result.not_applicable,
         missing=missing,
     )
 
@@ -200,17 +195,6 @@ def _identity(bank: Bank, result: Result, language: str) -> list[tuple[str, str]
         (t("profile.position", language), (who.position or "") if who else ""),
         (t("export.role", language), bank.text(role.label, language) if role else ""),
     ]
-
-
-def action_line(bank: Bank, action: Action, language: str) -> ActionLine:
-    """An action as every report writes it: its kind, text and time frame."""
-    weeks = None
-    if action.weeks is not None:
-        key = "export.week" if action.weeks == 1 else "export.weeks"
-        weeks = t(key, language, weeks=action.weeks)
-    return ActionLine(
-        action.kind, t("action." + action.kind, language), bank.text(action.text, language), weeks
-    )
 
 
 def _first_sentence(text: str) -> str:
@@ -371,6 +355,14 @@ def build_report(
         counts_text = t("report.counts_na", language, na=overall.not_applicable_items, **counts)
     else:
         counts_text = t("report.counts", language, **counts)
+    not_applying = sum(i.not_applicable for p in result.pillars for i in p.indicators)
+    if not_applying and bank.statements_needed:
+        counts_text += " " + t(
+            "report.statements_needed",
+            language,
+            count=not_applying,
+            needed=bank.statements_needed,
+        )
 
     keys = legend(bank, language)
     role = bank.role(result.role) if result.role else None
@@ -391,6 +383,18 @@ def build_report(
         for note in (standing_note(bank, result, norm, language), quality_note(flags, language))
         if note is not None
     ]
+    plan_entries = [
+        _plan_entry(bank, result, focus, n, language, norm, planned)
+        for n, focus in enumerate(plan, 1)
+    ]
+    listed = [
+        (
+            bank.text(indicator.title, language),
+            [action_line(bank, action, language) for action in actions],
+        )
+        for indicator, actions in action_list(bank, result)
+    ]
+    shown = [a for e in plan_entries for a in e.actions] + [a for _, group in listed for a in group]
     return ReportData(
         language=language,
         bank_id=bank.id,
@@ -409,20 +413,13 @@ def build_report(
         legend=keys,
         legend_text=" · ".join(f"{key.range} {key.label}" for key in keys),
         plan_intro=intro,
-        plan=[
-            _plan_entry(bank, result, focus, n, language, norm, planned)
-            for n, focus in enumerate(plan, 1)
-        ],
-        all_actions=[
-            (
-                bank.text(indicator.title, language),
-                [action_line(bank, action, language) for action in actions],
-            )
-            for indicator, actions in action_list(bank, result)
-        ],
+        plan=plan_entries,
+        all_actions=listed,
         counts_text=counts_text,
         note=t("report.note", language),
         notes=notes,
+        values=value_profile(bank, result, language),
+        jp_note=t("plan.jp_note", language) if any(a.jp for a in shown) else None,
         ranges=_ranges(result, norm),
         identity=_identity(bank, result, language),
     )

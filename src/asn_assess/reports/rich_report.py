@@ -21,12 +21,12 @@ from rich.text import Text
 
 from asn_assess.core.documents import Result
 from asn_assess.core.models import Bank
+from asn_assess.reports.action_lines import ActionLine
 from asn_assess.reports.compare import Comparison
 from asn_assess.reports.console import BAND_STYLES, MAX_WIDTH, ByWidth, score_bar
 from asn_assess.reports.formatting import ChangeText, Level
 from asn_assess.reports.plan import development_threshold
 from asn_assess.reports.report_data import (
-    ActionLine,
     PillarSection,
     PlanEntry,
     ReportData,
@@ -39,6 +39,11 @@ if TYPE_CHECKING:
 __all__ = ["development_threshold", "report_renderable", "report_text", "result_report"]
 
 CHANGE_STYLES = {"up": "green", "down": "red", "same": "dim", "none": "dim"}
+SUMMARY_ROWS = 19
+"""Rows of the first screen's table (the pillars, the heading above the indicators, the
+indicators) that fit 24 lines beside the title, two lines saying who and when, the
+overall score and the legend. A bank with more indicators leaves the heading out; the
+pillar number before each indicator still tells them from the pillars."""
 
 if TYPE_CHECKING:
     from asn_assess.analysis.norms import NormReference
@@ -112,8 +117,9 @@ def _summary_table(data: ReportData, narrow: bool) -> Table:
         change = [] if narrow else [_change(pillar.change)]
         title = Text(f"{pillar.number} {pillar.title}", style="bold")
         table.add_row(title, *_score_cells(pillar.level, bar=not narrow), *change)
-    heading = Text("  " + data.t("export.weakest_first") + ":", style="bold")
-    table.add_row(heading, *[""] * (len(table.columns) - 1))
+    if len(data.pillars) + 1 + len(data.weakest_first) <= SUMMARY_ROWS:
+        heading = Text("  " + data.t("export.weakest_first") + ":", style="bold")
+        table.add_row(heading, *[""] * (len(table.columns) - 1))
     for line in data.weakest_first:
         cells = _score_cells(line.level, bar=not narrow)
         table.add_row(Text(f"{line.pillar_number} {line.title}"), *cells, *([] if narrow else [""]))
@@ -149,8 +155,8 @@ def _action_rows(actions: list[ActionLine]) -> list[tuple[str, Text]]:
     for action in actions:
         text = Text()
         text.append(action.kind_label, style="italic")
-        if action.weeks:
-            text.append(f" ({action.weeks})", style="italic")
+        if action.details:
+            text.append(f" ({action.details})", style="italic")
         text.append(": ")
         text.append(action.text)
         rows.append(("-", text))
@@ -232,6 +238,37 @@ def _indicator_table(data: ReportData, pillar: PillarSection, narrow: bool) -> T
     return table
 
 
+def value_profile(data: ReportData) -> Optional[RenderableType]:
+    """The core-value profile: heading, one row per value, and what it is not."""
+    profile = data.values
+    if profile is None:
+        return None
+
+    def table(narrow: bool) -> Table:
+        grid = Table(box=None, pad_edge=False, show_edge=False)
+        grid.add_column(data.t("values.value"), overflow="fold", ratio=3)
+        grid.add_column(data.t("report.score"), justify="right", no_wrap=True)
+        if not narrow:
+            grid.add_column("", no_wrap=True)
+        grid.add_column(data.t("report.band"), overflow="fold", ratio=2 if narrow else None)
+        if not narrow:
+            grid.add_column(data.t("export.answered"), no_wrap=True, justify="right")
+        for line in profile.lines:
+            cells = [Text(line.title), *_score_cells(line.level, bar=not narrow)]
+            if not narrow:
+                answered = data.t("export.answered_of", answered=line.answered, total=line.total)
+                cells.append(Text(answered))
+            grid.add_row(*cells)
+        return grid
+
+    return Group(
+        Rule(Text(profile.title), align="left"),
+        Text(profile.intro),
+        ByWidth(table(narrow=False), table(narrow=True)),
+        Text(profile.disclaimer, style="dim"),
+    )
+
+
 def report_renderable(data: ReportData, all_actions: bool = False) -> RenderableType:
     """The whole report of ``data`` for the terminal, at most ``MAX_WIDTH`` wide."""
     parts: list[RenderableType] = [summary(data)]
@@ -240,9 +277,14 @@ def report_renderable(data: ReportData, all_actions: bool = False) -> Renderable
     parts += [Text(), Rule(Text(data.t("plan.title")), align="left"), Text(data.plan_intro)]
     for entry in data.plan:
         parts += [Text(), plan_entry(data, entry)]
+    if data.jp_note:
+        parts += [Text(), Text(data.jp_note, style="dim")]
     parts += [Text(), Rule(Text(data.t("export.details")), align="left")]
     for pillar in data.pillars:
         parts += [pillar_detail(data, pillar.number), Text()]
+    profile = value_profile(data)
+    if profile is not None:
+        parts += [profile, Text()]
     if all_actions:
         parts.append(Rule(Text(data.t("plan.all_actions")), align="left"))
         if not data.all_actions:

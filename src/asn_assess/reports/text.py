@@ -7,8 +7,9 @@ from __future__ import annotations
 import textwrap
 
 from asn_assess.core.printable import printable
+from asn_assess.reports.action_lines import ActionLine
 from asn_assess.reports.formatting import ChangeText, Level
-from asn_assess.reports.report_data import ActionLine, ReportData
+from asn_assess.reports.report_data import ReportData
 
 
 def wrap(text: str, width: int, first: str = "", rest: str = "") -> list[str]:
@@ -40,9 +41,25 @@ def _heading(text: str) -> list[str]:
 def _actions(actions: list[ActionLine], width: int, indent: str) -> list[str]:
     lines = []
     for action in actions:
-        label = action.kind_label + (f" ({action.weeks})" if action.weeks else "")
+        label = action.kind_label + (f" ({action.details})" if action.details else "")
         lines += wrap(f"{label}: {action.text}", width, indent + "- ", indent + "  ")
     return lines
+
+
+def value_profile_lines(data: ReportData, width: int) -> list[str]:
+    """The core-value profile (heading, one line per value, what it is not); none
+    without one."""
+    profile = data.values
+    if profile is None:
+        return []
+    out = _heading(profile.title)[1:]
+    out += wrap(profile.intro, width)
+    for line in profile.lines:
+        answered = data.t("export.answered_of", answered=line.answered, total=line.total)
+        text = f"{line.title}: {_level(line.level)}, {data.t('export.answered').lower()} {answered}"
+        out += wrap(text, width, "- ", "  ")
+    out += wrap(profile.disclaimer, width)
+    return [*out, ""]
 
 
 def render_text(data: ReportData, width: int = 80, all_actions: bool = False) -> str:
@@ -101,6 +118,8 @@ def render_text(data: ReportData, width: int = 80, all_actions: bool = False) ->
             out += _actions(entry.actions, width, "   ")
         else:
             out += wrap(data.t("plan.no_actions"), width, "   ")
+    if data.jp_note:
+        out += ["", *wrap(data.jp_note, width)]
 
     out += _heading(data.t("export.details"))
     for pillar in data.pillars:
@@ -112,6 +131,7 @@ def render_text(data: ReportData, width: int = 80, all_actions: bool = False) ->
         for extreme in pillar.extremes:
             out += wrap(extreme, width)
         out.append("")
+    out += value_profile_lines(data, width)
 
     if all_actions:
         out += _heading(data.t("plan.all_actions"))[1:]

@@ -87,6 +87,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "analyze.col.flagged": {"id": "Responden ditandai", "en": "Respondents flagged"},
     "analyze.kind.indicator": {"id": "indikator", "en": "indicator"},
     "analyze.kind.pillar": {"id": "pilar", "en": "pillar"},
+    "analyze.kind.value": {"id": "nilai dasar", "en": "core value"},
     # findings: one sentence each, for an HR reader
     "analyze.flag.low-alpha": {
         "id": "{scale}: alpha {value}, di bawah {threshold}; butir-butirnya belum mengukur satu hal secara konsisten.",

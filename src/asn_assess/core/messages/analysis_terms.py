@@ -83,6 +83,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "analyze.col.respondents": {"id": "Responden", "en": "Respondents"},
     "analyze.col.indicator": {"id": "Indikator", "en": "Indicator"},
     "analyze.col.pillar": {"id": "Pilar", "en": "Pillar"},
+    "analyze.col.value": {"id": "Nilai dasar", "en": "Core value"},
     "analyze.col.alpha_range": {"id": "Rentang 95% alpha", "en": "95% range of alpha"},
     "analyze.col.omega": {"id": "Omega", "en": "Omega"},
     "analyze.col.verdict": {"id": "Penilaian", "en": "Verdict"},

@@ -21,6 +21,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Indikator yang skornya dapat dibandingkan ({count})",
         "en": "Indicators whose scores compare ({count})",
     },
+    "diff.revised_pillars": {
+        "id": "Pilar dengan uraian atau bobot yang berubah ({count})",
+        "en": "Pillars whose wording or weight changed ({count})",
+    },
+    "diff.revised_indicators": {
+        "id": "Indikator dengan uraian, penilai, atau saran yang berubah ({count})",
+        "en": "Indicators whose wording, raters or actions changed ({count})",
+    },
+    "diff.changed_settings": {
+        "id": "Pengaturan bank yang berubah ({count})",
+        "en": "Bank settings changed ({count})",
+    },
     "diff.same": {
         "id": "Kedua bank menilai setiap jawaban dengan cara yang sama.",
         "en": "Both banks score every answer the same way.",
@@ -31,4 +43,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "change.moved": {"id": "pindah indikator", "en": "moved to another indicator"},
     "change.reworded": {"id": "kalimat berubah", "en": "reworded"},
     "change.roles": {"id": "peran berubah", "en": "roles changed"},
+    "change.values": {"id": "nilai BerAKHLAK berubah", "en": "core values changed"},
+    "change.raters": {"id": "penilai berubah", "en": "raters changed"},
+    "revision.reworded": {"id": "judul atau uraian berubah", "en": "title or description"},
+    "revision.reweighted": {"id": "bobot berubah", "en": "weight"},
+    "revision.raters": {"id": "penilai berubah", "en": "raters"},
+    "revision.actions": {"id": "saran pengembangan berubah", "en": "development actions"},
+    "revision.action-tags": {
+        "id": "tanda saran berubah (butir sasaran, JP, terkait)",
+        "en": "action tags (items addressed, JP, linked)",
+    },
+    "diff.added_values": {
+        "id": "Nilai dasar baru ({count})",
+        "en": "Core values added ({count})",
+    },
+    "diff.removed_values": {
+        "id": "Nilai dasar dihapus ({count})",
+        "en": "Core values removed ({count})",
+    },
+    "diff.changed_values": {
+        "id": "Nilai dasar dengan nama atau uraian yang berubah ({count})",
+        "en": "Core values whose name or description changed ({count})",
+    },
 }

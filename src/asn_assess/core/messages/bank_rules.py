@@ -170,4 +170,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "skor {score} bukan nilai skala {scale!r} ({low}-{high})",
         "en": "score {score} is not a value of scale {scale!r} ({low}-{high})",
     },
+    "rule.unknown_value": {
+        "id": "tidak ada nilai dasar dengan id {id!r} (nilai dasar: {known})",
+        "en": "no core value has id {id!r} (core values: {known})",
+    },
+    "rule.value_untagged": {
+        "id": "nilai dasar {id!r} tidak ditandakan pada butir mana pun; tambahkan {id!r} ke "
+        "`values` butir yang menunjukkannya",
+        "en": "core value {id!r} tags no item; add {id!r} to the `values` of the items that "
+        "show it",
+    },
+    "rule.rated_by_outside": {
+        "id": "kelompok penilai {id!r} tidak menilai indikator butir ini (rated_by indikator: "
+        "{known}); rated_by butir hanya boleh mempersempitnya",
+        "en": "rater group {id!r} does not rate this item's indicator (the indicator's "
+        "rated_by: {known}); an item's rated_by only narrows it",
+    },
+    "rule.rated_by_self_only": {
+        "id": "butir self_only tidak dinilai orang lain, jadi tidak memakai rated_by",
+        "en": "a self_only item is rated by nobody else, so it takes no rated_by",
+    },
+    "rule.action_item_elsewhere": {
+        "id": "butir {id!r} milik indikator lain ({where}); tindakan hanya menyebut butir "
+        "indikatornya sendiri",
+        "en": "item {id!r} belongs to another indicator ({where}); an action names items "
+        "of its own indicator",
+    },
+    "rule.statements_need_v3": {
+        "id": "hanya berlaku dengan scoring_version = 3; tambahkan scoring_version = 3 atau "
+        "hapus kunci ini",
+        "en": "applies only with scoring_version = 3; add scoring_version = 3 or remove this key",
+    },
 }

@@ -70,8 +70,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Language of the form: id, en or both (every language of the bank; not for gforms). Default: both, gforms: id.",
     },
     "form.help.role": {
-        "id": "Hanya pertanyaan untuk peran ini (id atau nama peran). Tanpa ini, formulir menanyakan peran dan menampilkan pertanyaan yang sesuai (wajib untuk gforms bila bank memiliki peran).",
-        "en": "Only the questions for this role (a role id or name). Without it the form asks the role and shows the questions that fit it (needed for gforms when the bank has roles).",
+        "id": "Hanya pertanyaan untuk peran ini (id atau nama peran). Tanpa ini, formulir menanyakan peran dan menampilkan pertanyaan yang sesuai (Google Forms: lewat percabangan per bagian).",
+        "en": "Only the questions for this role (a role id or name). Without it the form asks the role and shows the questions that fit it (Google Forms: by branching between sections).",
     },
     "form.help.output": {
         "id": "Berkas formulir yang ditulis (secara atomik).",
@@ -126,9 +126,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Google Forms hanya memiliki satu bahasa per formulir; buat satu formulir per bahasa dengan --lang {languages}",
         "en": "Google Forms has one language per form; make one form per language with --lang {languages}",
     },
-    "form.error.gforms_needs_role": {
-        "id": "Google Forms tidak dapat menampilkan pertanyaan hanya untuk peran tertentu; buat satu formulir per peran dengan --role ({roles})",
-        "en": "Google Forms cannot show a question to some roles only; make one form per role with --role ({roles})",
+    "form.error.gforms_roles_cross": {
+        "id": "Google Forms: kelompok peran butir saling bersilangan ({first} dan {second}), sehingga satu formulir dengan percabangan per bagian tidak dapat menampilkan setiap peran hanya pertanyaannya; buat satu formulir per peran dengan --role",
+        "en": "Google Forms: the role sets of items cross ({first} and {second}), so one form branching by section cannot show each role only its questions; make one form per role with --role",
     },
     "form.error.duplicate_choice": {
         "id": "{item}: pilihan {first} dan {second} bertuliskan sama dalam bahasa {lang} ({text!r}); ekspor jawabannya tidak dapat dibedakan",

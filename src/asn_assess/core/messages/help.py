@@ -442,8 +442,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Overwrite --output if it exists.",
     },
     "help.bank_diff": {
-        "id": "Daftar butir yang ditambah, dihapus dan diubah (kalimat, skala, kunci, bobot, pindah) antara dua bank, dan indikator yang skornya masih dapat dibandingkan.\n\nContoh: asn-assess bank diff asn-profesional@1.0.0 asn-profesional",
-        "en": "List the items added, removed and changed (reworded, rescaled, re-keyed, reweighted, moved) between two banks, and which indicators' scores still compare.\n\nExample: asn-assess bank diff asn-profesional@1.0.0 asn-profesional",
+        "id": "Daftar butir yang ditambah, dihapus dan diubah (kalimat, skala, kunci, bobot, pindah, peran, nilai BerAKHLAK, penilai) antara dua bank, indikator yang skornya masih dapat dibandingkan, serta pilar, indikator dan pengaturan yang berubah tanpa mengubah skor.\n\nContoh: asn-assess bank diff asn-profesional@2.0.0 asn-profesional",
+        "en": "List the items added, removed and changed (reworded, rescaled, re-keyed, reweighted, moved, roles, core values, raters) between two banks, which indicators' scores still compare, and the pillars, indicators and settings revised without changing a score.\n\nExample: asn-assess bank diff asn-profesional@2.0.0 asn-profesional",
     },
     "help.bank_diff.short": {
         "id": "Bandingkan dua bank atau dua versi bank.",

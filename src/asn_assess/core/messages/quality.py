@@ -30,6 +30,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Pertanyaan dijawab sangat cepat (rata-rata {value} detik per pertanyaan); hasil ini mungkin kurang menggambarkan diri Anda.",
         "en": "The questions were answered very quickly ({value} seconds per question on average); this result may describe you less well.",
     },
+    "quality.flag.perfect-pattern": {
+        "id": "Hampir semua pernyataan ({value}) Anda jawab pada ujung yang paling baik, dan "
+        "setiap situasi pada pilihan terbaiknya. Bisa jadi memang begitu; namun orang yang "
+        "sangat cakap pun biasanya masih menemukan satu-dua hal yang jarang ia lakukan. Bila "
+        "mengisi lagi, jawablah menurut kebiasaan sehari-hari Anda, bukan menurut yang "
+        "seharusnya.",
+        "en": "You gave nearly every statement ({value}) its best answer, and every situation "
+        "its best option. That may well be so; yet even very capable people usually find one "
+        "or two things they rarely do. If you answer again, describe your everyday habits "
+        "rather than what ought to happen.",
+    },
     # batch
     "quality.batch_flagged": {
         "id": "mutu jawaban: {count} baris ditandai (kolom quality_flags; skor tidak berubah)",
@@ -63,5 +74,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "quality.name.fast-answers": {
         "id": "dijawab terlalu cepat",
         "en": "answered too fast",
+    },
+    "quality.name.perfect-pattern": {
+        "id": "jawaban nyaris sempurna",
+        "en": "a nearly perfect pattern",
     },
 }

@@ -82,6 +82,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "result.part_pillar": {"id": "pilar", "en": "pillar"},
     "result.part_indicator": {"id": "indikator", "en": "indicator"},
+    "result.part_value": {"id": "nilai dasar", "en": "core value"},
     "result.unknown_part": {
         "id": "tidak ada {kind} {id!r} di bank {bank!r}; hasil ini bukan untuk bank ini",
         "en": "bank {bank!r} has no {kind} {id!r}; the result is not for this bank",

@@ -43,6 +43,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Dijawab {answered} dari {total} pertanyaan; dilewati {skipped}.",
         "en": "Answered {answered} of {total} questions; skipped {skipped}.",
     },
+    "report.statements_needed": {
+        "id": "{count} indikator tidak berlaku bagi Anda: sebuah indikator baru dinilai bila "
+        "sedikitnya {needed} pernyataannya berlaku dan dijawab.",
+        "en": "{count} indicator(s) do not apply to you: an indicator is scored only when at "
+        "least {needed} of its statements apply and are answered.",
+    },
     "report.respondent": {"id": "Responden", "en": "Respondent"},
     "report.note": {
         "id": "Skor 0-100 menggambarkan penilaian diri Anda sendiri, bukan penilaian kinerja resmi.",
@@ -51,6 +57,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "action.on-the-job": {"id": "Di tempat kerja", "en": "On the job"},
     "action.from-others": {"id": "Dari orang lain", "en": "From others"},
     "action.training": {"id": "Pelatihan", "en": "Training"},
+    "action.jp": {"id": "{jp} JP", "en": "{jp} JP"},
+    "plan.jp_note": {
+        "id": "JP (jam pelajaran) yang tertera dapat dicatat untuk hak pengembangan kompetensi "
+        "paling sedikit 20 JP setahun, bila kegiatannya didokumentasikan; bimbingan (coaching) "
+        "dan mentoring juga dihitung.",
+        "en": "The JP (jam pelajaran, learning hours) shown can be recorded towards the yearly "
+        "entitlement of at least 20 JP of competency development when the activity is "
+        "documented; coaching and mentoring count too.",
+    },
     # bank tree
     "bank.question": {"id": "Pertanyaan", "en": "Question"},
     "bank.items": {"id": "{count} butir", "en": "{count} items"},
