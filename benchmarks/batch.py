@@ -1,7 +1,8 @@
 """Batch scoring of a wide CSV: `asn-assess batch` against pandas, polars and DuckDB scripts.
 
     python benchmarks/batch.py [--rows 10000 100000 1000000] [--runs 3] [--seed 1]
-        [--data-dir DIR] [--baselines pandas polars duckdb] [--no-jsonl] [--no-summary] [--keep]
+        [--data-dir DIR] [--baselines pandas polars duckdb] [--no-jsonl] [--no-xlsx]
+        [--no-summary] [--keep]
 
 For each size given, generates N respondents for the bundled bank as a wide CSV (header
 `respondent_id,unit,<item ids in bank order>`; scale items a random point value,
@@ -20,13 +21,15 @@ time, the CPU time and the peak memory (max RSS) of that one command:
   (fetched before timing, so the scripts do not import asn_assess), and write them as CSV;
 - `asn-assess batch INPUT.csv --format csv --output OUT.csv --id-column respondent_id`;
 - the same with `--format jsonl` (skip with --no-jsonl);
+- the same with `--format xlsx` (skip with --no-xlsx), whose first 1,000 rows must hold
+  the CSV's ids and scores;
 - the same with `--summary-by unit --summary-output SUMMARY.csv` (skip with
   --no-summary), whose results must be byte for byte those of the run without it.
 
 Prints per command the wall time and CPU time (s, medians over --runs) and the peak
-memory (MB, highest over --runs); the ratios asn-assess / each baseline, JSONL / CSV
-and the summary run / the plain run, each against its target (time <= the polars
-script; JSONL <= 1.5x CSV; summary <= 1.2x the plain run; asn-assess peak memory
+memory (MB, highest over --runs); the ratios asn-assess / each baseline, JSONL / CSV,
+XLSX / CSV and the summary run / the plain run, each against its target (time <= the
+polars script; JSONL <= 1.5x CSV; XLSX <= 3x CSV; summary <= 1.2x the plain run; asn-assess peak memory
 < 150 MB at 1,000,000 rows). Finally it checks that each baseline agrees with asn-assess
 on a sample (1,000 random rows plus up to 1,000 rows with a null score): every overall,
 pillar and indicator score equal within 1e-9 and nulls in the same places. Exit
@@ -65,6 +68,7 @@ SAMPLE_ROWS = 1000
 TOLERANCE = 1e-9
 TIME_RATIO_TARGET = 1.0  # asn-assess batch / the polars script
 JSONL_RATIO_TARGET = 1.5  # --format jsonl / CSV
+XLSX_RATIO_TARGET = 3.0  # --format xlsx / CSV
 SUMMARY_RATIO_TARGET = 1.2  # --summary-by / without
 MEMORY_TARGET_MB = 150
 MEMORY_TARGET_ROWS = 1_000_000
@@ -601,6 +605,7 @@ def main() -> None:
         "--no-summary", action="store_true", help="skip the run with --summary-by unit"
     )
     parser.add_argument("--no-jsonl", action="store_true", help="skip the run with --format jsonl")
+    parser.add_argument("--no-xlsx", action="store_true", help="skip the run with --format xlsx")
     parser.add_argument(
         "--baselines",
         nargs="*",
@@ -679,6 +684,12 @@ def measure_size(args: argparse.Namespace, rows: int, asn_assess: list[str]) -> 
                 jsonl_command[jsonl_command.index(str(contender_out))] = str(work / "out.jsonl")
                 figures["jsonl"] = run_many("asn-assess-jsonl", jsonl_command, args.runs, work)
                 report("asn-assess batch --format jsonl", figures["jsonl"], args.runs)
+            if not args.no_xlsx:
+                xlsx_command = [*contender_command]
+                xlsx_command[xlsx_command.index("csv")] = "xlsx"
+                xlsx_command[xlsx_command.index(str(contender_out))] = str(work / "out.xlsx")
+                figures["xlsx"] = run_many("asn-assess-xlsx", xlsx_command, args.runs, work)
+                report("asn-assess batch --format xlsx", figures["xlsx"], args.runs)
             if not args.no_summary:
                 summary_out = work / "asn-assess-summary.csv"
                 summary_command = [
@@ -716,6 +727,14 @@ def measure_size(args: argparse.Namespace, rows: int, asn_assess: list[str]) -> 
                 f"(target <= {JSONL_RATIO_TARGET:.2f}x: {met(ratio <= JSONL_RATIO_TARGET)})"
             )
         problems: list[str] = []
+        if "xlsx" in figures:
+            ratio = figures["xlsx"]["wall"] / csv_figures["wall"]
+            print(
+                f"ratio XLSX / CSV           : time {ratio:.2f}x "
+                f"(target <= {XLSX_RATIO_TARGET:.2f}x: {met(ratio <= XLSX_RATIO_TARGET)})   cpu "
+                f"{figures['xlsx']['cpu'] / csv_figures['cpu']:.2f}x"
+            )
+            problems += workbook_agrees(work / "out.xlsx", contender_out)
         if "summary" in figures:
             ratio = figures["summary"]["wall"] / csv_figures["wall"]
             print(
@@ -725,6 +744,8 @@ def measure_size(args: argparse.Namespace, rows: int, asn_assess: list[str]) -> 
             )
             if summary_out.read_bytes() != contender_out.read_bytes():
                 problems.append("results with --summary-by differ from those without")
+        if "xlsx" in figures:
+            print(f"asn-assess peak memory xlsx   : {figures['xlsx']['peak_max']:,.1f} MB")
         for key in ("csv", "summary", "jsonl"):
             if key not in figures:
                 continue
@@ -758,6 +779,38 @@ def measure_size(args: argparse.Namespace, rows: int, asn_assess: list[str]) -> 
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def workbook_agrees(workbook: Path, results: Path, rows: int = 1000) -> list[str]:
+    """The workbook's first ``rows`` results against the CSV's: ids and every score
+    column equal (the workbook keeps full precision)."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(workbook, read_only=True)
+    sheet = book.worksheets[0]
+    lines = sheet.iter_rows(values_only=True)
+    names = next(lines)
+    next(lines)  # the titles
+    expected = pd.read_csv(results, nrows=rows, dtype={"respondent_id": str})
+    scores = [c for c in expected.columns if c.endswith("score")]
+    problems = []
+    for line, (_, row) in zip(lines, expected.iterrows(), strict=False):
+        found = dict(zip(names, line, strict=True))
+        if found["respondent_id"] != row["respondent_id"]:
+            problems.append(
+                f"workbook row of {found['respondent_id']}: CSV has {row['respondent_id']}"
+            )
+            break
+        for column in scores:
+            want, got = row[column], found[column]
+            if (pd.isna(want) and got is not None) or (not pd.isna(want) and got != want):
+                problems.append(f"workbook {row['respondent_id']} {column}: {got} != {want}")
+    book.close()
+    print(
+        f"agreement of the workbook with the CSV: first {rows:,} rows, "
+        f"{len(scores)} score columns: {'DISAGREE' if problems else 'equal'}"
+    )
+    return problems[:10]
 
 
 def fail(failed: CommandFailed) -> None:

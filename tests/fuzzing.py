@@ -25,7 +25,9 @@ from asn_assess.core.scoring import score
 
 BANK = resolve_bank()
 STARTER = starter_bank_text()
-COUNTS = re.compile(r"read (\d+), scored (\d+) \(incomplete (\d+)\), rejected (\d+)")
+COUNTS = re.compile(
+    r"read ([\d,]+), scored ([\d,]+) \(incomplete ([\d,]+)\), rejected ([\d,]+)(?:, set aside ([\d,]+))?"
+)
 runner = CliRunner(env={"ASN_ASSESS_LANG": "en"})
 
 HOSTILE_TOML_VALUES = [
@@ -198,6 +200,63 @@ def mutated_tables(draw: Any) -> bytes:
     return data
 
 
+SMALL_BLOCK_BYTES = 2048  # blocks of a few dozen rows: a short table crosses many
+BAD_ROWS = ["more", "fewer", "huge", "quote"]
+
+
+def _answers_row(number: int, items: list[str]) -> list[str]:
+    return [
+        "a" if BANK.items[i].is_situational else str(1 + (number + k) % 5)
+        for k, i in enumerate(items)
+    ]
+
+
+@st.composite
+def tables_with_a_bad_row(draw: Any) -> tuple[bytes, int, int]:
+    """A table of random length read in small blocks (``SMALL_BLOCK_BYTES``), with one
+    bad row at a random place, often at a block's edge: a field too many or too few, a
+    cell longer than a block, or a quoted note that spans lines. Returns the bytes, the
+    number of rows and the bad row's number."""
+    items = [item_id for item_id, item in BANK.items.items() if not item.roles][:8]
+    rows = draw(st.integers(1, 300))
+    bad = draw(st.integers(1, rows))
+    kind = draw(st.sampled_from(BAD_ROWS))
+    lines = [",".join(["respondent_id", "catatan", *items])]
+    for number in range(1, rows + 1):
+        cells = [f"R{number:04d}", "baik", *_answers_row(number, items)]
+        if number == bad:
+            if kind == "more":
+                cells.append("5")
+            elif kind == "fewer":
+                cells.pop()
+            elif kind == "huge":
+                cells[1] = "x" * draw(st.integers(SMALL_BLOCK_BYTES, 3 * SMALL_BLOCK_BYTES))
+            else:  # a note of a few lines, then a field too many: still one bad row
+                cells[1] = '"' + "\n".join(["satu", "dua", "tiga"]) + '"'
+                cells.append("5")
+        lines.append(",".join(cells))
+    return ("\n".join(lines) + "\n").encode("utf-8"), rows, bad
+
+
+@st.composite
+def tables_with_a_huge_cell(draw: Any) -> tuple[bytes, int, int]:
+    """A table with one cell longer than the parser's block (read at its real size),
+    quoted or not, in a random row. Returns the bytes, the number of rows and the row
+    holding the cell."""
+    items = list(BANK.items)[:6]
+    rows = draw(st.integers(1, 40))
+    huge = draw(st.integers(1, rows))
+    size = draw(st.integers(300_000, 1_200_000))
+    quoted = draw(st.booleans())
+    lines = [",".join(["respondent_id", "catatan", *items])]
+    for number in range(1, rows + 1):
+        note = "baik"
+        if number == huge:
+            note = ('"' + "y" * size + '"') if quoted else "y" * size
+        lines.append(",".join([f"R{number:03d}", note, *_answers_row(number, items)]))
+    return ("\n".join(lines) + "\n").encode("utf-8"), rows, huge
+
+
 # --- what every run must do -----------------------------------------------------------------
 
 
@@ -254,8 +313,44 @@ def check_table_bytes(data: bytes) -> None:
         if result.exit_code == 0:
             found = [COUNTS.fullmatch(line) for line in result.stderr.splitlines()]
             (counts,) = [m for m in found if m]
-            read, scored, incomplete, rejected = (int(g) for g in counts.groups())
-            assert read == scored + rejected and incomplete <= scored, result.stderr
+            read, scored, incomplete, rejected, aside = (
+                int((g or "0").replace(",", "")) for g in counts.groups()
+            )
+            assert read == scored + rejected + aside and incomplete <= scored, result.stderr
+
+
+def check_one_bad_row(case: tuple[bytes, int, int], block_bytes: int = SMALL_BLOCK_BYTES) -> None:
+    """The bad row is one rejected row, every other row is scored, and the counts add
+    up: read = scored + rejected = the rows of the table."""
+    from asn_assess.batch import reading
+
+    data, rows, bad = case
+    saved = reading.BLOCK_BYTES
+    reading.BLOCK_BYTES = block_bytes
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "in.csv"
+            path.write_bytes(data)
+            errors = Path(folder) / "e.jsonl"
+            result = invoke("batch", str(path), "-o", str(Path(folder) / "out.csv"),
+                            "--errors", str(errors))  # fmt: skip
+            found = [COUNTS.fullmatch(line) for line in result.stderr.splitlines()]
+            (counts,) = [m for m in found if m]
+            read, scored, _, rejected, aside = (
+                int((g or "0").replace(",", "")) for g in counts.groups()
+            )
+            assert (read, scored, rejected, aside) == (rows, rows - 1, 1, 0), result.stderr
+            (record,) = [json.loads(line) for line in errors.read_text().splitlines()]
+            assert record["row"] == bad, record
+    finally:
+        reading.BLOCK_BYTES = saved
+
+
+def check_huge_cell(case: tuple[bytes, int, int]) -> None:
+    """A cell longer than a block rejects its row only (at the real block size)."""
+    from asn_assess.batch import reading
+
+    check_one_bad_row(case, reading.BLOCK_BYTES)
 
 
 # --- escape sequences in data ------------------------------------------------------------

@@ -463,7 +463,9 @@ def test_bad_values_give_one_error_record_naming_row_respondent_and_every_bad_it
     assert counts_line(result.stderr) == "read 4, scored 2 (incomplete 2), rejected 2"
     assert "rejected:" not in result.stderr  # they went to the errors file
     records = read_jsonl(tmp_path / "errors.jsonl")
-    assert [set(r) for r in records] == [{"source", "row", "line", "respondent_id", "reasons"}] * 2
+    keys = {"source", "row", "line", "respondent_id", "status", "reasons"}
+    assert [set(r) for r in records] == [keys] * 2
+    assert {r["status"] for r in records} == {"rejected"}
     bad, empty = records
     assert (bad["source"], bad["row"], bad["respondent_id"]) == (str(source), 2, "R2")
     assert len(bad["reasons"]) == 2
@@ -886,7 +888,7 @@ def test_pseudonymized_error_record_of_an_invalid_nip_holds_none_of_its_digits(
         "--errors",
         str(tmp_path / "errors.jsonl"),
     )
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 1, result.stderr  # its only row rejected: nothing scored
     errors = (tmp_path / "errors.jsonl").read_text(encoding="utf-8")
     assert "respondent.nip" in errors  # the row is rejected and says why
     assert "19861399" not in errors and "Eko Prasetyo" not in errors

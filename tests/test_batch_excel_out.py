@@ -49,31 +49,32 @@ def test_xlsx_output_has_typed_sheets_and_literal_text(tmp_path: Path, bundled_b
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Results", "Rejected", "Summary"]  # interface language: en
     results = book["Results"]
-    assert results.freeze_panes == "A2"
+    assert results.freeze_panes == "B3"  # the names, the titles and the id column
     rows = list(results.iter_rows(values_only=True))
-    header = rows[0]
-    by_name = [dict(zip(header, row, strict=True)) for row in rows[1:]]
+    names, titles = rows[0], rows[1]
+    by_name = [dict(zip(names, row, strict=True)) for row in rows[2:]]
     assert len(by_name) == 4
     assert isinstance(by_name[0]["row"], int) and by_name[0]["row"] == 1
     first = next(row for row in by_name if row["overall_score"] is not None)
     assert isinstance(first["overall_score"], float)
     assert isinstance(first["answered_items"], int)
-    position = header.index("overall_band")
-    assert header[position + 1] == "overall_band_label"
-    band = next(b for b in bundled_bank.bands if b.id == first["overall_band"])
-    assert first["overall_band_label"] == band.label["en"]
+    assert titles[names.index("overall_score")] == "Overall score"
+    assert titles[names.index("overall_band")] == "Band"
+    assert first["overall_band"] in {band.label["en"] for band in bundled_bank.bands}
     # Text stays text: no formula, and no quote added in front of it.
     assert by_name[2]["respondent_id"] == FORMULA
-    cell = results.cell(row=4, column=header.index("respondent_id") + 1)
+    cell = results.cell(row=5, column=names.index("respondent_id") + 1)
     assert cell.data_type == "s" and cell.value == FORMULA
     assert by_name[1]["respondent_id"] == "row-2"
+    assert by_name[1]["unit"] == FORMULA  # the unit is carried, as text
     rejected = list(book["Rejected"].iter_rows(values_only=True))
     assert rejected[0] == ("source", "row", "line", "respondent_id", "reasons")
-    assert rejected[1][1] == 5 and rejected[1][3] == "E" and "zzz" in rejected[1][4]
+    assert rejected[1] == ("File", "Row", "Line", "Respondent id", "Reasons")
+    assert rejected[2][1] == 5 and rejected[2][3] == "E" and "zzz" in rejected[2][4]
     summary = list(book["Summary"].iter_rows(values_only=True))
-    groups = [row[0] for row in summary[1:]]
+    groups = [row[0] for row in summary[2:]]
     assert FORMULA in groups and "-2+3" in groups and "(all)" in groups
-    assert book["Summary"].freeze_panes == "A2"
+    assert book["Summary"].freeze_panes == "B3"
 
 
 def test_xlsx_sheet_names_follow_the_interface_language(tmp_path: Path, bundled_bank: Bank):
@@ -85,10 +86,12 @@ def test_xlsx_sheet_names_follow_the_interface_language(tmp_path: Path, bundled_
     assert result.exit_code == 0, result.stderr
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Hasil", "Ditolak"]  # no summary asked for
-    header = next(book["Hasil"].iter_rows(values_only=True))
+    names, titles = list(book["Hasil"].iter_rows(max_row=2, values_only=True))
+    assert titles[names.index("overall_score")] == "Skor keseluruhan"
+    assert titles[names.index("overall_band")] == "Kategori"
     labels = [
-        row[header.index("overall_band_label")]
-        for row in book["Hasil"].iter_rows(min_row=2, values_only=True)
+        row[names.index("overall_band")]
+        for row in book["Hasil"].iter_rows(min_row=3, values_only=True)
     ]
     label = next(label for label in labels if label is not None)
     assert label in {band.label["id"] for band in bundled_bank.bands}
@@ -186,9 +189,9 @@ def test_codebook_to_stdout_or_file(tmp_path: Path, name: str):
 def test_more_rows_than_a_sheet_holds_is_an_error(
     tmp_path: Path, bundled_bank: Bank, monkeypatch: pytest.MonkeyPatch
 ):
-    import asn_assess.batch.workbook as workbook
+    import asn_assess.batch.xlsx_writer as xlsx_writer
 
-    monkeypatch.setattr(workbook, "MAX_SHEET_ROWS", 3)  # a header and two rows
+    monkeypatch.setattr(xlsx_writer, "MAX_ROWS", 4)  # two header rows and two rows
     source = table(tmp_path / "in.csv", bundled_bank)
     out = tmp_path / "out.xlsx"
     result = run("batch", str(source), "-o", str(out))

@@ -9,6 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from fuzzing import (
     check_bank_text,
     check_escaped_input,
+    check_huge_cell,
+    check_one_bad_row,
     check_result_text,
     check_sheet_text,
     check_table_bytes,
@@ -17,6 +19,8 @@ from fuzzing import (
     mutated_results,
     mutated_sheets,
     mutated_tables,
+    tables_with_a_bad_row,
+    tables_with_a_huge_cell,
 )
 
 FEW = settings(
@@ -54,3 +58,15 @@ def test_mutated_tables_are_scored_rejected_or_refused(data):
 @given(escaped_inputs())
 def test_escape_sequences_in_data_never_reach_what_is_printed(value):
     check_escaped_input(value)
+
+
+@FEW
+@given(tables_with_a_bad_row())
+def test_one_bad_row_at_a_block_edge_is_one_rejected_row(case):
+    check_one_bad_row(case)
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=list(HealthCheck))
+@given(tables_with_a_huge_cell())
+def test_a_huge_cell_rejects_its_row_only(case):
+    check_huge_cell(case)

@@ -110,16 +110,42 @@ def stray_quote_table(path: Path) -> Path:
     return path
 
 
-def test_a_stray_quote_that_swallows_rows_is_warned_about_naming_its_line(tmp_path):
+def test_rows_a_stray_quote_joined_are_each_rejected_and_counted(tmp_path):
+    """R010's note opens a quote that R150's note closes: CSV rules read lines 11-151 as
+    one record, which would score R010 with R150's answers. That record is rejected, and
+    so is every row it swallowed, so the counts add up to the file's 200 rows."""
     source = stray_quote_table(tmp_path / "in.csv")
-    result = run("batch", str(source), "-o", str(tmp_path / "out.csv"))
+    errors = tmp_path / "e.jsonl"
+    result = run("batch", str(source), "-o", str(tmp_path / "out.csv"), "--errors", str(errors))
     assert result.exit_code == 0, result.stderr
-    assert counts(result.stderr) == (60, 60, 0, 0)  # CSV rules allow it: 141 lines, 1 row
+    assert counts(result.stderr) == (200, 59, 0, 141)
+    records = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert len(records) == 141
+    first = records[0]
+    assert (first["row"], first["line"]) == (10, 11)
+    assert "stray quote" in first["reasons"][0] and "joined 141 rows" in first["reasons"][0]
+    assert [r["line"] for r in records[1:]] == list(range(12, 152))
+    assert all(r["row"] is None and "joined into row 10" in r["reasons"][0] for r in records[1:])
+    scored = {row["respondent_id"] for row in read_rows(tmp_path / "out.csv")}
+    assert "R010" not in scored and "R009" in scored and "R151" in scored
+    strict = run("batch", str(source), "-o", str(tmp_path / "out.csv"), "--strict")
+    assert strict.exit_code == 1, strict.stderr
+
+
+def test_a_long_quoted_note_without_rows_in_it_is_warned_about_naming_its_line(tmp_path):
+    lines = [",".join(["respondent_id", "catatan", *ITEMS])]
+    for number in range(1, 21):
+        note = "baik"
+        if number == 5:
+            note = '"' + "\n".join(f"baris {k} dari catatan panjang" for k in range(12)) + '"'
+        lines.append(",".join([f"R{number:03d}", note, *all_answers(number)]))
+    (tmp_path / "in.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"))
+    assert result.exit_code == 0, result.stderr
+    assert counts(result.stderr) == (20, 20, 0, 0)
     quoted = [line for line in warnings(result.stderr) if "quoted field" in line]
-    assert quoted, result.stderr
-    assert f"{source}: line 11:" in quoted[0]  # R010 starts on line 11
-    assert "141 lines" in quoted[0]
-    assert any("1 quoted field" in line for line in quoted), result.stderr
+    assert quoted and f"{tmp_path / 'in.csv'}: line 6:" in quoted[0], result.stderr
+    assert "12 lines" in quoted[0]
 
 
 def test_quoted_line_breaks_in_ordinary_notes_raise_no_warning(tmp_path):

@@ -429,7 +429,18 @@ def run_until_writing(tmp_path: Path, sig: int) -> tuple[int, str]:
     bad = [row.replace(",", ",x", 3) for row in rows] * 40  # rejected rows come first
     data = "".join([header, *bad, *rows * 800]).encode("utf-8")  # several blocks
     process = subprocess.Popen(
-        asn_assess("batch", "-", "-o", str(out), "--errors", str(tmp_path / "e.jsonl")),
+        # --duplicates all: rows stream as they come (a duplicates policy reads the
+        # whole input once before any row is scored).
+        asn_assess(
+            "batch",
+            "-",
+            "-o",
+            str(out),
+            "--errors",
+            str(tmp_path / "e.jsonl"),
+            "--duplicates",
+            "all",
+        ),  # fmt: skip
         stdin=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=subprocess_env(tmp_path),

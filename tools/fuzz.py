@@ -25,6 +25,8 @@ TARGETS = {
     "sheets": (fuzzing.mutated_sheets, fuzzing.check_sheet_text),
     "results": (fuzzing.mutated_results, fuzzing.check_result_text),
     "tables": (fuzzing.mutated_tables, fuzzing.check_table_bytes),
+    "bad-row": (fuzzing.tables_with_a_bad_row, fuzzing.check_one_bad_row),
+    "huge-cell": (fuzzing.tables_with_a_huge_cell, fuzzing.check_huge_cell),
     "escapes": (fuzzing.escaped_inputs, fuzzing.check_escaped_input),
 }
 

@@ -24,7 +24,15 @@ import numpy as np
 
 from asn_assess.analysis.quality import QualityBlock, QualityChecker
 from asn_assess.batch.arrow import release_unused_memory
-from asn_assess.batch.blocks import AnswerBlock, BatchCounts, InputError, RowError, ScoredBlock
+from asn_assess.batch.blocks import (
+    AnswerBlock,
+    BatchCounts,
+    ColumnNotes,
+    InputError,
+    RowError,
+    ScoredBlock,
+)
+from asn_assess.batch.duplicates import SourceDuplicates
 from asn_assess.batch.inputs import InputStream, Utf8Stream, detected_encoding, has_text
 from asn_assess.batch.outputs import BatchSink
 from asn_assess.batch.reading import HEAD_BYTES, is_answer_sheets, read_table, table_layout
@@ -70,13 +78,26 @@ def run_batch(
 
     def on_error(error: RowError) -> None:
         counts.read += 1
-        counts.rejected += 1
+        if error.set_aside:
+            counts.set_aside += 1
+        else:
+            counts.rejected += 1
         sink.reject(error)
 
     try:
-        opened.extend(_open(source) for source in inputs)  # all readable before any work
-        for name, stream in opened:
-            blocks = _answer_blocks(stream, name, settings, counts, on_error)
+        replayable = settings.duplicates != "all"
+        opened.extend(_open(source, replayable) for source in inputs)  # all before any work
+        duplicates = None
+        if replayable:  # who answered more than once, before any row is scored
+            from asn_assess.batch.prescan import find_duplicates
+
+            duplicates, replayed = find_duplicates(opened, settings)
+            opened[:] = replayed
+            counts.duplicates = duplicates
+            release_unused_memory()  # the keys need not stack on the reading's peak
+        for index, (name, stream) in enumerate(opened):
+            repeated = duplicates.of_source(index) if duplicates is not None else None
+            blocks = _answer_blocks(stream, name, settings, counts, on_error, repeated)
             try:
                 for answers in blocks:
                     scored = ScoredBlock(answers, _scores(settings.bank, answers))
@@ -149,12 +170,14 @@ def _answer_blocks(
     settings: BatchSettings,
     counts: BatchCounts,
     on_error: Callable[[RowError], None],
+    duplicates: Optional[SourceDuplicates] = None,
 ) -> Iterator[AnswerBlock]:
     head = stream.head_until(has_text, HEAD_BYTES)
     if is_workbook(head):  # a zip file: text encodings do not apply
         sheet = open_sheet(cast(IO[bytes], stream), name, settings)  # a binary stream
         counts.unused_columns[name] = sheet.plan.unused
-        return read_sheet(name, sheet, settings, on_error)
+        notes = counts.column_notes.setdefault(name, ColumnNotes())
+        return read_sheet(name, sheet, settings, on_error, notes, duplicates)
     encoding = detected_encoding(head, settings.encoding)
     chosen = settings.encoding is not None
     if is_answer_sheets(head.decode(encoding, errors="replace")):
@@ -163,17 +186,20 @@ def _answer_blocks(
     layout = table_layout(text, name, settings)
     counts.unused_columns[name] = layout.plan.unused
     suspects = counts.suspect_fields.setdefault(name, [])
-    return read_table(text, name, layout, settings, on_error, suspects)
+    notes = counts.column_notes.setdefault(name, ColumnNotes())
+    return read_table(text, name, layout, settings, on_error, suspects, notes, duplicates)
 
 
-def _open(source: BatchInput) -> tuple[str, InputStream]:
-    """(name, stream) of an input; ``InputError`` when unreadable."""
+def _open(source: BatchInput, replayable: bool = False) -> tuple[str, InputStream]:
+    """(name, stream) of an input; ``InputError`` when unreadable. ``replayable``: the
+    input can be read twice (``InputStream.replay``)."""
     if isinstance(source, tuple):
         name, stream = source
-        return name, InputStream(stream, name)
+        return name, InputStream(stream, name, replayable)
     if str(source) == "-":
         # The raw stream beneath stdin's own small buffer, so no byte is read twice.
         raw = getattr(sys.stdin.buffer, "raw", sys.stdin.buffer)
-        return STDIN_NAME, InputStream(raw, STDIN_NAME)
+        return STDIN_NAME, InputStream(raw, STDIN_NAME, replayable)
     name = str(source)
-    return name, InputStream(open_for_reading(Path(source), InputError, buffering=0), name)
+    raw = open_for_reading(Path(source), InputError, buffering=0)
+    return name, InputStream(raw, name, replayable)

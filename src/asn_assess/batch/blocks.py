@@ -19,6 +19,7 @@ from asn_assess.core.scoring import BlockScores, FloatColumn, IntColumn, ItemCol
 
 if TYPE_CHECKING:
     from asn_assess.analysis.quality import QualityBlock
+    from asn_assess.batch.duplicates import Duplicates
     from asn_assess.batch.records import SuspectField
 
 
@@ -74,6 +75,8 @@ class AnswerBlock:
     """Per item: each row's answer code, when the settings ask to keep them."""
     seconds: Optional[FloatColumn] = None
     """Per row: how long answering took (NaN: unknown), when the input records it."""
+    kept: Optional[dict[str, list[Optional[str]]]] = None
+    """Input columns carried into the outputs: output name -> each row's cell."""
 
     @property
     def size(self) -> int:
@@ -129,6 +132,14 @@ class RowError:
     line: Optional[int]
     respondent_id: Optional[str]
     reasons: list[str]
+    status: str = "rejected"
+    """``rejected``, or ``set aside``: a duplicate submission not scored
+    (``duplicates``)."""
+
+    @property
+    def set_aside(self) -> bool:
+        """Whether the row was set aside (a duplicate) rather than rejected."""
+        return self.status == "set aside"
 
     def to_json(self) -> str:
         """The error record as one line of JSON (for ``--errors``)."""
@@ -138,6 +149,7 @@ class RowError:
                 "row": self.row,
                 "line": self.line,
                 "respondent_id": self.respondent_id,
+                "status": self.status,
                 "reasons": self.reasons,
             },
             ensure_ascii=False,
@@ -155,6 +167,25 @@ class RowError:
 
 
 @dataclass
+class ColumnNotes:
+    """What the readers noticed about a table's item columns, for the run's messages."""
+
+    not_answers: dict[str, str] = field(default_factory=dict)
+    """Columns with a cell that is not an answer: header -> item id (each once)."""
+    n_as_point: dict[str, str] = field(default_factory=dict)
+    """Columns whose scale reads ``n`` as one of its points (the agreement scale's N,
+    Netral): header -> item id."""
+    n_as_not_applicable: bool = False
+    """Whether some column read ``n`` as "not applicable"."""
+    id_column: Optional[str] = None
+    """The id column whose digit-only ids were counted (``identities.lost_zeros``)."""
+    id_lengths: dict[int, int] = field(default_factory=dict)
+    """Digit-only ids of the id column: length -> how many."""
+    zero_led_lengths: set[int] = field(default_factory=set)
+    """The lengths of its digit-only ids that start with 0."""
+
+
+@dataclass
 class BatchCounts:
     """What a run read, scored and rejected, and what it found worth a warning."""
 
@@ -163,6 +194,10 @@ class BatchCounts:
     incomplete: int = 0
     """Scored rows with too few answers for an overall score (counted in ``scored``)."""
     rejected: int = 0
+    set_aside: int = 0
+    """Duplicate submissions not scored (``duplicates``); not counted in ``rejected``."""
+    duplicates: Optional[Duplicates] = None
+    """With a duplicates policy: who was found more than once, and how it was decided."""
     flagged: int = 0
     """Scored rows that at least one response-quality rule flags."""
     excluded: int = 0
@@ -171,6 +206,8 @@ class BatchCounts:
     """Per input: headers that matched no item, profile or survey metadata column."""
     suspect_fields: dict[str, list[SuspectField]] = field(default_factory=dict)
     """Per table: quoted fields that look like they swallowed rows (a stray quote)."""
+    column_notes: dict[str, ColumnNotes] = field(default_factory=dict)
+    """Per table: what its item columns held that a person should hear about."""
 
 
 def sheet_for_row(

@@ -10,20 +10,23 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any, Optional
 
 import numpy as np
 
 from asn_assess.analysis.quality import answering_seconds
-from asn_assess.batch.blocks import AnswerBlock, AnswerValues, RowError
-from asn_assess.batch.columns import ColumnPlan, Mapping, value_lookup
+from asn_assess.batch.blocks import AnswerBlock, AnswerValues, ColumnNotes, RowError
+from asn_assess.batch.columns import LENIENT_NIP_HEADERS, ColumnPlan, Mapping, value_lookup
 from asn_assess.batch.form_names import role_codes
+from asn_assess.batch.headers import short_header
+from asn_assess.batch.identities import checked_ids
 from asn_assess.batch.pseudonyms import Pseudonymizer
 from asn_assess.batch.settings import BatchSettings
+from asn_assess.batch.timestamps import parse_timestamp
 from asn_assess.core.answer_codes import NO_ANSWER_CODE, AnswerCodes
 from asn_assess.core.answers import (
     answer_code,
+    normalise_header,
     normalise_label,
     parse_rater_group,
     parse_role,
@@ -44,6 +47,7 @@ _Match = tuple[float, bool, bool, Optional[AnswerValue], bool, int]
 # empty cell: where ``CellReader._coded`` codes cells without reading them as text.
 _BYTE_TEXTS: list[Optional[str]] = [*(chr(byte) for byte in range(256)), ""]
 EMPTY_CODE = 256
+_N_BYTES = np.array([ord("n"), ord("N")])
 
 
 def _is_plain_text(cells: Any) -> bool:
@@ -57,8 +61,15 @@ class CellReader:
     """Reads the answers of one table's blocks, as planned by its ``ColumnPlan``."""
 
     @classmethod
-    def for_run(cls, settings: BatchSettings, plan: ColumnPlan, source: str) -> CellReader:
-        """A reader for one input of a batch run, keeping what the run's outputs need."""
+    def for_run(
+        cls,
+        settings: BatchSettings,
+        plan: ColumnPlan,
+        source: str,
+        notes: Optional[ColumnNotes] = None,
+    ) -> CellReader:
+        """A reader for one input of a batch run, keeping what the run's outputs need
+        (and noting in ``notes`` what the run should say about the columns)."""
         return cls(
             settings.bank,
             plan,
@@ -67,6 +78,7 @@ class CellReader:
             settings.pseudonymize,
             keep_sheets=settings.full_results,
             keep_codes=settings.needs_answer_codes,
+            notes=notes,
         )
 
     def __init__(
@@ -78,8 +90,10 @@ class CellReader:
         pseudonymize: Optional[Pseudonymizer] = None,
         keep_sheets: bool = False,
         keep_codes: bool = False,
+        notes: Optional[ColumnNotes] = None,
     ):
         self.bank = bank
+        self.notes = notes if notes is not None else ColumnNotes()
         self.plan = plan
         self.source = source
         self.pseudonymize = pseudonymize
@@ -100,6 +114,12 @@ class CellReader:
                 for value in set(lookup.values())
             }
             for item_id, lookup in self.lookups.items()
+        }
+        # Items whose scale reads "n" as a point (an abbreviation such as N, Netral).
+        self._n_as_point = {
+            item_id
+            for item_id, lookup in self.lookups.items()
+            if lookup.get("n", NOT_APPLICABLE) != NOT_APPLICABLE
         }
         self.score_of = {
             item_id: {
@@ -128,6 +148,8 @@ class CellReader:
         answered_any = np.zeros(rows, dtype=bool)
         planned = list(self.plan.items.items())
         coded = [self._coded(item_id, batch.column(column)) for column, item_id in planned]
+        if self._n_as_point:
+            self._note_n(coded)
         gathered = self._gathered_by_bytes(planned, coded)
         for number, (column, item_id) in enumerate(planned):
             texts, codes, distinct = coded[number]
@@ -144,13 +166,15 @@ class CellReader:
             if item_codes is not None:
                 answer_codes[item_id] = item_codes
             answered_any |= answered | not_applicable
-            if bad is not None:
+            if bad is not None and bad.any():
                 header = self.plan.headers[column]
+                self.notes.not_answers.setdefault(header, item_id)
+                header = short_header(header)
                 for row in np.flatnonzero(bad):
                     bad_cells.setdefault(int(row), []).append(
-                        self._bad_cell(item_id, texts[codes[row]], header[:40])
+                        self._bad_cell(item_id, texts[codes[row]], header)
                     )
-        raw_ids = self._column(batch, self.plan.id_column)
+        raw_ids = self._ids(batch, self.plan.id_column, bad_cells, self.notes)
         ids = self._pseudonyms(raw_ids)
         if self.plan.id_column is not None:  # an empty id: the row's number stands for it
             ids = [
@@ -193,6 +217,10 @@ class CellReader:
             block.rater_groups = kept(groups)
         if targets is not None:
             block.targets = kept(targets)
+        if self.plan.kept:
+            block.kept = {
+                name: kept(self._column(batch, column)) for name, column in self.plan.kept
+            }
         if self.plan.group_column is not None:
             summary_groups = batch.column(self.plan.group_column).to_pylist()
             block.groups = [summary_groups[row] or "" for row in kept_rows]
@@ -349,6 +377,33 @@ class CellReader:
             self.code_of[item_id][value],
         )
 
+    def _note_n(self, coded: list[tuple[Any, ...]]) -> None:
+        """Note the columns whose cells hold ``n`` where it means a scale's point (the
+        agreement scale's N) and whether ``n`` means "not applicable" elsewhere: both in
+        one run is worth a warning. The other columns are looked at only once ``n`` has
+        been seen as a point (every column of every block would cost a run ~10%)."""
+        planned = list(self.plan.items.items())
+        for as_point in (True, False):
+            if not as_point and (self.notes.n_as_not_applicable or not self.notes.n_as_point):
+                return
+            for number, (column, item_id) in enumerate(planned):
+                if (item_id in self._n_as_point) != as_point or not self._has_n(coded[number]):
+                    continue
+                if as_point:
+                    self.notes.n_as_point.setdefault(self.plan.headers[column], item_id)
+                else:
+                    self.notes.n_as_not_applicable = True
+                    return
+
+    @staticmethod
+    def _has_n(coded: tuple[Any, ...]) -> bool:
+        """Whether a column's cells (``_coded``) hold an ``n``."""
+        texts, codes, _ = coded
+        if texts is _BYTE_TEXTS:
+            return bool(np.isin(codes, _N_BYTES).any())
+        n_codes = [i for i, text in enumerate(texts) if normalise_label(text or "") == "n"]
+        return bool(n_codes) and bool(np.isin(codes, n_codes).any())
+
     def _roles(self, batch: Any, bad_cells: dict[int, list[str]]) -> Optional[list[Optional[str]]]:
         """Each row's role id from the role column (None when empty); a value that names
         no role of the bank is a reason to reject the row."""
@@ -398,7 +453,7 @@ class CellReader:
         column = self.plan.target_column
         if column is None and groups is None:
             return None
-        cells = self._column(batch, column)
+        cells = self._ids(batch, column, bad_cells)
         targets: list[Optional[str]] = []
         for row, raw in enumerate(cells):
             group = groups[row] if groups is not None else SELF
@@ -445,6 +500,31 @@ class CellReader:
             return say("privacy.cell_withheld", item=item_id, column=header)
         return say("cell.not_an_answer", item=item_id, text=quoted_cell(text), column=header)
 
+    def _ids(
+        self,
+        batch: Any,
+        column: Optional[int],
+        bad_cells: dict[int, list[str]],
+        notes: Optional[ColumnNotes] = None,
+    ) -> list[Optional[str]]:
+        """An id column's cells (None for each row without one): "Anonymous" read as
+        empty, an id a spreadsheet mangled a reason to reject its row
+        (``identities``)."""
+        if column is None:
+            return [None] * batch.num_rows
+        header = self.plan.headers[column]
+        values, reasons = checked_ids(
+            batch.column(column),
+            self.plan.kind_of(column),
+            short_header(header),
+            lenient_nip=normalise_header(header) in LENIENT_NIP_HEADERS,
+            withheld=self.pseudonymize is not None,
+            notes=notes,
+        )
+        for row, reason in reasons.items():
+            bad_cells.setdefault(row, []).append(reason)
+        return values
+
     @staticmethod
     def _column(batch: Any, column: Optional[int]) -> list[Optional[str]]:
         """A text column's cells, or None for each row when there is no such column."""
@@ -459,20 +539,6 @@ class CellReader:
             return [value or None for value in raw]
         kind = self.plan.id_kind
         return [self.pseudonymize(value, kind) if value else None for value in raw]
-
-
-def parse_timestamp(text: Optional[str]) -> Optional[datetime]:
-    """A survey tool's timestamp (ISO 8601 as KoboToolbox writes it, or LimeSurvey's
-    ``2024-05-02 10:01:45``), or None when the cell is empty or holds something else."""
-    if not text or not text.strip():
-        return None
-    text = text.strip()
-    if text.endswith(("Z", "z")):  # Python before 3.11 does not read "Z" as UTC
-        text = text[:-1] + "+00:00"
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 def _seconds_between(started: list[Optional[str]], finished: list[Optional[str]]) -> FloatColumn:

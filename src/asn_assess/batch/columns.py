@@ -12,11 +12,18 @@ recognised; every other column is reported as unused, never silently ignored.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
 from asn_assess.batch.form_names import FormNames, answer_codes, bare_header, form_names
+from asn_assess.batch.headers import (
+    grid_parts,
+    limesurvey_code,
+    without_enumerator,
+    without_enumerator_key,
+)
 from asn_assess.core.answers import (
     NOT_APPLICABLE_SPELLINGS,
     normalise_header,
@@ -104,6 +111,14 @@ METADATA_HEADERS = frozenset(
         "refurl",
         "referrer url",
         "token",
+        # Microsoft Forms (its Excel download), in English and Indonesian
+        "start time",
+        "completion time",
+        "last modified time",
+        "waktu mulai",
+        "waktu penyelesaian",
+        "waktu selesai",
+        "waktu modifikasi terakhir",
     }
 )
 
@@ -117,8 +132,38 @@ PROFILE_HEADERS = {
 }
 # Survey metadata that says when answering began and ended (KoboToolbox, LimeSurvey);
 # with both, the response-quality rule on answering speed can be applied.
-STARTED_HEADERS = frozenset({"start", "startdate", "date started"})
-FINISHED_HEADERS = frozenset({"end", "submitdate", "date submitted"})
+STARTED_HEADERS = frozenset({"start", "startdate", "date started", "start time", "waktu mulai"})
+FINISHED_HEADERS = frozenset(
+    {
+        "end",
+        "submitdate",
+        "date submitted",
+        "completion time",
+        "waktu penyelesaian",
+        "waktu selesai",
+    }
+)
+# When a response was sent, to tell which of one person's submissions is the latest
+# (``duplicates``), most telling first: an edit's time, then the submission's.
+SUBMITTED_HEADERS = (
+    "last modified time",
+    "waktu modifikasi terakhir",
+    "completion time",
+    "waktu penyelesaian",
+    "waktu selesai",
+    "timestamp",
+    "stempel waktu",
+    "cap waktu",
+    "submission time",
+    "submissiondate",
+    "submitdate",
+    "date submitted",
+    "end",
+)
+CARRIED_PROFILE = ("unit", "position")  # describe a person without naming them
+CARRIED_NAMES = {"unit": "unit", "position": "job_title"}  # their names in the outputs
+KEPT_PREFIX = "input."  # an output column carried from the input, by its name there
+LENIENT_NIP_HEADERS = frozenset({"ni pppk", "nip ni pppk"})  # numbers of unpublished layout
 IDENTIFYING_PROFILE = ("nip", "email", "name")  # also the order of preference for an id
 DEFAULT_ID_HEADERS = frozenset({"respondent id", "id responden"})
 DEFAULT_ROLE_HEADERS = frozenset({"role", "peran"})
@@ -261,14 +306,23 @@ class ColumnPlan:
     """Who is rated (360-degree feedback)."""
     rater_group_column: Optional[int] = None
     """The rater's group: self, or a rater group of the bank."""
+    submitted_column: Optional[int] = None
+    """When the response was sent (``SUBMITTED_HEADERS``), for duplicates."""
+    kept: tuple[tuple[str, Optional[int]], ...] = ()
+    """Columns carried into the outputs: (output name, column; None: not in this
+    table)."""
 
     @property
     def id_kind(self) -> Any:
         """What the id column holds, as pseudonyms normalise it: "nip", "email", "name"
         or "other" (``pseudonyms.normalise_identifier``)."""
-        if self.id_column is None:
+        return self.kind_of(self.id_column)
+
+    def kind_of(self, column: Optional[int]) -> Any:
+        """What an identifying column holds ("nip", "email", "name" or "other")."""
+        if column is None:
             return "other"
-        return identifier_kind(self.headers[self.id_column]) or "other"
+        return identifier_kind(self.headers[column]) or "other"
 
     @property
     def identifying_columns(self) -> tuple[int, ...]:
@@ -289,9 +343,14 @@ def plan_columns(
     group_option: str = "--summary-by",
     target_column: Optional[str] = None,
     rater_group_column: Optional[str] = None,
+    keep: Sequence[str] = (),
+    keep_profile: bool = False,
 ) -> ColumnPlan:
     """Decide what every column holds. Raises ``ColumnError`` for a header that cannot
-    be used (an item in two columns, a named column that is missing, no item at all)."""
+    be used (an item in two columns, a named column that is missing, no item at all).
+    ``keep`` names columns carried into the outputs as they are (``KEPT_PREFIX`` and the
+    name); ``keep_profile`` carries the unit and position columns (as ``unit`` and
+    ``position``)."""
     mapping = mapping or Mapping()
     by_id = {item_id.casefold(): item_id for item_id in bank.items}
     by_text = _texts_of(bank)
@@ -335,6 +394,8 @@ def plan_columns(
             or forms.items.get(bare_header(header, forms).casefold())
             or forms.titles.get(key)
             or by_text.get(key)
+            or by_text.get(without_enumerator_key(key))
+            or _grid_item(header, by_id, by_text, forms, mapped)
         )
         if item_id:
             if item_id in first_column_of:
@@ -384,6 +445,18 @@ def plan_columns(
                 say("reading.no_item_column", bank=bank.id),
             )
         )
+    kept = [
+        (f"{KEPT_PREFIX}{name}", _find(headers, bare, name, "--keep", source, problems))
+        for name in keep
+    ]
+    if keep_profile:  # also when the column is the one summarised by
+        kept += [
+            (
+                CARRIED_NAMES[role],
+                next((i for i, key in enumerate(bare) if key in PROFILE_HEADERS[role]), None),
+            )
+            for role in CARRIED_PROFILE
+        ]
     if problems:
         raise ColumnError(problems)
     return ColumnPlan(
@@ -403,6 +476,8 @@ def plan_columns(
         ),
         target_column=chosen_target,
         rater_group_column=chosen_rater,
+        submitted_column=next((timing[key] for key in SUBMITTED_HEADERS if key in timing), None),
+        kept=tuple(kept),
     )
 
 
@@ -422,6 +497,41 @@ def _texts_of(bank: Bank) -> dict[str, str]:
                 stem = item.text.get(language, "")
                 by_text.setdefault(normalise_header(f"{text} {stem}"), item.id)
     return by_text
+
+
+def _grid_item(
+    header: str,
+    by_id: dict[str, str],
+    by_text: dict[str, str],
+    forms: FormNames,
+    mapped: dict[str, str],
+) -> Optional[str]:
+    """The item of a grid or array column (``headers``): by a LimeSurvey sub-question
+    code that is an item's id or code (or a mapped ``Q1[SQ001]``), else by the row
+    text, matched as a whole question's title is."""
+    code = limesurvey_code(header)
+    if code is not None:
+        whole, sub, text = code
+        found = (
+            mapped.get(normalise_header(whole))
+            or by_id.get(sub.casefold())
+            or forms.items.get(sub.casefold())
+        )
+        if found or not text:
+            return found
+        header = text
+    for _, row in grid_parts(header):
+        for candidate in (row, without_enumerator(row)):
+            key = normalise_header(candidate)
+            found = (
+                by_id.get(candidate.strip().casefold())
+                or forms.items.get(candidate.strip().casefold())
+                or forms.titles.get(key)
+                or by_text.get(key)
+            )
+            if found:
+                return found
+    return None
 
 
 def _is_form_field(key: str, forms: FormNames) -> bool:
@@ -515,4 +625,6 @@ def plan_for(names: list[str], settings: BatchSettings, source: str) -> ColumnPl
         settings.group_option,
         settings.target_column,
         settings.rater_group_column,
+        settings.keep,
+        settings.keep_profile,
     )

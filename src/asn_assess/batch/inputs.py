@@ -25,7 +25,6 @@ from collections.abc import Callable
 from typing import Any, Optional
 
 from asn_assess.batch.blocks import InputError
-from asn_assess.batch.records import BlankLines
 from asn_assess.core.errors import Problem, UsageError
 from asn_assess.core.i18n import say
 
@@ -163,11 +162,23 @@ class _Peekable(io.RawIOBase):
 
 
 class InputStream(_Peekable):
-    """An input's bytes as they are: a file, standard input or any binary stream."""
+    """An input's bytes as they are: a file, standard input or any binary stream.
 
-    def __init__(self, raw: Any, name: str):
+    ``replayable`` keeps what is read of a stream that cannot seek (standard input, a
+    pipe) in a temporary file, so that ``replay`` can read the input again, as often as
+    needed."""
+
+    def __init__(self, raw: Any, name: str, replayable: bool = False):
         super().__init__(name)
         self._raw = raw
+        self._start: Optional[int] = None
+        self._kept: Optional[Any] = None
+        if replayable and not isinstance(raw, _Replayed):  # a replay keeps its own copy
+            self._start = _position(raw)
+            if self._start is None:
+                import tempfile
+
+                self._kept = tempfile.TemporaryFile(prefix="asn-assess-input-")
         try:
             descriptor: Optional[int] = raw.fileno()
         except (AttributeError, OSError, ValueError):
@@ -181,7 +192,7 @@ class InputStream(_Peekable):
         )
 
     def _next_chunk(self) -> bytes:
-        if self._waitable is not None:
+        if self._waitable is not None and not getattr(self._raw, "has_kept", False):
             while not self._stopped.is_set():
                 ready, _, _ = select.select([self._waitable], [], [], POLL_SECONDS)
                 if ready:
@@ -194,14 +205,104 @@ class InputStream(_Peekable):
             raise InputError(
                 Problem(self.name, say("reading.unreadable", reason=problem.strerror or problem))
             ) from None
+        if self._kept is not None and data:
+            self._kept.write(data)
         return bytes(data or b"")
+
+    def replay(self) -> InputStream:
+        """A stream that reads the input again from where this one started (made
+        ``replayable``), and can be replayed in turn; this one is left without its
+        underlying stream."""
+        raw, self._raw = self._raw, io.BytesIO()
+        if isinstance(raw, _Replayed):
+            raw.rewind()
+        elif self._kept is None:
+            raw.seek(self._start or 0)
+        else:
+            kept, self._kept = self._kept, None
+            raw = _Replayed(kept, raw)
+        return InputStream(raw, self.name, replayable=True)
 
     def close(self) -> None:
         """Close the underlying stream too."""
         try:
             self._raw.close()
+            if self._kept is not None:
+                self._kept.close()
         finally:
             super().close()
+
+
+def _position(raw: Any) -> Optional[int]:
+    """Where a regular file stands (to read it again from there), else None."""
+    try:
+        if raw.seekable() and _is_regular(raw.fileno()):
+            return int(raw.tell())
+    except (AttributeError, OSError, ValueError):
+        if isinstance(raw, io.BytesIO) or (hasattr(raw, "seekable") and raw.seekable()):
+            try:
+                return int(raw.tell())
+            except (OSError, ValueError):
+                return None
+    return None
+
+
+class _Replayed(io.RawIOBase):
+    """A stream read again: what was read of it (kept in a file), then the rest of it,
+    which is added to the file as it is read, so that ``rewind`` can start over."""
+
+    def __init__(self, kept: Any, rest: Any):
+        super().__init__()
+        self._kept = kept
+        self._rest = rest
+        kept.seek(0, os.SEEK_END)
+        self._size = kept.tell()  # bytes kept
+        self._at = 0  # where the next read starts
+
+    def readable(self) -> bool:
+        """A stream for reading."""
+        return True
+
+    @property
+    def has_kept(self) -> bool:
+        """Whether kept bytes are still to be read (no need to wait on the stream)."""
+        return bool(self._at < self._size)
+
+    def rewind(self) -> None:
+        """Read from the start again."""
+        self._at = 0
+
+    def read(self, size: int = -1) -> bytes:
+        """The kept bytes first, then the stream's."""
+        if self._at < self._size:
+            self._kept.seek(self._at)
+            wanted = self._size - self._at if size is None or size < 0 else size
+            data = bytes(self._kept.read(min(wanted, self._size - self._at)))
+            self._at += len(data)
+            return data
+        data = bytes(self._rest.read(size) or b"")
+        if data:
+            self._kept.seek(self._size)
+            self._kept.write(data)
+            self._size += len(data)
+            self._at = self._size
+        return data
+
+    def readinto(self, target: Any) -> int:
+        """Fill ``target`` with what ``read`` would return."""
+        data = self.read(len(target))
+        target[: len(data)] = data
+        return len(data)
+
+    def fileno(self) -> int:
+        """The stream's own descriptor (a pipe is waited on as before)."""
+        return int(self._rest.fileno())
+
+    def close(self) -> None:
+        """Close both."""
+        self._kept.close()
+        self._rest.close()
+        super().close()
 
 
 def _is_regular(descriptor: int) -> bool:
@@ -244,7 +345,6 @@ class Utf8Stream(_Peekable):
         self._pending = b""  # an incomplete UTF-8 sequence at the end of a chunk
         self._first = True
         self._lines = 0  # line breaks handed on so far
-        self.blank_lines = BlankLines()  # where pyarrow will skip a blank line
 
     def stop(self) -> None:
         """Stop this stream and the one it reads."""
@@ -270,7 +370,6 @@ class Utf8Stream(_Peekable):
             except UnicodeDecodeError as problem:
                 raise self._error(data, problem) from None
             self._lines += text.count(b"\n")
-            self.blank_lines.add(text)
             if text or final:
                 return text
 

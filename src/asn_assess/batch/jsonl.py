@@ -23,6 +23,7 @@ import numpy as np
 from asn_assess.analysis.norms import NormReference, level_keys, level_scores, placed_in_norm
 from asn_assess.analysis.quality import RULES
 from asn_assess.batch.blocks import ScoredBlock
+from asn_assess.batch.columns import KEPT_PREFIX
 from asn_assess.core.documents import (
     SCHEMA_VERSION,
     IndicatorResult,
@@ -50,10 +51,17 @@ def _text_or_null(value: Optional[str]) -> str:
 class JsonLines:
     """Makes the JSON lines of scored blocks for one bank (and norm)."""
 
-    def __init__(self, bank: Bank, drop_profile: bool, norm: Optional[NormReference] = None):
+    def __init__(
+        self,
+        bank: Bank,
+        drop_profile: bool,
+        norm: Optional[NormReference] = None,
+        kept: Sequence[str] = (),
+    ):
         self.bank = bank
         self.drop_profile = drop_profile
         self.norm = norm
+        self.kept = list(kept)
         self.levels = level_keys(bank)
         self._band_ids: list[Optional[str]] = [band.id for band in bank.bands]
         self._result_head = (
@@ -89,6 +97,9 @@ class JsonLines:
         answered = self._answers(block)
         quality = self._quality(block)
         tails = self._percentiles(block) if self.norm is not None else ["}\n"] * size
+        if self.kept:
+            kept = self._kept(block)
+            tails = [tail[:-2] + part + "}\n" for tail, part in zip(tails, kept, strict=True)]
         parts = zip(heads, *scores, *values, *answered, quality, tails, strict=True)
         lines = ["".join(line) for line in parts]
         if sheets is not None:  # rows with more than a table holds: the plain way
@@ -355,6 +366,16 @@ class JsonLines:
             )
         return [f', "bands": {{{", ".join(cells)}}}' for cells in zip(*columns, strict=True)]
 
+    def _kept(self, block: ScoredBlock) -> list[str]:
+        """Per row: ``, "input": {…}``, the input columns carried (``--keep``)."""
+        kept = block.answers.kept or {}
+        size = block.answers.size
+        values = {name: kept.get(name) or [None] * size for name in self.kept}
+        return [
+            f', "input": {_dumps({name[len(KEPT_PREFIX) :]: values[name][row] for name in self.kept})}'
+            for row in range(size)
+        ]
+
     def _plain_line(self, block: ScoredBlock, row: int) -> str:
         """The line of one row, from its ``Result``."""
         answers = block.answers
@@ -372,6 +393,12 @@ class JsonLines:
         }
         if self.norm is not None:
             record.update(placed_in_norm(self.norm, self.levels, block.scores, row))
+        if self.kept:
+            kept = block.answers.kept or {}
+            record["input"] = {
+                name[len(KEPT_PREFIX) :]: (kept.get(name) or [None] * answers.size)[row]
+                for name in self.kept
+            }
         return _dumps(record) + "\n"
 
 

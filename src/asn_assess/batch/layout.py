@@ -3,7 +3,7 @@ scored block fills them. The only place the CSV column layout is written down.""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Optional, cast
 
@@ -36,10 +36,14 @@ class OutputColumn:
 
 
 def output_columns(
-    bank: Bank, norm: Optional[NormReference] = None, band_labels: bool = False
+    bank: Bank,
+    norm: Optional[NormReference] = None,
+    band_labels: bool = False,
+    kept: Sequence[str] = (),
 ) -> list[OutputColumn]:
     """The results table's columns, in order; with a norm, each score's percentile; with
-    ``band_labels``, a ``<band column>_label`` column after each band column."""
+    ``band_labels``, a ``<band column>_label`` column after each band column; at the end
+    the ``kept`` input columns (``input.<name>``, ``--keep``)."""
 
     def level_columns(
         prefix: str, level: Callable[[ScoredBlock], LevelScores]
@@ -103,7 +107,20 @@ def output_columns(
 
         prefix = f"value.{value.id}."
         columns += [*level_columns(prefix, value_level), *counts(prefix, value_level)]
-    return columns + quality_columns() + percentile_columns(bank, norm)
+    return columns + quality_columns() + percentile_columns(bank, norm) + kept_columns(kept)
+
+
+def kept_columns(names: Sequence[str]) -> list[OutputColumn]:
+    """Input columns carried as they are, by their output names."""
+
+    def cells(b: ScoredBlock, name: str) -> Any:
+        kept = b.answers.kept or {}
+        return kept.get(name) or [None] * b.answers.size
+
+    return [
+        OutputColumn(name, "text", lambda b, name=name: cells(b, name))  # type: ignore[misc]
+        for name in names
+    ]
 
 
 def percentile_columns(bank: Bank, norm: Optional[NormReference]) -> list[OutputColumn]:
@@ -169,10 +186,13 @@ def quality_columns() -> list[OutputColumn]:
 
 
 def column_names(
-    bank: Bank, norm: Optional[NormReference] = None, band_labels: bool = False
+    bank: Bank,
+    norm: Optional[NormReference] = None,
+    band_labels: bool = False,
+    kept: Sequence[str] = (),
 ) -> list[str]:
     """The results table's header."""
-    return [column.name for column in output_columns(bank, norm, band_labels)]
+    return [column.name for column in output_columns(bank, norm, band_labels, kept)]
 
 
 class ResultsTable:
@@ -189,12 +209,13 @@ class ResultsTable:
         for_spreadsheets: bool = False,
         decimals: Optional[int] = None,
         band_labels: Optional[str] = None,
+        kept: Sequence[str] = (),
     ):
         pa = pyarrow()
 
         self.for_spreadsheets = for_spreadsheets
         self.decimals = decimals
-        self.columns = output_columns(bank, norm, band_labels is not None)
+        self.columns = output_columns(bank, norm, band_labels is not None, kept)
         # Gathered by band index; the last entry (None) stands for no band (index -1).
         self.band_ids = np.array([band.id for band in bank.bands] + [None], dtype=object)
         self.band_names = np.array(

@@ -13,7 +13,7 @@ import dataclasses
 import io
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Optional, Protocol
 
@@ -48,15 +48,20 @@ class CollectingSink:
     rows and the summary in memory."""
 
     def __init__(
-        self, bank: Bank, full_results: bool = False, norm: Optional[NormReference] = None
+        self,
+        bank: Bank,
+        full_results: bool = False,
+        norm: Optional[NormReference] = None,
+        kept: Sequence[str] = (),
     ):
         self.bank = bank
         self.full_results = full_results
         self.rows: list[dict[str, Any]] = []
         self.results: list[Any] = []
         self.rejected: list[RowError] = []
+        """Rejected rows, and set aside ones (``RowError.set_aside``)."""
         self.summary: list[dict[str, Any]] = []
-        self._table = ResultsTable(bank, norm)
+        self._table = ResultsTable(bank, norm, kept=kept)
 
     def write(self, block: ScoredBlock) -> None:
         """Keep the rows of ``block`` (and their results when asked)."""
@@ -88,9 +93,15 @@ class CsvResults:
         norm: Optional[NormReference] = None,
         decimals: Optional[int] = None,
         band_labels: Optional[str] = None,
+        kept: Sequence[str] = (),
     ):
         self.table = ResultsTable(
-            bank, norm, for_spreadsheets=True, decimals=decimals, band_labels=band_labels
+            bank,
+            norm,
+            for_spreadsheets=True,
+            decimals=decimals,
+            band_labels=band_labels,
+            kept=kept,
         )
         self.output = output
         self._writer: Any = None
@@ -126,8 +137,9 @@ class JsonlResults:
         output: OutputFile,
         drop_profile: bool,
         norm: Optional[NormReference] = None,
+        kept: Sequence[str] = (),
     ):
-        self.lines = JsonLines(bank, drop_profile, norm)
+        self.lines = JsonLines(bank, drop_profile, norm, kept)
         self.output = output
 
     def write(self, block: ScoredBlock) -> None:
@@ -159,7 +171,7 @@ class WriterThread:
 
     _DONE = None
 
-    def __init__(self, results: CsvResults | JsonlResults):
+    def __init__(self, results: CsvResults | JsonlResults | XlsxResults):
         self.results = results
         self._queue: queue.Queue[Optional[ScoredBlock]] = queue.Queue(maxsize=QUEUED_BLOCKS)
         self._failure: Optional[BaseException] = None
@@ -225,8 +237,8 @@ def summary_csv(rows: list[dict[str, Any]]) -> bytes:
 
 
 class FileSink:
-    """Results to a file or standard output, rejected rows to an optional JSONL file,
-    the summary to an optional CSV file: all appear together at ``finish``, or none.
+    """Results to a file or standard output, rejected (and set aside) rows to an
+    optional JSONL file, the summary to an optional CSV file: all appear together at ``finish``, or none.
     Every path is opened (its temporary file made) when the sink is made, before any
     input is read. Standard output, FIFOs and devices are written through as the run
     goes; they are the exception to "together".
@@ -245,6 +257,7 @@ class FileSink:
         norm: Optional[NormReference] = None,
         decimals: Optional[int] = None,
         band_labels: Optional[str] = None,
+        kept: Sequence[str] = (),
     ):
         self._outputs: list[OutputFile] = []
         self._on_rejected = on_rejected
@@ -253,14 +266,15 @@ class FileSink:
             out = self._open(results)
             self._errors = self._open(errors) if errors is not None else None
             self._summary = self._open(summary) if summary is not None else None
-            self._results: WriterThread | XlsxResults
-            if output_format == "xlsx":  # sheets written in turn: no thread of its own
-                self._results = self._workbook = XlsxResults(bank, out, norm, decimals)
+            self._results: WriterThread
+            if output_format == "xlsx":  # results on the thread; rejected rows, summary here
+                self._workbook = XlsxResults(bank, out, norm, decimals, kept)
+                self._results = WriterThread(self._workbook)
             else:
                 self._results = WriterThread(
-                    JsonlResults(bank, out, drop_profile, norm)
+                    JsonlResults(bank, out, drop_profile, norm, kept)
                     if output_format == "jsonl"
-                    else CsvResults(bank, out, norm, decimals, band_labels)
+                    else CsvResults(bank, out, norm, decimals, band_labels, kept)
                 )
         except BaseException:
             self.abort()
@@ -308,6 +322,8 @@ class FileSink:
         results = getattr(self, "_results", None)
         if results is not None:
             results.discard()
+        if self._workbook is not None:
+            self._workbook.discard()
         if not self.committed:
             for output in self._outputs:
                 output.discard()

@@ -17,15 +17,27 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Optional
 
+import numpy as np
+
 from asn_assess.batch.arrow import pyarrow
-from asn_assess.batch.blocks import AnswerBlock, InputError, RowError
+from asn_assess.batch.blocks import AnswerBlock, ColumnNotes, InputError, RowError
 from asn_assess.batch.cells import CellReader
 from asn_assess.batch.columns import ColumnPlan, plan_for
+from asn_assess.batch.duplicates import SourceDuplicates
 from asn_assess.batch.inputs import Utf8Stream
-from asn_assess.batch.records import Malformed, RecordTracker, SuspectField
+from asn_assess.batch.records import (
+    BlockRecords,
+    Folded,
+    Malformed,
+    PlacedMalformed,
+    RecordTracker,
+    SuspectField,
+)
+from asn_assess.batch.scanner import RecordScanner, RecordStream, record_cap
 from asn_assess.batch.settings import BatchSettings
 from asn_assess.core.errors import Problem
 from asn_assess.core.i18n import say
+from asn_assess.core.scoring import IntColumn
 
 # Rows are read about 256 KiB at a time. pyarrow's reader holds several times a block in
 # memory per column set, so larger blocks cost memory (1 MiB: ~165 MB peak) for little
@@ -68,22 +80,37 @@ def header_end(data: bytes, at_end: bool = False) -> Optional[int]:
         return newline + 1
 
 
+def complete_records(head: bytes, complete: bool, limit: int = 21) -> bytes:
+    """The first ``limit`` records of ``head`` that end within it (``complete``: ``head``
+    is the whole file, so its last record ends with it). A record cut off by the end of
+    the sample, such as a long quoted note, is left out rather than read half."""
+    end = 0
+    for _ in range(limit):
+        found = header_end(head[end:], at_end=complete)
+        if found is None or found == 0:
+            break
+        end += found
+    return head[:end]
+
+
 def detect_delimiter(head: bytes, complete: bool) -> str:
     """`,`, `;` or tab: the one that splits most of the first records of ``head`` into as
     many fields as the header. Counting the header alone is not enough: a question text
     may hold commas in a `;`-separated file saved by a spreadsheet. ``complete`` says
     whether ``head`` is the whole file (else its last record may be cut off)."""
-    text = head.decode("utf-8", errors="replace")
-    if not complete:  # drop a record cut off at the end of the sample
-        text = text[: text.rfind("\n") + 1] or text
+    text = complete_records(head, complete).decode("utf-8", errors="replace")
 
     def fit(delimiter: str) -> tuple[bool, int, int, bool]:
         # Most records as wide as the header, with a header of more than one column.
+        limit = csv.field_size_limit()
         try:
+            csv.field_size_limit(max(limit, len(text) + 1))  # a quoted note may be long
             reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-            records = [r for _, r in zip(range(20), reader, strict=False) if r]
+            records = [r for r in reader if r]
         except csv.Error:
             return (False, 0, 0, False)
+        finally:
+            csv.field_size_limit(limit)
         width = len(records[0]) if records else 0
         matching = sum(len(r) == width for r in records)
         return (width > 1, matching, width, delimiter == ",")
@@ -109,6 +136,12 @@ def header_names(head: bytes, delimiter: str, source: str = "<input>") -> list[s
         csv.field_size_limit(limit)
 
 
+def has_records(stream: Utf8Stream) -> bool:
+    """Whether anything but line breaks follows (the header already skipped)."""
+    head = stream.head_until(lambda data: bool(data.strip(b"\r\n")), HEAD_BYTES)
+    return bool(head.strip(b"\r\n")) or not stream.at_end
+
+
 def is_answer_sheets(head: str) -> bool:
     """JSON (an array or one object per line) rather than a table."""
     return head.lstrip("\ufeff \t\r\n")[:1] in ("{", "[")
@@ -123,7 +156,6 @@ class TableLayout:
     plan: ColumnPlan
     header_lines: int
     header_bytes: int
-    header_quotes: int
 
 
 def table_layout(stream: Utf8Stream, source: str, settings: BatchSettings) -> TableLayout:
@@ -137,13 +169,18 @@ def table_layout(stream: Utf8Stream, source: str, settings: BatchSettings) -> Ta
 
     head = stream.head_until(enough, MAX_HEADER_BYTES)
     end = header_end(head, stream.at_end)
+    if end is None and stream.at_end:  # the header's quote never closes
+        scanner = RecordScanner(",")
+        scanner.scan(np.frombuffer(head, dtype=np.uint8))
+        line = scanner.open_line or 1
+        raise InputError(Problem(f"{source}:{line}", say("reading.unclosed_quote")))
     if end is None:
         raise InputError(Problem(source, say("input.header_too_long", size=MAX_HEADER_BYTES >> 20)))
     delimiter = detect_delimiter(head, complete=stream.at_end)
     names = header_names(head[:end], delimiter, source)
     plan = plan_for(names, settings, source)
     header = head[:end]
-    return TableLayout(delimiter, names, plan, header.count(b"\n") or 1, end, header.count(b'"'))
+    return TableLayout(delimiter, names, plan, header.count(b"\n") or 1, end)
 
 
 def read_table(
@@ -153,10 +190,14 @@ def read_table(
     settings: BatchSettings,
     on_error: Callable[[RowError], None],
     suspects: Optional[list[SuspectField]] = None,
+    notes: Optional[ColumnNotes] = None,
+    duplicates: Optional[SourceDuplicates] = None,
 ) -> Iterator[AnswerBlock]:
     """Stream a CSV-like table: yield its accepted rows block by block, report every
-    rejected row to ``on_error``. Raises ``InputError`` when the file is no table.
-    Quoted fields that look like they swallowed rows are added to ``suspects``."""
+    rejected row to ``on_error``. Raises ``InputError`` when the file is no table or a
+    quote in it never closes. Quoted fields that look like they swallowed rows are
+    added to ``suspects``, what the item columns held to ``notes``. Rows named in
+    ``duplicates`` are set aside (or rejected) without being read."""
     pa = pyarrow()
 
     malformed: list[Malformed] = []  # reported once the block they were found in is read
@@ -168,22 +209,28 @@ def read_table(
         malformed.append(Malformed(row.number or 0, row.actual_columns, row.expected_columns, text))
         return "skip"
 
-    plan = layout.plan
-    tracker = RecordTracker(
-        layout.header_lines,
-        layout.delimiter,
-        len(layout.names),
-        suspects,
-        stream.blank_lines,
-        layout.header_quotes,
-    )
-    cells = CellReader.for_run(settings, plan, source)
+    cells = CellReader.for_run(settings, layout.plan, source, notes)
     reader = None
     ahead: Optional[ReadAhead] = None
     finished = False
+    records = None
     try:
         stream.skip(layout.header_bytes)  # the header is read; pyarrow gets the records
-        reader = _open_reader(stream, source, layout, skip_malformed)
+        if not has_records(stream):  # a form without responses yet: nothing to read
+            finished = True
+            return
+        records = RecordStream(
+            stream, layout.delimiter, len(layout.names), layout.header_lines + 1, BLOCK_BYTES
+        )
+        tracker = RecordTracker(
+            layout.header_lines,
+            layout.delimiter,
+            len(layout.names),
+            suspects,
+            records.scanner,
+            records.long_rows,
+        )
+        reader = _open_reader(records, source, layout, skip_malformed)
         if reader is None:  # a header and no record: nothing to read, said as 0 rows
             finished = True
             return
@@ -191,23 +238,81 @@ def read_table(
         while True:
             try:
                 batch, block_malformed = ahead.next()
-            except StopIteration:
-                break
+            except StopIteration:  # the malformed records after the last batch
+                batch, block_malformed = None, ahead.rest()
             except (pa.ArrowInvalid, UnicodeDecodeError) as error:
                 where = f"{source}:{tracker.next_line}"
                 raise InputError(Problem(where, say("reading.cannot_read", reason=error))) from None
             found = tracker.block(batch, block_malformed)
-            for record, data_row, line in found.malformed:
-                reason = wrong_width(record.fields, record.expected)
-                on_error(RowError(source, data_row, line, None, [reason]))
+            for placed in found.malformed:
+                _reject_malformed(source, placed, on_error)
+            if batch is None:
+                break
+            if found.folded:
+                batch, rows, lines = _without_folded(source, batch, found, on_error)
+            else:
+                rows, lines = found.rows, found.lines
+            if duplicates is not None:
+                kind = layout.plan.id_kind
+                keep = duplicates.split(source, rows, lines, on_error, settings.pseudonymize, kind)
+                if keep is not None:
+                    batch, rows, lines = batch.filter(pa.array(keep)), rows[keep], lines[keep]
             if batch.num_rows:
-                yield cells.read(batch, found.rows, found.lines, on_error)
+                yield cells.read(batch, rows, lines, on_error)
         finished = True
     finally:
         if ahead is not None:
             ahead.close()
         if not finished:
-            _stop(stream, reader)
+            _stop(records or stream, reader)
+
+
+def _reject_malformed(
+    source: str, placed: PlacedMalformed, on_error: Callable[[RowError], None]
+) -> None:
+    """A malformed record, a row too long or rows a stray quote joined: each row it
+    stands for is rejected."""
+    record = placed.record
+    if placed.long is not None:
+        size = f"{placed.long.size / 1024:,.0f}"
+        cap = f"{record_cap(BLOCK_BYTES) // 1024:,}"
+        reason = say("reading.row_too_long", size=size, cap=cap)
+    else:
+        reason = wrong_width(record.fields, record.expected)
+    reasons = [reason]
+    if placed.folded is not None:
+        reasons.insert(0, _folded_reason(placed.folded))
+    on_error(RowError(source, placed.row, placed.line, None, reasons))
+    if placed.folded is not None:
+        _reject_swallowed(source, placed.row, placed.folded, on_error)
+
+
+def _folded_reason(folded: Folded) -> str:
+    return say("reading.folded_rows", line=folded.line, rows=len(folded.swallowed) + 1)
+
+
+def _reject_swallowed(
+    source: str, row: int, folded: Folded, on_error: Callable[[RowError], None]
+) -> None:
+    """Each row a stray quote swallowed, as a rejected row of its own line."""
+    reason = say("reading.swallowed_row", row=row, line=folded.line)
+    for line in folded.swallowed:
+        on_error(RowError(source, None, line, None, [reason]))
+
+
+def _without_folded(
+    source: str, batch: Any, found: BlockRecords, on_error: Callable[[RowError], None]
+) -> tuple[Any, IntColumn, IntColumn]:
+    """The batch without its folded rows, which are rejected with the rows they swallowed
+    (in row order, before the batch's other rows are read)."""
+    keep = np.ones(batch.num_rows, dtype=bool)
+    for index, folded in sorted(found.folded.items()):
+        keep[index] = False
+        row = int(found.rows[index])
+        on_error(RowError(source, row, folded.line, None, [_folded_reason(folded)]))
+        _reject_swallowed(source, row, folded, on_error)
+    pa = pyarrow()
+    return batch.filter(pa.array(keep)), found.rows[keep], found.lines[keep]
 
 
 READ_AHEAD_BLOCKS = 2  # parsed blocks waiting to be scored: a few hundred KB each
@@ -256,6 +361,14 @@ class ReadAhead:
         block: tuple[Any, list[Malformed]] = item
         return block
 
+    def rest(self) -> list[Malformed]:
+        """At the end: the malformed records found after the last block (or in a table
+        without a well-formed row), which no block brought."""
+        self._thread.join()
+        rest = list(self._malformed)
+        self._malformed.clear()
+        return rest
+
     def close(self) -> None:
         """Stop reading ahead and wait for the thread (taking what it still hands
         over), so that the reader can be stopped from this thread."""
@@ -268,7 +381,7 @@ class ReadAhead:
         self._thread.join()
 
 
-def _stop(stream: Utf8Stream, reader: Any) -> None:
+def _stop(stream: Any, reader: Any) -> None:
     """Leave pyarrow's reader thread with nothing to do in Python (see ``inputs``)."""
     stream.stop()
     if reader is not None:
@@ -285,7 +398,7 @@ def _stop(stream: Utf8Stream, reader: Any) -> None:
 
 
 def _open_reader(
-    stream: Utf8Stream, source: str, layout: TableLayout, on_malformed: Callable[[Any], str]
+    stream: Any, source: str, layout: TableLayout, on_malformed: Callable[[Any], str]
 ) -> Any:
     pa = pyarrow()
     import pyarrow.csv as pacsv

@@ -1,16 +1,20 @@
 """Where each record of a table is: its data row number, the line it starts on, and
-whether a quoted field in it looks like it swallowed rows.
+whether a quoted field in it swallowed rows.
 
 pyarrow reads the records after the header, numbering them from 1, and hands over each
 block's well-formed records as a batch; malformed ones go to a handler with their number
-and text. A record spans one line plus the line breaks inside its quoted fields. pyarrow
-skips blank lines; ``BlankLines`` notes where they are as the text streams past, so
-that the lines named stay those of the file.
+and text, often before the batch they belong to (pyarrow parses ahead). Malformed
+records are therefore placed by their numbers, whatever block they were reported with.
+A record spans one line plus the line breaks inside its quoted fields; pyarrow skips
+blank lines, which ``scanner.RecordScanner`` notes as the text streams past, so that the
+lines named stay those of the file.
 
 A quoted field is suspect when it spans ``MANY_LINES`` lines or more, or when one of
-its lines holds at least half as many delimiters as the header: a stray quote (") has
-probably joined the rows that follow into one answer. CSV rules allow it, so the row is
-read as written and the field reported with the line it starts on.
+its lines holds at least half as many delimiters as the header: the run warns about it.
+When a line inside it holds as many delimiters as a whole row, a stray quote (") has
+joined the rows that follow into one answer: that record is *folded*. It is rejected,
+and so is each row it swallowed (its lines with a row's delimiters), so that the count
+of rows read stays the count of rows in the file.
 """
 
 from __future__ import annotations
@@ -22,56 +26,10 @@ from typing import Any, Optional
 import numpy as np
 
 from asn_assess.batch.arrow import pyarrow
+from asn_assess.batch.scanner import LongRow, RecordScanner, long_row_number, row_delimiters
 from asn_assess.core.scoring import BoolColumn, IntColumn
 
 MANY_LINES = 10
-
-
-class BlankLines:
-    """The blank lines of a text seen chunk by chunk (a line break outside quotes,
-    with nothing or a lone CR before it since the last one). Quotes are counted in
-    pairs, which is exact for quoting as CSV writes it.
-
-    ``positions`` holds, per blank line, its line number less the blank lines before
-    it: where it would stand in the text without blank lines. A record found on line
-    N of that text is on line N + (positions at or before N) of the file."""
-
-    def __init__(self) -> None:
-        self.positions: list[int] = []
-        self.quotes = 0  # quotes seen so far
-        self._offset = 0  # bytes seen before the chunk
-        self._lines = 0  # line breaks seen before the chunk
-        self._odd = False  # an odd number of quotes so far: inside a quoted field
-        self._last_break = -1  # offset of the last line break outside quotes
-        self._last_byte = 0
-
-    def add(self, text: bytes) -> None:
-        """Note the blank lines of the next chunk of text."""
-        if not text:
-            return
-        data = np.frombuffer(text, dtype=np.uint8)
-        quotes = np.flatnonzero(data == ord('"'))
-        breaks = np.flatnonzero(data == ord("\n"))
-        if breaks.size:
-            odd = (np.searchsorted(quotes, breaks) + self._odd) % 2 == 1
-            outside_index = np.flatnonzero(~odd)
-            outside = breaks[outside_index] + self._offset
-            previous = np.concatenate(([self._last_break], outside[:-1]))
-            length = outside - previous - 1
-            before = outside - 1 - self._offset  # the byte before each break, -1: last chunk's
-            carriage = np.where(before >= 0, data[np.maximum(before, 0)], self._last_byte) == ord(
-                "\r"
-            )
-            blank = (length == 0) | ((length == 1) & carriage)
-            if outside.size:
-                self._last_break = int(outside[-1])
-            for number in (self._lines + 1 + outside_index[blank]).tolist():
-                self.positions.append(number - len(self.positions))
-        self._odd = bool((quotes.size + self._odd) % 2)
-        self.quotes += int(quotes.size)
-        self._lines += int(breaks.size)
-        self._offset += len(text)
-        self._last_byte = int(data[-1])
 
 
 @dataclass
@@ -85,6 +43,27 @@ class Malformed:
 
 
 @dataclass
+class Folded:
+    """A record in which a stray quote joined rows: the line it starts on and the lines
+    of the rows it swallowed."""
+
+    line: int
+    swallowed: list[int]
+
+
+@dataclass
+class PlacedMalformed:
+    """A malformed record with its data row number and line; ``long`` when it was too
+    long to parse (``scanner.RecordStream`` handed a stand-in instead)."""
+
+    record: Malformed
+    row: int
+    line: int
+    long: Optional[LongRow] = None
+    folded: Optional[Folded] = None
+
+
+@dataclass
 class BlockRecords:
     """The records of one block: for the batch's rows and for the malformed records,
     their data row numbers and the lines they start on."""
@@ -93,8 +72,9 @@ class BlockRecords:
     """Data row numbers of the batch's rows."""
     lines: IntColumn
     """Lines the batch's rows start on."""
-    malformed: list[tuple[Malformed, int, int]] = field(default_factory=list)
-    """Each malformed record with its data row number and line."""
+    malformed: list[PlacedMalformed] = field(default_factory=list)
+    folded: dict[int, Folded] = field(default_factory=dict)
+    """Batch rows (by position) in which a stray quote joined rows."""
 
 
 @dataclass(frozen=True)
@@ -114,64 +94,135 @@ class RecordTracker:
         delimiter: str,
         width: int,
         suspects: Optional[list[SuspectField]] = None,
-        blank_lines: Optional[BlankLines] = None,
-        header_quotes: int = 0,
+        scanner: Optional[RecordScanner] = None,
+        long_rows: Optional[dict[int, LongRow]] = None,
     ):
         self.next_record = 1  # pyarrow's number of the first record after the header
         self.next_line = header_lines + 1  # on the text without blank lines
         self.width = width
+        self.delimiter = delimiter
         self.suspects = suspects if suspects is not None else []
-        self.blank_lines = blank_lines or BlankLines()
-        self.header_quotes = header_quotes  # quotes of the header, before the records
+        self.scanner = scanner or RecordScanner(delimiter, header_lines + 1)
+        self.long_rows = long_rows if long_rows is not None else {}
+        self._pending: list[Malformed] = []  # reported, not yet placed
+        self.row_delimiters = row_delimiters(width)
         threshold = max(2, (width - 1) // 2)
         escaped = re.escape(delimiter)
         self._rowlike = f"\n(?:[^\n{escaped}]*{escaped}){{{threshold}}}"
         self._rowlike_python = re.compile(self._rowlike)
+        # A line inside a quoted field with a whole row's delimiters.
+        self._folding = f"\n(?:[^\n{escaped}]*{escaped}){{{self.row_delimiters}}}"
 
     def block(self, batch: Any, malformed: list[Malformed]) -> BlockRecords:
-        """Number the records of ``batch`` and of the malformed records found with it."""
-        total = batch.num_rows + len(malformed)
+        """Number the records of ``batch`` (None: the end of the table) and the
+        malformed records among them; ``malformed`` are those reported since the last
+        block, in any block."""
+        self._pending.extend(malformed)
+        rows = batch.num_rows if batch is not None else 0
+        mine = self._take_malformed(rows, everything=batch is None)
+        total = rows + len(mine)
         numbers = np.arange(self.next_record, self.next_record + total, dtype=np.int64)
-        special = np.array([m.record for m in malformed], dtype=np.int64)
-        is_malformed = np.isin(numbers, special)
-        if self.blank_lines.quotes > self.header_quotes:
-            extra_rows, suspect_rows = self._line_breaks(batch)
+        is_malformed = np.zeros(total, dtype=bool)
+        positions = [m.record - self.next_record for m in mine]
+        if len(set(positions)) != len(positions) or not all(0 <= p < total for p in positions):
+            positions = list(range(rows, total))  # numbers pyarrow did not know: at the end
+        is_malformed[positions] = True
+        if rows and self.scanner.quotes:
+            extra_rows, suspect_rows, folding_rows = self._line_breaks(batch)
         else:  # no quote in the records read so far, so no line break inside a field
-            extra_rows = np.zeros(batch.num_rows, dtype=np.int64)
-            suspect_rows = np.zeros(batch.num_rows, dtype=bool)
+            extra_rows = np.zeros(rows, dtype=np.int64)
+            suspect_rows = folding_rows = np.zeros(rows, dtype=bool)
         extra = np.zeros(total, dtype=np.int64)
         extra[~is_malformed] = extra_rows
         suspect = np.zeros(total, dtype=bool)
         suspect[~is_malformed] = suspect_rows
-        by_record = {m.record: m for m in malformed}
-        for index in np.flatnonzero(is_malformed):
-            text = by_record[int(numbers[index])].text
-            extra[index] = text.count("\n")
-            suspect[index] = self._suspect_text(text)
+        folding = np.zeros(total, dtype=bool)
+        folding[~is_malformed] = folding_rows
+        long_rows: dict[int, LongRow] = {}
+        for position, record in zip(positions, mine, strict=True):
+            number = long_row_number(record.text)
+            long = self.long_rows.pop(number, None) if number is not None else None
+            if long is not None:
+                long_rows[position] = long
+                extra[position] = long.newlines
+                folding[position] = bool(long.rowlike)
+            else:
+                extra[position] = record.text.count("\n")
+                suspect[position] = self._suspect_text(record.text)
+                folding[position] = self._folds(record.text)
         before = np.concatenate(([0], np.cumsum(extra)[:-1]))
         naive = self.next_line + np.arange(total, dtype=np.int64) + before
-        blanks = np.array(self.blank_lines.positions, dtype=np.int64)
+        blanks = np.array(self.scanner.blank_positions, dtype=np.int64)
         lines = naive + np.searchsorted(blanks, naive, side="right")
-        for index in np.flatnonzero(suspect):
-            self.suspects.append(SuspectField(int(lines[index]), int(extra[index]) + 1))
         self.next_record += total
         self.next_line += total + int(extra.sum())
-        return BlockRecords(
-            rows=numbers[~is_malformed],
-            lines=lines[~is_malformed],
-            malformed=[
-                (by_record[int(numbers[i])], int(numbers[i]), int(lines[i]))
-                for i in np.flatnonzero(is_malformed)
-            ],
-        )
+        found = BlockRecords(rows=numbers[~is_malformed], lines=lines[~is_malformed])
+        batch_index = np.cumsum(~is_malformed) - 1  # a record's position in the batch
+        for index in np.flatnonzero(suspect & ~folding).tolist():
+            self.suspects.append(SuspectField(int(lines[index]), int(extra[index]) + 1))
+        by_position = dict(zip(positions, mine, strict=True))
+        for index in range(total) if mine or folding.any() else ():
+            line = int(lines[index])
+            folded = None
+            if folding[index]:
+                if index in long_rows:
+                    swallowed = [line + offset for offset in long_rows[index].rowlike]
+                elif index in by_position:
+                    swallowed = self._swallowed(by_position[index].text, line)
+                else:
+                    text = self.delimiter.join(
+                        str(value or "")
+                        for value in batch.slice(int(batch_index[index]), 1).to_pylist()[0].values()
+                    )
+                    swallowed = self._swallowed(text, line)
+                folded = Folded(line, swallowed)
+                if index not in by_position:
+                    found.folded[int(batch_index[index])] = folded
+            if index in by_position:
+                found.malformed.append(
+                    PlacedMalformed(
+                        by_position[index], int(numbers[index]), line, long_rows.get(index), folded
+                    )
+                )
+        return found
 
-    def _line_breaks(self, batch: Any) -> tuple[IntColumn, BoolColumn]:
-        """Per row: line breaks inside its fields, and whether a field is suspect."""
+    def _take_malformed(self, rows: int, everything: bool) -> list[Malformed]:
+        """The pending malformed records that fall within the next ``rows`` well-formed
+        records (their numbers run on past them by one for each malformed one)."""
+        if everything:
+            taken, self._pending = self._pending, []
+            return taken
+        count = 0
+        while count < len(self._pending) and (
+            self._pending[count].record < self.next_record + rows + count
+        ):
+            count += 1
+        taken, self._pending = self._pending[:count], self._pending[count:]
+        return taken
+
+    def _folds(self, text: str) -> bool:
+        """Whether a line inside a record (not its first or last, which hold the
+        record's own fields) has a whole row's delimiters."""
+        inner = text.split("\n")[1:-1]
+        return any(part.count(self.delimiter) >= self.row_delimiters for part in inner)
+
+    def _swallowed(self, text: str, line: int) -> list[int]:
+        """The lines of a folded record after its first that hold a row's delimiters."""
+        return [
+            line + offset
+            for offset, part in enumerate(text.split("\n"))
+            if offset and part.count(self.delimiter) >= self.row_delimiters
+        ]
+
+    def _line_breaks(self, batch: Any) -> tuple[IntColumn, BoolColumn, BoolColumn]:
+        """Per row: line breaks inside its fields, whether a field is suspect, and
+        whether a field holds a line with a whole row's delimiters (folded)."""
         import pyarrow.compute as pc
 
         pa = pyarrow()
         extra = np.zeros(batch.num_rows, dtype=np.int64)
         suspect = np.zeros(batch.num_rows, dtype=bool)
+        folding = np.zeros(batch.num_rows, dtype=bool)
         for column in batch.columns:
             is_dictionary = pa.types.is_dictionary(column.type)
             texts = column.dictionary if is_dictionary else column
@@ -185,7 +236,10 @@ class RecordTracker:
             extra += breaks.astype(np.int64)
             rowlike = pc.match_substring_regex(column, self._rowlike).fill_null(False)
             suspect |= (breaks >= MANY_LINES - 1) | rowlike.to_numpy(zero_copy_only=False)
-        return extra, suspect
+            if rowlike.to_numpy(zero_copy_only=False).any():
+                folds = pc.match_substring_regex(column, self._folding).fill_null(False)
+                folding |= folds.to_numpy(zero_copy_only=False)
+        return extra, suspect, folding
 
     def _suspect_text(self, text: str) -> bool:
         return text.count("\n") >= MANY_LINES - 1 or bool(self._rowlike_python.search(text))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal, Optional
 
 from asn_assess.batch.columns import Mapping
+from asn_assess.batch.duplicates import DuplicatePolicy
 from asn_assess.batch.pseudonyms import Pseudonymizer
 from asn_assess.core.models import Bank
 
@@ -62,3 +63,12 @@ class BatchSettings:
     rater_group_column: Optional[str] = None
     """The column naming the rater's group; None: a ``rater_group`` column when the bank
     declares rater groups."""
+    keep: tuple[str, ...] = ()
+    """Input columns carried into the outputs as they are (``--keep``), each as
+    ``input.<name>``."""
+    keep_profile: bool = False
+    """Carry the unit and position profile columns (as ``unit`` and ``position``), as
+    the workbook does when no ``keep`` is named."""
+    duplicates: DuplicatePolicy = "all"
+    """What to do with one person's several submissions (``duplicates``): ``latest``,
+    ``first``, ``reject``, or ``all`` (score every row)."""

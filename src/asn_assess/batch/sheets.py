@@ -19,6 +19,7 @@ import numpy as np
 
 from asn_assess.analysis.quality import answering_seconds
 from asn_assess.batch.blocks import AnswerBlock, InputError, RowError
+from asn_assess.batch.columns import CARRIED_NAMES, CARRIED_PROFILE, KEPT_PREFIX
 from asn_assess.batch.inputs import (
     CHUNK_BYTES,
     InputStream,
@@ -126,6 +127,14 @@ class _Gathered:
         block.rater_groups = [sheet.rater_group for sheet in self.sheets]
         if settings.summary_by:
             block.groups = [_sheet_group(sheet, settings.summary_by) for sheet in self.sheets]
+        kept = [(f"{KEPT_PREFIX}{name}", name) for name in settings.keep]
+        if settings.keep_profile:
+            kept += [(CARRIED_NAMES[name], name) for name in CARRIED_PROFILE]
+        if kept:
+            block.kept = {
+                output: [_sheet_group(sheet, field) or None for sheet in self.sheets]
+                for output, field in kept
+            }
         if settings.full_results:
             block.sheets = self.sheets
         if settings.needs_answer_codes:
@@ -303,7 +312,7 @@ def _indented_documents(text: str, source: str) -> Iterator[tuple[int, Optional[
         position = end
 
 
-BATCH_RECORD_KEYS = frozenset({"source", "row", "respondent_id", "result"})
+BATCH_RECORD_KEYS = frozenset({"source", "row", "respondent_id", "result", "input"})
 """The keys of a line of `batch --format jsonl` output."""
 
 

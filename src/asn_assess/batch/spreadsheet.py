@@ -36,9 +36,10 @@ from xml.parsers import expat
 import numpy as np
 
 from asn_assess.batch.arrow import pyarrow
-from asn_assess.batch.blocks import AnswerBlock, InputError, RowError
+from asn_assess.batch.blocks import AnswerBlock, ColumnNotes, InputError, RowError
 from asn_assess.batch.cells import CellReader
 from asn_assess.batch.columns import ColumnPlan, plan_for
+from asn_assess.batch.duplicates import SourceDuplicates
 from asn_assess.batch.reading import wrong_width
 from asn_assess.batch.settings import BatchSettings
 from asn_assess.core.errors import Problem
@@ -47,6 +48,7 @@ from asn_assess.core.limits import XLSX_PART_BYTES, size_text
 
 ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx file is a zip archive
 BLOCK_ROWS = 4096
+FLOAT_EXACT_BELOW = float(2**53)
 
 
 def is_workbook(head: bytes) -> bool:
@@ -126,12 +128,15 @@ def read_sheet(
     layout: SheetLayout,
     settings: BatchSettings,
     on_error: Callable[[RowError], None],
+    notes: Optional[ColumnNotes] = None,
+    duplicates: Optional[SourceDuplicates] = None,
 ) -> Iterator[AnswerBlock]:
     """Stream the sheet's rows after the header: accepted rows block by block, every
-    rejected row to ``on_error``."""
+    rejected row to ``on_error`` (what the item columns held to ``notes``). Rows named
+    in ``duplicates`` are set aside (or rejected) without being read."""
     pa = pyarrow()
     width = len(layout.names)
-    cells = CellReader.for_run(settings, layout.plan, source)
+    cells = CellReader.for_run(settings, layout.plan, source, notes)
     columns: list[list[str]] = [[] for _ in range(width)]
     numbers: list[int] = []
 
@@ -139,6 +144,11 @@ def read_sheet(
         arrays = [pa.array(column, type=pa.string()) for column in columns]
         batch = pa.RecordBatch.from_arrays(arrays, names=[str(i) for i in range(width)])
         rows = np.array(numbers, dtype=np.int64)
+        if duplicates is not None:
+            kind = layout.plan.id_kind
+            keep = duplicates.split(source, rows, None, on_error, settings.pseudonymize, kind)
+            if keep is not None:
+                batch, rows = batch.filter(pa.array(keep)), rows[keep]
         read = cells.read(batch, rows, rows, on_error)  # a sheet row is its own line
         for column in columns:
             column.clear()
@@ -146,13 +156,9 @@ def read_sheet(
         return read
 
     try:
-        for number, row in _rows(layout.rows, source, layout.header_row + 1):
-            texts = [cell_text(value) for value in row]
-            filled = [i for i, text in enumerate(texts) if text]
-            if not filled:
-                continue
-            if filled[-1] >= width:
-                on_error(RowError(source, number, None, None, [wrong_width(filled[-1] + 1, width)]))
+        for number, texts, used in sheet_records(layout, source):
+            if used > width:
+                on_error(RowError(source, number, None, None, [wrong_width(used, width)]))
                 continue
             for index in range(width):
                 # An empty cell is an empty text, as in a CSV file (never a null).
@@ -164,6 +170,19 @@ def read_sheet(
             yield block()
     finally:
         layout.close()
+
+
+def sheet_records(
+    layout: SheetLayout, source: str
+) -> Iterator[tuple[int, list[Optional[str]], int]]:
+    """(Excel row number, cell texts, columns used) of each row after the header that
+    is not empty; a row using more columns than the header has is rejected by its
+    reader. ``InputError`` when the sheet turns out broken part-way."""
+    for number, row in _rows(layout.rows, source, layout.header_row + 1):
+        texts = [cell_text(value) for value in row]
+        filled = [i for i, text in enumerate(texts) if text]
+        if filled:
+            yield number, texts, filled[-1] + 1
 
 
 def _rows(rows: Iterator[tuple[Any, ...]], source: str, first: int) -> Iterator[tuple[int, Any]]:
@@ -258,6 +277,11 @@ def cell_text(value: Any) -> Optional[str]:
         return value or None
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and abs(value) >= FLOAT_EXACT_BELOW:
+        # Past 2**53 a float does not hold every whole number: an 18-digit NIP stored as
+        # a number has lost digits. Written as Python writes such a float (1.986e+17),
+        # it is an id in scientific notation, which ``identities`` rejects with the fix.
+        return repr(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):

@@ -21,6 +21,7 @@ from asn_assess.cli.common import (
     TargetColumnOption,
     bank_file,
     check_outputs,
+    error_label,
     norm_reference,
     reports_errors,
     stderr_console,
@@ -156,6 +157,16 @@ def batch(
     band_labels: Annotated[
         bool, typer.Option("--band-labels", help="out.help.band_labels")
     ] = False,
+    duplicates: Annotated[
+        str,
+        typer.Option(
+            "--duplicates", metavar="latest|first|all|reject", help="help.batch.duplicates"
+        ),
+    ] = "latest",
+    keep: Annotated[
+        Optional[list[str]],
+        typer.Option("--keep", metavar="COLUMN", help="help.batch.keep"),
+    ] = None,
 ) -> None:
     """Score many respondents from CSV or .xlsx files, Google Forms / KoboToolbox / LimeSurvey
     exports or JSONL answer sheets (help: ``help.batch``)."""
@@ -194,6 +205,8 @@ def batch(
         sheet=sheet,
         exclude_flagged=exclude_flagged,
         encoding=encoding,
+        duplicates=duplicates,
+        keep=keep or [],
     )
     if settings.pseudonymize is not None and key_file is not None:
         from asn_assess.batch.pseudonyms import key_file_warning
@@ -218,6 +231,7 @@ def batch(
             norm=norm,
             decimals=decimals,
             band_labels=interface_language() if band_labels else None,
+            kept=kept_names(settings),
         )
         with row_counter() as progress:
             outcome = run_batch(inputs, settings, sink, progress=progress)
@@ -231,8 +245,10 @@ def batch(
     counts = outcome.counts
     print_unused_columns(counts)
     _print_suspect_fields(counts)
-    if errors is None and counts.rejected > shown.count:
-        typer.echo(say("mr.rejected_more", count=counts.rejected - shown.count), err=True)
+    if errors is None and counts.rejected + counts.set_aside > shown.count:
+        more = counts.rejected + counts.set_aside - shown.count
+        typer.echo(say("mr.rejected_more", count=more), err=True)
+    print_column_notes(counts, settings)
     if counts.flagged:
         typer.echo(say("quality.batch_flagged", count=counts.flagged), err=True)
     if exclude_flagged:
@@ -246,17 +262,13 @@ def batch(
             typer.echo(say("batch.rejected_see", count=counts.rejected, path=errors), err=True)
         else:
             typer.echo(say("mr.warning.rejected", count=counts.rejected), err=True)
-    typer.echo(
-        say(
-            "batch.counts",
-            read=counts.read,
-            scored=counts.scored,
-            incomplete=counts.incomplete,
-            rejected=counts.rejected,
-        ),
-        err=True,
-    )
-    if counts.rejected and strict:
+    print_duplicates(counts)
+    nothing_scored = counts.read > 0 and counts.scored == 0
+    if nothing_scored:
+        message = say("batch.nothing_scored", read=counts.read)
+        typer.echo(f"{error_label()}: {message}", err=True)
+    typer.echo(counts_line(counts), err=True)
+    if (counts.rejected and strict) or nothing_scored:
         raise typer.Exit(EXIT_INVALID)
 
 
@@ -279,9 +291,12 @@ def _settings(
     sheet: Optional[str] = None,
     exclude_flagged: bool = False,
     encoding: Optional[str] = None,
+    duplicates: str = "all",
+    keep: Optional[list[str]] = None,
 ) -> Any:
     """The run's ``BatchSettings``, after checking that the options fit together."""
     from asn_assess.batch.columns import is_identifying, load_mapping
+    from asn_assess.batch.duplicates import POLICIES
     from asn_assess.batch.inputs import checked_encoding
     from asn_assess.batch.pseudonyms import Pseudonymizer
     from asn_assess.batch.settings import BatchSettings
@@ -301,6 +316,11 @@ def _settings(
         and (is_identifying(summary_by) or summary_by in (id_column, target_column))
     ):
         raise UsageError(say("batch.summary_names_people", column=summary_by))
+    for name in keep or []:
+        # A name, NIP or e-mail is carried only when asked for, never into a
+        # pseudonymised run's files.
+        if pseudonymize and (is_identifying(name) or name in (id_column, target_column)):
+            raise UsageError(say("batch.keep_names_people", column=name))
     if summary_output and not summary_by:
         raise UsageError(say("batch.summary_output_needs_by"))
     if exclude_flagged and not summary_by:
@@ -308,6 +328,9 @@ def _settings(
     if inputs.count("-") > 1:
         raise UsageError(say("mr.error.stdin_twice"))
     codec = checked_encoding(encoding)
+    policy = duplicates.strip().casefold()
+    if policy not in POLICIES:
+        raise UsageError(say("batch.bad_duplicates", value=duplicates))
     loaded = resolve_bank(bank_ref)
     return BatchSettings(
         bank=loaded,
@@ -323,7 +346,20 @@ def _settings(
         encoding=codec,
         target_column=target_column,
         rater_group_column=group_column,
+        duplicates=policy,
+        keep=tuple(keep or ()),
+        keep_profile=not keep and output_format == "xlsx",
     )
+
+
+def kept_names(settings: Any) -> list[str]:
+    """The output names of the input columns a run carries (``--keep``, or the unit
+    and position in a workbook)."""
+    from asn_assess.batch.columns import CARRIED_NAMES, CARRIED_PROFILE, KEPT_PREFIX
+
+    names = [f"{KEPT_PREFIX}{name}" for name in settings.keep]
+    carried = [CARRIED_NAMES[role] for role in CARRIED_PROFILE]
+    return names + (carried if settings.keep_profile else [])
 
 
 def results_format(output_format: Optional[str], output: Optional[Path]) -> OutputFormat:
@@ -347,8 +383,50 @@ def results_format(output_format: Optional[str], output: Optional[Path]) -> Outp
     return chosen
 
 
+def counts_line(counts: BatchCounts) -> str:
+    """The run's last line: read, scored (incomplete), rejected, and set aside when
+    duplicates were."""
+    from asn_assess.core.i18n import say
+
+    line = say(
+        "batch.counts",
+        read=counts.read,
+        scored=counts.scored,
+        incomplete=counts.incomplete,
+        rejected=counts.rejected,
+    )
+    if counts.set_aside:
+        line += say("batch.counts_set_aside", count=counts.set_aside)
+    return line
+
+
+def print_duplicates(counts: BatchCounts) -> None:
+    """Say how many people sent more than once and what became of their rows."""
+    from asn_assess.core.i18n import say
+
+    found = counts.duplicates
+    if found is None or not found.people:
+        return
+    if found.policy == "reject":
+        rejected = sum(len(rows) for rows in found.verdicts.values())
+        typer.echo(say("dup.found_rejected", people=found.people, count=rejected), err=True)
+    else:
+        if found.policy == "first":
+            how = say("dup.how_first")
+        elif found.by_time:
+            columns = ", ".join(repr(column) for column in sorted(found.by_time))
+            how = say("dup.how_latest_time", columns=columns)
+        else:
+            how = say("dup.how_latest_order")
+        count = counts.set_aside
+        typer.echo(say("dup.found", people=found.people, count=count, how=how), err=True)
+    if found.by_name:
+        typer.echo(say("dup.by_name"), err=True)
+
+
 class ErrorsOnScreen:
-    """Shows the first rejected rows on stderr; counts how many it showed."""
+    """Shows the first rejected (or set aside) rows on stderr; counts how many it
+    showed."""
 
     def __init__(self) -> None:
         self.count = 0
@@ -358,15 +436,18 @@ class ErrorsOnScreen:
         if self.count < MAX_ERRORS_ON_SCREEN:
             from asn_assess.core.i18n import say
 
-            typer.echo(say("mr.rejected", error=error), err=True)
+            key = "batch.set_aside_row" if error.set_aside else "mr.rejected"
+            typer.echo(say(key, error=error), err=True)
             self.count += 1
 
 
 def print_unused_columns(counts: BatchCounts) -> None:
     """Warn about every input column that matched nothing."""
+    from asn_assess.batch.headers import short_header
+
     for source, unused in counts.unused_columns.items():
         if unused:
-            shown = ", ".join(repr(c[:40]) for c in unused[:6]) + (
+            shown = ", ".join(repr(short_header(c)) for c in unused[:6]) + (
                 ", ..." if len(unused) > 6 else ""
             )
             from asn_assess.core.i18n import say
@@ -378,6 +459,63 @@ def print_unused_columns(counts: BatchCounts) -> None:
 
 
 MAX_SUSPECTS_SHOWN = 5
+MAX_COLUMN_NOTES = 10
+
+
+def print_column_notes(counts: BatchCounts, settings: Any) -> None:
+    """Once per column that held a cell that is not an answer: what it accepts. And a
+    warning when 'n' means "not applicable" in some columns and a scale point in
+    others."""
+    from asn_assess.batch.answer_help import accepted_answers
+    from asn_assess.batch.headers import short_header
+    from asn_assess.batch.identities import lost_zeros
+    from asn_assess.core.i18n import interface_language, say
+
+    bank = settings.bank
+    language = interface_language()
+    language = language if language in bank.languages else bank.languages[0]
+    for source, notes in counts.column_notes.items():
+        for header, item_id in list(notes.not_answers.items())[:MAX_COLUMN_NOTES]:
+            accepted = accepted_answers(bank, bank.items[item_id], language, settings.mapping)
+            typer.echo(
+                say(
+                    "accepts.column",
+                    source=source,
+                    column=short_header(header),
+                    item=item_id,
+                    accepted=accepted,
+                ),
+                err=True,
+            )
+        if len(notes.not_answers) > MAX_COLUMN_NOTES:
+            more = len(notes.not_answers) - MAX_COLUMN_NOTES
+            typer.echo(say("accepts.more_columns", source=source, count=more), err=True)
+        shortened = lost_zeros(notes)
+        if shortened is not None and notes.id_column is not None:
+            count, length = shortened
+            typer.echo(
+                say(
+                    "id.lost_zeros",
+                    source=source,
+                    count=count,
+                    column=notes.id_column,
+                    length=length,
+                ),
+                err=True,
+            )
+        if notes.n_as_not_applicable and notes.n_as_point:
+            named = ", ".join(repr(short_header(h)) for h in list(notes.n_as_point)[:4])
+            if len(notes.n_as_point) > 4:
+                named += ", ..."
+            typer.echo(
+                say(
+                    "accepts.n_is_point",
+                    source=source,
+                    count=len(notes.n_as_point),
+                    columns=named,
+                ),
+                err=True,
+            )
 
 
 def _print_suspect_fields(counts: BatchCounts) -> None:

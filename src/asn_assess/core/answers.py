@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from asn_assess.core.documents import AnswerSheet, AnswerValue
 
 NOT_APPLICABLE_SPELLINGS = (
+    "n",
     "na",
     "n/a",
     "n.a.",
@@ -30,7 +31,10 @@ NOT_APPLICABLE_SPELLINGS = (
     "tidak berlaku",
     "not applicable",
 )
-"""How "not applicable" may be written in answer files and survey exports."""
+"""How "not applicable" may be written in answer files and survey exports: ``n`` as
+the interactive session's key, and the spellings forms and exports use. A scale that
+uses one of them for a point (the agreement scale's ``N``, Netral) keeps it for that
+point."""
 
 _SPACES = re.compile(r"\s+")
 

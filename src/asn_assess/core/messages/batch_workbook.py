@@ -1,0 +1,48 @@
+"""The Excel workbook of `asn-assess batch`: its sheets' names and column titles
+(``batch.workbook``)."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "out.sheet.set_aside": {"id": "Disisihkan", "en": "Set aside"},
+    "xl.respondent_id": {"id": "ID responden", "en": "Respondent id"},
+    "xl.unit": {"id": "Unit kerja", "en": "Work unit"},
+    "xl.job_title": {"id": "Jabatan", "en": "Job title"},
+    "xl.role": {"id": "Peran", "en": "Role"},
+    "xl.target": {"id": "Yang dinilai", "en": "Person rated"},
+    "xl.rater_group": {"id": "Kelompok penilai", "en": "Rater group"},
+    "xl.self": {"id": "Diri sendiri", "en": "Self"},
+    "xl.overall_score": {"id": "Skor keseluruhan", "en": "Overall score"},
+    "xl.band": {"id": "Kategori", "en": "Band"},
+    "xl.percentile": {"id": "Persentil", "en": "Percentile"},
+    "xl.level_band": {"id": "{title}: kategori", "en": "{title}: band"},
+    "xl.level_percentile": {"id": "{title}: persentil", "en": "{title}: percentile"},
+    "xl.quality_flags": {"id": "Tanda mutu jawaban", "en": "Response-quality flags"},
+    "xl.answered": {"id": "Butir dijawab", "en": "Items answered"},
+    "xl.not_applicable": {"id": "Butir tidak berlaku", "en": "Items not applicable"},
+    "xl.total": {"id": "Butir ditanyakan", "en": "Items asked"},
+    "xl.level_answered": {"id": "{title}: butir dijawab", "en": "{title}: items answered"},
+    "xl.level_not_applicable": {
+        "id": "{title}: butir tidak berlaku",
+        "en": "{title}: items not applicable",
+    },
+    "xl.scored_indicators": {
+        "id": "{title}: indikator yang berskor",
+        "en": "{title}: indicators scored",
+    },
+    "xl.quality_rule": {"id": "Mutu jawaban: {rule}", "en": "Response quality: {rule}"},
+    "xl.norm": {"id": "Norma", "en": "Norm"},
+    "xl.source": {"id": "Berkas", "en": "File"},
+    "xl.row": {"id": "Baris", "en": "Row"},
+    "xl.line": {"id": "Baris teks", "en": "Line"},
+    "xl.reasons": {"id": "Alasan", "en": "Reasons"},
+    "xl.summary_group": {"id": "Kelompok", "en": "Group"},
+    "xl.summary_n": {"id": "Jumlah responden", "en": "Respondents"},
+    "xl.summary_measure_n": {
+        "id": "{title}: responden berskor",
+        "en": "{title}: respondents with a score",
+    },
+    "xl.summary_mean": {"id": "{title}: rata-rata", "en": "{title}: mean"},
+    "xl.summary_median": {"id": "{title}: median", "en": "{title}: median"},
+    "xl.summary_sd": {"id": "{title}: simpangan baku", "en": "{title}: sd"},
+    "xl.summary_band": {"id": "Kategori {band}: jumlah", "en": "Band {band}: count"},
+    "xl.no_band": {"id": "tanpa kategori", "en": "no band"},
+}
