@@ -615,3 +615,34 @@ def test_norms_with_reliability_mark_the_changes_measurement_error_does_not_expl
     trend_rows = text.split("## Change since the previous round")[1].split("**Change by unit**")[0]
     assert marked > 0, "the two rounds differ by more than the error somewhere"
     assert trend_rows.count("*|") + trend_rows.count("* |") == marked
+
+
+@pytest.mark.parametrize("policy, set_aside", [("latest", 2), ("first", 2), ("all", 0)])
+def test_duplicate_submissions_are_set_aside_as_batch_does_and_counted(
+    tmp_path, bundled_bank, policy, set_aside
+):
+    rows = people(bundled_bank, {"A": 10, "B": 8}, random.Random(13))
+    again = [dict(rows[2]), dict(rows[12])]  # two people send the form once more
+    path = write_csv(tmp_path / "d.csv", bundled_bank, rows + again)
+    output = tmp_path / "d.json"
+    result = run_cli(
+        "agency",
+        str(path),
+        "--by",
+        "unit",
+        "--duplicates",
+        policy,
+        "-o",
+        str(output),
+        language="en",
+    )
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(output.read_text("utf-8"))
+    assert document["rows"]["read"] == 20
+    assert document["rows"]["set_aside"] == set_aside
+    assert document["respondents"] == 20 - set_aside
+    assert "P00003" not in result.stderr  # whom it is about is never said
+    markdown = tmp_path / "d.md"
+    run_cli("agency", str(path), "--duplicates", policy, "-o", str(markdown), language="en")
+    text = markdown.read_text("utf-8").replace("\\", "")
+    assert f"{set_aside} set aside as duplicates" in text

@@ -43,9 +43,8 @@ class Round:
 
     @property
     def set_aside(self) -> int:
-        """Rows read but set aside as duplicates (none unless the reading sets any)."""
-        value: int = getattr(self.counts, "set_aside", 0)
-        return value
+        """Rows read but set aside: a person's other submissions (``duplicates``)."""
+        return self.counts.set_aside
 
 
 @dataclass(frozen=True)

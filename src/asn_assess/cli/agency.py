@@ -81,6 +81,16 @@ def agency(
     exclude_flagged: Annotated[
         bool, typer.Option("--exclude-flagged", help="help.agency.exclude_flagged")
     ] = False,
+    duplicates: Annotated[
+        str,
+        typer.Option(
+            "--duplicates", metavar="latest|first|all|reject", help="help.batch.duplicates"
+        ),
+    ] = "latest",
+    id_column: Annotated[
+        Optional[str],
+        typer.Option("--id-column", metavar="NAME", help="help.agency.id_column"),
+    ] = None,
 ) -> None:
     """The agency report: who answered, the agency at a glance, units side by side,
     training needs, strengths, trend and the BerAKHLAK profile (help: ``help.agency``)."""
@@ -107,6 +117,11 @@ def agency(
         raise UsageError(say("agency.error.previous_bank_alone"))
     if (inputs + previous).count("-") > 1:
         raise UsageError(say("mr.error.stdin_twice"))
+    from asn_assess.batch.duplicates import POLICIES
+
+    policy = duplicates.strip().casefold()
+    if policy not in POLICIES:
+        raise UsageError(say("batch.bad_duplicates", value=duplicates))
     check_outputs(  # before anything is read: no output may destroy another file
         [("--output", output), ("--errors", errors)],
         [
@@ -131,6 +146,8 @@ def agency(
         encoding=codec,
         group_option="--by",
         exclude_flagged=exclude_flagged,
+        duplicates=policy,
+        id_column=id_column,
     )
     previous_settings = None
     if previous:
@@ -189,15 +206,17 @@ class RejectedRows:
         if self.keep:
             self.kept.append(error)
         elif self.shown < MAX_ERRORS_ON_SCREEN:
-            typer.echo(say("mr.rejected", error=replace(error, respondent_id=None)), err=True)
+            key = "batch.set_aside_row" if error.set_aside else "mr.rejected"
+            typer.echo(say(key, error=replace(error, respondent_id=None)), err=True)
             self.shown += 1
 
 
 def _closing_lines(current: Round, previous: Optional[Round]) -> None:
-    from asn_assess.cli.batch import print_unused_columns
+    from asn_assess.cli.batch import counts_line, print_duplicates, print_unused_columns
     from asn_assess.core.i18n import say
 
     print_unused_columns(current.counts)
+    print_duplicates(current.counts)
     if previous is not None:
         print_unused_columns(previous.counts)
         counts = previous.counts
@@ -213,16 +232,7 @@ def _closing_lines(current: Round, previous: Optional[Round]) -> None:
     counts = current.counts
     if counts.rejected:
         typer.echo(say("mr.warning.rejected", count=counts.rejected), err=True)
-    typer.echo(
-        say(
-            "batch.counts",
-            read=counts.read,
-            scored=counts.scored,
-            incomplete=counts.incomplete,
-            rejected=counts.rejected,
-        ),
-        err=True,
-    )
+    typer.echo(counts_line(counts), err=True)
 
 
 def measurement_errors(bank: Bank, norms: Optional[Path]) -> Optional[dict[str, float]]:

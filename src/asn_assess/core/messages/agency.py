@@ -246,6 +246,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Norms from `asn-assess analyze --norms-out` that hold the scores' reliability: changes since the previous round beyond measurement error are marked.",
     },
     "help.agency.role_column": {"id": "Seperti untuk batch.", "en": "As for batch."},
+    "help.agency.id_column": {
+        "id": "Kolom id responden, untuk mengenali kiriman ganda (seperti untuk batch); id tidak pernah dimuat dalam laporan.",
+        "en": "The respondent id column, to recognise duplicate submissions (as for batch); ids never appear in the report.",
+    },
     "help.agency.mapping": {"id": "Seperti untuk batch.", "en": "As for batch."},
     "help.agency.encoding": {"id": "Seperti untuk batch.", "en": "As for batch."},
     "agency.previous_counts": {
