@@ -18,7 +18,7 @@ import pytest
 
 from agency_helpers import people, write_csv
 from asn_assess.agency.api import run_agency
-from asn_assess.agency.figures import HISTOGRAM_STEP
+from asn_assess.agency.tally import HISTOGRAM_STEP
 from asn_assess.batch.settings import BatchSettings
 from asn_assess.core.scoring import band_for
 from asn_assess.reports.agency_render import render_agency

@@ -26,7 +26,13 @@ from typing import Literal, Optional, Union
 
 import numpy as np
 
-from asn_assess.agency.tally import NO_ROLE, AgencyTally, Distribution
+from asn_assess.agency.tally import (
+    GRID,
+    NO_ROLE,
+    AgencyTally,
+    Distribution,
+    histogram_edges,
+)
 from asn_assess.analysis.disclosure import Reason, release, shows
 from asn_assess.analysis.pooling import pool_small_groups
 from asn_assess.core.models import Bank
@@ -34,9 +40,6 @@ from asn_assess.core.scoring import band_for, band_minimums, bands_of
 
 POOL = "\0pool"
 """The key of the pooled small units ("Unit lain" / "Other units")."""
-
-HISTOGRAM_STEP = 5.0
-"""Width of a histogram bar, in score points (bars also break at every band cut-off)."""
 
 
 @dataclass(frozen=True)
@@ -294,57 +297,47 @@ def _figures(tally: AgencyTally, measure: int, members: list[int], rank: int) ->
 
 
 def spread(bank: Bank, measure: str, scores: Distribution, minimum: int) -> Spread:
-    """The agency's figures on one measure from its distinct scores and counts."""
+    """The agency's figures on one measure from its counts."""
     n = scores.n
     if not shows(n, minimum):
         return Spread(measure, Withheld("few"), no_score=scores.missing)
-    values, counts = scores.scores, scores.counts
-    total = math.fsum(values * counts)
-    mean = total / n
-    squares = math.fsum(counts * (values - mean) ** 2)
-    sd = math.sqrt(squares / (n - 1)) if n > 1 else None
-    band_of = bands_of(band_minimums(bank), values)
-    bands = tuple(int(counts[band_of == b].sum()) for b in range(len(bank.bands)))
-    below = sum(bands[: development_rank(bank)])
-    figures = Figures(n, mean, sd, bands, below)
-    quartiles = (_quantile(values, counts, 0.25), _quantile(values, counts, 0.75))
+    mean = scores.total / n
+    variance = (
+        max(scores.squares - scores.total * scores.total / n, 0.0) / (n - 1) if n > 1 else None
+    )
+    sd = math.sqrt(variance) if variance is not None else None
+    bands = tuple(int(count) for count in scores.bands)
+    figures = Figures(n, mean, sd, bands, sum(bands[: development_rank(bank)]))
+    quartiles = (_quantile(scores.grid, 0.25), _quantile(scores.grid, 0.75))
     return Spread(
         measure,
         figures,
-        _quantile(values, counts, 0.5),
+        _quantile(scores.grid, 0.5),
         quartiles,
-        histogram(bank, values, counts),
+        histogram(bank, scores.bins),
         scores.missing,
     )
 
 
-def _quantile(values: np.ndarray, counts: np.ndarray, share: float) -> float:
+def _quantile(grid: np.ndarray, share: float) -> float:
     """The quantile as ``numpy.percentile`` computes it (linear interpolation between
-    the order statistics), from distinct values and their counts."""
-    n = int(counts.sum())
+    the order statistics), of the scores rounded to ``1 / GRID`` point."""
+    n = int(grid.sum())
     position = share * (n - 1)
     below, fraction = int(math.floor(position)), position - math.floor(position)
-    ends = np.cumsum(counts)
-    low = float(values[np.searchsorted(ends, below, side="right")])
-    high = float(values[np.searchsorted(ends, min(below + 1, n - 1), side="right")])
+    ends = np.cumsum(grid)
+    low = int(np.searchsorted(ends, below, side="right")) / GRID
+    high = int(np.searchsorted(ends, min(below + 1, n - 1), side="right")) / GRID
     return low + (high - low) * fraction
 
 
-def histogram_edges(bank: Bank) -> list[float]:
-    """The bars' lower edges: every ``HISTOGRAM_STEP`` points and every band cut-off."""
-    steps = [HISTOGRAM_STEP * i for i in range(int(100 / HISTOGRAM_STEP))]
-    return sorted({*steps, *(band.min for band in bank.bands if 0 < band.min < 100)})
-
-
-def histogram(bank: Bank, values: np.ndarray, counts: np.ndarray) -> tuple[Bin, ...]:
-    """People per bar. A score goes to the bar whose lower edge is the highest not above
-    it, decided as bands are (the same rule, so a bar never straddles a band)."""
-    edges = histogram_edges(bank)
-    at = bands_of(np.array(edges), values)
+def histogram(bank: Bank, counts: np.ndarray) -> tuple[Bin, ...]:
+    """The bars of a histogram from the people per bar (``tally.histogram_edges``)."""
+    edges = [float(edge) for edge in histogram_edges(bank)]
     bins = []
     for number, low in enumerate(edges):
         high = edges[number + 1] if number + 1 < len(edges) else 100.0
         band = band_for(bank, low)
         rank = next(i for i, b in enumerate(bank.bands) if b.id == band)
-        bins.append(Bin(low, high, int(counts[at == number].sum()), rank))
+        bins.append(Bin(low, high, int(counts[number]), rank))
     return tuple(bins)

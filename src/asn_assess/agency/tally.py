@@ -2,10 +2,11 @@
 
 People are counted in cells, one per (unit, role) met in the input. Per cell and
 indicator the tally keeps the number of people with a score, the sum and the sum of
-squares of their scores, and how many fall in each band; for the whole agency it keeps
-every distinct overall, pillar and value score with its count (for exact medians,
-histograms and band counts). Memory grows with the number of cells and of distinct
-scores, not with the number of respondents: 100,000 rows cost what 10,000 do.
+squares of their scores, and how many fall in each band; for the whole agency, per
+overall, pillar and value score, the same sums, the people per band and per histogram
+bar, and fine counts (a score rounded to 0.01) for the median and quartiles. Memory
+grows with the number of cells, never with the number of respondents: 100,000 rows
+cost what 10,000 do.
 
 The bands are the scoring's own per person (``LevelScores.band``), so "below the
 development threshold" here is exactly the band the person's result shows.
@@ -13,15 +14,15 @@ development threshold" here is exactly the band the person's result shows.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields
 from typing import Any, Optional
 
 import numpy as np
 
 from asn_assess.batch.blocks import ScoredBlock
-from asn_assess.batch.summary import NO_SCORE, NOT_APPLICABLE, DistinctScores
 from asn_assess.core.models import Bank, is_rater
-from asn_assess.core.scoring import FloatColumn, IntColumn, LevelScores
+from asn_assess.core.scoring import FloatColumn, IntColumn, LevelScores, bands_of
 
 NO_UNIT = ""
 """The unit of every respondent when the report is not broken down by unit."""
@@ -31,52 +32,78 @@ NO_ROLE = ""
 """The role of a respondent whose input names none."""
 
 
+GRID = 100
+"""Steps per score point of the fine counts the medians and quartiles come from."""
+HISTOGRAM_STEP = 5.0
+"""Width of a histogram bar, in score points (bars also break at every band cut-off)."""
+
+
+def histogram_edges(bank: Bank) -> FloatColumn:
+    """The histogram bars' lower edges: every ``HISTOGRAM_STEP`` points and every band
+    cut-off, rising."""
+    steps = [HISTOGRAM_STEP * i for i in range(int(100 / HISTOGRAM_STEP))]
+    cutoffs = [band.min for band in bank.bands if 0 < band.min < 100]
+    return np.array(sorted({*steps, *cutoffs}), dtype=np.float64)
+
+
 @dataclass
 class Distribution:
-    """Every distinct score of one measure over the agency, with how many have it."""
+    """How one measure's scores spread over the agency, in counts of fixed size."""
 
-    scores: FloatColumn
-    """The distinct scores, rising."""
-    counts: IntColumn
-    """How many people have each."""
-    not_applicable: int
-    """People to whom the measure does not apply at all."""
+    n: int
+    """People with a score."""
+    total: float
+    squares: float
+    """Sum and sum of squares of their scores."""
+    bands: IntColumn
+    """People per band (the scoring's own band of each person)."""
+    bins: IntColumn
+    """People per histogram bar (``histogram_edges``)."""
+    grid: IntColumn
+    """People per score rounded to ``1 / GRID`` point (index = score * GRID)."""
     missing: int
     """People to whom it applies but who have no score (too few answers)."""
 
-    @property
-    def n(self) -> int:
-        """People with a score."""
-        return int(self.counts.sum())
 
+class _Spread:
+    """One measure's counts over the agency: each person adds to fixed-size counts, so
+    memory does not grow with the rows. Band and bar are decided per person on the
+    exact score (the band by the scoring, the bar by the same rule), the mean and
+    spread come from sums; only the quantiles read the scores rounded to ``1 / GRID``."""
 
-class _Counted:
-    """The distinct scores of one measure and how many people have each."""
-
-    def __init__(self) -> None:
-        self.codes = DistinctScores()
-        self.counts: IntColumn = np.zeros(2, dtype=np.int64)
+    def __init__(self, bank: Bank):
+        self.edges = histogram_edges(bank)
+        self.bands = np.zeros(len(bank.bands), dtype=np.int64)
+        self.bins = np.zeros(self.edges.size, dtype=np.int64)
+        self.grid = np.zeros(100 * GRID + 1, dtype=np.int64)
+        self.n = self.missing = 0
+        self.total = self.squares = 0.0
 
     def add(self, level: LevelScores) -> None:
-        codes = self.codes.encode(level.score, level.applies)
-        found = np.bincount(codes)
-        if found.size > self.counts.size:
-            self.counts = np.concatenate(
-                [self.counts, np.zeros(found.size - self.counts.size, dtype=np.int64)]
-            )
-        self.counts[: found.size] += found
+        """Count a block's scores of this measure."""
+        present = ~np.isnan(level.score)
+        self.missing += int((level.applies & ~present).sum())
+        scores = level.score[present]
+        if not scores.size:
+            return
+        self.n += scores.size
+        # each block's sum correctly rounded, then added to the total with one rounding
+        self.total = math.fsum((self.total, math.fsum(scores)))
+        self.squares = math.fsum((self.squares, math.fsum(scores * scores)))
+        self.bands += np.bincount(level.band[present], minlength=self.bands.size)
+        self.bins += np.bincount(bands_of(self.edges, scores), minlength=self.bins.size)
+        self.grid += np.bincount(np.rint(scores * GRID).astype(np.int64), minlength=self.grid.size)
 
     def distribution(self) -> Distribution:
-        table = self.codes.decode(np.arange(self.counts.size))
-        real = np.arange(self.counts.size) > NOT_APPLICABLE
-        order = np.argsort(table[real], kind="stable")
-        counts = self.counts[real][order]
-        kept = counts > 0
+        """The counts so far."""
         return Distribution(
-            table[real][order][kept],
-            counts[kept],
-            int(self.counts[NOT_APPLICABLE]),
-            int(self.counts[NO_SCORE]),
+            self.n,
+            self.total,
+            self.squares,
+            self.bands.copy(),
+            self.bins.copy(),
+            self.grid.copy(),
+            self.missing,
         )
 
 
@@ -99,9 +126,9 @@ class AgencyTally:
         self.sums: Any = np.zeros((measures, size), dtype=np.float64)
         self.squares: Any = np.zeros((measures, size), dtype=np.float64)
         self.in_band: Any = np.zeros((measures, size, self.bands), dtype=np.int64)
-        self.overall = _Counted()
-        self.pillars = {p.id: _Counted() for p in bank.pillars}
-        self.values = {value.id: _Counted() for value in bank.values}
+        self.overall = _Spread(bank)
+        self.pillars = {p.id: _Spread(bank) for p in bank.pillars}
+        self.values = {value.id: _Spread(bank) for value in bank.values}
         self.respondents = 0
         self.ratings_of_others = 0
         """Rows rating someone else (360-degree feedback): not part of the report."""

@@ -46,7 +46,7 @@ BLANK = "(blank)"
 NO_SCORE, NOT_APPLICABLE = 0, 1  # the codes of a pillar without a score
 
 
-class DistinctScores:
+class _Distinct:
     """The distinct scores of one pillar, each with a small code (``NO_SCORE``; or
     ``NOT_APPLICABLE`` when none of the pillar applies to the respondent). Codes are
     found by binary search in the sorted scores seen so far, a block at a time."""
@@ -93,7 +93,7 @@ class GroupSummary:
         self.bank = bank
         self.min_group = min_group
         self.metrics = [f"pillar.{p.id}" for p in bank.pillars] + ["overall"]
-        self._distinct = [DistinctScores() for _ in bank.pillars]
+        self._distinct = [_Distinct() for _ in bank.pillars]
         self._chunks: dict[str, list[Any]] = {}  # group -> blocks of rows x pillar codes
         self._bands: dict[str, Any] = {}  # group -> counts per band, "no band" last
 

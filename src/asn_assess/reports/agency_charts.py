@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from asn_assess.agency.figures import HISTOGRAM_STEP, Bin, Figures, Spread
+from asn_assess.agency.figures import Bin, Figures, Spread
+from asn_assess.agency.tally import HISTOGRAM_STEP
 from asn_assess.core.models import Bank
 from asn_assess.reports.formatting import number_text
 
